@@ -7,9 +7,14 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "Bulkhead",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bulkhead", targets: ["bulkhead"]),
         .executable(name: "bulkhead-bench", targets: ["bulkhead-bench"]),
@@ -28,6 +33,30 @@ let package = Package(
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),
+        // Workspace, control-plane and per-org tenant databases, backup and restore, sealed secrets.
+        .target(name: "BulkheadStore", dependencies: ["BulkheadCore", grdb, sqlite, crypto, logging], swiftSettings: strict),
+        // Passwords, tokens, lockout, revocation.
+        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
+                                                     .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
+        // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
+        .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", grdb, sqlite, logging], swiftSettings: strict),
+        // Per-org collections, embedders, exact and HNSW search.
+        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
+        // The console: state, messages, update, view -> cells. No ncurses, no storage.
+        .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        // The ncurses driver.
+        .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
+
+        .executableTarget(name: "bulkhead", dependencies: [
+            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
+            "BulkheadConsole", "BulkheadTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "bulkhead-bench", dependencies: [
+            "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole",
+            grdb, sqlite,
+        ], swiftSettings: strict),
+
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
     ]
 )

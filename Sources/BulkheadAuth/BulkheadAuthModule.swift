@@ -1,0 +1,2 @@
+/// Namespace of the BulkheadAuth module; see ../shared/DESIGN.md for its one job.
+public enum BulkheadAuthModule {}
