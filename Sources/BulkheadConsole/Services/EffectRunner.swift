@@ -93,6 +93,11 @@ public actor EffectRunner {
         }
     }
 
+    /// Waits until the running ask (if any) has sent its result; the headless driver uses it.
+    public func waitForAsk() async {
+        await askTask?.value
+    }
+
     private static func kind(of effect: Effect) -> EffectKind {
         switch effect {
         case .loadStartup: return .startup

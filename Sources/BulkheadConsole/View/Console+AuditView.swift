@@ -65,7 +65,7 @@ extension Console {
                 column += grid.put(DisplayWidth.pad(pattern.layer, to: layerWidth) + "  ", x: column, y: y, style: selected ? base : .muted)
             }
             let room = listInner.x + listInner.width - column - 6
-            grid.put(pattern.name, x: column, y: y, style: base, maxWidth: max(0, room))
+            grid.put(DisplayWidth.truncate(pattern.name, to: max(0, room)), x: column, y: y, style: base)
             grid.put(verdict, x: listInner.x + listInner.width - 5, y: y,
                      style: selected ? base : (pattern.passed ? .success : .danger))
         }

@@ -55,8 +55,11 @@ extension Console {
         let lines: [StyledLine]
         switch inspector.tab {
         case .sections: lines = sectionLines(detail, width: body.width)
-        case .body: lines = detail.requestBody.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), .text) }
-        case .diff: lines = diffLines(state, detail)
+        case .body:
+            lines = StyledLine.wrapped(detail.requestBody.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { StyledLine(String($0), .text) }, width: body.width, indent: "  ↪ ")
+        case .diff:
+            lines = StyledLine.wrapped(diffLines(state, detail), width: body.width, indent: "    ")
         }
         let top = StyledLine.renderPane(lines, into: &grid, rect: body, scroll: inspector.scroll)
         if lines.count > body.height {

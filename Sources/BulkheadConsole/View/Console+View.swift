@@ -60,8 +60,8 @@ extension Console {
     }
 
     private static func drawTooSmall(into grid: inout CellGrid, size: TerminalSize) {
-        let lines = ["terminal too small", "need \(TerminalSize.minimum.width)x\(TerminalSize.minimum.height), have \(size.width)x\(size.height)"]
-        let top = max(0, size.height / 2 - 1)
+        let lines = ["terminal too small", "need \(TerminalSize.minimum.width)x\(TerminalSize.minimum.height)", "have \(size.width)x\(size.height)"]
+        let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let text = DisplayWidth.truncate(line, to: size.width)
             grid.put(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: top + index,

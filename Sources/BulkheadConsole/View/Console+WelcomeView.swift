@@ -2,14 +2,13 @@
 extension Console {
     static func drawWelcome(_ state: ConsoleState, into grid: inout CellGrid) {
         let welcome = state.welcome
-        let box = centeredBox(state, width: 76, height: welcome.accounts.isEmpty ? 16 : 14)
-        grid.box(box, style: .focusBorder, title: "Welcome to Bulkhead")
-        let inner = box.inset()
-        let left = inner.x + 2, width = inner.width - 4
+        let area = Layout.content(state.size)
+        let boxWidth = min(76, area.width - 2)
+        let left = (area.width - boxWidth) / 2 + 3, width = boxWidth - 6
+        let compact = area.height < 16
         var lines: [StyledLine] = []
         if welcome.accounts.isEmpty {
             let intro = "A terminal console for a multi-tenant AI data assistant: browse your organization's sources, ask questions that become read-only SQL, and inspect every prompt that was sent."
-            let compact = inner.height < 10
             if !compact {
                 for line in TextWrap.wrap(intro, width: width) { lines.append(StyledLine(line, .text)) }
                 lines.append(StyledLine())
@@ -45,7 +44,11 @@ extension Console {
             lines.append(StyledLine())
             lines.append(StyledLine([(" ⏎ ", .badge), ("  log in as the selected account", .text)]))
         }
-        let top = inner.y + (inner.height > lines.count + 1 ? 1 : 0)
+        lines = StyledLine.wrapped(lines, width: width)
+        let box = centeredBox(state, width: boxWidth, height: lines.count + (compact ? 2 : 4))
+        grid.box(box, style: .focusBorder, title: "Welcome to Bulkhead")
+        let inner = box.inset()
+        let top = inner.y + (compact ? 0 : 1)
         StyledLine.renderPane(lines, into: &grid, rect: Rect(x: left, y: top, width: width, height: inner.y + inner.height - top), scroll: 0)
     }
 
@@ -55,7 +58,7 @@ extension Console {
             let box = centeredBox(state, width: 50, height: min(orgs.count + 6, 14))
             grid.box(box, style: .focusBorder, title: "Choose an organization")
             let inner = box.inset()
-            grid.put("You belong to several organizations:", x: inner.x + 2, y: inner.y + 1, style: .muted, maxWidth: inner.width - 3)
+            grid.put(DisplayWidth.truncate("You belong to several organizations:", to: inner.width - 4), x: inner.x + 2, y: inner.y + 1, style: .muted)
             let listRect = Rect(x: inner.x + 2, y: inner.y + 3, width: inner.width - 4, height: inner.height - 3)
             var cursor = login.orgCursor
             cursor.scrollToSelection(count: orgs.count, visible: listRect.height)

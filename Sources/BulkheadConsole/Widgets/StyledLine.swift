@@ -35,6 +35,22 @@ public struct StyledLine: Equatable, Sendable {
         return top
     }
 
+    /// Wraps single-piece lines wider than `width` onto more lines (styled lines are left as they are).
+    public static func wrapped(_ lines: [StyledLine], width: Int, indent: String = "") -> [StyledLine] {
+        var result: [StyledLine] = []
+        for line in lines {
+            guard line.segments.count == 1, DisplayWidth.of(line.segments[0].text) > width else {
+                result.append(line)
+                continue
+            }
+            let style = line.segments[0].style
+            for (index, piece) in TextWrap.wrap(line.segments[0].text, width: width - DisplayWidth.of(indent)).enumerated() {
+                result.append(StyledLine((index == 0 ? "" : indent) + piece, style))
+            }
+        }
+        return result
+    }
+
     public static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
         lhs.segments.count == rhs.segments.count
             && zip(lhs.segments, rhs.segments).allSatisfy { $0.text == $1.text && $0.style == $1.style }
@@ -47,21 +63,25 @@ public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for fullParagraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Leading indentation is kept on the first line and hangs on the following ones.
+            let lead = String(fullParagraph.prefix { $0 == " " }.prefix(max(0, width / 2)))
+            let paragraph = fullParagraph.dropFirst(lead.count)
+            let room = width - lead.count
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
                 var piece = String(word)
                 var w = DisplayWidth.of(piece)
-                if lineWidth > 0, lineWidth + 1 + w > width {
-                    lines.append(line)
+                if lineWidth > 0, lineWidth + 1 + w > room {
+                    lines.append(lead + line)
                     line = ""
                     lineWidth = 0
                 }
-                while w > width {
-                    let head = DisplayWidth.truncate(piece, to: width, ellipsis: false)
-                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
-                    lines.append(head)
+                while w > room {
+                    let head = DisplayWidth.truncate(piece, to: room, ellipsis: false)
+                    if !line.isEmpty { lines.append(lead + line); line = ""; lineWidth = 0 }
+                    lines.append(lead + head)
                     piece = String(piece.dropFirst(head.count))
                     w = DisplayWidth.of(piece)
                 }
@@ -69,7 +89,7 @@ public enum TextWrap {
                 line += piece
                 lineWidth += w
             }
-            lines.append(line)
+            lines.append(lead + line)
         }
         return lines
     }

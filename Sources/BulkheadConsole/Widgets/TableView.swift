@@ -47,14 +47,17 @@ public struct TableView {
         var spans: [(index: Int, x: Int, width: Int)] = []
         var x = rect.x + 1
         var index = max(0, min(leftColumn, columns.count - 1))
-        while index < columns.count, x < rect.x + rect.width {
-            let w = min(widths[index], rect.x + rect.width - x)
+        let right = rect.x + rect.width - 1
+        while index < columns.count, x < right {
+            let w = min(widths[index], right - x)
             spans.append((index, x, w))
             x += widths[index] + gap
             index += 1
         }
+        let sample = row(cursor.top) ?? []
         for span in spans {
-            grid.put(DisplayWidth.pad(columns[span.index], to: span.width), x: span.x, y: rect.y, style: .header)
+            let numeric = span.index < sample.count && Self.isNumber(sample[span.index])
+            grid.put(DisplayWidth.pad(columns[span.index], to: span.width, alignRight: numeric), x: span.x, y: rect.y, style: .header)
         }
         if leftColumn > 0 { grid.put("‹", x: rect.x, y: rect.y, style: .muted) }
         if index < columns.count { grid.put("›", x: rect.x + rect.width - 1, y: rect.y, style: .muted) }
