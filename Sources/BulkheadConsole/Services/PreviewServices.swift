@@ -139,6 +139,11 @@ public final class PreviewServices: ConsoleServices {
         state.withLock { $0.theme = name }
     }
 
+    /// A page of a preview answer without a session, for the console benchmark.
+    public func rowsForBenchmark(requestID: String, offset: Int) async throws -> [[String]] {
+        PreviewData.rows(requestID: requestID, offset: offset, limit: AskState.pageSize)
+    }
+
     private func requireSession() throws {
         guard state.withLock({ $0.loggedIn != nil }) else { throw BulkheadError.notAuthenticated }
     }
