@@ -28,8 +28,8 @@ let package = Package(
     ],
     targets: [
         // C shims: thin system-library targets.
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),
