@@ -58,5 +58,6 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
     ]
 )
