@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
+        // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
+        .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
