@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
+        // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
@@ -58,5 +60,6 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
     ]
 )
