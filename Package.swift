@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
+        // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
@@ -61,5 +63,6 @@ let package = Package(
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
+        .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
     ]
 )
