@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
         .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
+        // Prompt sections with provenance, token budget, context firewall, request log.
+        .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", grdb, logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
