@@ -28,15 +28,10 @@ let package = Package(
     ],
     targets: [
         // C shims: thin system-library targets.
-<<<<<<< HEAD
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
-        .systemLibrary(name: "CSQLiteConfig"),
-=======
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
->>>>>>> main
+        // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
+        .systemLibrary(name: "CSQLiteConfig"),
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),

@@ -17,7 +17,7 @@ final class ConnectionPool: Sendable {
 
     private struct Entry {
         let owner: OrgID
-        var idle: [SandboxedConnection] = []
+        var idle: [(identity: String, connection: SandboxedConnection)] = []
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
@@ -32,28 +32,31 @@ final class ConnectionPool: Sendable {
 
     /// Hands out a connection to `path` for `key`, after `checkOwner` accepted the recorded owner.
     ///
-    /// `release` runs when the lease ends (the engine uses it to free the statement slot).
+    /// `identity` names the file as it is right now (resolved path, device and inode); an idle
+    /// connection is reused only when it was opened on the same identity. Before a new connection
+    /// is opened, `checkNewPath` runs the path rules again. `release` runs when the lease ends
+    /// (the engine uses it to free the statement slot).
     func checkout(
-        _ key: Key, path: String, checkOwner: (OrgID) throws -> Void,
-        release: @escaping @Sendable () -> Void
+        _ key: Key, path: String, identity: String, checkOwner: (OrgID) throws -> Void,
+        checkNewPath: () throws -> Void, release: @escaping @Sendable () -> Void
     ) throws -> ConnectionLease {
-        var stale: [SandboxedConnection] = []
+        var staleCount = 0
         let reused = try entries.withLock { entries -> SandboxedConnection? in
             var entry = entries[key] ?? Entry(owner: key.org)
             try checkOwner(entry.owner)
             defer { entries[key] = entry }
             while let candidate = entry.idle.popLast() {
-                if candidate.path == path { return candidate }
-                stale.append(candidate)
+                if candidate.identity == identity { return candidate.connection }
+                staleCount += 1
             }
             return nil
         }
-        for _ in stale { limiter.closeConnection(for: key.org) }
-        stale.removeAll()
+        for _ in 0..<staleCount { limiter.closeConnection(for: key.org) }
         let connection: SandboxedConnection
         if let reused {
             connection = reused
         } else {
+            try checkNewPath()
             try limiter.openConnection(for: key.org)
             do {
                 connection = try SandboxedConnection(path: path)
@@ -63,15 +66,15 @@ final class ConnectionPool: Sendable {
             }
         }
         return ConnectionLease(connection: connection) { [weak self] connection in
-            self?.giveBack(connection, key: key)
+            self?.giveBack(connection, identity: identity, key: key)
             release()
         }
     }
 
-    private func giveBack(_ connection: SandboxedConnection, key: Key) {
+    private func giveBack(_ connection: SandboxedConnection, identity: String, key: Key) {
         let kept = entries.withLock { entries -> Bool in
             guard var entry = entries[key], entry.idle.count < idleLimit else { return false }
-            entry.idle.append(connection)
+            entry.idle.append((identity, connection))
             entries[key] = entry
             return true
         }

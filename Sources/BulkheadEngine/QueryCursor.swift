@@ -15,7 +15,7 @@ public final class QueryCursor: Sendable {
     private let timeLimit: Double
     private let state: Mutex<CursorState>
 
-    struct CursorState: ~Copyable {
+    struct CursorState {
         var lease: ConnectionLease?
         var statement: SandboxedStatementBox?
         var consumedNanoseconds: UInt64 = 0

@@ -118,7 +118,7 @@ public final class SandboxedConnection: @unchecked Sendable {
             guard let statement else {
                 throw BulkheadError.invalidInput("the statement is empty")
             }
-            let consumed = tail.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? Int(length)
+            let consumed = tail.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? Int(length)
             guard SQLText.isBlank(buffer[consumed..<Int(length)]) else {
                 sqlite3_finalize(statement)
                 throw BulkheadError.sqlRefused("only one statement at a time")

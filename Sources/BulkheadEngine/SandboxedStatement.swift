@@ -87,4 +87,4 @@ public final class SandboxedStatement {
 }
 
 /// SQLite's SQLITE_TRANSIENT: copy the bound bytes now.
-let sqliteTransient = unsafeBitCast(Int(-1), to: sqlite3_destructor_type.self)
+var sqliteTransient: sqlite3_destructor_type { unsafeBitCast(Int(-1), to: sqlite3_destructor_type.self) }

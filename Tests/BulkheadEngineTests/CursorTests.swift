@@ -16,8 +16,8 @@ struct CursorTests {
 
     @Test("a million-row result is read page by page, holding one page at a time")
     func millionRowCursor() throws {
-        let released = Atomic<Int>(0)
-        let lease = ConnectionLease(connection: connection) { _ in released.add(1, ordering: .relaxed) }
+        let released = Counter()
+        let lease = ConnectionLease(connection: connection) { _ in released.increment() }
         let sql = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000) select x, x * 2 from c"
         let cursor = try SandboxedConnection.cursor(lease: lease, sql: sql, options: QueryOptions(timeLimit: 60))
         let first = try cursor.nextPage(500)
@@ -32,17 +32,17 @@ struct CursorTests {
         #expect(total == 1_000_000)
         #expect(cursor.largestPageHeld == 50_000)
         #expect(cursor.isFinished)
-        #expect(released.load(ordering: .relaxed) == 1)
+        #expect(released.value == 1)
     }
 
     @Test("closing a cursor early releases its connection, which then runs the next statement")
     func closeEarly() throws {
-        let released = Atomic<Int>(0)
-        let lease = ConnectionLease(connection: connection) { _ in released.add(1, ordering: .relaxed) }
+        let released = Counter()
+        let lease = ConnectionLease(connection: connection) { _ in released.increment() }
         let cursor = try SandboxedConnection.cursor(lease: lease, sql: "select TrackId from Track order by TrackId")
         #expect(try cursor.nextPage(3) == [[.integer(1)], [.integer(2)], [.integer(3)]])
         cursor.close()
-        #expect(released.load(ordering: .relaxed) == 1)
+        #expect(released.value == 1)
         #expect(try cursor.nextPage(3).isEmpty)
         #expect(try connection.execute("select count(*) from Track").rows == [[.integer(3503)]])
     }

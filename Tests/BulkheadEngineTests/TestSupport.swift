@@ -1,6 +1,14 @@
 import BulkheadCore
 import Foundation
 import GRDB
+import Synchronization
+
+/// A thread-safe counter a @Sendable closure can capture.
+final class Counter: Sendable {
+    private let count = Atomic<Int>(0)
+    func increment() { count.wrappingAdd(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
+}
 
 /// A temporary directory removed when the test's scope ends.
 final class TemporaryDirectory: @unchecked Sendable {
