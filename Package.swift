@@ -30,6 +30,8 @@ let package = Package(
         // C shims: thin system-library targets.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
+        .systemLibrary(name: "CSQLiteConfig"),
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
-        .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", grdb, sqlite, logging], swiftSettings: strict),
+        .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "CSQLiteConfig", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
@@ -66,5 +68,6 @@ let package = Package(
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite], swiftSettings: strict),
     ]
 )
