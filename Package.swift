@@ -28,8 +28,8 @@ let package = Package(
     ],
     targets: [
         // C shims: thin system-library targets.
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),
@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
+        // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
+        .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
@@ -58,5 +60,6 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
     ]
 )
