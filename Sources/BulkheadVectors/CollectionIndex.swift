@@ -153,3 +153,12 @@ public struct CollectionIndex: Sendable {
         }
     }
 }
+
+extension CollectionIndex {
+    /// The ids of the live rows whose metadata carries every (key, value) of `filter`.
+    public mutating func ids(matching filter: [String: String]) -> [String] {
+        guard !filter.isEmpty else { return [] }
+        collectMatches(filter)
+        return matchRows.map { ids[Int($0)] }
+    }
+}
