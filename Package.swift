@@ -49,7 +49,11 @@ let package = Package(
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
         .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
         // Prompt sections with provenance, token budget, context firewall, request log.
-        .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", grdb, logging], swiftSettings: strict),
+        .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
+                                                        "BulkheadVectors", grdb, logging], swiftSettings: strict),
+        // The ask pipeline: rate limit -> context -> firewall -> model -> sandboxed execution -> answer -> log.
+        .target(name: "BulkheadAssistant", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
+                                                          "BulkheadVectors", "BulkheadContext", grdb, logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
@@ -69,5 +73,6 @@ let package = Package(
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
     ]
 )
