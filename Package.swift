@@ -73,6 +73,5 @@ let package = Package(
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite], swiftSettings: strict),
-        .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
     ]
 )
