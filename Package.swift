@@ -64,5 +64,6 @@ let package = Package(
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
     ]
 )
