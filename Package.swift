@@ -73,5 +73,6 @@ let package = Package(
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
     ]
 )
