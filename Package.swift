@@ -52,15 +52,16 @@ let package = Package(
         .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
                                                         "BulkheadVectors", grdb, logging], swiftSettings: strict),
         // The ask pipeline: rate limit -> context -> firewall -> model -> sandboxed execution -> answer -> log.
-        .target(name: "BulkheadAssistant", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
-                                                          "BulkheadVectors", "BulkheadContext", grdb, logging], swiftSettings: strict),
+        .target(name: "BulkheadAssistant", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadModels",
+                                                          "BulkheadEngine", "BulkheadVectors", "BulkheadContext", "BulkheadDemo",
+                                                          grdb, logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
         .executableTarget(name: "bulkhead", dependencies: [
-            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
+            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),

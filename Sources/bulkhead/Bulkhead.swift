@@ -7,7 +7,8 @@ struct Bulkhead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
-        subcommands: []
+        subcommands: [Demo.self, Org.self, User.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
+                      Note.self, Ask.self, Context.self, Feedback.self, Backup.self, Restore.self]
     )
 
     @OptionGroup var global: GlobalOptions
