@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole",
