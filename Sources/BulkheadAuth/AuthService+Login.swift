@@ -82,9 +82,11 @@ extension AuthService {
             throw BulkheadError.invalidCredentials
         }
 
+        // An upgrade to the current scrypt cost is hashed before the transaction, never inside it.
+        let upgraded = account.flatMap { hasher.needsRehash($0.hash) ? try? hasher.hash(password) : nil }
         try write("auth-reset") { db in
             try db.execute(sql: "DELETE FROM login_failures WHERE email = ?", arguments: [key])
-            if let account, hasher.needsRehash(account.hash), let upgraded = try? hasher.hash(password) {
+            if let upgraded {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [upgraded, userID.rawValue])
             }
         }
@@ -92,8 +94,16 @@ extension AuthService {
     }
 
     /// Adds one failure for `email` and locks it when the policy says so; returns the count and the lock length.
+    ///
+    /// A count whose last failure is older than the policy's `forgetAfter` (and whose lock has run
+    /// out) starts again from zero; such stale rows of other emails are purged on the way.
     private func recordFailure(email: String, now: Date) throws -> (Int, TimeInterval?) {
-        try write("auth-failure") { db in
+        let horizon = now.addingTimeInterval(-lockout.forgetAfter)
+        return try write("auth-failure") { db in
+            try db.execute(sql: """
+                DELETE FROM login_failures
+                WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)
+                """, arguments: [horizon, now])
             let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ?", arguments: [email]) ?? 0
             let failures = previous + 1
             let lockedFor = lockout.lockDuration(afterFailures: failures)

@@ -81,4 +81,17 @@ import Testing
         #expect(real == ghost)
         #expect(real.last == .lockedOut(retryAfterSeconds: 30))
     }
+
+    @Test func oldFailuresAreForgottenAfterAQuietDay() async throws {
+        for _ in 0..<4 { await fail("ben@acme.test", expecting: .invalidCredentials) }
+        clock.advance(86_400 + 1)
+        // The count starts again: four more failures do not lock.
+        for _ in 0..<4 { await fail("ben@acme.test", expecting: .invalidCredentials) }
+        await fail("ben@acme.test", expecting: .lockedOut(retryAfterSeconds: 30))
+        // Stale rows of other emails are purged on the way.
+        await fail("ghost@acme.test", expecting: .invalidCredentials)
+        clock.advance(86_400 + 1)
+        await fail("ben@acme.test", expecting: .invalidCredentials)
+        #expect(try fixture.strings("SELECT email FROM login_failures") == ["ben@acme.test"])
+    }
 }
