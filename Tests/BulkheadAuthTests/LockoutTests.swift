@@ -94,4 +94,29 @@ import Testing
         await fail("ben@acme.test", expecting: .invalidCredentials)
         #expect(try fixture.strings("SELECT email FROM login_failures") == ["ben@acme.test"])
     }
+
+    @Test func parallelGuessesCannotSlipPastTheThreshold() async throws {
+        let auth = self.auth
+        let outcomes = await withTaskGroup(of: BulkheadError?.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    do {
+                        _ = try await auth.login(email: index.isMultiple(of: 2) ? "ADA@acme.test" : "ada@acme.test ",
+                                                 password: "guess number \(index)")
+                        return nil
+                    } catch {
+                        return error as? BulkheadError
+                    }
+                }
+            }
+            var all: [BulkheadError?] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 12)
+        #expect(outcomes.filter { $0 == .invalidCredentials }.count == 4)
+        #expect(outcomes.filter { $0 == .lockedOut(retryAfterSeconds: 30) }.count == 8)
+        #expect(try fixture.events("login_failed").count == 5)
+        #expect(try fixture.events("login_locked").count == 7)
+    }
 }
