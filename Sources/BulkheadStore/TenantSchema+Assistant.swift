@@ -66,6 +66,13 @@ extension TenantSchema {
                 );
                 CREATE INDEX requests_created ON requests(created_at);
                 """),
+            TenantMigration(id: "v2-assistant-settings", sql: """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    \(orgColumn(org)),
+                    value TEXT NOT NULL
+                );
+                """),
         ]
     }
 }

@@ -7,13 +7,15 @@ struct Bulkhead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
-        subcommands: []
+        subcommands: [Demo.self, Org.self, User.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
+                      Note.self, Ask.self, Context.self, Feedback.self, Backup.self, Restore.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
     /// Parses and runs, mapping usage errors to exit code 2 as the command-line contract says.
     static func main() async {
+        LogSetup.bootstrap()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
