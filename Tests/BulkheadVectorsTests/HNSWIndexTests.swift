@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func hnswRecallAgainstExactIsAtLeast95PercentAtDefaults() {
-        var (exact, graph, generator) = Self.makeIndexes(count: 3_000, dimension: 48, seed: 42)
+        var (exact, graph, generator) = Self.makeIndexes(count: 2_000, dimension: 32, seed: 42)
         #expect(graph.usesHNSW)
         #expect(!exact.usesHNSW)
         var found = 0
