@@ -71,6 +71,23 @@ extension OfflinePlanner.ParseState {
                 continue
             }
             guard let word = lower(i) else { continue }
+            // "the genre Pop", "country Norway": a capitalised value right after a table or a
+            // text column, which the samples did not show.
+            if isLooseValue(i), !valueTokens.contains(i), let p = previous(i), let k = mention(endingAt: p),
+               !mentions[k].tables.isEmpty || has(k, .text) {
+                var words: [String] = []
+                var j = i
+                while j < tokens.count, isLooseValue(j) {
+                    words.append(tokens[j].text)
+                    valueTokens.insert(j)
+                    j += 1
+                }
+                var intent = OfflinePlanner.FilterIntent(kind: .named(words.joined(separator: " ")), at: i)
+                if mentions[k].tables.isEmpty { intent.columnMention = k; used.insert(k) } else { intent.tableMention = k }
+                filterIntents.append(intent)
+                i = j - 1
+                continue
+            }
             if (word == "named" || word == "called"), let n = tokens[safe: i + 1], n.value == nil {
                 var words: [String] = []
                 var j = i + 1

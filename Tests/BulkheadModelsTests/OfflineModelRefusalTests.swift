@@ -21,6 +21,8 @@ import Testing
         Refusal(question: "How many employees are there?", database: "retail"),
         Refusal(question: "Total revenue per sales region", database: "retail"),
         Refusal(question: "How many customers have a loyalty score above 10?", database: "retail"),
+        Refusal(question: "Show the albums of Led Zeppelin", database: "chinook-frequent-samples"),
+        Refusal(question: "What is the average age of doctors?", database: "clinic"),
     ]
 
     static func open(_ name: String) throws -> SQLiteFile {
@@ -34,13 +36,30 @@ import Testing
     @Test(arguments: refusals)
     func refusesRatherThanGuesses(_ refusal: Refusal) async throws {
         let database = try Self.open(refusal.database)
-        let schema = try SchemaIntrospection.context(of: database, question: refusal.question)
+        let frequentOnly = refusal.database.hasSuffix("frequent-samples")
+        let schema = try SchemaIntrospection.context(of: database, question: frequentOnly ? "" : refusal.question)
         let model = OfflineModel()
         let request = ModelRequest(schema: schema, question: refusal.question)
         let reply = try await model.complete(request, body: try model.requestBody(for: request))
         #expect(reply.refused, "answered with \(reply.sql ?? "-")")
         #expect(reply.sql == nil)
         #expect(reply.explanation.hasPrefix("I can't answer that from this schema"))
+    }
+
+    @Test func oddInputNeverCrashesAndStaysDeterministic() async throws {
+        let database = try SQLiteFile.copy(of: OfflineModelChinookTests.chinook)
+        let inputs = ["", "?", "'", "\"unbalanced", "tracks tracks tracks", "top", "top 0 tracks", "between 1 and",
+                      "how many", "per", "ÁÉÍ 日本語 🎵", String(repeating: "track ", count: 60), "'' \"\"",
+                      "list tracks named", "containing", "more than", "in 2021", "Rock", "by by by"]
+        let model = OfflineModel()
+        for input in inputs {
+            let schema = try SchemaIntrospection.context(of: database, question: input)
+            let request = ModelRequest(schema: schema, question: input)
+            let first = try await model.complete(request, body: try model.requestBody(for: request))
+            let second = try await model.complete(request, body: try model.requestBody(for: request))
+            #expect(first.sql == second.sql)
+            if let sql = first.sql { _ = try database.rows(sql) }
+        }
     }
 
     @Test func anEmptySchemaIsRefused() async throws {
