@@ -79,5 +79,6 @@ let package = Package(
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )
