@@ -1,0 +1,161 @@
+import BulkheadCore
+import Dispatch
+import Foundation
+import Logging
+
+extension QueryEngine {
+    /// Adds a folder under which the org's sources may live (org admins only); returns the resolved folder.
+    ///
+    /// The folder must exist, be a directory, and lie outside the Bulkhead home.
+    @discardableResult
+    public func allowRoot(_ principal: Principal, path: String) throws -> String {
+        try principal.requireAdmin()
+        let resolved = try policy.resolveRoot(path)
+        let now = clock.now()
+        try tenantWrite(principal) { try SourceCatalog.insertRoot(resolved, by: principal.userID, at: now, $0) }
+        logger.info("root allowed", metadata: ["org": "\(principal.orgID)", "user": "\(principal.userID)"])
+        return resolved
+    }
+
+    /// The org's allowed folders (resolved).
+    public func allowedRoots(_ principal: Principal) throws -> [String] {
+        try tenantRead(principal) { try SourceCatalog.roots($0) }
+    }
+
+    /// Connects a source: a SQLite file opened read-only in place, or a CSV file imported into a cache.
+    ///
+    /// The path is resolved (symlinks followed) and must be a regular file under one of the org's
+    /// allowed roots, outside the Bulkhead home, and not a file another org has connected. The
+    /// name must be valid and free in the org. A CSV import returns its report, bad rows included.
+    public func addSource(_ principal: Principal, name: String, path: String, kind: SourceKind = .sqlite) throws -> SourceAdded {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let name = try SourceName.validate(name)
+            let (roots, taken) = try tenantRead(principal) { db in
+                (try SourceCatalog.roots(db), try SourceCatalog.source(named: name, org: principal.orgID, db) != nil)
+            }
+            if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
+            let resolved = try policy.resolveFile(path)
+            try policy.checkTenantFile(resolved, roots: roots)
+            try claims.check(resolved, org: principal.orgID)
+            let added = try register(principal, name: name, location: path, resolved: resolved, kind: kind, packaged: false)
+            logger.info("source added", metadata: [
+                "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(added.source.id)",
+                "ms": "\(milliseconds(since: started))",
+            ])
+            return added
+        } catch {
+            throw failure(error, operation: "add-source", principal: principal, started: started)
+        }
+    }
+
+    /// Connects a file the package itself placed in the org's own area of the home (the demo's sources).
+    ///
+    /// It skips the allowed roots, but the resolved file must lie inside `workspace.orgAreaURL(for:)`
+    /// of the principal's own org, and nowhere else.
+    package func addPackagedSource(_ principal: Principal, name: String, path: URL, kind: SourceKind = .sqlite) throws -> SourceAdded {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let name = try SourceName.validate(name)
+            let resolved = try policy.resolveFile(path.path)
+            try policy.checkPackagedFile(resolved, orgArea: workspace.orgAreaURL(for: principal.orgID))
+            return try register(principal, name: name, location: resolved, resolved: resolved, kind: kind, packaged: true)
+        } catch {
+            throw failure(error, operation: "add-packaged-source", principal: principal, started: started)
+        }
+    }
+
+    private func register(
+        _ principal: Principal, name: String, location: String, resolved: String, kind: SourceKind, packaged: Bool
+    ) throws -> SourceAdded {
+        let org = principal.orgID
+        let id = SourceID.random(prefix: "src", using: random)
+        var report: CSVImportReport?
+        switch kind {
+        case .sqlite:
+            let probe = try SandboxedConnection(path: resolved)
+            _ = try probe.execute("SELECT count(*) FROM sqlite_schema")
+        case .csv:
+            let cache = csvCacheURL(org: org, id: id)
+            do {
+                _ = try workspace.makeOrgArea(for: org)
+                try FileManager.default.createDirectory(
+                    at: cache.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw BulkheadError.internalFailure(code: "csv-cache-folder")
+            }
+            report = try CSVImporter.importFile(at: resolved, table: name.replacingOccurrences(of: "-", with: "_"), into: cache)
+        }
+        let info = SourceInfo(id: id, name: name, kind: kind, location: location, createdBy: principal.userID, createdAt: clock.now())
+        let record = SourceRecord(info: info, owner: org, resolvedLocation: resolved, packaged: packaged)
+        do {
+            if !packaged { try claims.claim(resolved, org: org, source: id) }
+            try tenantWrite(principal) { try SourceCatalog.insert(record, $0) }
+        } catch {
+            try? claims.release(source: id, org: org)
+            if kind == .csv { try? FileManager.default.removeItem(at: csvCacheURL(org: org, id: id)) }
+            throw error
+        }
+        remember(record)
+        return SourceAdded(source: info, importReport: report)
+    }
+
+    /// The org's sources, by name.
+    public func listSources(_ principal: Principal) throws -> [SourceInfo] {
+        try tenantRead(principal) { try SourceCatalog.all(org: principal.orgID, $0) }.map(\.info)
+    }
+
+    /// A source with its tables, columns and types, keys, row counts and five sample rows per table.
+    public func showSource(_ principal: Principal, _ source: String) throws -> SourceDetails {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let record = try resolve(principal, source)
+            return SourceDetails(source: record.info, schema: try schema(principal, record: record, reference: source))
+        } catch {
+            throw failure(error, operation: "show-source", principal: principal, started: started)
+        }
+    }
+
+    /// The schema of one of the principal's sources (cached per org and source, rebuilt when the file changes).
+    public func schema(_ principal: Principal, source: String) throws -> SourceSchema {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let record = try resolve(principal, source)
+            return try schema(principal, record: record, reference: source)
+        } catch {
+            throw failure(error, operation: "schema", principal: principal, started: started)
+        }
+    }
+
+    private func schema(_ principal: Principal, record: SourceRecord, reference: String) throws -> SourceSchema {
+        let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
+        let target = try openTarget(record)
+        if let cached = try schemas.lookup(key, stamp: target.stamp, checkOwner: { try checkOwner(principal, owner: $0, reference: reference) }) {
+            return cached
+        }
+        let (lease, leased) = try lease(principal, record, reference: reference)
+        defer { lease.release() }
+        let schema = try SchemaIntrospector.read(lease.connection, timeLimit: 10)
+        schemas.store(schema, for: key, stamp: leased.stamp)
+        return schema
+    }
+
+    /// Disconnects a source (its admins or the user who added it): the record, its pooled connections, its caches.
+    public func removeSource(_ principal: Principal, _ source: String) throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let record = try resolve(principal, source)
+            guard principal.role == .admin || principal.userID == record.info.createdBy else { throw BulkheadError.denied }
+            try tenantWrite(principal) { try SourceCatalog.delete(record.info.id, $0) }
+            let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
+            pool.evict(key)
+            schemas.remove(key)
+            forget(record)
+            try? claims.release(source: record.info.id, org: record.owner)
+            if record.info.kind == .csv { try? FileManager.default.removeItem(at: csvCacheURL(org: record.owner, id: record.info.id)) }
+            logger.info("source removed", metadata: ["org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(record.info.id)"])
+        } catch {
+            throw failure(error, operation: "remove-source", principal: principal, started: started)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import BulkheadCore
+import BulkheadStore
+import Foundation
+import GRDB
+import Logging
+import Synchronization
+
+/// The one query engine of the process: every org's sources, connections, schemas and limits.
+///
+/// One object serves every tenant (the SSH server and the audit run many through it), so every
+/// piece of state is keyed by org: the ownership map of sources, the pool keyed by (org, source)
+/// with the owner beside each connection, the schema cache, the rate limiter. Every call takes a
+/// `Principal`, and the owner of whatever it reaches is checked against the principal in one
+/// function, `checkOwner`, before any connection or cached schema is touched. Another org's
+/// source answers `notFound` exactly like a missing one.
+public final class QueryEngine: Sendable {
+    /// The per-org rate and concurrency limits; the assistant takes its ask tokens here too.
+    public let rateLimiter: RateLimiter
+    let workspace: Workspace
+    let tenants: TenantDatabases
+    let clock: any BulkheadCore.Clock
+    let random: any RandomSource
+    let logger: Logger
+    let policy: SourcePathPolicy
+    let claims: SourceClaims
+    let pool: ConnectionPool
+    let schemas = SchemaCache()
+    /// The ownership map: every source this process has resolved, with its owning org.
+    let directory = Mutex<[SourceID: SourceRecord]>([:])
+    private let ownerCheck = Atomic<Bool>(true)
+
+    /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
+    public init(
+        workspace: Workspace, tenants: TenantDatabases, limits: RateLimits = RateLimits(),
+        clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
+        logger: Logger = Logger(label: "bulkhead.engine")
+    ) throws {
+        self.workspace = workspace
+        self.tenants = tenants
+        self.clock = clock
+        self.random = random
+        self.logger = logger
+        rateLimiter = RateLimiter(defaults: limits, clock: clock)
+        pool = ConnectionPool(limiter: rateLimiter)
+        policy = SourcePathPolicy(home: workspace.root)
+        do {
+            claims = try SourceClaims(url: workspace.privateFileURL("source-claims.db"))
+        } catch {
+            throw BulkheadError.internalFailure(code: "engine-claims")
+        }
+    }
+
+    /// Test seam for the audit: with the owner check off, the ownership map, the pool and the
+    /// schema cache serve whatever they hold, whoever asks. Never switched off outside tests.
+    package var ownerCheckEnabled: Bool {
+        get { ownerCheck.load(ordering: .acquiring) }
+        set { ownerCheck.store(newValue, ordering: .releasing) }
+    }
+
+    /// The owner check, the one place that decides whether `principal` may touch a thing owned by `owner`.
+    ///
+    /// A mismatch answers exactly like a missing source, so nothing about the other org leaks.
+    func checkOwner(_ principal: Principal, owner: OrgID, reference: String) throws {
+        guard ownerCheckEnabled else { return }
+        guard principal.orgID == owner else { throw BulkheadError.notFound(kind: "source", name: reference) }
+    }
+
+    /// Finds the source `reference` (a name in the principal's org, or a source id) and checks its owner.
+    func resolve(_ principal: Principal, _ reference: String) throws -> SourceRecord {
+        if let id = SourceID(rawValue: reference) {
+            if let known = directory.withLock({ $0[id] }) {
+                try checkOwner(principal, owner: known.owner, reference: reference)
+                return known
+            }
+            let found = try tenantRead(principal) { try SourceCatalog.source(id: id, org: principal.orgID, $0) }
+            guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
+            try checkOwner(principal, owner: found.owner, reference: reference)
+            remember(found)
+            return found
+        }
+        guard (try? SourceName.validate(reference)) != nil else { throw BulkheadError.notFound(kind: "source", name: reference) }
+        let found = try tenantRead(principal) { try SourceCatalog.source(named: reference, org: principal.orgID, $0) }
+        guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
+        try checkOwner(principal, owner: found.owner, reference: reference)
+        remember(found)
+        return found
+    }
+
+    func remember(_ record: SourceRecord) {
+        directory.withLock { $0[record.info.id] = record }
+    }
+
+    func forget(_ record: SourceRecord) {
+        _ = directory.withLock { $0.removeValue(forKey: record.info.id) }
+    }
+
+    /// Reads the principal's own tenant database, turning storage failures into safe errors.
+    func tenantRead<T>(_ principal: Principal, _ body: (GRDB.Database) throws -> T) throws -> T {
+        do {
+            return try tenants.database(for: principal).read(body)
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            throw BulkheadError.internalFailure(code: "engine-tenant-read")
+        }
+    }
+
+    /// Writes the principal's own tenant database, turning storage failures into safe errors.
+    func tenantWrite<T>(_ principal: Principal, _ body: (GRDB.Database) throws -> T) throws -> T {
+        do {
+            return try tenants.database(for: principal).write(body)
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            throw BulkheadError.internalFailure(code: "engine-tenant-write")
+        }
+    }
+
+    /// Milliseconds since `start`, for log lines.
+    func milliseconds(since start: UInt64) -> String {
+        String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+}

@@ -1,0 +1,7 @@
+/// What a source is made of; it decides how the engine opens it.
+public enum SourceKind: String, Sendable, Codable, CaseIterable, Hashable {
+    /// A SQLite database file, opened read-only in place.
+    case sqlite
+    /// A CSV file, imported once into a per-source SQLite cache in the org's area.
+    case csv
+}
