@@ -187,6 +187,18 @@ struct UpdateTests {
         #expect(effects == [.loadRequests])
     }
 
+    @Test("the help scrolls on a short terminal, so every key can be read at 40x12")
+    func helpScroll() {
+        var state = loggedIn()
+        state.size = TerminalSize(width: 40, height: 12)
+        var (next, _) = apply(state, [.key(.char("?"))])
+        #expect(!Console.view(next, size: next.size).plainText().contains("cancel / quit"))
+        (next, _) = apply(next, Array(repeating: Message.key(.char("j")), count: 20))
+        let text = Console.view(next, size: next.size).plainText()
+        #expect(text.contains("cancel / quit"))
+        #expect(text.contains("j/k more"))
+    }
+
     @Test("effects never describe passwords or questions")
     func effectDescriptions() {
         #expect(!String(describing: Effect.login(email: "a@b", password: "s3cret", org: nil)).contains("s3cret"))

@@ -2,11 +2,17 @@
 public struct PaletteCommand: Equatable, Sendable {
     /// What the command does.
     public enum Action: Equatable, Sendable {
+        /// Switch to a screen.
         case go(Screen)
+        /// Switch to a theme and remember it.
         case theme(String)
+        /// Run the isolation audit.
         case runAudit
+        /// End the session.
         case logout
+        /// Show the keys.
         case help
+        /// Leave.
         case quit
     }
     /// The line shown and matched.
