@@ -177,6 +177,14 @@ struct UpdateTests {
         #expect(Console.view(next, size: next.size).plainText().contains("light"))
     }
 
+    @Test("the palette picks the source questions go to")
+    func paletteSource() {
+        let (next, effects) = apply(loggedIn(), [.sourcesLoaded([SourceSummary(name: "shop", kind: "sqlite"), SourceSummary(name: "crm", kind: "csv")]),
+                                                 .key(.char(":"))] + keys("source crm") + [.key(.enter)] + keys("how many leads") + [.key(.enter)])
+        #expect(next.screen == .ask)
+        #expect(effects.last == .ask(question: "how many leads", source: "crm"))
+    }
+
     @Test("a click on a tab switches screen")
     func mouseTabs() {
         let state = loggedIn()

@@ -6,6 +6,8 @@ public struct PaletteCommand: Equatable, Sendable {
         case go(Screen)
         /// Switch to a theme and remember it.
         case theme(String)
+        /// Ask questions of this source from now on.
+        case askSource(String)
         /// Run the isolation audit.
         case runAudit
         /// End the session.
@@ -27,6 +29,7 @@ extension ConsoleState {
         var all: [PaletteCommand] = []
         if session != nil {
             all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
+            all += sources.sources.map { PaletteCommand(title: "ask source " + $0.name, action: .askSource($0.name)) }
             all.append(PaletteCommand(title: "audit run", action: .runAudit))
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
@@ -67,6 +70,9 @@ extension ConsoleState {
         case let .theme(name):
             themeName = name
             effects.append(.saveTheme(name))
+        case let .askSource(name):
+            ask.source = name
+            go(to: .ask, effects: &effects)
         case .runAudit:
             screen = .audit
             _ = handleAuditKey(.char("r"), effects: &effects)
