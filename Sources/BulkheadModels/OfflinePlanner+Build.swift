@@ -118,6 +118,21 @@ extension OfflinePlanner.ParseState {
             spec = QuerySpec(subject: subject)
             spec.selection = isCount ? .count : .rows
             spec.extraTables = entityTables.filter { $0 != subject }
+            // "how many different genres": the rows of a table are distinct already.
+            let distinctColumn = distinctAt.flatMap { at in plainColumns.first { mentions[$0].start > at } }
+            if distinctAt != nil, distinctColumn == nil, entityTables.isEmpty {
+                throw Refusal("it can only count distinct values of a named column")
+            }
+            if let k = distinctColumn {
+                // "how many distinct cities do patients live in": COUNT(DISTINCT city).
+                guard isCount, let column = choose(mentions[k].columns, subject: subject, preferred: [subject] + entityTables,
+                                                   strengths: mentions[k].strengths) else {
+                    throw Refusal("it can only count distinct values of a named column")
+                }
+                used.insert(k)
+                spec.selection = .countDistinct(column)
+                notes.append("counted distinct values of \(name(column)) (from \(quoted(k)))")
+            }
         }
         if let k = entities.first ?? qualifiers.first, mentions[k].tables.first == spec.subject {
             notes.insert("used table \(index.tables[spec.subject].name) (from \(quoted(k)))", at: 0)
@@ -257,7 +272,7 @@ extension OfflinePlanner.ParseState {
         switch spec.selection {
         case .rows: break
         case .count: if !parts.contains(where: { $0.hasPrefix("counted") }) { parts.append("counted rows") }
-        case .aggregate: break
+        case .aggregate, .countDistinct: break
         }
         let sentence = parts.joined(separator: "; ")
         return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."

@@ -11,6 +11,7 @@ extension QuerySpec {
         for column in groupColumns { need(column.table) }
         if let groupTable { need(groupTable) }
         if case let .aggregate(_, column) = selection { need(column.table) }
+        if case let .countDistinct(column) = selection { need(column.table) }
         if case let .column(column, _) = ordering { need(column.table) }
         if let having { need(having.table) }
         for table in extraTables { need(table) }
@@ -85,6 +86,9 @@ extension QuerySpec {
             select = groupBy
         case .count:
             select.append(countExpression + " AS \"count\"")
+            valueExpression = "\"count\""
+        case let .countDistinct(column):
+            select.append("COUNT(DISTINCT \(ref(column))) AS \"count\"")
             valueExpression = "\"count\""
         case let .aggregate(function, column):
             let alias = function.lowercased() + "_" + index.column(column).name

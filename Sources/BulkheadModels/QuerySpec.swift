@@ -6,6 +6,8 @@ struct QuerySpec {
         case rows
         /// The number of subject rows (per group when grouped).
         case count
+        /// The number of distinct values of a column (per group when grouped).
+        case countDistinct(SchemaIndex.ColumnRef)
         /// An aggregate (`SUM`, `AVG`, `MIN`, `MAX`) of a column (per group when grouped).
         case aggregate(function: String, column: SchemaIndex.ColumnRef)
     }
