@@ -181,6 +181,7 @@ extension OfflinePlanner.ParseState {
         for intent in filterIntents {
             try resolve(intent, into: &spec, entityTables: entityTables)
         }
+        spec.filters = Self.mergingAlternatives(spec.filters)
         return spec
     }
 
@@ -260,6 +261,36 @@ extension OfflinePlanner.ParseState {
             spec.having = (table, op, value)
             notes.append("kept \(index.tables[spec.subject].name) rows with \(op) \(QuerySpec.number(value)) \(index.tables[table].name) rows")
         }
+    }
+
+    /// Two values for the same column ("in Brazil or Canada") mean either, never both: they
+    /// become one IN condition instead of a contradiction that returns nothing.
+    static func mergingAlternatives(_ filters: [QuerySpec.Filter]) -> [QuerySpec.Filter] {
+        var result: [QuerySpec.Filter] = []
+        for filter in filters {
+            let value: String?
+            switch filter.operation {
+            case let .equals(text), let .equalsIgnoringCase(text): value = text
+            default: value = nil
+            }
+            guard let value, let existing = result.firstIndex(where: { $0.column == filter.column }) else {
+                result.append(filter)
+                continue
+            }
+            switch result[existing].operation {
+            case let .equals(first), let .equalsIgnoringCase(first):
+                if first != value {
+                    result[existing] = .init(column: filter.column, operation: .oneOf([first, value]), reason: "any of the values named")
+                }
+            case let .oneOf(values):
+                if !values.contains(value) {
+                    result[existing] = .init(column: filter.column, operation: .oneOf(values + [value]), reason: result[existing].reason)
+                }
+            default:
+                result.append(filter)
+            }
+        }
+        return result
     }
 
     /// The explanation shown beside the SQL: tables, joins, columns and conditions chosen.

@@ -128,6 +128,7 @@ extension QuerySpec {
         switch filter.operation {
         case let .equals(value): return "\(column) = \(SQLText.literal(value))"
         case let .equalsIgnoringCase(value): return "\(column) = \(SQLText.literal(value)) COLLATE NOCASE"
+        case let .oneOf(values): return "\(column) IN (" + values.map(SQLText.literal).joined(separator: ", ") + ")"
         case let .contains(value):
             let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")

@@ -17,6 +17,8 @@ struct QuerySpec {
         enum Operation {
             case equals(String)
             case equalsIgnoringCase(String)
+            /// "in Brazil or Canada": any of the values.
+            case oneOf([String])
             case contains(String)
             case compare(String, Double)
             case between(Double, Double)
