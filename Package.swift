@@ -46,15 +46,24 @@ let package = Package(
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
+        // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
+        // Prompt sections with provenance, token budget, context firewall, request log.
+        .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
+                                                        "BulkheadVectors", grdb, logging], swiftSettings: strict),
+        // The ask pipeline: rate limit -> context -> firewall -> model -> sandboxed execution -> answer -> log.
+        .target(name: "BulkheadAssistant", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadModels",
+                                                          "BulkheadEngine", "BulkheadVectors", "BulkheadContext", "BulkheadDemo",
+                                                          grdb, logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
         .executableTarget(name: "bulkhead", dependencies: [
-            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
+            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole",
@@ -62,7 +71,14 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead"], swiftSettings: strict),
+        .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
+                                                                   "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
+        .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
+        .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

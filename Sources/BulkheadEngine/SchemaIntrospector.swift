@@ -46,9 +46,33 @@ enum SchemaIntrospector {
         }
         let count = try connection.execute("SELECT count(*) FROM \(quoted)", options: options)
         let samples = try connection.execute("SELECT * FROM \(quoted) LIMIT 5", options: options)
-        return TableSchema(
+        let rowCount = count.rows.first.map { integer($0[0]) } ?? 0
+        var table = TableSchema(
             name: name, isView: isView, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
-            rowCount: count.rows.first.map { integer($0[0]) } ?? 0, sampleRows: samples.rows)
+            rowCount: rowCount, sampleRows: samples.rows)
+        if rowCount <= maxRowsForValues {
+            for column in columns where isTextual(column.type) {
+                let values = try connection.execute(
+                    "SELECT DISTINCT \(SQLText.quoted(column.name)) FROM \(quoted) WHERE \(SQLText.quoted(column.name)) IS NOT NULL LIMIT \(maxDistinctValues + 1)",
+                    options: options)
+                let texts = values.rows.compactMap { row -> String? in
+                    if case let .text(value) = row[0], value.count <= 60 { return value }
+                    return nil
+                }
+                if values.rows.count <= maxDistinctValues, !texts.isEmpty { table.textValues[column.name] = texts }
+            }
+        }
+        return table
+    }
+
+    /// Text columns with at most this many distinct values have them all recorded.
+    static let maxDistinctValues = 30
+    /// Tables larger than this are not scanned for distinct values, to keep introspection quick.
+    static let maxRowsForValues = 200_000
+
+    private static func isTextual(_ type: String) -> Bool {
+        let upper = type.uppercased()
+        return upper.isEmpty || upper.contains("CHAR") || upper.contains("TEXT") || upper.contains("CLOB")
     }
 
     private static func text(_ value: SQLValue) -> String {

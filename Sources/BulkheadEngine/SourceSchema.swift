@@ -28,6 +28,9 @@ public struct TableSchema: Sendable, Hashable, Codable {
     public let rowCount: Int
     /// Up to five rows, for a person (and a prompt) to see what the data looks like.
     public let sampleRows: [[SQLValue]]
+    /// Every distinct value of each low-cardinality text column (at most 30), so a model can place
+    /// a value such as "Brazil" in the right column without another query.
+    public var textValues: [String: [String]] = [:]
 
     enum CodingKeys: String, CodingKey {
         case name, columns
@@ -36,6 +39,7 @@ public struct TableSchema: Sendable, Hashable, Codable {
         case foreignKeys = "foreign_keys"
         case rowCount = "row_count"
         case sampleRows = "sample_rows"
+        case textValues = "text_values"
     }
 }
 

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import BulkheadCore
+import BulkheadEngine
+
+extension Assistant {
+    /// Marks an answer good or bad. A good answer, or a corrected SQL, becomes an example of the
+    /// principal's org, retrieved for similar questions; it never reaches another org.
+    ///
+    /// A corrected SQL is run once through the sandbox first, so an example can never carry a
+    /// statement the sandbox would refuse.
+    @discardableResult
+    public func feedback(_ principal: Principal, requestID: String, good: Bool, correctedSQL: String? = nil) async throws -> String? {
+        let record = try log.record(requestID, for: principal)
+        try log.setFeedback(requestID, good: good, for: principal)
+        let sql: String?
+        if let correctedSQL {
+            guard let source = record.source else { throw BulkheadError.invalidInput("this request has no source") }
+            _ = try engine.query(principal, source: source, sql: correctedSQL, options: QueryOptions(rowCap: 1))
+            sql = correctedSQL
+        } else {
+            sql = good ? record.sql : nil
+        }
+        guard let sql, let source = record.source else { return nil }
+        let id = "ex-\(requestID)"
+        try tenants.database(for: principal).write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO examples (id, question, sql, source, origin, created_by, created_at)
+                VALUES (?, ?, ?, ?, 'feedback', ?, ?)
+                """, arguments: [id, record.question, sql, source, principal.userID.rawValue, clock.now()])
+        }
+        try await knowledge.indexExample(principal, id: id, question: record.question, sql: sql, source: source)
+        return id
+    }
+
+    /// Adds an example written by hand (admins), as the demo does for its seed examples.
+    public func addExample(_ principal: Principal, question: String, sql: String, source: String) async throws -> String {
+        try principal.requireAdmin()
+        _ = try engine.query(principal, source: source, sql: sql, options: QueryOptions(rowCap: 1))
+        let id = "ex-" + RequestID.random(prefix: "man", using: random).rawValue
+        try tenants.database(for: principal).write { db in
+            try db.execute(sql: """
+                INSERT INTO examples (id, question, sql, source, origin, created_by, created_at)
+                VALUES (?, ?, ?, ?, 'manual', ?, ?)
+                """, arguments: [id, question, sql, source, principal.userID.rawValue, clock.now()])
+        }
+        try await knowledge.indexExample(principal, id: id, question: question, sql: sql, source: source)
+        return id
+    }
+}

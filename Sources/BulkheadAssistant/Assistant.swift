@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import BulkheadContext
+import BulkheadCore
+import BulkheadEngine
+import BulkheadModels
+import BulkheadStore
+
+/// The ask pipeline: rate limit → context → firewall → model → sandboxed execution → answer → log.
+///
+/// One assistant serves every org in the process. It keeps no tenant data between requests:
+/// each prompt is built from scratch from the caller's org, checked by the firewall, sent as
+/// the exact bytes stored in the org's request log, and whatever SQL comes back runs in the
+/// engine's sandbox, never trusted.
+public final class Assistant: Sendable {
+    let engine: QueryEngine
+    let builder: ContextBuilder
+    let firewall: ContextFirewall
+    let log: RequestLog
+    let conversations: Conversations
+    let knowledge: KnowledgeIndex
+    let models: ModelSettings
+    let tenants: TenantDatabases
+    let clock: any Clock
+    let random: any RandomSource
+    let logger = Logger(label: "bulkhead.assistant")
+    /// Rows returned with an answer; the rest is paged.
+    public let firstPage: Int
+    /// Test seam: alters a built context before the firewall sees it (the audit injects a foreign fragment).
+    let contextTamper: (@Sendable (inout PromptContext) -> Void)?
+
+    public convenience init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
+                conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
+                tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int = 200) {
+        self.init(engine: engine, builder: builder, firewall: firewall, log: log, conversations: conversations,
+                  knowledge: knowledge, models: models, tenants: tenants, clock: clock, random: random,
+                  firstPage: firstPage, contextTamper: nil)
+    }
+
+    package init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
+                 conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
+                 tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int,
+                 contextTamper: (@Sendable (inout PromptContext) -> Void)?) {
+        self.contextTamper = contextTamper
+        self.engine = engine
+        self.builder = builder
+        self.firewall = firewall
+        self.log = log
+        self.conversations = conversations
+        self.knowledge = knowledge
+        self.models = models
+        self.tenants = tenants
+        self.clock = clock
+        self.random = random
+        self.firstPage = firstPage
+    }
+
+    /// The source an ask runs on: the named one, or the org's only source.
+    func resolveSource(_ principal: Principal, _ source: String?) throws -> String {
+        if let source { return source }
+        let sources = try engine.listSources(principal)
+        guard sources.count == 1, let only = sources.first else {
+            throw sources.isEmpty
+                ? BulkheadError.invalidInput("your organization has no sources yet; add one with `bulkhead source add`")
+                : BulkheadError.invalidInput("your organization has several sources; pick one with --source NAME")
+        }
+        return only.name
+    }
+
+    /// A page of a previous answer's rows, read again through the sandbox.
+    public func rows(_ principal: Principal, requestID: String, offset: Int, limit: Int) throws -> (columns: [String], rows: [[SQLValue]]) {
+        let record = try log.record(requestID, for: principal)
+        guard let sql = record.sql, let source = record.source else {
+            throw BulkheadError.notFound(kind: "result", name: requestID)
+        }
+        let cursor = try engine.openCursor(principal, source: source, sql: sql)
+        defer { cursor.close() }
+        var skipped = 0
+        while skipped < offset {
+            let page = try cursor.nextPage(min(1_000, offset - skipped))
+            if page.isEmpty { return (cursor.columns, []) }
+            skipped += page.count
+        }
+        return (cursor.columns, try cursor.nextPage(max(0, min(limit, 1_000))))
+    }
+
+    /// The summary line of an answer: the value itself for a single value, else a count.
+    static func summarize(_ result: QueryResult, explanation: String) -> String {
+        if result.rowCount == 1, result.columns.count == 1, let value = result.rows.first?.first {
+            return "\(result.columns[0]) = \(value.displayText)"
+        }
+        let noun = result.rowCount == 1 ? "row" : "rows"
+        return "\(result.rowCount) \(noun)" + (result.truncated ? " (first \(result.rows.count) kept)" : "")
+    }
+}

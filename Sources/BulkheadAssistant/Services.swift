@@ -1,0 +1,112 @@
+import Foundation
+import BulkheadAuth
+import BulkheadContext
+import BulkheadCore
+import BulkheadEngine
+import BulkheadModels
+import BulkheadStore
+import BulkheadVectors
+
+/// Every service of one Bulkhead home, wired once and shared by all tenants of the process.
+///
+/// The command line makes one per invocation; the console, a future SSH server and the audit
+/// keep one for many tenants. Nothing here holds tenant data: each service reaches an org's
+/// data through the principal it is given.
+public final class Services: Sendable {
+    /// Knobs that differ between a real home, tests and the audit's throwaway home.
+    public struct Options: Sendable {
+        /// The scrypt cost of new password hashes.
+        public var hasherParameters: PasswordHasher.Parameters
+        /// Per-org rate and concurrency limits.
+        public var rateLimits: RateLimits
+        /// The context budget and retrieval sizes.
+        public var contextLimits: ContextBuilder.Limits
+        /// Test seams: switching a safeguard off proves the audit can fail. Never off in a real home.
+        package var ownerCheckEnabled = true
+        package var firewallEnabled = true
+        /// Test seam: a provider that replaces every org's model choice (a loopback fake).
+        package var modelOverride: (any ModelProvider)?
+        /// Test seam: alters each built context before the firewall (to inject a foreign fragment).
+        package var contextTamper: (@Sendable (inout PromptContext) -> Void)?
+
+        public init(hasherParameters: PasswordHasher.Parameters = .standard, rateLimits: RateLimits = RateLimits(),
+                    contextLimits: ContextBuilder.Limits = ContextBuilder.Limits()) {
+            self.hasherParameters = hasherParameters
+            self.rateLimits = rateLimits
+            self.contextLimits = contextLimits
+        }
+    }
+
+    public let workspace: Workspace
+    public let clock: any Clock
+    public let random: any RandomSource
+    public let control: ControlDatabase
+    public let tenants: TenantDatabases
+    public let auth: AuthService
+    public let backups: TenantBackup
+    public let engine: QueryEngine
+    public let vectors: VectorStore
+    public let knowledge: KnowledgeIndex
+    public let conversations: Conversations
+    public let requestLog: RequestLog
+    public let notes: NoteService
+    public let secrets: SealedSecrets
+    public let models: ModelSettings
+    public let firewall: ContextFirewall
+    public let assistant: Assistant
+
+    /// Opens every service over `workspace`.
+    public init(workspace: Workspace, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom(),
+                options: Options = Options()) throws {
+        self.workspace = workspace
+        self.clock = clock
+        self.random = random
+        control = try ControlDatabase(workspace: workspace, clock: clock)
+        tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
+        auth = try AuthService(workspace: workspace, control: control, clock: clock, random: random,
+                               hasherParameters: options.hasherParameters)
+        backups = TenantBackup(tenants: tenants, events: control, clock: clock)
+        engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: options.rateLimits, clock: clock, random: random)
+        engine.ownerCheckEnabled = options.ownerCheckEnabled
+        vectors = VectorStore(tenants: tenants, clock: clock)
+        knowledge = KnowledgeIndex(vectors: vectors)
+        conversations = Conversations(tenants: tenants, clock: clock, random: random)
+        requestLog = RequestLog(tenants: tenants)
+        notes = NoteService(tenants: tenants, knowledge: knowledge, clock: clock, random: random)
+        secrets = SealedSecrets(workspace: workspace, random: random)
+        models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
+        firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
+        assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
+                              conversations: conversations, knowledge: knowledge, models: models,
+                              tenants: tenants, clock: clock, random: random, firstPage: 200,
+                              contextTamper: options.contextTamper)
+    }
+
+    /// Verifies a session token; the only way a caller becomes a principal.
+    public func verify(token: String) async throws -> Principal {
+        try await auth.verify(token: token)
+    }
+
+    /// Creates an organization: its control-plane record and its own stamped database.
+    @discardableResult
+    public func createOrganization(name: String) throws -> OrgID {
+        let org = try auth.createOrganization(name: name)
+        _ = try tenants.create(org: org)
+        return org
+    }
+
+    /// Connects a source and indexes its tables for retrieval.
+    @discardableResult
+    public func addSource(_ principal: Principal, name: String, path: String, kind: SourceKind = .sqlite) async throws -> SourceAdded {
+        let added = try engine.addSource(principal, name: name, path: path, kind: kind)
+        try await knowledge.indexSource(principal, source: added.source.name, schema: engine.schema(principal, source: added.source.name))
+        return added
+    }
+
+    /// Disconnects a source and removes its vectors.
+    public func removeSource(_ principal: Principal, name: String) throws {
+        try engine.removeSource(principal, name)
+        try knowledge.removeSource(principal, source: name)
+    }
+}

@@ -1,0 +1,23 @@
+/// The layer an attack pattern targets; the console's matrix has one row per layer.
+public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
+    case auth
+    case tenantData = "tenant-data"
+    case engine
+    case vectors
+    case context
+    case logsAndErrors = "logs-errors"
+    case rateLimits = "rate-limits"
+
+    /// The label shown in reports.
+    public var title: String {
+        switch self {
+        case .auth: return "authentication"
+        case .tenantData: return "tenant data"
+        case .engine: return "connections and queries"
+        case .vectors: return "vectors"
+        case .context: return "AI context"
+        case .logsAndErrors: return "logs and errors"
+        case .rateLimits: return "rate limits"
+        }
+    }
+}

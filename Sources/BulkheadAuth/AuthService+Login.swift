@@ -1,0 +1,164 @@
+import BulkheadCore
+import Foundation
+import GRDB
+
+extension AuthService {
+    /// A user whose password just verified.
+    struct AuthenticatedUser {
+        let id: UserID
+        let email: String
+    }
+
+    /// Logs in and issues a token for one org.
+    ///
+    /// - Parameter org: the org's name (case-insensitive) or id; may be nil when the user belongs to exactly one org.
+    /// - Throws: `invalidCredentials` for a wrong password or an unknown email (the same error, after the
+    ///   same scrypt work); `lockedOut` after too many failures; `notFound("organization")` when the user
+    ///   is not a member of `org` (whether or not it exists); `invalidInput` when `org` is nil and the user
+    ///   belongs to several orgs (call ``memberships(email:password:)`` to offer a choice).
+    public func login(email: String, password: String, org: String? = nil) async throws -> LoginResult {
+        let user = try authenticate(email: email, password: password)
+        let memberships = try memberships(of: user.id)
+        let chosen = try choose(from: memberships, org: org)
+
+        let now = clock.now()
+        let session = SessionID.random(prefix: "ses", using: random)
+        let expiresAt = now.addingTimeInterval(tokens.lifetime)
+        try write("auth-session") { db in
+            try db.execute(sql: """
+                INSERT INTO sessions (id, user_id, org_id, issued_at, expires_at, revoked_at)
+                VALUES (?, ?, ?, ?, ?, NULL)
+                """, arguments: [session.rawValue, user.id.rawValue, chosen.orgID.rawValue, now, expiresAt])
+        }
+        let token = try await tokens.issue(user: user.id, org: chosen.orgID, role: chosen.role, session: session, at: now).token
+        let principal = try await verify(token: token)
+        logger.info("login", metadata: ["user": "\(user.id)", "org": "\(chosen.orgID)", "session": "\(session)"])
+        return LoginResult(token: token, principal: principal, memberships: memberships)
+    }
+
+    /// Verifies the password and lists the user's orgs, for a login screen's org picker.
+    ///
+    /// Counts toward lockout exactly like ``login(email:password:org:)``, so it is no side door for guessing.
+    public func memberships(email: String, password: String) throws -> [Membership] {
+        let user = try authenticate(email: email, password: password)
+        return try memberships(of: user.id)
+    }
+
+    /// Checks lockout, then the password, and keeps the failure count.
+    ///
+    /// The attempt is counted as a failure *before* the password is checked, in the same
+    /// transaction that checks the lock, and the count is cleared only when the password verifies.
+    /// So parallel guesses cannot slip past the threshold: the fifth reservation sets the lock and
+    /// every later one sees it, however many run at once.
+    ///
+    /// An unknown email does the same scrypt work as a known one and fails with the same error,
+    /// and its failures are counted and locked the same way, so nothing tells the two apart.
+    func authenticate(email: String, password: String) throws -> AuthenticatedUser {
+        let key = AuthInput.normalizeEmail(email)
+        let now = clock.now()
+
+        let attempt = try reserveAttempt(email: key, now: now)
+        let userID = attempt.account.flatMap { UserID(rawValue: $0.id) }
+        if let seconds = attempt.lockedForSeconds {
+            securityEvent("login_locked", user: userID, detail: "retry_after_s=\(seconds)")
+            throw BulkheadError.lockedOut(retryAfterSeconds: seconds)
+        }
+
+        let verified: Bool
+        if let account = attempt.account {
+            verified = hasher.verify(password, against: account.hash)
+        } else {
+            hasher.simulateVerification(password)
+            verified = false
+        }
+
+        guard verified, let userID else {
+            var detail = "failures=\(attempt.failures)"
+            if let lock = attempt.lockStarted { detail += " locked_s=\(Int(lock))" }
+            securityEvent("login_failed", user: userID, detail: detail)
+            if let lock = attempt.lockStarted { throw BulkheadError.lockedOut(retryAfterSeconds: Int(lock.rounded(.up))) }
+            throw BulkheadError.invalidCredentials
+        }
+
+        // An upgrade to the current scrypt cost is hashed before the transaction, never inside it.
+        let upgraded = attempt.account.flatMap { hasher.needsRehash($0.hash) ? try? hasher.hash(password) : nil }
+        try write("auth-reset") { db in
+            try db.execute(sql: "DELETE FROM login_failures WHERE email = ?", arguments: [key])
+            if let upgraded {
+                try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [upgraded, userID.rawValue])
+            }
+        }
+        return AuthenticatedUser(id: userID, email: key)
+    }
+
+    /// One login attempt as reserved in `login_failures`.
+    private struct Attempt {
+        /// The account for the email, if there is one.
+        var account: (id: String, hash: String)?
+        /// Set when a lock was already running: the attempt is refused and not counted.
+        var lockedForSeconds: Int?
+        /// The failure count including this attempt.
+        var failures = 0
+        /// Set when this attempt's failure starts a lock, with its length.
+        var lockStarted: TimeInterval?
+    }
+
+    /// Checks the lock and, when none runs, counts this attempt as a failure (locking when the
+    /// policy says so), all in one write transaction.
+    ///
+    /// A count whose last failure is older than the policy's `forgetAfter` (and whose lock has run
+    /// out) starts again from zero; such stale rows of every email are purged on the way, so the
+    /// table does not grow without bound under a spray of made-up addresses.
+    private func reserveAttempt(email: String, now: Date) throws -> Attempt {
+        let horizon = now.addingTimeInterval(-lockout.forgetAfter)
+        return try write("auth-attempt") { db in
+            var attempt = Attempt()
+            let user = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE email = ?", arguments: [email])
+            attempt.account = user.map { (id: $0["id"], hash: $0["password_hash"]) }
+
+            if let lockedUntil = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ?", arguments: [email]),
+               lockedUntil > now {
+                attempt.lockedForSeconds = Self.retrySeconds(until: lockedUntil, now: now)
+                return attempt
+            }
+            try db.execute(sql: """
+                DELETE FROM login_failures
+                WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)
+                """, arguments: [horizon, now])
+            let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ?", arguments: [email]) ?? 0
+            attempt.failures = previous + 1
+            attempt.lockStarted = lockout.lockDuration(afterFailures: attempt.failures)
+            try db.execute(sql: """
+                INSERT INTO login_failures (email, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
+                ON CONFLICT(email) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
+                    locked_until = excluded.locked_until
+                """, arguments: [email, attempt.failures, now, attempt.lockStarted.map { now.addingTimeInterval($0) }])
+            return attempt
+        }
+    }
+
+    /// Picks the membership a login asked for.
+    private func choose(from memberships: [Membership], org: String?) throws -> Membership {
+        if let org {
+            let wanted = org.trimmingCharacters(in: .whitespaces)
+            // Not a member and no such org answer alike, so a login cannot probe other orgs' names.
+            guard let match = memberships.first(where: {
+                $0.orgName.caseInsensitiveCompare(wanted) == .orderedSame || $0.orgID.rawValue == wanted
+            }) else {
+                throw BulkheadError.notFound(kind: "organization", name: wanted)
+            }
+            return match
+        }
+        switch memberships.count {
+        case 1: return memberships[0]
+        case 0: throw BulkheadError.invalidInput("this account is not a member of any organization")
+        default:
+            throw BulkheadError.invalidInput("this account belongs to several organizations; choose one with --org NAME")
+        }
+    }
+
+    /// Whole seconds until `date`, at least 1, so a message never says "retry in 0 s".
+    static func retrySeconds(until date: Date, now: Date) -> Int {
+        max(1, Int(date.timeIntervalSince(now).rounded(.up)))
+    }
+}

@@ -1,0 +1,82 @@
+import BulkheadCore
+import Foundation
+import GRDB
+
+extension AuthService {
+    /// Verifies a session token and makes the ``Principal`` every service call takes.
+    ///
+    /// The token must verify as an EdDSA JWT signed by this home's key and be inside its time
+    /// window (``TokenService``); then its session must exist, belong to the same user and org, and
+    /// not be revoked; the user must still be a member of the token's org; and the token's role
+    /// must equal the membership's current role (a demoted admin's old token stops working, and
+    /// no token can claim more than the membership gives). The principal carries the membership's
+    /// role and the org's current name.
+    ///
+    /// - Throws: `notAuthenticated` for every failure, after writing a security event with the reason.
+    public func verify(token: String) async throws -> Principal {
+        let claims: SessionClaims
+        do {
+            claims = try await tokens.verify(token)
+        } catch {
+            securityEvent("token_rejected", detail: "reason=\(error.code)")
+            throw BulkheadError.notAuthenticated
+        }
+        let now = clock.now()
+
+        let outcome: Result<Principal, SessionRejection> = try read("auth-verify") { db in
+            guard let session = try Row.fetchOne(db, sql: """
+                SELECT user_id, org_id, expires_at, revoked_at FROM sessions WHERE id = ?
+                """, arguments: [claims.sessionID.rawValue])
+            else { return .failure(.noSession) }
+            guard session["user_id"] as String? == claims.subject.rawValue,
+                  session["org_id"] as String? == claims.orgID.rawValue
+            else { return .failure(.sessionMismatch) }
+            guard (session["revoked_at"] as Date?) == nil else { return .failure(.revoked) }
+            guard let sessionEnd = session["expires_at"] as Date?, sessionEnd > now else { return .failure(.sessionExpired) }
+
+            guard let member = try Row.fetchOne(db, sql: """
+                SELECT m.role, o.name AS org_name, u.email
+                FROM memberships m
+                JOIN organizations o ON o.id = m.org_id
+                JOIN users u ON u.id = m.user_id
+                WHERE m.user_id = ? AND m.org_id = ?
+                """, arguments: [claims.subject.rawValue, claims.orgID.rawValue])
+            else { return .failure(.notMember) }
+            guard let role = Role(rawValue: member["role"]) else { return .failure(.notMember) }
+            guard role == claims.role else { return .failure(.roleMismatch) }
+
+            return .success(Principal(userID: claims.subject, email: member["email"], orgID: claims.orgID,
+                                      orgName: member["org_name"], role: role, sessionID: claims.sessionID,
+                                      expiresAt: min(claims.expiration.value, sessionEnd)))
+        }
+
+        switch outcome {
+        case let .success(principal):
+            return principal
+        case let .failure(reason):
+            securityEvent("token_rejected", org: claims.orgID, user: claims.subject,
+                          detail: "reason=\(reason.rawValue) session=\(claims.sessionID)")
+            throw BulkheadError.notAuthenticated
+        }
+    }
+
+    /// Ends the principal's session: its token, and every copy of it, stops verifying at once.
+    public func logout(principal: Principal) throws {
+        try write("auth-logout") { db in
+            try db.execute(sql: """
+                UPDATE sessions SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL
+                """, arguments: [clock.now(), principal.sessionID.rawValue, principal.userID.rawValue])
+        }
+        logger.info("logout", metadata: ["user": "\(principal.userID)", "session": "\(principal.sessionID)"])
+    }
+
+    /// Why a signed, unexpired token was still refused.
+    enum SessionRejection: String, Error {
+        case noSession = "no_session"
+        case sessionMismatch = "session_mismatch"
+        case revoked
+        case sessionExpired = "session_expired"
+        case notMember = "not_member"
+        case roleMismatch = "role_mismatch"
+    }
+}

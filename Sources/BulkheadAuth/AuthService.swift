@@ -1,0 +1,76 @@
+import BulkheadCore
+import BulkheadStore
+import Foundation
+import GRDB
+import JWTKit
+import Logging
+
+/// The one entry point for identity: organizations, users, passwords, login, tokens, sessions.
+///
+/// The command line and the console both go through it. It is the only code that makes a
+/// ``Principal`` (in ``verify(token:)``), after the token's signature, its time window, its
+/// session and the user's current membership all check out. It keeps no tenant data in memory:
+/// every answer is read from `control.db`, so one instance may serve many tenants at once.
+public final class AuthService: Sendable {
+    /// The file in the home that holds the Ed25519 signing key (PEM, mode 0600).
+    public static let signingKeyFileName = "signing-ed25519.key"
+
+    let workspace: Workspace
+    let control: ControlDatabase
+    let clock: any Clock
+    let random: any RandomSource
+    let hasher: PasswordHasher
+    let tokens: TokenService
+    let lockout: LockoutPolicy
+    let logger = Logger(label: "bulkhead.auth")
+
+    /// Opens the service on a workspace, creating the signing key on first run.
+    ///
+    /// - Parameters:
+    ///   - hasherParameters: the scrypt cost for new password hashes (tests pass small ones).
+    ///   - tokenLifetime: how long a login's token stays valid, 8 h by default.
+    ///   - lockoutPolicy: when failed logins lock an account.
+    /// - Throws: `integrity` when the key file exists but is unreadable or readable by others.
+    public init(workspace: Workspace, control: ControlDatabase, clock: any Clock, random: any RandomSource,
+                hasherParameters: PasswordHasher.Parameters = .standard,
+                tokenLifetime: TimeInterval = 8 * 3600,
+                lockoutPolicy: LockoutPolicy = .standard) throws {
+        self.workspace = workspace
+        self.control = control
+        self.clock = clock
+        self.random = random
+        self.hasher = PasswordHasher(parameters: hasherParameters, random: random)
+        self.lockout = lockoutPolicy
+        let key = try TokenService.loadOrCreateSigningKey(in: workspace, random: random)
+        self.tokens = TokenService(signingKey: key, clock: clock, lifetime: tokenLifetime)
+    }
+
+    /// Writes a security event (ids and reason codes only); the control database also logs it.
+    func securityEvent(_ kind: String, org: OrgID? = nil, user: UserID? = nil, detail: String) {
+        control.record(SecurityEvent(kind: kind, orgID: org, userID: user, detail: detail))
+    }
+
+    /// Runs a database read, turning any storage error into a safe internal failure.
+    func read<T>(_ code: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try control.writer.read(body)
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            logger.error("control read failed", metadata: ["code": "\(code)"])
+            throw BulkheadError.internalFailure(code: code)
+        }
+    }
+
+    /// Runs a database write transaction, turning any storage error into a safe internal failure.
+    func write<T>(_ code: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try control.writer.write(body)
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            logger.error("control write failed", metadata: ["code": "\(code)"])
+            throw BulkheadError.internalFailure(code: code)
+        }
+    }
+}

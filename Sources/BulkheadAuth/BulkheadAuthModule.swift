@@ -1,2 +1,0 @@
-/// Namespace of the BulkheadAuth module; see ../shared/DESIGN.md for its one job.
-public enum BulkheadAuthModule {}

@@ -1,0 +1,104 @@
+import BulkheadCore
+import BulkheadStore
+import Foundation
+import GRDB
+
+/// Loading collections into the cache, and the error wall around the database.
+extension VectorStore {
+    /// Runs `body` on the principal's collection under its lock, loading it from the principal's
+    /// tenant database when it is not resident (or when the file was restored since), and keeps
+    /// the cache within its budget afterwards.
+    func withCollection<T: Sendable>(_ principal: Principal, _ collection: CollectionName,
+                                     _ body: (inout LoadedCollection) throws -> T) throws -> T {
+        let database = try tenants.database(for: principal)
+        let key = CollectionKey(org: principal.orgID, collection: collection)
+        let handle = cache.handle(key)
+        let result: T
+        do {
+            result = try handle.state.withLock { loaded throws -> T in
+                if loaded == nil || loaded?.generation != database.generation {
+                    loaded = try load(principal, database, collection)
+                    cache.account(key, bytes: loaded!.index.memoryBytes, loaded: true)
+                }
+                let value = try body(&loaded!)
+                cache.account(key, bytes: loaded!.index.memoryBytes)
+                return value
+            }
+        } catch let error as BulkheadError {
+            if case .notFound = error { cache.forget(key) }
+            cache.enforceBudget()
+            throw error
+        }
+        cache.enforceBudget()
+        return result
+    }
+
+    /// Reads one collection's record and rows from the org's database and builds its index.
+    private func load(_ principal: Principal, _ database: TenantDatabase, _ collection: CollectionName) throws -> LoadedCollection {
+        let started = ContinuousClock.now
+        let configuration = self.configuration.index
+        let loaded = try guarded(principal, code: "vectors-load") {
+            try database.read { db -> LoadedCollection in
+                guard let record = try Row.fetchOne(db, sql: "SELECT embedder, dimension FROM vector_collections WHERE name = ?",
+                                                    arguments: [collection.rawValue]) else {
+                    throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)
+                }
+                let dimension: Int = record["dimension"]
+                var index = CollectionIndex(dimension: dimension, configuration: configuration)
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, text, metadata, vector FROM vector_items WHERE collection = ? ORDER BY rowid",
+                                               arguments: [collection.rawValue])
+                let decoder = JSONDecoder()
+                while let row = try rows.next() {
+                    let blob: Data = row["vector"]
+                    guard blob.count == dimension * MemoryLayout<Float>.stride else {
+                        throw BulkheadError.integrity("a stored vector does not have its collection's dimension")
+                    }
+                    let metadataText: String = row["metadata"]
+                    let metadata = (try? decoder.decode([String: String].self, from: Data(metadataText.utf8))) ?? [:]
+                    blob.withUnsafeBytes { raw in
+                        index.upsert(id: row["id"], text: row["text"], metadata: metadata,
+                                     vector: raw.bindMemory(to: Float.self))
+                    }
+                }
+                return LoadedCollection(embedder: record["embedder"], dimension: dimension,
+                                        generation: database.generation, index: index)
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        logger.debug("vector index loaded", metadata: [
+            "org": "\(principal.orgID)", "rows": "\(loaded.index.count)", "hnsw": "\(loaded.index.usesHNSW)",
+            "ms": "\(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)",
+        ])
+        return loaded
+    }
+
+    /// Runs `body`, letting `BulkheadError` through and turning anything else (a SQLite error,
+    /// whose message could carry a path or SQL) into an internal failure with a code.
+    func guarded<T>(_ principal: Principal, code: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            logger.error("vector store failure", metadata: ["org": "\(principal.orgID)", "code": "\(code)"])
+            throw BulkheadError.internalFailure(code: code)
+        }
+    }
+
+    /// The embedder for a collection's texts: the caller's (which must be the collection's) or the store's own.
+    func resolveEmbedder(_ name: String, dimension: Int, override: (any Embedder)?) throws -> any Embedder {
+        if let override {
+            guard override.name == name, override.dimension == dimension else {
+                throw BulkheadError.invalidInput("this collection's vectors come from another embedder")
+            }
+            return override
+        }
+        guard name != Self.noEmbedder else {
+            throw BulkheadError.invalidInput("this collection takes vectors, not texts")
+        }
+        guard let embedder = embedders[name], embedder.dimension == dimension else {
+            throw BulkheadError.unavailable("the collection's embedder is not configured")
+        }
+        return embedder
+    }
+}

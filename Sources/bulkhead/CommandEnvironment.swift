@@ -1,0 +1,30 @@
+import Foundation
+import BulkheadAssistant
+import BulkheadAuth
+import BulkheadCore
+import BulkheadStore
+
+/// What a command runs against: the home, its services, and the caller's session.
+struct CommandEnvironment {
+    let workspace: Workspace
+    let services: Services
+    let environment: [String: String]
+
+    /// Opens the home named by `--home`, `BULKHEAD_HOME` or the XDG data directory.
+    init(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.environment = environment
+        let userHome = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
+        let root = Workspace.resolveRoot(option: global.home, environment: environment, userHome: userHome)
+        workspace = try Workspace(root: root)
+        services = try Services(workspace: workspace)
+    }
+
+    /// The session `login` keeps in the home (0600); `BULKHEAD_TOKEN` takes precedence.
+    var session: SavedSession { SavedSession(workspace: workspace) }
+
+    /// The verified caller, or `.notAuthenticated`.
+    func principal() async throws -> Principal {
+        guard let token = session.currentToken(environment: environment) else { throw BulkheadError.notAuthenticated }
+        return try await services.verify(token: token)
+    }
+}
