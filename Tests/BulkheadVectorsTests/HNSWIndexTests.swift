@@ -98,4 +98,28 @@ import Testing
         let result = query.withUnsafeBufferPointer { index.search($0.baseAddress!, k: 7) }
         #expect(result.hits.map { index.row($0.row).id } == expected)
     }
+
+    @Test func aScanSplitAcrossThreadsFindsWhatOneThreadFinds() {
+        var single = CollectionIndex(dimension: 24, configuration: VectorIndexConfiguration(hnswThreshold: Int.max, scanThreads: 1))
+        var split = CollectionIndex(dimension: 24, configuration: VectorIndexConfiguration(hnswThreshold: Int.max, scanThreads: 3,
+                                                                                          parallelScanMinimum: 100))
+        var generator = VectorGenerator(seed: 17, dimension: 24, centers: 6)
+        for row in 0..<1_001 {
+            let vector = generator.point()
+            single.upsert(id: "\(row)", text: "", metadata: [:], vector: vector)
+            split.upsert(id: "\(row)", text: "", metadata: [:], vector: vector)
+        }
+        for row in stride(from: 0, to: 1_001, by: 7) {
+            _ = single.remove(id: "\(row)")
+            _ = split.remove(id: "\(row)")
+        }
+        for _ in 0..<10 {
+            let query = generator.point()
+            let one = query.withUnsafeBufferPointer { single.search($0.baseAddress!, k: 15) }
+            let many = query.withUnsafeBufferPointer { split.search($0.baseAddress!, k: 15) }
+            #expect(one.hits.map(\.row) == many.hits.map(\.row))
+            #expect(many.hits.count == 15)
+            #expect(many.hits.allSatisfy { Int(split.row($0.row).id)! % 7 != 0 })
+        }
+    }
 }
