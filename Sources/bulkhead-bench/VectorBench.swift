@@ -109,6 +109,7 @@ enum VectorBench {
         let useGraph = options.index == "hnsw"
         let dim = data.dim
         var latencies: [Double] = []
+        var cpuLatencies: [Double] = []
         var results: [[Int]] = []
         func search(_ query: Int) -> [Int] {
             let box = boxes[Int(data.queryTenants[query])]
@@ -125,7 +126,9 @@ enum VectorBench {
             let start = ContinuousClock.now
             let cpuStart = threadCPUSeconds()
             let ids = search(query)
-            latencies.append((options.cpuTime ? threadCPUSeconds() - cpuStart : seconds(since: start)) * 1000)
+            let cpuMs = (threadCPUSeconds() - cpuStart) * 1000
+            latencies.append(options.cpuTime ? cpuMs : seconds(since: start) * 1000)
+            cpuLatencies.append(cpuMs)
             results.append(ids)
         }
 
@@ -156,6 +159,8 @@ enum VectorBench {
             ("rss_after_load_mb", fixed(data.rssAfterLoadMB, 1)),
             ("ingest_threads", "\(workers)"),
             ("clock", json(options.cpuTime ? "thread-cpu" : "wall")),
+            ("cpu_p50_ms", fixed(percentile(cpuLatencies.sorted(), 50), 4)),
+            ("cpu_p99_ms", fixed(percentile(cpuLatencies.sorted(), 99), 4)),
         ]
         if useGraph {
             fields += [("m", "\(options.parameters.m)"), ("ef_construction", "\(options.parameters.efConstruction)"),
