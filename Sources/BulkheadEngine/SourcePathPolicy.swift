@@ -45,6 +45,9 @@ struct SourcePathPolicy: Sendable {
         guard let resolved = Self.realPath(absolute) else { throw Self.refusal }
         var info = stat()
         guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Self.refusal }
+        // A hard link has no path of its own to check: the same inode may be another org's source,
+        // a tenant database or control.db under another name. A file with several links is refused.
+        guard info.st_nlink == 1 else { throw Self.refusal }
         return resolved
     }
 

@@ -47,6 +47,12 @@ public struct TenantBackup: Sendable {
     @discardableResult
     public func backup(_ principal: Principal, to file: URL) throws -> Header {
         try principal.requireAdmin()
+        // Resolve the destination's folder, so neither `..` nor a symlink can aim the file into the home.
+        let folder = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
+        let destination = folder.appendingPathComponent(file.lastPathComponent)
+        guard !tenants.workspace.contains(folder), !tenants.workspace.contains(destination) else {
+            throw BulkheadError.invalidInput("a backup cannot be written inside the Bulkhead home")
+        }
         let database = try tenants.database(for: principal)
         let scratch = try scratchURL(for: principal.orgID, suffix: "backup")
         defer { removeDatabaseFiles(at: scratch) }
@@ -66,8 +72,8 @@ public struct TenantBackup: Sendable {
         out.append(0x0A)
         out.append(payload)
         do {
-            try out.write(to: file, options: .atomic)
-            chmod(file.path, 0o600)
+            try out.write(to: destination, options: .atomic)
+            chmod(destination.path, 0o600)
         } catch {
             throw BulkheadError.invalidInput("cannot write the backup file")
         }

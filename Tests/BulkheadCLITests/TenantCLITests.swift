@@ -52,7 +52,10 @@ import Testing
 
     @Test func membersCannotBackUpAndBackupsStayInTheirOrg() throws {
         let demo = try DemoWorkspace.shared.get()
-        let file = demo.cli.home.appendingPathComponent("globex.bak").path
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("globex-\(UUID().uuidString).bak").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let inside = demo.cli.home.appendingPathComponent("tenants/x.bak").path
+        #expect(try demo.run(as: "gus@globex.test", ["backup", inside]).status == 1)
         #expect(try demo.run(as: "ben@acme.test", ["backup", file]).status == 3)
         #expect(try demo.run(as: "gus@globex.test", ["backup", file]).status == 0)
         let refused = try demo.run(as: "ada@acme.test", ["restore", file])

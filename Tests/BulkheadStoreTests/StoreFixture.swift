@@ -6,6 +6,8 @@ import BulkheadCore
 /// A throwaway workspace with two stamped orgs, Acme and Globex, each with a note.
 final class StoreFixture: @unchecked Sendable {
     let home: URL
+    /// A folder beside the home, for files that must not live in it (backups).
+    let outside: URL
     let workspace: Workspace
     let clock = ManualClock()
     let control: ControlDatabase
@@ -15,6 +17,8 @@ final class StoreFixture: @unchecked Sendable {
 
     init() throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-store-\(UUID().uuidString)")
+        outside = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-store-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         workspace = try Workspace(root: home)
         control = try ControlDatabase(workspace: workspace, clock: clock)
         tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
@@ -27,7 +31,10 @@ final class StoreFixture: @unchecked Sendable {
         }
     }
 
-    deinit { try? FileManager.default.removeItem(at: home) }
+    deinit {
+        try? FileManager.default.removeItem(at: home)
+        try? FileManager.default.removeItem(at: outside)
+    }
 
     func principal(_ org: OrgID, role: Role = .admin) -> Principal {
         Principal(userID: UserID(rawValue: "usr-\(org.rawValue)")!, email: "x@\(org.rawValue).test", orgID: org,

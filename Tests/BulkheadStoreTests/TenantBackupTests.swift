@@ -5,8 +5,9 @@ import BulkheadCore
 @testable import BulkheadStore
 
 @Suite struct TenantBackupTests {
+    /// Backups go outside the home: the home refuses them.
     private func backupFile(_ f: StoreFixture, _ name: String) -> URL {
-        f.home.appendingPathComponent(name)
+        f.outside.appendingPathComponent(name)
     }
 
     @Test func roundTripRestoresTheOrgsData() throws {
@@ -74,6 +75,19 @@ import BulkheadCore
             try backups.restore(f.principal(f.acme), from: file)
         }
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store", "after"])
+    }
+
+    @Test func aBackupCannotBeAimedIntoTheHome() throws {
+        let f = try StoreFixture()
+        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
+        let globexFile = f.workspace.tenantDatabaseURL(for: f.globex)
+        let sneaky = f.outside.appendingPathComponent("../\(f.home.lastPathComponent)/tenants/\(f.globex.rawValue).db")
+        for target in [globexFile, f.workspace.controlDatabaseURL, sneaky] {
+            #expect(throws: BulkheadError.invalidInput("a backup cannot be written inside the Bulkhead home")) {
+                try backups.backup(f.principal(f.acme), to: target)
+            }
+        }
+        #expect(try f.notes(f.globex) == ["GLOBEX-CANARY-store"])
     }
 
     @Test func membersCannotBackUpOrRestore() throws {
