@@ -26,6 +26,8 @@ public final class Services: Sendable {
         package var firewallEnabled = true
         /// Test seam: a provider that replaces every org's model choice (a loopback fake).
         package var modelOverride: (any ModelProvider)?
+        /// Test seam: fragments injected into every prompt context before the firewall (the audit's firewall trip).
+        package var contextInjection: (@Sendable (Principal) -> [ContextFragment])?
 
         public init(hasherParameters: PasswordHasher.Parameters = .standard, rateLimits: RateLimits = RateLimits(),
                     contextLimits: ContextBuilder.Limits = ContextBuilder.Limits()) {
@@ -74,7 +76,8 @@ public final class Services: Sendable {
         secrets = SealedSecrets(workspace: workspace, random: random)
         models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
+        var builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
+        builder.injection = options.contextInjection
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
                               tenants: tenants, clock: clock, random: random)
