@@ -21,8 +21,9 @@ extension Assistant {
         let provider = try models.provider(for: principal)
 
         let contextStart = DispatchTime.now()
-        let context = try await builder.build(principal, question: trimmed, source: source, conversation: conversation, requestID: requestID)
+        var context = try await builder.build(principal, question: trimmed, source: source, conversation: conversation, requestID: requestID)
         let contextMs = Self.milliseconds(since: contextStart)
+        contextTamper?(&context)
 
         let modelRequest = context.modelRequest
         let body = try provider.requestBody(for: modelRequest)

@@ -26,10 +26,22 @@ public final class Assistant: Sendable {
     let logger = Logger(label: "bulkhead.assistant")
     /// Rows returned with an answer; the rest is paged.
     public let firstPage: Int
+    /// Test seam: alters a built context before the firewall sees it (the audit injects a foreign fragment).
+    let contextTamper: (@Sendable (inout PromptContext) -> Void)?
 
-    public init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
+    public convenience init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
                 conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
                 tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int = 200) {
+        self.init(engine: engine, builder: builder, firewall: firewall, log: log, conversations: conversations,
+                  knowledge: knowledge, models: models, tenants: tenants, clock: clock, random: random,
+                  firstPage: firstPage, contextTamper: nil)
+    }
+
+    package init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
+                 conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
+                 tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int,
+                 contextTamper: (@Sendable (inout PromptContext) -> Void)?) {
+        self.contextTamper = contextTamper
         self.engine = engine
         self.builder = builder
         self.firewall = firewall

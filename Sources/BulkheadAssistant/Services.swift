@@ -26,8 +26,8 @@ public final class Services: Sendable {
         package var firewallEnabled = true
         /// Test seam: a provider that replaces every org's model choice (a loopback fake).
         package var modelOverride: (any ModelProvider)?
-        /// Test seam: fragments injected into every prompt context before the firewall (the audit's firewall trip).
-        package var contextInjection: (@Sendable (Principal) -> [ContextFragment])?
+        /// Test seam: alters each built context before the firewall (to inject a foreign fragment).
+        package var contextTamper: (@Sendable (inout PromptContext) -> Void)?
 
         public init(hasherParameters: PasswordHasher.Parameters = .standard, rateLimits: RateLimits = RateLimits(),
                     contextLimits: ContextBuilder.Limits = ContextBuilder.Limits()) {
@@ -76,11 +76,11 @@ public final class Services: Sendable {
         secrets = SealedSecrets(workspace: workspace, random: random)
         models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        var builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
-        builder.injection = options.contextInjection
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
-                              tenants: tenants, clock: clock, random: random)
+                              tenants: tenants, clock: clock, random: random, firstPage: 200,
+                              contextTamper: options.contextTamper)
     }
 
     /// Verifies a session token; the only way a caller becomes a principal.

@@ -41,7 +41,9 @@ extension AuditWorld {
             var serviceOptions = Services.Options(hasherParameters: hasherParameters, rateLimits: roomyLimits)
             serviceOptions.ownerCheckEnabled = options.ownerCheckEnabled
             serviceOptions.firewallEnabled = options.firewallEnabled
-            serviceOptions.contextInjection = { injection.fragments(for: $0) }
+            serviceOptions.contextTamper = { context in
+                for fragment in injection.fragments(for: context.orgID) { context.append(fragment) }
+            }
             let services = try Services(workspace: workspace, options: serviceOptions)
             let transcript = AuditTranscript()
             async let madeA = fill(.a, services: services, folder: folder)

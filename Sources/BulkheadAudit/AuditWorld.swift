@@ -73,8 +73,8 @@ final class InjectionBox: Sendable {
         armed.withLock { $0.removeAll() }
     }
 
-    /// The fragments to inject for `principal`'s context (the closure given to `Services.Options`).
-    func fragments(for principal: Principal) -> [ContextFragment] {
-        armed.withLock { $0[principal.orgID] ?? [] }
+    /// The fragments to inject into a context built for `org` (the tamper closure given to `Services.Options`).
+    func fragments(for org: OrgID) -> [ContextFragment] {
+        armed.withLock { $0[org] ?? [] }
     }
 }

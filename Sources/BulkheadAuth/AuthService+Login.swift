@@ -46,27 +46,26 @@ extension AuthService {
 
     /// Checks lockout, then the password, and keeps the failure count.
     ///
+    /// The attempt is counted as a failure *before* the password is checked, in the same
+    /// transaction that checks the lock, and the count is cleared only when the password verifies.
+    /// So parallel guesses cannot slip past the threshold: the fifth reservation sets the lock and
+    /// every later one sees it, however many run at once.
+    ///
     /// An unknown email does the same scrypt work as a known one and fails with the same error,
     /// and its failures are counted and locked the same way, so nothing tells the two apart.
     func authenticate(email: String, password: String) throws -> AuthenticatedUser {
         let key = AuthInput.normalizeEmail(email)
         let now = clock.now()
 
-        let (lockedUntil, account) = try read("auth-lookup") { db -> (Date?, (id: String, hash: String)?) in
-            let locked = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ?", arguments: [key])
-            let row = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE email = ?", arguments: [key])
-            return (locked, row.map { (id: $0["id"], hash: $0["password_hash"]) })
-        }
-        let userID = account.flatMap { UserID(rawValue: $0.id) }
-
-        if let lockedUntil, lockedUntil > now {
-            let seconds = Self.retrySeconds(until: lockedUntil, now: now)
+        let attempt = try reserveAttempt(email: key, now: now)
+        let userID = attempt.account.flatMap { UserID(rawValue: $0.id) }
+        if let seconds = attempt.lockedForSeconds {
             securityEvent("login_locked", user: userID, detail: "retry_after_s=\(seconds)")
             throw BulkheadError.lockedOut(retryAfterSeconds: seconds)
         }
 
         let verified: Bool
-        if let account {
+        if let account = attempt.account {
             verified = hasher.verify(password, against: account.hash)
         } else {
             hasher.simulateVerification(password)
@@ -74,36 +73,67 @@ extension AuthService {
         }
 
         guard verified, let userID else {
-            let (failures, lockedFor) = try recordFailure(email: key, now: now)
-            var detail = "failures=\(failures)"
-            if let lockedFor { detail += " locked_s=\(Int(lockedFor))" }
+            var detail = "failures=\(attempt.failures)"
+            if let lock = attempt.lockStarted { detail += " locked_s=\(Int(lock))" }
             securityEvent("login_failed", user: userID, detail: detail)
-            if let lockedFor { throw BulkheadError.lockedOut(retryAfterSeconds: Int(lockedFor.rounded(.up))) }
+            if let lock = attempt.lockStarted { throw BulkheadError.lockedOut(retryAfterSeconds: Int(lock.rounded(.up))) }
             throw BulkheadError.invalidCredentials
         }
 
+        // An upgrade to the current scrypt cost is hashed before the transaction, never inside it.
+        let upgraded = attempt.account.flatMap { hasher.needsRehash($0.hash) ? try? hasher.hash(password) : nil }
         try write("auth-reset") { db in
             try db.execute(sql: "DELETE FROM login_failures WHERE email = ?", arguments: [key])
-            if let account, hasher.needsRehash(account.hash), let upgraded = try? hasher.hash(password) {
+            if let upgraded {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [upgraded, userID.rawValue])
             }
         }
         return AuthenticatedUser(id: userID, email: key)
     }
 
-    /// Adds one failure for `email` and locks it when the policy says so; returns the count and the lock length.
-    private func recordFailure(email: String, now: Date) throws -> (Int, TimeInterval?) {
-        try write("auth-failure") { db in
+    /// One login attempt as reserved in `login_failures`.
+    private struct Attempt {
+        /// The account for the email, if there is one.
+        var account: (id: String, hash: String)?
+        /// Set when a lock was already running: the attempt is refused and not counted.
+        var lockedForSeconds: Int?
+        /// The failure count including this attempt.
+        var failures = 0
+        /// Set when this attempt's failure starts a lock, with its length.
+        var lockStarted: TimeInterval?
+    }
+
+    /// Checks the lock and, when none runs, counts this attempt as a failure (locking when the
+    /// policy says so), all in one write transaction.
+    ///
+    /// A count whose last failure is older than the policy's `forgetAfter` (and whose lock has run
+    /// out) starts again from zero; such stale rows of every email are purged on the way, so the
+    /// table does not grow without bound under a spray of made-up addresses.
+    private func reserveAttempt(email: String, now: Date) throws -> Attempt {
+        let horizon = now.addingTimeInterval(-lockout.forgetAfter)
+        return try write("auth-attempt") { db in
+            var attempt = Attempt()
+            let user = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE email = ?", arguments: [email])
+            attempt.account = user.map { (id: $0["id"], hash: $0["password_hash"]) }
+
+            if let lockedUntil = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ?", arguments: [email]),
+               lockedUntil > now {
+                attempt.lockedForSeconds = Self.retrySeconds(until: lockedUntil, now: now)
+                return attempt
+            }
+            try db.execute(sql: """
+                DELETE FROM login_failures
+                WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)
+                """, arguments: [horizon, now])
             let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ?", arguments: [email]) ?? 0
-            let failures = previous + 1
-            let lockedFor = lockout.lockDuration(afterFailures: failures)
-            let lockedUntil = lockedFor.map { now.addingTimeInterval($0) }
+            attempt.failures = previous + 1
+            attempt.lockStarted = lockout.lockDuration(afterFailures: attempt.failures)
             try db.execute(sql: """
                 INSERT INTO login_failures (email, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
                 ON CONFLICT(email) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
                     locked_until = excluded.locked_until
-                """, arguments: [email, failures, now, lockedUntil])
-            return (failures, lockedFor)
+                """, arguments: [email, attempt.failures, now, attempt.lockStarted.map { now.addingTimeInterval($0) }])
+            return attempt
         }
     }
 

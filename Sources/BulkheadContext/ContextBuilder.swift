@@ -37,9 +37,6 @@ public struct ContextBuilder: Sendable {
     private let knowledge: KnowledgeIndex
     private let conversations: Conversations
     private let limits: Limits
-    /// Test seam for the audit: fragments appended to every context just before the question,
-    /// so the audit can prove the firewall stops a foreign fragment. Nil (the default) outside the audit.
-    package var injection: (@Sendable (Principal) -> [ContextFragment])?
 
     public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, limits: Limits = Limits()) {
         self.engine = engine
@@ -81,9 +78,6 @@ public struct ContextBuilder: Sendable {
                     provenance: Provenance(orgID: org, kind: .history, container: conversation.rawValue, recordIDs: [turn.id]),
                     payload: .turn(turn.turn)))
             }
-        }
-        for fragment in injection?(principal) ?? [] {
-            context.append(fragment)
         }
         context.append(ContextFragment(provenance: Provenance(orgID: org, kind: .question, recordIDs: [requestID.rawValue]),
                                        payload: .text(question)))

@@ -27,7 +27,19 @@ enum SQLText {
 
     /// The refusal sentence for a statement that is not read-only (VACUUM has no authorizer code of its own).
     static func readOnlyRefusal(for sql: String) -> String {
-        firstKeyword(of: sql) == "vacuum" ? "VACUUM is not allowed" : "only read-only statements are allowed"
+        refined("only read-only statements are allowed", sql: sql)
+    }
+
+    /// Names the statement kind in a refusal when SQLite's first authorizer question was a generic write.
+    ///
+    /// ANALYZE first asks to create its statistics table, and VACUUM never asks at all; the
+    /// authorizer (or `sqlite3_stmt_readonly`) has already refused, this only picks the sentence.
+    static func refined(_ refusal: String, sql: String) -> String {
+        switch firstKeyword(of: sql) {
+        case "vacuum": return "VACUUM is not allowed"
+        case "analyze", "reindex": return "REINDEX and ANALYZE are not allowed"
+        default: return refusal
+        }
     }
 
     /// The first word of the statement after comments and whitespace, lowercased.

@@ -40,7 +40,14 @@ enum SandboxPolicy {
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT:
             return "transactions and savepoints are not allowed"
         case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE:
-            return "only read-only statements are allowed"
+            // CREATE and DROP ask to write the schema table before they ask about the object itself.
+            let table = first.map { String(cString: $0).lowercased() } ?? ""
+            let temporary = table == "sqlite_temp_master" || table == "sqlite_temp_schema"
+            let schema = temporary || table == "sqlite_master" || table == "sqlite_schema"
+            guard schema else { return "only read-only statements are allowed" }
+            if temporary { return "temporary tables, views, indexes and triggers are not allowed" }
+            if action == SQLITE_DELETE { return "dropping tables, views, indexes or triggers is not allowed" }
+            return "creating tables, views, indexes or triggers is not allowed"
         case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TRIGGER:
             return "temporary tables, views, indexes and triggers are not allowed"
         case SQLITE_CREATE_TABLE, SQLITE_CREATE_VIEW, SQLITE_CREATE_INDEX, SQLITE_CREATE_TRIGGER, SQLITE_CREATE_VTABLE:

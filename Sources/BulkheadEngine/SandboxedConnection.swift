@@ -166,7 +166,7 @@ public final class SandboxedConnection: @unchecked Sendable {
     func error(_ rc: Int32, sql: String?) -> BulkheadError {
         if let refusal = state.refusal {
             state.refusal = nil
-            return .sqlRefused(refusal)
+            return .sqlRefused(sql.map { SQLText.refined(refusal, sql: $0) } ?? refusal)
         }
         if rc & 0xFF == SQLITE_INTERRUPT {
             switch state.stopReason {

@@ -15,7 +15,9 @@ public struct AnthropicProvider: ModelProvider {
     /// The API version header we speak.
     public static let apiVersion = "2023-06-01"
 
+    /// The provider name recorded in the request log.
     public var name: String { Self.providerName }
+    /// The model asked for, as the service names it.
     public let model: String
     /// The service root, `https://api.anthropic.com` unless a proxy or a test server is used.
     public let baseURL: URL
@@ -63,6 +65,7 @@ public struct AnthropicProvider: ModelProvider {
         let usage: Usage?
     }
 
+    /// The exact bytes `complete` sends: the rendered prompt as JSON with sorted keys.
     public func requestBody(for request: ModelRequest) throws -> Data {
         let body = Body(
             model: model, max_tokens: maxTokens, system: PromptRenderer.system(request),
@@ -70,6 +73,7 @@ public struct AnthropicProvider: ModelProvider {
         return try HTTPJSON.encode(body)
     }
 
+    /// Sends `body` and reads the reply; see `ModelProvider` for errors and cancellation.
     public func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
         var http = URLRequest(url: baseURL.appendingPathComponent("v1/messages"))
         http.httpMethod = "POST"

@@ -14,7 +14,9 @@ public struct OfflineModel: ModelProvider {
     /// The model name recorded in the request log.
     public static let modelName = "offline-planner-1"
 
+    /// The provider name recorded in the request log.
     public var name: String { Self.providerName }
+    /// The planner's version, recorded in the request log.
     public var model: String { Self.modelName }
 
     /// Makes the offline model.
@@ -32,10 +34,12 @@ public struct OfflineModel: ModelProvider {
         let refused: Bool
     }
 
+    /// The rendered prompt as JSON, so the inspector shows what the planner was given.
     public func requestBody(for request: ModelRequest) throws -> Data {
         try HTTPJSON.encode(Body(model: model, system: PromptRenderer.system(request), user: PromptRenderer.user(request)))
     }
 
+    /// Plans the answer from the request alone; `body` is only counted for the usage figures.
     public func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
         if Task.isCancelled { throw BulkheadError.cancelled }
         let plan = Self.plan(request)

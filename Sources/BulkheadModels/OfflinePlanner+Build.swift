@@ -40,6 +40,18 @@ extension OfflinePlanner.ParseState {
             top = nil
         }
 
+        // "earliest invoice date per country", "longest track per album": the extreme per group.
+        if let request = top, aggregate == nil, !groups.isEmpty, countTargets.isEmpty, request.count == nil, orderMention == nil {
+            aggregate = (request.descending ? "MAX" : "MIN", request.at)
+            if !request.explicitColumn, !request.wantsDate, let words = request.words, let table = entityTables.first,
+               let column = index.tables[table].columns.first(where: { c in !c.isKey && c.kind == .numeric && words.contains { c.words.contains($0) } }) {
+                superlativeMeasure = ColumnRef(table: table, column: column.index)
+            } else if request.wantsDate, let table = entityTables.first, let column = index.dateColumns(of: table, preferBirth: request.preferBirth).first {
+                superlativeMeasure = ColumnRef(table: table, column: column.index)
+            }
+            top = nil
+        }
+
         var spec: QuerySpec
         if let aggregate {
             let allowDate = aggregate.function == "MAX" || aggregate.function == "MIN"
@@ -48,7 +60,10 @@ extension OfflinePlanner.ParseState {
                 mentions[k].columns.contains { let kind = index.column($0).kind; return kind == .numeric || (allowDate && kind == .date) }
             }
             var measure: ColumnRef?
-            if let k = measureMention {
+            if measureMention == nil, let superlativeMeasure {
+                measure = superlativeMeasure
+                notes.append("measured \(name(superlativeMeasure))")
+            } else if let k = measureMention {
                 used.insert(k)
                 let candidates = mentions[k].columns.filter { let kind = index.column($0).kind; return kind == .numeric || (allowDate && kind == .date) }
                 let others = entityTables + groupTables + qualifierTables

@@ -35,6 +35,11 @@ extension OfflinePlanner.ParseState {
         return value == value.rounded() && value >= 1000 && value <= 2999
     }
 
+    /// Whether mention `k` names a column of this kind.
+    private func has(_ k: Int, _ kind: SchemaIndex.Kind) -> Bool {
+        mentions[k].tables.isEmpty && mentions[k].columns.contains { index.column($0).kind == kind }
+    }
+
     /// The column mention just before `i` (over filler words), if any.
     private func columnMention(before i: Int) -> Int? {
         guard let p = previous(i, skipping: OfflinePlanner.fillers.union(["the", "a", "an"])), let k = mention(endingAt: p) else { return nil }
@@ -66,6 +71,23 @@ extension OfflinePlanner.ParseState {
                 continue
             }
             guard let word = lower(i) else { continue }
+            // "the genre Pop", "country Norway": a capitalised value right after a table or a
+            // text column, which the samples did not show.
+            if isLooseValue(i), !valueTokens.contains(i), let p = previous(i), let k = mention(endingAt: p),
+               !mentions[k].tables.isEmpty || has(k, .text) {
+                var words: [String] = []
+                var j = i
+                while j < tokens.count, isLooseValue(j) {
+                    words.append(tokens[j].text)
+                    valueTokens.insert(j)
+                    j += 1
+                }
+                var intent = OfflinePlanner.FilterIntent(kind: .named(words.joined(separator: " ")), at: i)
+                if mentions[k].tables.isEmpty { intent.columnMention = k; used.insert(k) } else { intent.tableMention = k }
+                filterIntents.append(intent)
+                i = j - 1
+                continue
+            }
             if (word == "named" || word == "called"), let n = tokens[safe: i + 1], n.value == nil {
                 var words: [String] = []
                 var j = i + 1
@@ -121,7 +143,7 @@ extension OfflinePlanner.ParseState {
                     to = "\(year + 1)-01-01"
                 }
                 var intent = OfflinePlanner.FilterIntent(kind: .dates(from: from, to: to, wording: tokens[i...last].map(\.text).joined(separator: " ")), at: i)
-                if let k = columnMention(before: i), mentions[k].tables.isEmpty { intent.columnMention = k; used.insert(k) }
+                if let k = columnMention(before: i), has(k, .date) { intent.columnMention = k; used.insert(k) }
                 filterIntents.append(intent)
                 valueTokens.formUnion(i...last)
                 i = last
@@ -171,12 +193,12 @@ extension OfflinePlanner.ParseState {
     /// The column of a comparison: a column named just before the comparator or just after the
     /// number. An unknown word in that place ends the plan rather than be ignored.
     private mutating func attachComparisonColumn(_ intent: inout OfflinePlanner.FilterIntent, before: Int, after: Int) throws {
-        if let k = columnMention(before: before), mentions[k].tables.isEmpty {
+        if let k = columnMention(before: before), has(k, .numeric) {
             intent.columnMention = k
             used.insert(k)
             return
         }
-        if let k = mention(startingAt: after), mentions[k].tables.isEmpty {
+        if let k = mention(startingAt: after), has(k, .numeric) {
             intent.columnMention = k
             used.insert(k)
             valueTokens.insert(after)

@@ -43,6 +43,8 @@ extension OfflinePlanner {
         var valueTokens: Set<Int> = []
         var filterIntents: [FilterIntent] = []
         var notes: [String] = []
+        /// The column a superlative-per-group ("longest track per album") measures.
+        var superlativeMeasure: ColumnRef?
 
         init(planner: OfflinePlanner) throws {
             self.planner = planner
@@ -76,6 +78,15 @@ extension OfflinePlanner {
         func mention(endingAt i: Int) -> Int? { mentions.firstIndex { $0.end - 1 == i } }
         func mention(startingAt i: Int) -> Int? { mentions.firstIndex { $0.start == i } }
         func mention(covering i: Int) -> Int? { mentions.firstIndex { $0.start <= i && i < $0.end } }
+        /// A capitalised word that is no schema name, question word or sample value: a value the
+        /// samples did not show, such as "Pop" in "the genre Pop".
+        func isLooseValue(_ i: Int) -> Bool {
+            guard i > 0, tokens.indices.contains(i), tokens[i].value == nil, tokens[i].number == nil,
+                  let first = tokens[i].text.first, first.isUppercase, !Words.stopwords.contains(tokens[i].lower),
+                  mention(covering: i) == nil, !consumed.contains(i) else { return false }
+            return true
+        }
+
         func isPlural(_ m: Mention) -> Bool { tokens[m.end - 1].lower != tokens[m.end - 1].norm }
 
         // MARK: Intent
@@ -193,7 +204,7 @@ extension OfflinePlanner {
                 let p = previous(m.start)
                 let before = p.flatMap(lower)
                 let after = m.end < tokens.count ? tokens[m.end] : nil
-                if !m.tables.isEmpty, let after, after.value != nil || after.lower == "named" || after.lower == "called" {
+                if !m.tables.isEmpty, let after, after.value != nil || after.lower == "named" || after.lower == "called" || isLooseValue(m.end) {
                     qualifiers.append(k)
                 } else if let p, let marker = countMarkers[p], !m.tables.isEmpty {
                     _ = marker

@@ -14,7 +14,9 @@ public struct OpenAICompatibleProvider: ModelProvider {
     /// The provider name an org chooses.
     public static let providerName = "openai"
 
+    /// The provider name recorded in the request log.
     public var name: String { Self.providerName }
+    /// The model asked for, as the service names it.
     public let model: String
     /// The service root: `https://api.openai.com`, or a local server such as `http://127.0.0.1:11434`.
     public let baseURL: URL
@@ -59,6 +61,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
         let usage: Usage?
     }
 
+    /// The exact bytes `complete` sends: the rendered prompt as JSON with sorted keys.
     public func requestBody(for request: ModelRequest) throws -> Data {
         let body = Body(
             model: model,
@@ -70,6 +73,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
         return try HTTPJSON.encode(body)
     }
 
+    /// Sends `body` and reads the reply; see `ModelProvider` for errors and cancellation.
     public func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
         var http = URLRequest(url: baseURL.appendingPathComponent("v1/chat/completions"))
         http.httpMethod = "POST"

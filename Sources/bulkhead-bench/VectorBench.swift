@@ -74,8 +74,9 @@ enum VectorBench {
         let configuration = VectorIndexConfiguration(hnswThreshold: useGraph ? 1 : Int.max, hnsw: options.parameters)
         let dim = data.dim
         // Each tenant's rows, in arrival order; the store would get them as separate `add` calls.
-        var rowsOfTenant = [[Int]](repeating: [], count: data.tenants)
-        for row in 0..<data.n { rowsOfTenant[Int(data.vectorTenants[row])].append(row) }
+        var tenantRows = [[Int]](repeating: [], count: data.tenants)
+        for row in 0..<data.n { tenantRows[Int(data.vectorTenants[row])].append(row) }
+        let rowsOfTenant = tenantRows
 
         let ingestStart = ContinuousClock.now
         let boxes = (0..<data.tenants).map { _ in IndexBox(CollectionIndex(dimension: dim, configuration: configuration)) }

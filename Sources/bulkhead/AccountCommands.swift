@@ -97,7 +97,7 @@ struct Login: AsyncParsableCommand {
             if printToken {
                 Output.line(result.token)
             } else {
-                try env.storeSession(result.token)
+                try env.session.save(result.token)
                 Output.line("logged in as \(result.principal.email) in \(result.principal.orgName) (\(result.principal.role.rawValue))")
             }
         }
@@ -114,7 +114,7 @@ struct Logout: AsyncParsableCommand {
             let env = try CommandEnvironment(global)
             let principal = try await env.principal()
             try env.services.auth.logout(principal: principal)
-            env.clearSession()
+            try? env.session.clear()
             Output.line("logged out")
         }
     }

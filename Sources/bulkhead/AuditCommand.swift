@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import BulkheadAudit
 
 /// `bulkhead audit [--json]`: the cross-tenant attack suite, run in a throwaway home.
@@ -16,9 +15,10 @@ struct Audit: AsyncParsableCommand {
     @OptionGroup var format: JSONFlag
 
     func run() async throws {
-        // Before anything logs: swift-log accepts one bootstrap per process.
-        let capture = LogCapture()
-        LoggingSystem.bootstrap { capture.makeHandler(label: $0) }
+        // The process bootstrapped logging once (LogSetup) with this capture in front of stderr.
+        let capture = LogSetup.capture
+        capture.start()
+        defer { capture.stop() }
         let json = format.json
         try await CommandFailure.run {
             var progress: AuditRunner.Progress?

@@ -15,6 +15,7 @@ struct Bulkhead: AsyncParsableCommand {
 
     /// Parses and runs, mapping usage errors to exit code 2 as the command-line contract says.
     static func main() async {
+        LogSetup.bootstrap()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

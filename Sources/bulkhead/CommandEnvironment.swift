@@ -1,5 +1,6 @@
 import Foundation
 import BulkheadAssistant
+import BulkheadAuth
 import BulkheadCore
 import BulkheadStore
 
@@ -18,32 +19,12 @@ struct CommandEnvironment {
         services = try Services(workspace: workspace)
     }
 
-    /// Where `login` keeps the session token (0600).
-    var sessionFile: URL { workspace.privateFileURL("session.token") }
-
-    /// The token of this invocation: `BULKHEAD_TOKEN`, else the stored session.
-    func token() -> String? {
-        if let token = environment["BULKHEAD_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
-            return token
-        }
-        guard let data = try? Data(contentsOf: sessionFile) else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
-    }
+    /// The session `login` keeps in the home (0600); `BULKHEAD_TOKEN` takes precedence.
+    var session: SavedSession { SavedSession(workspace: workspace) }
 
     /// The verified caller, or `.notAuthenticated`.
     func principal() async throws -> Principal {
-        guard let token = token() else { throw BulkheadError.notAuthenticated }
+        guard let token = session.currentToken(environment: environment) else { throw BulkheadError.notAuthenticated }
         return try await services.verify(token: token)
-    }
-
-    /// Keeps a session token in the home.
-    func storeSession(_ token: String) throws {
-        try workspace.writePrivateFile(Data(token.utf8), to: sessionFile)
-    }
-
-    /// Forgets the stored session.
-    func clearSession() {
-        try? FileManager.default.removeItem(at: sessionFile)
     }
 }

@@ -9,6 +9,7 @@ enum TestLogging {
     static let capture: LogCapture = {
         let capture = LogCapture()
         LoggingSystem.bootstrap { capture.makeHandler(label: $0) }
+        capture.start()
         return capture
     }()
 }

@@ -81,4 +81,42 @@ import Testing
         #expect(real == ghost)
         #expect(real.last == .lockedOut(retryAfterSeconds: 30))
     }
+
+    @Test func oldFailuresAreForgottenAfterAQuietDay() async throws {
+        for _ in 0..<4 { await fail("ben@acme.test", expecting: .invalidCredentials) }
+        clock.advance(86_400 + 1)
+        // The count starts again: four more failures do not lock.
+        for _ in 0..<4 { await fail("ben@acme.test", expecting: .invalidCredentials) }
+        await fail("ben@acme.test", expecting: .lockedOut(retryAfterSeconds: 30))
+        // Stale rows of other emails are purged on the way.
+        await fail("ghost@acme.test", expecting: .invalidCredentials)
+        clock.advance(86_400 + 1)
+        await fail("ben@acme.test", expecting: .invalidCredentials)
+        #expect(try fixture.strings("SELECT email FROM login_failures") == ["ben@acme.test"])
+    }
+
+    @Test func parallelGuessesCannotSlipPastTheThreshold() async throws {
+        let auth = self.auth
+        let outcomes = await withTaskGroup(of: BulkheadError?.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    do {
+                        _ = try await auth.login(email: index.isMultiple(of: 2) ? "ADA@acme.test" : "ada@acme.test ",
+                                                 password: "guess number \(index)")
+                        return nil
+                    } catch {
+                        return error as? BulkheadError
+                    }
+                }
+            }
+            var all: [BulkheadError?] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 12)
+        #expect(outcomes.filter { $0 == .invalidCredentials }.count == 4)
+        #expect(outcomes.filter { $0 == .lockedOut(retryAfterSeconds: 30) }.count == 8)
+        #expect(try fixture.events("login_failed").count == 5)
+        #expect(try fixture.events("login_locked").count == 7)
+    }
 }

@@ -94,6 +94,22 @@ import Testing
         await expectRejected(foreign, .badSignature)
     }
 
+    @Test func anEmbeddedAttackerKeyIsIgnored() async throws {
+        // CVE-2018-0114's shape: sign with your own key and put its public half in the header.
+        let attacker = try TokenService.makeSigningKey(random: SeededRandom(seed: 99))
+        let keys = JWTKeyCollection()
+        await keys.add(eddsa: attacker)
+        let x = Base64URL.encode(attacker.publicKey.rawRepresentation)
+        let claims = SessionClaims(subject: user, orgID: org, role: .admin, sessionID: session,
+                                   issuedAt: clock.now(), expiresAt: clock.now().addingTimeInterval(60))
+        let forged = try await keys.sign(claims, header: [
+            "alg": "EdDSA", "typ": "JWT", "kid": "attacker",
+            "jwk": .object(["kty": "OKP", "crv": "Ed25519", "x": .string(x)]),
+            "jku": "https://attacker.example/keys.json",
+        ])
+        await expectRejected(forged, .badSignature)
+    }
+
     @Test func malformedTokensAreRefused() async {
         for junk in ["", "a.b", "a.b.c", "....", "not a token", "eyJhbGciOiJFZERTQSJ9.e30."] {
             await #expect(throws: TokenRejection.self) { _ = try await service.verify(junk) }

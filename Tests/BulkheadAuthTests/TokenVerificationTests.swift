@@ -1,4 +1,5 @@
 import BulkheadCore
+import BulkheadStore
 import Foundation
 import GRDB
 import JWTKit
@@ -133,5 +134,25 @@ import Testing
         let keyFile = fixture.workspace.privateFileURL(AuthService.signingKeyFileName)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile.path)
         #expect(throws: BulkheadError.self) { _ = try fixture.reopen() }
+    }
+
+    @Test func processesStartingOnAFreshHomeAgreeOnOneKey() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-keyrace-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace(root: root)
+        let keys = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try TokenService.loadOrCreateSigningKey(in: workspace, random: SystemRandom()).publicKey.rawRepresentation
+                }
+            }
+            var all: [Data] = []
+            for try await key in group { all.append(key) }
+            return all
+        }
+        #expect(keys.count == 8)
+        #expect(Set(keys).count == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".new") }
+        #expect(leftovers.isEmpty)
     }
 }

@@ -51,10 +51,12 @@ struct CursorTests {
     func cancelFromAnotherThread() async throws {
         let cancellation = QueryCancellation()
         let connection = self.connection
-        let running = Task.detached {
-            try connection.execute(
+        let running = Task {
+            try await onThread {
+                try connection.execute(
                 "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c",
-                options: QueryOptions(timeLimit: 600, cancellation: cancellation))
+                    options: QueryOptions(timeLimit: 600, cancellation: cancellation))
+            }
         }
         try await Task.sleep(for: .milliseconds(200))
         cancellation.cancel()
@@ -68,7 +70,7 @@ struct CursorTests {
         let cursor = try SandboxedConnection.cursor(
             lease: lease, sql: "with recursive c(x) as (select 1 union all select x + 1 from c) select x from c where x < 0",
             options: QueryOptions(timeLimit: 600))
-        let reading = Task.detached { try cursor.nextPage(10) }
+        let reading = Task { try await onThread { try cursor.nextPage(10) } }
         try await Task.sleep(for: .milliseconds(200))
         cursor.cancel()
         await #expect(throws: BulkheadError.cancelled) { _ = try await reading.value }

@@ -3,6 +3,7 @@ import BulkheadCore
 @testable import BulkheadStore
 import Foundation
 import GRDB
+import Logging
 
 /// A throwaway home with two orgs (Acme, Globex), an allowed root for each outside the home, and one engine.
 final class EngineFixture: @unchecked Sendable {
@@ -26,7 +27,9 @@ final class EngineFixture: @unchecked Sendable {
         tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
         _ = try tenants.create(org: acme)
         _ = try tenants.create(org: globex)
-        engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: limits, clock: clock, random: SeededRandom(seed: 7))
+        var logger = Logger(label: "bulkhead.engine.tests")
+        logger.logLevel = .critical
+        engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: limits, clock: clock, random: SeededRandom(seed: 7), logger: logger)
         acmeRoot = outside.url.appendingPathComponent("acme-data", isDirectory: true)
         globexRoot = outside.url.appendingPathComponent("globex-data", isDirectory: true)
         for root in [acmeRoot, globexRoot] { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }

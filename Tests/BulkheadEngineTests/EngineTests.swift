@@ -1,6 +1,7 @@
 import BulkheadCore
 @testable import BulkheadEngine
 import Foundation
+import GRDB
 import Testing
 
 @Suite("Query engine over Chinook")

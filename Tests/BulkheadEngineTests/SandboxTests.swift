@@ -144,7 +144,7 @@ struct SandboxTests {
             let path = directory.path("not-a-db.sqlite")
             try Data("this is not sqlite, just text that is long enough to be a header....".utf8).write(to: URL(fileURLWithPath: path))
             let bad = try SandboxedConnection(path: path)
-            _ = try bad.execute("select 1")
+            _ = try bad.execute("select count(*) from sqlite_schema")
         }
     }
 

@@ -10,6 +10,16 @@ final class Counter: Sendable {
     var value: Int { count.load(ordering: .relaxed) }
 }
 
+/// Runs blocking work on its own thread, off Swift's cooperative pool, and awaits its result.
+///
+/// A running statement blocks its thread; on a 2-core machine two of them would starve the pool
+/// and the task that should press cancel would never run. Real callers (the console) do the same.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// A temporary directory removed when the test's scope ends.
 final class TemporaryDirectory: @unchecked Sendable {
     let url: URL

@@ -24,7 +24,7 @@ enum DemoSchemas {
                 (11, 'Notebook', 'Office', 6.5, 500), (12, 'Headphones', 'Electronics', 199.0, 18),
                 (13, 'USB Cable', 'Electronics', 9.0, 350), (14, 'Smart Speaker', 'Electronics', 149.0, 14);
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
-            INSERT INTO orders SELECT i, (i * 7) % 60 + 1, date('2023-01-01', '+' || (i * 3) || ' days'),
+            INSERT INTO orders SELECT i, (i * 7 + i / 25) % 60 + 1, date('2023-01-01', '+' || (i * 3) || ' days'),
                 CASE i % 4 WHEN 0 THEN 'shipped' WHEN 1 THEN 'pending' WHEN 2 THEN 'delivered' ELSE 'cancelled' END FROM n;
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900)
             INSERT INTO order_items SELECT i, (i - 1) / 3 + 1, (i * 5) % 14 + 1, i % 4 + 1,

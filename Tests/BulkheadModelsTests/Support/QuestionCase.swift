@@ -7,18 +7,22 @@ struct QuestionCase: Sendable, CustomTestStringConvertible {
     let expected: String
     /// Whether row order matters (top-N); otherwise rows are compared as multisets.
     let ordered: Bool
+    /// Whether the schema's samples include values matching the question's phrases (as a
+    /// retrieving context layer gives), or only each column's most frequent values.
+    let questionSamples: Bool
 
-    init(_ question: String, _ expected: String, ordered: Bool = false) {
+    init(_ question: String, _ expected: String, ordered: Bool = false, questionSamples: Bool = true) {
         self.question = question
         self.expected = expected
         self.ordered = ordered
+        self.questionSamples = questionSamples
     }
 
-    var testDescription: String { question }
+    var testDescription: String { questionSamples ? question : question + " (frequent samples only)" }
 
     /// Asks the offline model over `database`'s introspected schema and compares rows.
     func check(on database: SQLiteFile) async throws {
-        let schema = try SchemaIntrospection.context(of: database, question: question)
+        let schema = try SchemaIntrospection.context(of: database, question: questionSamples ? question : "")
         let model = OfflineModel()
         let request = ModelRequest(schema: schema, question: question)
         let reply = try await model.complete(request, body: try model.requestBody(for: request))

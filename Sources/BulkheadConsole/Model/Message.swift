@@ -1,0 +1,46 @@
+import Foundation
+
+/// Everything that can change the console's state: input from the terminal, time, and the results
+/// of effects. `update` is the only place that reacts to them.
+public enum Message: Sendable {
+    /// A key press.
+    case key(Key)
+    /// The terminal changed size.
+    case resize(TerminalSize)
+    /// A click or a wheel turn.
+    case mouse(MouseEvent)
+    /// Time passed (the driver sends ticks while something runs, for elapsed time and spinners).
+    case tick(Date)
+    /// The startup facts arrived.
+    case started(ConsoleStartup)
+    /// The demo workspace was created; these accounts were made.
+    case demoCreated([DemoAccount])
+    /// Login succeeded.
+    case loggedIn(ConsoleSession)
+    /// The user belongs to several orgs: pick one and log in again.
+    case chooseOrg([String])
+    /// The session ended.
+    case loggedOut
+    /// The org's sources.
+    case sourcesLoaded([SourceSummary])
+    /// One source's introspection.
+    case sourceLoaded(SourceDetail)
+    /// An answer.
+    case answered(AskOutcome)
+    /// A page of an answer's rows.
+    case rowsLoaded(requestID: String, offset: Int, rows: [[String]])
+    /// Feedback was recorded.
+    case feedbackSaved(requestID: String, good: Bool)
+    /// This session's requests, newest first.
+    case requestsLoaded([RequestSummary])
+    /// One request's detail.
+    case requestLoaded(RequestDetail)
+    /// The audit moved on.
+    case auditProgress(AuditProgress)
+    /// The audit finished.
+    case auditFinished(AuditReport)
+    /// The theme choice was saved.
+    case themeSaved(String)
+    /// An effect failed; the message is already safe to show.
+    case failed(EffectKind, String)
+}

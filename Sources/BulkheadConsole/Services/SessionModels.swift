@@ -1,0 +1,58 @@
+/// What the console shows about the logged-in session: who, which org, which role. No token.
+public struct ConsoleSession: Equatable, Sendable {
+    /// The user's email.
+    public var email: String
+    /// The org's display name.
+    public var orgName: String
+    /// `admin` or `member`.
+    public var role: String
+
+    /// Makes a session summary.
+    public init(email: String, orgName: String, role: String) {
+        self.email = email
+        self.orgName = orgName
+        self.role = role
+    }
+}
+
+/// Facts the console needs before its first screen.
+public struct ConsoleStartup: Equatable, Sendable {
+    /// True when the home has no organization yet: the welcome screen offers the demo.
+    public var homeIsEmpty: Bool
+    /// The open session, if one is stored and still verifies.
+    public var session: ConsoleSession?
+
+    /// Makes the startup facts.
+    public init(homeIsEmpty: Bool, session: ConsoleSession?) {
+        self.homeIsEmpty = homeIsEmpty
+        self.session = session
+    }
+}
+
+/// One account the demo made; the password is shown once, as `bulkhead demo` prints it.
+public struct DemoAccount: Equatable, Sendable {
+    /// Email.
+    public var email: String
+    /// Org name.
+    public var org: String
+    /// Role.
+    public var role: String
+    /// The generated password.
+    public var password: String
+
+    /// Makes an account line.
+    public init(email: String, org: String, role: String, password: String) {
+        self.email = email
+        self.org = org
+        self.role = role
+        self.password = password
+    }
+}
+
+/// The answer to a login attempt that did not throw.
+public enum LoginOutcome: Equatable, Sendable {
+    /// Logged in.
+    case success(ConsoleSession)
+    /// The user belongs to these orgs: ask which one.
+    case chooseOrg([String])
+}

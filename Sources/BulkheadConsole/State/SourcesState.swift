@@ -1,0 +1,94 @@
+/// The sources screen: a tree of source → table → column and the selected table's sample rows.
+public struct SourcesState: Equatable, Sendable {
+    /// Which pane has the keyboard.
+    public enum Pane: Equatable, Sendable { case tree, samples }
+    /// The org's sources.
+    public var sources: [SourceSummary] = []
+    /// Loaded introspections by source name.
+    public var details: [String: SourceDetail] = [:]
+    /// Ids of expanded nodes (`s:<source>`, `t:<source>/<table>`).
+    public var expanded: Set<String> = []
+    /// Sources whose introspection is loading.
+    public var loading: Set<String> = []
+    /// The list is loading.
+    public var listLoading = false
+    /// The tree's selection.
+    public var cursor = ListCursor()
+    /// The focused pane.
+    public var focus: Pane = .tree
+    /// The `/` filter text.
+    public var filter = TextInput()
+    /// The filter field has the keyboard.
+    public var filtering = false
+    /// The sample table's selection.
+    public var sampleCursor = ListCursor()
+    /// The sample table's first column shown.
+    public var sampleLeft = 0
+
+    /// One visible line of the tree.
+    public struct Row: Equatable, Sendable {
+        /// What the line stands for.
+        public enum Node: Equatable, Sendable {
+            case source(String)
+            case table(source: String, table: Int)
+            case column(source: String, table: Int, column: Int)
+        }
+        /// The node.
+        public var node: Node
+        /// Indentation level.
+        public var depth: Int
+        /// The name shown (what `/` matches).
+        public var name: String
+        /// Whether it has children.
+        public var expandable: Bool
+        /// Whether they are shown.
+        public var isExpanded: Bool
+        /// Whether it is the last among its siblings (for tree guides).
+        public var isLast: Bool
+    }
+
+    /// The tree's lines in display order, given what is expanded and loaded.
+    public var rows: [Row] {
+        var rows: [Row] = []
+        for (sourceIndex, source) in sources.enumerated() {
+            let sourceID = "s:" + source.name
+            let open = expanded.contains(sourceID)
+            rows.append(Row(node: .source(source.name), depth: 0, name: source.name, expandable: true, isExpanded: open,
+                            isLast: sourceIndex == sources.count - 1))
+            guard open, let detail = details[source.name] else { continue }
+            for (tableIndex, table) in detail.tables.enumerated() {
+                let tableID = "t:" + source.name + "/" + table.name
+                let tableOpen = expanded.contains(tableID)
+                rows.append(Row(node: .table(source: source.name, table: tableIndex), depth: 1, name: table.name,
+                                expandable: !table.columns.isEmpty, isExpanded: tableOpen,
+                                isLast: tableIndex == detail.tables.count - 1))
+                guard tableOpen else { continue }
+                for (columnIndex, column) in table.columns.enumerated() {
+                    rows.append(Row(node: .column(source: source.name, table: tableIndex, column: columnIndex), depth: 2,
+                                    name: column.name, expandable: false, isExpanded: false,
+                                    isLast: columnIndex == table.columns.count - 1))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The table under the selection (a table row or one of its columns), with its source.
+    public var selectedTable: (source: String, table: TableInfo)? {
+        let rows = self.rows
+        guard cursor.selected < rows.count else { return nil }
+        switch rows[cursor.selected].node {
+        case .source: return nil
+        case let .table(source, table), let .column(source, table, _):
+            guard let detail = details[source], table < detail.tables.count else { return nil }
+            return (source, detail.tables[table])
+        }
+    }
+
+    /// Indexes of rows whose name contains the filter (case-insensitive).
+    public var matches: [Int] {
+        let needle = filter.text.lowercased()
+        guard !needle.isEmpty else { return [] }
+        return rows.enumerated().filter { $0.element.name.lowercased().contains(needle) }.map(\.offset)
+    }
+}

@@ -1,0 +1,75 @@
+/// The `:` command palette: jump to a screen, switch theme, refresh, log out, quit.
+public struct PaletteCommand: Equatable, Sendable {
+    /// What the command does.
+    public enum Action: Equatable, Sendable {
+        case go(Screen)
+        case theme(String)
+        case runAudit
+        case logout
+        case help
+        case quit
+    }
+    /// The line shown and matched.
+    public var title: String
+    /// What it does.
+    public var action: Action
+}
+
+extension ConsoleState {
+    /// Commands available now, filtered by what is typed (every word must appear).
+    public func paletteCommands(matching query: String) -> [PaletteCommand] {
+        var all: [PaletteCommand] = []
+        if session != nil {
+            all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
+            all.append(PaletteCommand(title: "audit run", action: .runAudit))
+        }
+        all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
+        all.append(PaletteCommand(title: "help", action: .help))
+        if session != nil { all.append(PaletteCommand(title: "logout", action: .logout)) }
+        all.append(PaletteCommand(title: "quit", action: .quit))
+        let words = query.lowercased().split(separator: " ")
+        return all.filter { command in words.allSatisfy { command.title.contains($0) } }
+    }
+
+    mutating func handlePalette(_ key: Key, _ palette: PaletteState, effects: inout [Effect]) {
+        var palette = palette
+        switch key {
+        case .escape:
+            overlay = nil
+            return
+        case .enter:
+            let commands = paletteCommands(matching: palette.input.text)
+            overlay = nil
+            guard palette.cursor.selected < commands.count else { return }
+            run(commands[palette.cursor.selected].action, effects: &effects)
+            return
+        case .up, .ctrl("p"), .backTab:
+            palette.cursor.move(by: -1, count: paletteCommands(matching: palette.input.text).count, visible: 8)
+        case .down, .ctrl("n"), .tab:
+            palette.cursor.move(by: 1, count: paletteCommands(matching: palette.input.text).count, visible: 8)
+        default:
+            palette.input.handle(key)
+            palette.cursor = ListCursor()
+        }
+        overlay = .palette(palette)
+    }
+
+    mutating func run(_ action: PaletteCommand.Action, effects: inout [Effect]) {
+        switch action {
+        case let .go(target):
+            go(to: target, effects: &effects)
+        case let .theme(name):
+            themeName = name
+            effects.append(.saveTheme(name))
+        case .runAudit:
+            screen = .audit
+            _ = handleAuditKey(.char("r"), effects: &effects)
+        case .logout:
+            effects.append(.logout)
+        case .help:
+            overlay = .help
+        case .quit:
+            quit(effects: &effects)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+import BulkheadAssistant
+import BulkheadAuth
+import BulkheadContext
+import BulkheadCore
+import BulkheadModels
+
+/// A provider that records every request it is asked to send, then answers as the offline model.
+///
+/// It stands where a remote model service would, so a test can prove what reached "the provider".
+final class RecordingProvider: ModelProvider {
+    let name = "offline"
+    let model = "offline-planner-1"
+    private let sent = Mutex<[Data]>([])
+    private let offline = OfflineModel()
+
+    func requestBody(for request: ModelRequest) throws -> Data { try offline.requestBody(for: request) }
+
+    func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
+        sent.withLock { $0.append(body) }
+        return try await offline.complete(request, body: body)
+    }
+
+    var bodies: [Data] { sent.withLock { $0 } }
+}
+
+/// The demo workspace in a temporary home, with principals for ada (Acme admin) and gus (Globex admin).
+struct AssistantFixture {
+    let home: URL
+    let services: Services
+    let provider: RecordingProvider
+    let acme: Principal
+    let globex: Principal
+    let acmeCanary: String
+    let globexCanary: String
+
+    static func make(tamper: (@Sendable (inout PromptContext) -> Void)? = nil) async throws -> AssistantFixture {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-assistant-\(UUID().uuidString)")
+        let provider = RecordingProvider()
+        var options = Services.Options(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!)
+        options.modelOverride = provider
+        options.contextTamper = tamper
+        let services = try Services(workspace: try .init(root: home), options: options)
+        let accounts = try await DemoBuilder(services: services).create()
+        func login(_ email: String) async throws -> Principal {
+            let password = accounts.first { $0.email == email }?.password ?? ""
+            return try await services.auth.login(email: email, password: password).principal
+        }
+        let notes = { (principal: Principal) throws -> String in
+            try services.notes.list(principal).first?.text ?? ""
+        }
+        let acme = try await login("ada@acme.test")
+        let globex = try await login("gus@globex.test")
+        let canary = { (text: String, prefix: String) -> String in
+            String(text[text.range(of: prefix)!.lowerBound...].prefix(prefix.count + 8))
+        }
+        return AssistantFixture(home: home, services: services, provider: provider, acme: acme, globex: globex,
+                                acmeCanary: canary(try notes(acme), "ACME-CANARY-"),
+                                globexCanary: canary(try notes(globex), "GLOBEX-CANARY-"))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: home) }
+}
