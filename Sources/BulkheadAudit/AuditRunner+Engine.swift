@@ -116,8 +116,8 @@ extension AuditRunner {
                 return world.victim(of: me).sharedFile.path
             }),
         ]
-        for attack in attacks {
-            list.append(.oneWay(attack.id, .engine, attack.name, as: attack.id.hasSuffix("5") || attack.id.hasSuffix("9") ? .b : .a,
+        for (offset, attack) in attacks.enumerated() {
+            list.append(.oneWay(attack.id, .engine, attack.name, as: offset % 2 == 0 ? .a : .b,
                                 tried: attack.tried) { world, me in
                 let path = try attack.path(world, me)
                 try await world.expectFailure(me, .invalidInput, attack.name, echo: [path]) {

@@ -13,7 +13,9 @@ public struct AuditRunner: Sendable {
     let options: AuditWorld.Options
     let logs: LogCapture?
 
-    /// A runner; pass the process's `LogCapture` when one was installed so log lines are scanned too.
+    /// A runner; pass the process's `LogCapture` (the one its single `LoggingSystem.bootstrap` installed)
+    /// so log lines are scanned too. The runner records with it for the length of `run` only; run
+    /// one audit at a time per capture.
     public init(logs: LogCapture? = nil) {
         self.init(options: AuditWorld.Options(), logs: logs)
     }
@@ -36,6 +38,8 @@ public struct AuditRunner: Sendable {
     /// exits non-zero and names them.
     public func run(progress: Progress? = nil) async -> AuditReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        logs?.start()
+        defer { logs?.stop() }
         let patterns = Self.patterns
         var results: [AuditResult] = []
         let world: AuditWorld

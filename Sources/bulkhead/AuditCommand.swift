@@ -15,10 +15,9 @@ struct Audit: AsyncParsableCommand {
     @OptionGroup var format: JSONFlag
 
     func run() async throws {
-        // The process bootstrapped logging once (LogSetup) with this capture in front of stderr.
+        // The process bootstrapped logging once (LogSetup) with this capture in front of stderr;
+        // the runner records with it while the audit runs.
         let capture = LogSetup.capture
-        capture.start()
-        defer { capture.stop() }
         let json = format.json
         try await CommandFailure.run {
             var progress: AuditRunner.Progress?

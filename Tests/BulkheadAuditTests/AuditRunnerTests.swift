@@ -9,7 +9,6 @@ enum TestLogging {
     static let capture: LogCapture = {
         let capture = LogCapture()
         LoggingSystem.bootstrap { capture.makeHandler(label: $0) }
-        capture.start()
         return capture
     }()
 }
