@@ -71,7 +71,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
-            "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole",
+            "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole", "BulkheadTerminal",
+            "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels",
             grdb, sqlite,
         ], swiftSettings: strict),
 

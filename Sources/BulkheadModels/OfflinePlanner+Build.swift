@@ -118,6 +118,21 @@ extension OfflinePlanner.ParseState {
             spec = QuerySpec(subject: subject)
             spec.selection = isCount ? .count : .rows
             spec.extraTables = entityTables.filter { $0 != subject }
+            // "how many different genres": the rows of a table are distinct already.
+            let distinctColumn = distinctAt.flatMap { at in plainColumns.first { mentions[$0].start > at } }
+            if distinctAt != nil, distinctColumn == nil, entityTables.isEmpty {
+                throw Refusal("it can only count distinct values of a named column")
+            }
+            if let k = distinctColumn {
+                // "how many distinct cities do patients live in": COUNT(DISTINCT city).
+                guard isCount, let column = choose(mentions[k].columns, subject: subject, preferred: [subject] + entityTables,
+                                                   strengths: mentions[k].strengths) else {
+                    throw Refusal("it can only count distinct values of a named column")
+                }
+                used.insert(k)
+                spec.selection = .countDistinct(column)
+                notes.append("counted distinct values of \(name(column)) (from \(quoted(k)))")
+            }
         }
         if let k = entities.first ?? qualifiers.first, mentions[k].tables.first == spec.subject {
             notes.insert("used table \(index.tables[spec.subject].name) (from \(quoted(k)))", at: 0)
@@ -166,6 +181,7 @@ extension OfflinePlanner.ParseState {
         for intent in filterIntents {
             try resolve(intent, into: &spec, entityTables: entityTables)
         }
+        spec.filters = Self.mergingAlternatives(spec.filters)
         return spec
     }
 
@@ -247,6 +263,36 @@ extension OfflinePlanner.ParseState {
         }
     }
 
+    /// Two values for the same column ("in Brazil or Canada") mean either, never both: they
+    /// become one IN condition instead of a contradiction that returns nothing.
+    static func mergingAlternatives(_ filters: [QuerySpec.Filter]) -> [QuerySpec.Filter] {
+        var result: [QuerySpec.Filter] = []
+        for filter in filters {
+            let value: String?
+            switch filter.operation {
+            case let .equals(text), let .equalsIgnoringCase(text): value = text
+            default: value = nil
+            }
+            guard let value, let existing = result.firstIndex(where: { $0.column == filter.column }) else {
+                result.append(filter)
+                continue
+            }
+            switch result[existing].operation {
+            case let .equals(first), let .equalsIgnoringCase(first):
+                if first != value {
+                    result[existing] = .init(column: filter.column, operation: .oneOf([first, value]), reason: "any of the values named")
+                }
+            case let .oneOf(values):
+                if !values.contains(value) {
+                    result[existing] = .init(column: filter.column, operation: .oneOf(values + [value]), reason: result[existing].reason)
+                }
+            default:
+                result.append(filter)
+            }
+        }
+        return result
+    }
+
     /// The explanation shown beside the SQL: tables, joins, columns and conditions chosen.
     func explain(_ spec: QuerySpec, joins: [String]) -> String {
         var parts = notes
@@ -257,7 +303,7 @@ extension OfflinePlanner.ParseState {
         switch spec.selection {
         case .rows: break
         case .count: if !parts.contains(where: { $0.hasPrefix("counted") }) { parts.append("counted rows") }
-        case .aggregate: break
+        case .aggregate, .countDistinct: break
         }
         let sentence = parts.joined(separator: "; ")
         return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."

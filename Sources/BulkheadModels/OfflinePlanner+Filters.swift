@@ -213,18 +213,14 @@ extension OfflinePlanner.ParseState {
     /// Refuses a capitalised word that is neither a schema name nor a sample value (it is
     /// probably a value the planner cannot place), and a grouping by something unknown.
     mutating func checkUnknownWords() throws {
-        // The first word that carries meaning must name something in the schema.
-        if let first = tokens.indices.first(where: { i in
-            !consumed.contains(i) && tokens[i].number == nil && tokens[i].value == nil
-                && !Words.stopwords.contains(tokens[i].lower) && !Words.stopwords.contains(tokens[i].norm)
-        }), mention(covering: first) == nil, !valueTokens.contains(first) {
-            throw OfflinePlanner.Refusal("nothing in the schema matches \"\(tokens[first].text)\"")
-        }
-        for i in tokens.indices where i > 0 {
+        // Every word that carries meaning must name something in the schema, be a value, or be
+        // one of the neutral verbs; an unknown word ("unpaid", "specialty") is a condition or a
+        // column the planner would otherwise silently drop.
+        for i in tokens.indices {
             let token = tokens[i]
             guard token.value == nil, token.number == nil, !consumed.contains(i), !valueTokens.contains(i),
-                  mention(covering: i) == nil, let first = token.text.first, first.isUppercase,
-                  !Words.stopwords.contains(token.lower) else { continue }
+                  mention(covering: i) == nil, !Words.stopwords.contains(token.lower), !Words.stopwords.contains(token.norm),
+                  !Words.neutral.contains(token.lower), !Words.genericMeasures.contains(token.norm) else { continue }
             throw OfflinePlanner.Refusal("nothing in the schema or its sample values matches \"\(token.text)\"")
         }
         for i in tokens.indices where ["per", "by", "each"].contains(lower(i) ?? "") && !consumed.contains(i) {

@@ -28,6 +28,8 @@ extension OfflinePlanner {
         var consumed: Set<Int> = []
         var mentions: [Mention] = []
         var isCount = false
+        /// "distinct"/"different"/"unique": count the values of the column that follows.
+        var distinctAt: Int?
         var aggregate: (function: String, at: Int)?
         var top: TopRequest?
         /// "most"/"fewest" (or "by number of") just before a counted table.
@@ -111,6 +113,9 @@ extension OfflinePlanner {
                     } else {
                         isCount = true
                     }
+                case "distinct", "different", "unique":
+                    distinctAt = i
+                    consumed.insert(i)
                 case "count":
                     isCount = true
                     consumed.insert(i)

@@ -11,6 +11,7 @@ extension QuerySpec {
         for column in groupColumns { need(column.table) }
         if let groupTable { need(groupTable) }
         if case let .aggregate(_, column) = selection { need(column.table) }
+        if case let .countDistinct(column) = selection { need(column.table) }
         if case let .column(column, _) = ordering { need(column.table) }
         if let having { need(having.table) }
         for table in extraTables { need(table) }
@@ -86,6 +87,9 @@ extension QuerySpec {
         case .count:
             select.append(countExpression + " AS \"count\"")
             valueExpression = "\"count\""
+        case let .countDistinct(column):
+            select.append("COUNT(DISTINCT \(ref(column))) AS \"count\"")
+            valueExpression = "\"count\""
         case let .aggregate(function, column):
             let alias = function.lowercased() + "_" + index.column(column).name
             select.append("\(function)(\(ref(column))) AS \(SQLText.identifier(alias))")
@@ -124,6 +128,7 @@ extension QuerySpec {
         switch filter.operation {
         case let .equals(value): return "\(column) = \(SQLText.literal(value))"
         case let .equalsIgnoringCase(value): return "\(column) = \(SQLText.literal(value)) COLLATE NOCASE"
+        case let .oneOf(values): return "\(column) IN (" + values.map(SQLText.literal).joined(separator: ", ") + ")"
         case let .contains(value):
             let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")

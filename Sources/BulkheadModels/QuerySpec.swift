@@ -6,6 +6,8 @@ struct QuerySpec {
         case rows
         /// The number of subject rows (per group when grouped).
         case count
+        /// The number of distinct values of a column (per group when grouped).
+        case countDistinct(SchemaIndex.ColumnRef)
         /// An aggregate (`SUM`, `AVG`, `MIN`, `MAX`) of a column (per group when grouped).
         case aggregate(function: String, column: SchemaIndex.ColumnRef)
     }
@@ -15,6 +17,8 @@ struct QuerySpec {
         enum Operation {
             case equals(String)
             case equalsIgnoringCase(String)
+            /// "in Brazil or Canada": any of the values.
+            case oneOf([String])
             case contains(String)
             case compare(String, Double)
             case between(Double, Double)

@@ -81,6 +81,19 @@ enum Words {
         "if", "then", "other", "same", "different", "being", "have", "having", "made", "set",
     ])
 
+    /// Verbs and fillers that add no condition: "tracks sold per artist", "customers signed up".
+    static let neutral: Set<String> = Set([
+        "sold", "bought", "ordered", "placed", "made", "signed", "registered", "issued", "scheduled", "hired", "born",
+        "created", "recorded", "released", "written", "composed", "available", "exist", "exists", "existing", "stored",
+        "known", "found", "want", "need", "see", "know", "currently", "ever", "everything", "information", "info",
+        "details", "detail", "data", "results", "result", "rows", "records", "entries", "kept", "held", "belong",
+        "belonging", "belongs", "appear", "appears", "appearing", "listed", "done", "spent", "spend", "booked",
+        "live", "lives", "living", "located", "based", "work", "works", "worked", "working", "practice", "practices",
+        "treat", "treats", "treated", "visit", "visits", "visited", "purchase", "purchased", "purchases", "buy", "buys",
+        "sell", "sells", "selling", "take", "takes", "took", "taken", "happen", "happened", "occur", "occurred",
+        "send", "sent", "use", "used", "uses", "come", "comes", "came", "received", "receive", "receives", "them", "ones", "altogether", "together", "whole", "entire", "respectively", "overall", "go", "goes",
+    ])
+
     /// Words that stand for "the measure" when a question names none (total invoice amount).
     static let genericMeasures: Set<String> = ["amount", "value", "sale", "revenue", "sum", "spend", "spending"]
 

@@ -7,7 +7,16 @@ import BulkheadConsole
 /// otherwise the nearest of the 16 or 8 ANSI colors; otherwise (or with `NO_COLOR`) attributes only.
 /// The palette of the terminal is never redefined, so nothing leaks into the shell after exit.
 public enum ColorMode: Equatable, Sendable {
-    case direct, palette256, ansi16, ansi8, mono
+    /// 24-bit: color numbers are `0xRRGGBB` (terminfo with `RGB`, `COLORS` ≥ 2^24).
+    case direct
+    /// The xterm 256-color palette.
+    case palette256
+    /// The 16 ANSI colors.
+    case ansi16
+    /// The 8 ANSI colors.
+    case ansi8
+    /// No colors: bold, dim, underline and reverse only (also `NO_COLOR`).
+    case mono
 
     /// The mode for a terminal reporting `colors` colors.
     public static func detect(colors: Int, hasColors: Bool, noColor: Bool) -> ColorMode {

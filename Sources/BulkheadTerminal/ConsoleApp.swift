@@ -59,4 +59,21 @@ public enum ConsoleApp {
         }
         return 0
     }
+
+    /// Runs the console on a thread of its own and waits for it without blocking a thread of the
+    /// concurrency pool: for callers that are already async (an `AsyncParsableCommand`), where
+    /// calling the blocking `run` would take a pool thread away from the effects for the whole session.
+    public static func runOnOwnThread(services: any ConsoleServices, options: ConsoleOptions = ConsoleOptions()) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try run(services: services, options: options))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "bulkhead.console.ui"
+            thread.start()
+        }
+    }
 }

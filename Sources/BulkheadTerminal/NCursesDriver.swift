@@ -13,12 +13,15 @@ final class NCursesDriver {
     private var nextPair: Int32 = 1
     private var maxPairs: Int32 = 0
     private var active = false
+    private var screen: OpaquePointer?
 
     /// Starts curses: locale for wide characters, raw keys, no echo, keypad, a 50 ms read timeout.
     init(theme: Theme, noColor: Bool, mouse: Bool) throws {
         self.theme = theme
         setlocale(LC_ALL, "")
-        guard initscr() != nil else { throw ConsoleAppError.noTerminal }
+        // newterm, not initscr: an unknown TERM is an error we report, not an exit inside curses.
+        guard let screen = bh_newterm() else { throw ConsoleAppError.unknownTerminal }
+        self.screen = screen
         active = true
         raw()
         noecho()
@@ -114,6 +117,8 @@ final class NCursesDriver {
         mousemask(0, nil)
         curs_set(1)
         endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
     }
 
     private func appearance(_ style: Style) -> (attr_t, Int32) {
@@ -149,11 +154,14 @@ final class NCursesDriver {
 public enum ConsoleAppError: Error, Equatable, Sendable {
     /// stdin/stdout is not a terminal curses can use.
     case noTerminal
+    /// curses does not know the terminal type in `TERM`.
+    case unknownTerminal
 
     /// A sentence for the user.
     public var message: String {
         switch self {
         case .noTerminal: return "the console needs an interactive terminal (TERM set, stdin and stdout a tty)"
+        case .unknownTerminal: return "unknown terminal type in TERM; try TERM=xterm-256color"
         }
     }
 }

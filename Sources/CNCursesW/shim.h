@@ -37,6 +37,13 @@ static inline int bh_key_enter(void) { return KEY_ENTER; }
 static inline int bh_key_mouse(void) { return KEY_MOUSE; }
 static inline int bh_key_f(int n) { return KEY_F(n); }
 
+/* Starts curses on stdin/stdout; NULL (instead of initscr's exit) when the terminal type is unknown. */
+static inline SCREEN *bh_newterm(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen != NULL) set_term(screen);
+    return screen;
+}
+
 /* Reads one key or character; returns OK, KEY_CODE_YES or ERR (timeout). */
 static inline int bh_get_wch(wint_t *ch) { return get_wch(ch); }
 

@@ -1,14 +1,23 @@
 import Foundation
 
-// Temporary wiring on the `vectors` branch so the vector benchmark can run; the lead reconciles main.swift.
-let benchArguments = Array(CommandLine.arguments.dropFirst())
-if benchArguments.first == "vectors" {
-    do {
-        try VectorBench.run(arguments: Array(benchArguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("bulkhead-bench: \(error)\n".utf8))
-        exit(1)
+/// `bulkhead-bench query|vectors DATA_DIR|context|console`: benchmarks that print JSON.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let rest = Array(arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "query":
+        print(try QueryBench.run(arguments: rest))
+    case "vectors":
+        try VectorBench.run(arguments: rest)
+    case "context":
+        print(try await ContextBench.run(arguments: rest))
+    case "console":
+        print(try await ConsoleBench.run(arguments: rest))
+    default:
+        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR | context | console\n".utf8))
+        exit(2)
     }
-} else {
-    print("{}")
+} catch {
+    FileHandle.standardError.write(Data("bulkhead-bench: \(error)\n".utf8))
+    exit(1)
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BulkheadCore
+import BulkheadTerminal
 import Foundation
 
 /// The `bulkhead` command: with no subcommand it opens the console.
@@ -12,6 +14,7 @@ struct Bulkhead: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "The console's theme: dark, light or high-contrast (remembered).") var theme: String?
 
     /// Parses and runs, mapping usage errors to exit code 2 as the command-line contract says.
     static func main() async {
@@ -33,7 +36,21 @@ struct Bulkhead: AsyncParsableCommand {
         }
     }
 
+    /// Opens the console on the home's services.
     func run() async throws {
-        Output.line("bulkhead: the console is not available in this build")
+        try await CommandFailure.run {
+            let env = try CommandEnvironment(global)
+            let preferences = Preferences(workspace: env.workspace)
+            if let theme { try? preferences.save(theme: theme) }
+            let options = ConsoleOptions(themeName: theme ?? preferences.theme())
+            let services = LiveConsoleServices(env: env)
+            let status: Int32
+            do {
+                status = try await ConsoleApp.runOnOwnThread(services: services, options: options)
+            } catch let error as ConsoleAppError {
+                throw BulkheadError.invalidInput(error.message)
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
     }
 }

@@ -11,18 +11,24 @@ struct Tmux {
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(session).sock").path
     }
 
+    /// Runs one tmux command and returns what it printed.
+    ///
+    /// It uses posix_spawn and waitpid rather than Foundation's Process: the first command forks
+    /// the tmux server, and output goes to a file so that the daemon cannot hold a pipe open.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-S", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let quoted = (["tmux", "-S", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let script = quoted.joined(separator: " ") + " </dev/null >'\(outputURL.path)' 2>&1"
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [String](["/bin/sh", "-c", script]).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxTimeout(waitingFor: "tmux to start", screen: "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
     }
 
     /// Starts `command` in a new session of the given size with a UTF-8 locale.

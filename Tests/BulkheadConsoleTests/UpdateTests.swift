@@ -177,6 +177,14 @@ struct UpdateTests {
         #expect(Console.view(next, size: next.size).plainText().contains("light"))
     }
 
+    @Test("the palette picks the source questions go to")
+    func paletteSource() {
+        let (next, effects) = apply(loggedIn(), [.sourcesLoaded([SourceSummary(name: "shop", kind: "sqlite"), SourceSummary(name: "crm", kind: "csv")]),
+                                                 .key(.char(":"))] + keys("source crm") + [.key(.enter)] + keys("how many leads") + [.key(.enter)])
+        #expect(next.screen == .ask)
+        #expect(effects.last == .ask(question: "how many leads", source: "crm"))
+    }
+
     @Test("a click on a tab switches screen")
     func mouseTabs() {
         let state = loggedIn()
@@ -185,6 +193,18 @@ struct UpdateTests {
         let (next, effects) = apply(state, [.mouse(MouseEvent(x: span.x + 1, y: 0, kind: .click))])
         #expect(next.screen == .inspector)
         #expect(effects == [.loadRequests])
+    }
+
+    @Test("the help scrolls on a short terminal, so every key can be read at 40x12")
+    func helpScroll() {
+        var state = loggedIn()
+        state.size = TerminalSize(width: 40, height: 12)
+        var (next, _) = apply(state, [.key(.char("?"))])
+        #expect(!Console.view(next, size: next.size).plainText().contains("cancel / quit"))
+        (next, _) = apply(next, Array(repeating: Message.key(.char("j")), count: 20))
+        let text = Console.view(next, size: next.size).plainText()
+        #expect(text.contains("cancel / quit"))
+        #expect(text.contains("j/k more"))
     }
 
     @Test("effects never describe passwords or questions")

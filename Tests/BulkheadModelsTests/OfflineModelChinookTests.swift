@@ -18,6 +18,7 @@ import Testing
         QuestionCase("List tracks whose name contains love", "SELECT * FROM Track WHERE Name LIKE '%love%'"),
         QuestionCase("List the customers whose first name contains 'an'", "SELECT * FROM Customer WHERE FirstName LIKE '%an%'"),
         QuestionCase("Customers in Prague", "SELECT * FROM Customer WHERE City = 'Prague'"),
+        QuestionCase("How many customers in Brazil or Canada?", "SELECT COUNT(*) FROM Customer WHERE Country IN ('Brazil', 'Canada')"),
         // Top-N.
         QuestionCase("Top 5 tracks by milliseconds",
                      "SELECT * FROM Track ORDER BY Milliseconds DESC, TrackId LIMIT 5", ordered: true),

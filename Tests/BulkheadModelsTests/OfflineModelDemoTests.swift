@@ -38,6 +38,11 @@ import Testing
         QuestionCase("Total invoice amount in 2023 for patients in Porto",
                      "SELECT SUM(i.amount) FROM invoices i JOIN appointments a ON a.id = i.appointment_id JOIN patients p ON p.id = a.patient_id WHERE p.city = 'Porto' AND strftime('%Y', i.issued_on) = '2023'"),
         QuestionCase("The 3 oldest patients", "SELECT * FROM patients ORDER BY birth_date ASC, id LIMIT 3", ordered: true),
+        QuestionCase("Which doctors work in Cardiology?", "SELECT * FROM doctors WHERE specialty = 'Cardiology'"),
+        QuestionCase("How many distinct cities do patients live in?", "SELECT COUNT(*) FROM (SELECT DISTINCT city FROM patients)"),
+        QuestionCase("How many different doctors are there?", "SELECT COUNT(*) FROM doctors"),
+        QuestionCase("Number of distinct patients per doctor",
+                     "SELECT d.name, COUNT(DISTINCT a.patient_id) FROM appointments a JOIN doctors d ON d.id = a.doctor_id GROUP BY d.id"),
         QuestionCase("Maximum invoice amount per doctor",
                      "SELECT d.name, MAX(i.amount) FROM invoices i JOIN appointments a ON a.id = i.appointment_id JOIN doctors d ON d.id = a.doctor_id GROUP BY d.id"),
     ]

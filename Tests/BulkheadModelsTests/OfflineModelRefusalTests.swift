@@ -23,6 +23,8 @@ import Testing
         Refusal(question: "How many customers have a loyalty score above 10?", database: "retail"),
         Refusal(question: "Show the albums of Led Zeppelin", database: "chinook-frequent-samples"),
         Refusal(question: "What is the average age of doctors?", database: "clinic"),
+        Refusal(question: "How many invoices are unpaid?", database: "clinic"),
+        Refusal(question: "Total invoice amount per doctor department", database: "clinic"),
     ]
 
     static func open(_ name: String) throws -> SQLiteFile {

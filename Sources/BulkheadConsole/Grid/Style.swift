@@ -3,9 +3,42 @@
 /// The view paints with slots so it never depends on the theme or the terminal; the driver maps
 /// each slot to a theme color (truecolor, 256 or 16 colors) or, on a mono terminal, to attributes.
 public enum ColorSlot: String, CaseIterable, Sendable, Hashable {
-    case background, text, muted, accent, border, focus, title, header
-    case selection, selectionText = "selection_text", status, statusText = "status_text"
-    case success, warning, danger, badge, badgeText = "badge_text", panel
+    /// The screen's background.
+    case background
+    /// Ordinary text.
+    case text
+    /// Secondary text: hints, types, counts.
+    case muted
+    /// Names and keys that should catch the eye.
+    case accent
+    /// Unfocused borders and rules.
+    case border
+    /// The focused pane's border.
+    case focus
+    /// Pane titles.
+    case title
+    /// Table headers.
+    case header
+    /// The selected row's background.
+    case selection
+    /// The selected row's text.
+    case selectionText = "selection_text"
+    /// The title and status bars' background.
+    case status
+    /// The title and status bars' text.
+    case statusText = "status_text"
+    /// Passed, allowed, saved.
+    case success
+    /// Running, dropped, matches.
+    case warning
+    /// Errors and failures.
+    case danger
+    /// Badges' background (provenance, key caps).
+    case badge
+    /// Badges' text.
+    case badgeText = "badge_text"
+    /// Dialogs' background.
+    case panel
 }
 
 /// How one cell is drawn: foreground and background slots plus attributes.

@@ -60,5 +60,30 @@ extension Effect: CustomStringConvertible {
 
 /// Which kind of effect failed, so `update` knows which screen shows the error.
 public enum EffectKind: String, Sendable, Equatable {
-    case startup, demo, login, logout, sources, source, ask, rows, feedback, requests, request, audit, theme
+    /// `.loadStartup`.
+    case startup
+    /// `.createDemo`.
+    case demo
+    /// `.login`.
+    case login
+    /// `.logout`.
+    case logout
+    /// `.listSources`.
+    case sources
+    /// `.showSource`.
+    case source
+    /// `.ask` (a cancel shows here too).
+    case ask
+    /// `.loadRows`.
+    case rows
+    /// `.feedback`.
+    case feedback
+    /// `.loadRequests`.
+    case requests
+    /// `.loadRequest`.
+    case request
+    /// `.runAudit`.
+    case audit
+    /// `.saveTheme`.
+    case theme
 }

@@ -4,8 +4,34 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     /// Control plus a letter, e.g. `.ctrl("c")`; Tab, Enter and Backspace have their own cases.
     case ctrl(Character)
-    case enter, escape, tab, backTab, backspace, delete
-    case up, down, left, right, pageUp, pageDown, home, end
+    /// Enter / Return.
+    case enter
+    /// Escape: backs out of the current mode.
+    case escape
+    /// Tab: next pane or field.
+    case tab
+    /// Shift+Tab: previous pane or field.
+    case backTab
+    /// Backspace: delete before the cursor.
+    case backspace
+    /// Delete: delete under the cursor.
+    case delete
+    /// Arrow up.
+    case up
+    /// Arrow down.
+    case down
+    /// Arrow left.
+    case left
+    /// Arrow right.
+    case right
+    /// Page up.
+    case pageUp
+    /// Page down.
+    case pageDown
+    /// Home.
+    case home
+    /// End.
+    case end
     /// A function key F1...F12.
     case function(Int)
 }

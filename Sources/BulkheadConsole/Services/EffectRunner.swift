@@ -29,20 +29,23 @@ public actor EffectRunner {
         case .quit:
             return
         case .cancel:
+            // The console already shows "cancelled"; the task's late answer is dropped.
+            askGeneration += 1
             askTask?.cancel()
             askTask = nil
         case let .ask(question, source):
             askTask?.cancel()
             askGeneration += 1
-            let send = self.send
+            let generation = askGeneration
             askTask = Task {
+                let message: Message
                 do {
                     let outcome = try await services.ask(question: question, source: source)
-                    if Task.isCancelled { send(.failed(.ask, BulkheadError.cancelled.message)); return }
-                    send(.answered(outcome))
+                    message = Task.isCancelled ? .failed(.ask, BulkheadError.cancelled.message) : .answered(outcome)
                 } catch {
-                    send(.failed(.ask, Task.isCancelled ? BulkheadError.cancelled.message : Self.safeMessage(error)))
+                    message = .failed(.ask, Task.isCancelled ? BulkheadError.cancelled.message : Self.safeMessage(error))
                 }
+                self.deliver(message, generation: generation)
             }
         default:
             await run(effect, services: services)
@@ -91,6 +94,11 @@ public actor EffectRunner {
         } catch {
             send(.failed(Self.kind(of: effect), Self.safeMessage(error)))
         }
+    }
+
+    /// Sends an ask's result only if no newer ask or cancel came after it.
+    private func deliver(_ message: Message, generation: Int) {
+        if generation == askGeneration { send(message) }
     }
 
     /// Waits until the running ask (if any) has sent its result; the headless driver uses it.

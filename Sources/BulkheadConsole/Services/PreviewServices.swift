@@ -34,15 +34,18 @@ public final class PreviewServices: ConsoleServices {
     /// The theme last saved through `saveTheme`.
     public var savedTheme: String? { state.withLock { $0.theme } }
 
+    /// Reports the empty-home flag given at init and the preview session, if logged in.
     public func startup() async throws -> ConsoleStartup {
         state.withLock { ConsoleStartup(homeIsEmpty: $0.homeIsEmpty, session: $0.loggedIn) }
     }
 
+    /// Pretends to create the demo and returns three accounts with the preview password.
     public func createDemo() async throws -> [DemoAccount] {
         state.withLock { $0.homeIsEmpty = false }
         return PreviewData.accounts
     }
 
+    /// Accepts the preview password for the demo accounts; `multi@example.test` has two orgs; five failures lock out.
     public func login(email: String, password: String, org: String?) async throws -> LoginOutcome {
         let normalized = email.trimmingSpaces().lowercased()
         return try state.withLock { state throws -> LoginOutcome in
@@ -66,15 +69,18 @@ public final class PreviewServices: ConsoleServices {
         }
     }
 
+    /// Forgets the preview session.
     public func logout() async throws {
         state.withLock { $0.loggedIn = nil }
     }
 
+    /// Three made-up sources of the Acme org.
     public func listSources() async throws -> [SourceSummary] {
         try requireSession()
         return PreviewData.sources.map { SourceSummary(name: $0.name, kind: $0.kind) }
     }
 
+    /// The made-up introspection of one source; an unknown name is `notFound`, like another org's.
     public func showSource(name: String) async throws -> SourceDetail {
         try requireSession()
         guard let source = PreviewData.sources.first(where: { $0.name == name }) else {
@@ -83,6 +89,7 @@ public final class PreviewServices: ConsoleServices {
         return source.detail
     }
 
+    /// A canned answer after `askDelay`; "all …" or "… items" gives the 100,000-row result.
     public func ask(question: String, source: String?) async throws -> AskOutcome {
         try requireSession()
         if askDelay > .zero {
@@ -97,21 +104,25 @@ public final class PreviewServices: ConsoleServices {
         return outcome
     }
 
+    /// A page of a canned answer, computed on demand.
     public func rows(requestID: String, offset: Int, limit: Int) async throws -> [[String]] {
         try requireSession()
         return PreviewData.rows(requestID: requestID, offset: offset, limit: limit)
     }
 
+    /// Records the feedback in memory.
     public func feedback(requestID: String, good: Bool) async throws {
         try requireSession()
         state.withLock { $0.feedback[requestID] = good }
     }
 
+    /// The questions asked in this preview, then two earlier requests.
     public func requests() async throws -> [RequestSummary] {
         try requireSession()
         return state.withLock { $0.asked } + PreviewData.requests
     }
 
+    /// One request's made-up context.
     public func request(id: String) async throws -> RequestDetail {
         try requireSession()
         if let detail = PreviewData.requestDetails.first(where: { $0.id == id }) { return detail }
@@ -125,6 +136,7 @@ public final class PreviewServices: ConsoleServices {
         throw BulkheadError.notFound(kind: "request", name: id)
     }
 
+    /// Reports thirteen canned patterns, one failing, `auditDelay` apart.
     public func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> AuditReport {
         try requireSession()
         let patterns = PreviewData.auditPatterns
@@ -135,8 +147,14 @@ public final class PreviewServices: ConsoleServices {
         return AuditReport(patterns: patterns, seconds: 2.4)
     }
 
+    /// Remembers the theme in memory (see `savedTheme`).
     public func saveTheme(name: String) async throws {
         state.withLock { $0.theme = name }
+    }
+
+    /// A page of a preview answer without a session, for the console benchmark.
+    public func rowsForBenchmark(requestID: String, offset: Int) async throws -> [[String]] {
+        PreviewData.rows(requestID: requestID, offset: offset, limit: AskState.pageSize)
     }
 
     private func requireSession() throws {

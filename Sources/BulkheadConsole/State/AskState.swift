@@ -3,7 +3,12 @@ import Foundation
 /// The ask screen: the question field, the running state, and the answer with its rows.
 public struct AskState: Equatable, Sendable {
     /// Which pane has the keyboard.
-    public enum Pane: Equatable, Sendable { case input, results }
+    public enum Pane: Equatable, Sendable {
+        /// The question field.
+        case input
+        /// The results table.
+        case results
+    }
     /// Rows asked for in one page.
     public static let pageSize = 100
     /// The question field, with history.
@@ -41,10 +46,20 @@ public struct AskState: Equatable, Sendable {
 /// The inspector: this session's requests and one request's context.
 public struct InspectorState: Equatable, Sendable {
     /// Which pane has the keyboard.
-    public enum Pane: Equatable, Sendable { case list, detail }
+    public enum Pane: Equatable, Sendable {
+        /// The request list.
+        case list
+        /// The selected request's context.
+        case detail
+    }
     /// What the detail pane shows.
     public enum Tab: Int, CaseIterable, Equatable, Sendable {
-        case sections, body, diff
+        /// Sections with provenance, tokens, budget, cost, timings, verdict.
+        case sections
+        /// The exact request body.
+        case body
+        /// The body against the previous request's.
+        case diff
         /// The tab title.
         public var title: String {
             switch self {

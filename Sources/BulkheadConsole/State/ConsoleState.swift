@@ -17,6 +17,8 @@ public struct ConsoleState: Sendable {
     public var notice: Notice?
     /// A dialog over the screen.
     public var overlay: Overlay?
+    /// How far the `?` help is scrolled (on short terminals).
+    public var helpScroll = 0
     /// Set once the user asked to leave; the driver stops.
     public var quitRequested = false
     /// Whether the home had no organization at startup.
@@ -78,7 +80,12 @@ public struct WelcomeState: Equatable, Sendable {
 /// The login screen.
 public struct LoginState: Equatable, Sendable {
     /// Which field has the keyboard.
-    public enum Field: Equatable, Sendable { case email, password }
+    public enum Field: Equatable, Sendable {
+        /// The email field.
+        case email
+        /// The password field.
+        case password
+    }
     /// The email field.
     public var email = TextInput()
     /// The password field (masked).

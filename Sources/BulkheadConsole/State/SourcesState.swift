@@ -1,7 +1,12 @@
 /// The sources screen: a tree of source → table → column and the selected table's sample rows.
 public struct SourcesState: Equatable, Sendable {
     /// Which pane has the keyboard.
-    public enum Pane: Equatable, Sendable { case tree, samples }
+    public enum Pane: Equatable, Sendable {
+        /// The source tree.
+        case tree
+        /// The sample rows of the selected table.
+        case samples
+    }
     /// The org's sources.
     public var sources: [SourceSummary] = []
     /// Loaded introspections by source name.
@@ -29,8 +34,11 @@ public struct SourcesState: Equatable, Sendable {
     public struct Row: Equatable, Sendable {
         /// What the line stands for.
         public enum Node: Equatable, Sendable {
+            /// A source, by name.
             case source(String)
+            /// A table of a source, by index.
             case table(source: String, table: Int)
+            /// A column of a table, by index.
             case column(source: String, table: Int, column: Int)
         }
         /// The node.

@@ -20,7 +20,12 @@ extension ConsoleState {
         }
         switch overlay {
         case .help:
-            if key == .escape || key == .char("?") || key == .char("q") || key == .enter { overlay = nil }
+            switch key {
+            case .down, .char("j"), .pageDown, .char(" "): helpScroll += key == .pageDown || key == .char(" ") ? 5 : 1
+            case .up, .char("k"), .pageUp: helpScroll = max(0, helpScroll - (key == .pageUp ? 5 : 1))
+            case .escape, .char("?"), .char("q"), .enter: overlay = nil
+            default: break
+            }
             return
         case let .palette(palette):
             handlePalette(key, palette, effects: &effects)
@@ -48,6 +53,7 @@ extension ConsoleState {
         switch key {
         case .char("?"), .function(1):
             overlay = .help
+            helpScroll = 0
         case .char(":"):
             overlay = .palette(PaletteState())
         case .char("q"):

@@ -2,11 +2,19 @@
 public struct PaletteCommand: Equatable, Sendable {
     /// What the command does.
     public enum Action: Equatable, Sendable {
+        /// Switch to a screen.
         case go(Screen)
+        /// Switch to a theme and remember it.
         case theme(String)
+        /// Ask questions of this source from now on.
+        case askSource(String)
+        /// Run the isolation audit.
         case runAudit
+        /// End the session.
         case logout
+        /// Show the keys.
         case help
+        /// Leave.
         case quit
     }
     /// The line shown and matched.
@@ -21,6 +29,7 @@ extension ConsoleState {
         var all: [PaletteCommand] = []
         if session != nil {
             all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
+            all += sources.sources.map { PaletteCommand(title: "ask source " + $0.name, action: .askSource($0.name)) }
             all.append(PaletteCommand(title: "audit run", action: .runAudit))
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
@@ -61,6 +70,9 @@ extension ConsoleState {
         case let .theme(name):
             themeName = name
             effects.append(.saveTheme(name))
+        case let .askSource(name):
+            ask.source = name
+            go(to: .ask, effects: &effects)
         case .runAudit:
             screen = .audit
             _ = handleAuditKey(.char("r"), effects: &effects)

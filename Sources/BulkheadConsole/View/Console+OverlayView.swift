@@ -5,12 +5,16 @@ extension Console {
         let keyWidth = min(16, lines.map { DisplayWidth.of($0.0) }.max() ?? 8)
         let width = min(64, grid.width - 4)
         let frame = Modal.frame(in: grid.bounds, width: width, height: lines.count + 4)
-        let inner = Modal.draw(into: &grid, frame: frame, title: "Keys · " + state.screen.title, footer: "esc close")
+        let overflow = lines.count + 2 > frame.height - 2
+        let inner = Modal.draw(into: &grid, frame: frame, title: "Keys · " + state.screen.title,
+                               footer: overflow ? "j/k more · esc close" : "esc close")
         var styled: [StyledLine] = []
         for (key, text) in lines {
             styled.append(StyledLine([(DisplayWidth.pad(key, to: keyWidth), Style.accent.on(.panel)), ("  " + text, Style.text.on(.panel))]))
         }
-        StyledLine.renderPane(styled, into: &grid, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1), scroll: 0)
+        let top = overflow ? 0 : 1
+        StyledLine.renderPane(styled, into: &grid, rect: Rect(x: inner.x + 1, y: inner.y + top, width: inner.width - 2, height: inner.height - top),
+                              scroll: state.helpScroll)
     }
 
     static func drawPalette(_ state: ConsoleState, _ palette: PaletteState, into grid: inout CellGrid) {

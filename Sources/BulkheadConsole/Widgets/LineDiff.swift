@@ -2,8 +2,11 @@
 public enum LineDiff {
     /// One line of a diff.
     public enum Line: Equatable, Sendable {
+        /// In both.
         case same(String)
+        /// Only in the new text.
         case added(String)
+        /// Only in the old text.
         case removed(String)
     }
 

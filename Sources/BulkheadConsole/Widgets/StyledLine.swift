@@ -51,6 +51,7 @@ public struct StyledLine: Equatable, Sendable {
         return result
     }
 
+    /// Two lines are equal when their pieces have the same text and style.
     public static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
         lhs.segments.count == rhs.segments.count
             && zip(lhs.segments, rhs.segments).allSatisfy { $0.text == $1.text && $0.style == $1.style }
