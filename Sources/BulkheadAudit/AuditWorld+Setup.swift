@@ -117,7 +117,7 @@ extension AuditWorld {
         let conversation = try services.conversations.start(admin)
         let first = try await services.assistant.ask(admin, question: "how many customers are there", source: "sales",
                                                      conversation: conversation)
-        let second = try await services.assistant.ask(admin, question: "how many customers are there (ticket \(canary))", source: "sales")
+        let second = try await services.assistant.ask(admin, question: "how many orders are there", source: "sales")
         try services.conversations.append(admin, conversation, requestID: first.requestID,
                                           turn: Turn(question: "who is \(canary)?", sql: nil, summary: "the canary \(canary)"))
         if let example = try await services.assistant.feedback(admin, requestID: second.requestID.rawValue, good: true,
