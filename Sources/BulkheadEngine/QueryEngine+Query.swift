@@ -19,7 +19,7 @@ extension QueryEngine {
             let (lease, _) = try lease(principal, record, reference: source)
             defer { lease.release() }
             let result = try lease.connection.execute(sql, parameters: parameters, options: options)
-            logger.info("query", metadata: [
+            logger.debug("query", metadata: [
                 "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(record.info.id)",
                 "rows": "\(result.rowCount)", "ms": "\(milliseconds(since: started))",
             ])
@@ -44,7 +44,7 @@ extension QueryEngine {
             let record = try resolve(principal, source)
             let (lease, _) = try lease(principal, record, reference: source)
             let cursor = try SandboxedConnection.cursor(lease: lease, sql: sql, parameters: parameters, options: options)
-            logger.info("cursor", metadata: [
+            logger.debug("cursor", metadata: [
                 "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(record.info.id)",
                 "ms": "\(milliseconds(since: started))",
             ])

@@ -27,6 +27,16 @@ public final class QueryEngine: Sendable {
     let schemas = SchemaCache()
     /// The ownership map: every source this process has resolved, with its owning org.
     let directory = Mutex<[SourceID: SourceRecord]>([:])
+    /// Recently resolved names, per org: (org, name) to source id, trusted for `nameLifetime` seconds.
+    let names = Mutex<[NameKey: (id: SourceID, at: Date)]>([:])
+    /// How long a resolved name is trusted before the tenant database is read again (another process may have removed it).
+    let nameLifetime: TimeInterval = 2
+
+    /// A source name within one org.
+    struct NameKey: Hashable, Sendable {
+        let org: OrgID
+        let name: String
+    }
     private let ownerCheck = Atomic<Bool>(true)
 
     /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
@@ -70,7 +80,7 @@ public final class QueryEngine: Sendable {
         if let id = SourceID(rawValue: reference) {
             if let known = directory.withLock({ $0[id] }) {
                 try checkOwner(principal, owner: known.owner, reference: reference)
-                return known
+                return try refreshed(known, reference: reference)
             }
             let found = try tenantRead(principal) { try SourceCatalog.source(id: id, org: principal.orgID, $0) }
             guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
@@ -79,6 +89,13 @@ public final class QueryEngine: Sendable {
             return found
         }
         guard (try? SourceName.validate(reference)) != nil else { throw BulkheadError.notFound(kind: "source", name: reference) }
+        let now = clock.now()
+        if let hit = names.withLock({ $0[NameKey(org: principal.orgID, name: reference)] }),
+           now.timeIntervalSince(hit.at) < nameLifetime, now >= hit.at,
+           let known = directory.withLock({ $0[hit.id] }) {
+            try checkOwner(principal, owner: known.owner, reference: reference)
+            return known
+        }
         let found = try tenantRead(principal) { try SourceCatalog.source(named: reference, org: principal.orgID, $0) }
         guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
         try checkOwner(principal, owner: found.owner, reference: reference)
@@ -86,12 +103,37 @@ public final class QueryEngine: Sendable {
         return found
     }
 
+    /// Re-reads a remembered source from its owner's database once its entry has aged, so a source
+    /// removed by another process disappears here too. Runs only after the owner check passed.
+    private func refreshed(_ record: SourceRecord, reference: String) throws -> SourceRecord {
+        let now = clock.now()
+        if let hit = names.withLock({ $0[NameKey(org: record.owner, name: record.info.name)] }), hit.id == record.info.id,
+           now.timeIntervalSince(hit.at) < nameLifetime, now >= hit.at {
+            return record
+        }
+        let current: SourceRecord?
+        do {
+            current = try tenants.database(org: record.owner).read { try SourceCatalog.source(id: record.info.id, org: record.owner, $0) }
+        } catch {
+            throw BulkheadError.safe(error, code: "engine-tenant-read")
+        }
+        guard let current else {
+            forget(record)
+            throw BulkheadError.notFound(kind: "source", name: reference)
+        }
+        remember(current)
+        return current
+    }
+
     func remember(_ record: SourceRecord) {
+        let now = clock.now()
         directory.withLock { $0[record.info.id] = record }
+        names.withLock { $0[NameKey(org: record.owner, name: record.info.name)] = (record.info.id, now) }
     }
 
     func forget(_ record: SourceRecord) {
         _ = directory.withLock { $0.removeValue(forKey: record.info.id) }
+        _ = names.withLock { $0.removeValue(forKey: NameKey(org: record.owner, name: record.info.name)) }
     }
 
     /// Reads the principal's own tenant database, turning storage failures into safe errors.

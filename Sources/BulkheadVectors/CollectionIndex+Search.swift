@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Exact and HNSW search with metadata filters applied inside the search.
 extension CollectionIndex {
     /// How a search was answered, for tests and the benchmark.
@@ -20,7 +22,12 @@ extension CollectionIndex {
                                 exact: Bool = false, ef: Int? = nil) -> (hits: [(row: Int32, score: Float)], path: SearchPath) {
         guard k > 0, count > 0 else { return ([], hnsw == nil || exact ? .exact : .hnsw) }
         if filter.isEmpty {
-            if exact || hnsw == nil { return (scanAll(query, k: k), .exact) }
+            if exact || hnsw == nil {
+                if configuration.scanThreads > 1, ids.count >= configuration.parallelScanMinimum {
+                    return (scanAllInParallel(query, k: k), .exact)
+                }
+                return (scanAll(query, k: k), .exact)
+            }
             return (walkGraph(query, k: k, ef: ef, filtered: false), .hnsw)
         }
         collectMatches(filter)
@@ -67,6 +74,41 @@ extension CollectionIndex {
         return Self.drain(&heap)
     }
 
+    /// Splits the scan into contiguous chunks, one per thread, each keeping its own top k; merges them.
+    private func scanAllInParallel(_ query: UnsafePointer<Float>, k: Int) -> [(row: Int32, score: Float)] {
+        let threads = configuration.scanThreads
+        let rows = ids.count
+        let dimension = self.dimension
+        let checkAlive = deadCount > 0
+        let chunk = (rows + threads - 1) / threads
+        var partial = [[(row: Int32, score: Float)]](repeating: [], count: threads)
+        vectors.withUnsafeBufferPointer { buffer in
+            aliveBits.withUnsafeBufferPointer { alive in
+                partial.withUnsafeMutableBufferPointer { output in
+                    let shared = ScanPointers(query: query, base: buffer.baseAddress!, alive: alive.baseAddress!,
+                                              output: output.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: threads) { part in
+                        let base = shared.base, aliveBase = shared.alive, query = shared.query
+                        var heap = ScoreHeap(capacity: k + 1)
+                        let end = min(rows, (part + 1) * chunk)
+                        var row = part * chunk
+                        while row < end {
+                            if !checkAlive || aliveBase[row >> 6] & (1 << UInt64(row & 63)) != 0 {
+                                let score = VectorMath.dot(query, base + row * dimension, count: dimension)
+                                Self.offer(score, Int32(row), k: k, into: &heap)
+                            }
+                            row += 1
+                        }
+                        (shared.output + part).pointee = Self.drain(&heap)
+                    }
+                }
+            }
+        }
+        var merged = ScoreHeap(capacity: k + 1)
+        for list in partial { for hit in list { Self.offer(hit.score, hit.row, k: k, into: &merged) } }
+        return Self.drain(&merged)
+    }
+
     /// Scans the rows in `matchRows` only.
     private mutating func scanMatches(_ query: UnsafePointer<Float>, k: Int) -> [(row: Int32, score: Float)] {
         var heap = ScoreHeap()
@@ -104,4 +146,16 @@ extension CollectionIndex {
         }
         return found
     }
+}
+
+/// The buffers one parallel scan shares with its worker threads.
+///
+/// `@unchecked Sendable` is sound here because `concurrentPerform` returns only after every worker
+/// has finished, so the pointers outlive their use; the inputs are only read, and each worker
+/// writes its own output slot.
+private struct ScanPointers: @unchecked Sendable {
+    let query: UnsafePointer<Float>
+    let base: UnsafePointer<Float>
+    let alive: UnsafePointer<UInt64>
+    let output: UnsafeMutablePointer<[(row: Int32, score: Float)]>
 }

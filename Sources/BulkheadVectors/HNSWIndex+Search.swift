@@ -26,19 +26,32 @@ extension HNSWIndex {
             let start = layer == 0 ? Int(candidate) * stride0 : upperSlot(candidate, layer)
             links.withUnsafeBufferPointer { block in
                 let count = Int(block[start])
-                var offset = 0
-                while offset < count {
-                    let neighbor = block[start + 1 + offset]
-                    offset += 1
-                    if !visited.insert(neighbor) { continue }
-                    let score = VectorMath.dot(query, vectors + Int(neighbor) * dimension, count: dimension)
-                    if results.count < ef || score > -results.topKey {
-                        candidates.push(score, neighbor)
-                        if Self.isAllowed(neighbor, allowed) {
-                            if results.count < ef {
-                                results.push(-score, neighbor)
-                            } else {
-                                results.replaceTop(-score, neighbor)
+                // First gather the unvisited neighbors and touch two cache lines of each, so their
+                // memory loads overlap instead of stalling one after the other; then score them.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: maxLinks0 + 1) { pending in
+                    var pendingCount = 0
+                    var touch: Float = 0
+                    for offset in 0..<count {
+                        let neighbor = block[start + 1 + offset]
+                        if visited.insert(neighbor) {
+                            pending[pendingCount] = neighbor
+                            pendingCount += 1
+                            let row = vectors + Int(neighbor) * dimension
+                            touch += row[0] + row[dimension >> 1]
+                        }
+                    }
+                    touchSink = touch
+                    for index in 0..<pendingCount {
+                        let neighbor = pending[index]
+                        let score = VectorMath.dot(query, vectors + Int(neighbor) * dimension, count: dimension)
+                        if results.count < ef || score > -results.topKey {
+                            candidates.push(score, neighbor)
+                            if Self.isAllowed(neighbor, allowed) {
+                                if results.count < ef {
+                                    results.push(-score, neighbor)
+                                } else {
+                                    results.replaceTop(-score, neighbor)
+                                }
                             }
                         }
                     }

@@ -35,6 +35,8 @@ public struct HNSWIndex: Sendable {
 
     // Scratch, reused by every insert and query.
     var visited = VisitedSet()
+    /// Where the walk stores the sum of the floats it touched early, so the loads are not optimized away.
+    var touchSink: Float = 0
     var candidates = ScoreHeap()
     var results = ScoreHeap()
     private var selection: [Int32] = []

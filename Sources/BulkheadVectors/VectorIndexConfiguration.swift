@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a collection's in-memory index chooses between exact and HNSW search.
 ///
 /// Below `hnswThreshold` live vectors a collection is searched exactly (a SIMD scan of its
@@ -20,13 +22,21 @@ public struct VectorIndexConfiguration: Sendable, Hashable {
     public var filterExactMinimum: Int
     /// Filtered searches matching at most this share of the live rows are exact.
     public var filterExactFraction: Double
+    /// Threads an unfiltered exact scan may split across (a scan is bound by memory bandwidth,
+    /// which one core cannot use up on its own).
+    public var scanThreads: Int
+    /// Live rows from which an exact scan is split across `scanThreads`.
+    public var parallelScanMinimum: Int
 
     /// Makes a configuration; the defaults suit collections of a few hundred to a few hundred thousand rows.
     public init(hnswThreshold: Int = 20_000, hnsw: HNSWParameters = HNSWParameters(),
-                filterExactMinimum: Int = 4_096, filterExactFraction: Double = 0.35) {
+                filterExactMinimum: Int = 4_096, filterExactFraction: Double = 0.35,
+                scanThreads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), parallelScanMinimum: Int = 16_384) {
         self.hnswThreshold = max(1, hnswThreshold)
         self.hnsw = hnsw
         self.filterExactMinimum = max(0, filterExactMinimum)
         self.filterExactFraction = min(1, max(0, filterExactFraction))
+        self.scanThreads = max(1, scanThreads)
+        self.parallelScanMinimum = max(1, parallelScanMinimum)
     }
 }

@@ -27,6 +27,7 @@ enum VectorBench {
             case "--ef-construction": options.parameters.efConstruction = Int(iterator.next() ?? "") ?? options.parameters.efConstruction
             case "--ef-search": options.parameters.efSearch = Int(iterator.next() ?? "") ?? options.parameters.efSearch
             case "--cpu-time": options.cpuTime = true
+            case "--ef-sweep": options.efSweep = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
             case "--threads": options.threads = max(1, Int(iterator.next() ?? "") ?? options.threads)
             default: positional.append(argument)
             }
@@ -38,7 +39,8 @@ enum VectorBench {
             for kind in ["exact", "hnsw"] {
                 try runChild(arguments: ["vectors", folder, "--index", kind, "--m", "\(options.parameters.m)",
                                          "--ef-construction", "\(options.parameters.efConstruction)",
-                                         "--ef-search", "\(options.parameters.efSearch)", "--threads", "\(options.threads)"] + (options.cpuTime ? ["--cpu-time"] : []))
+                                         "--ef-search", "\(options.parameters.efSearch)", "--threads", "\(options.threads)"] + (options.cpuTime ? ["--cpu-time"] : [])
+                               + (kind == "hnsw" && !options.efSweep.isEmpty ? ["--ef-sweep", options.efSweep.map(String.init).joined(separator: ",")] : []))
             }
             return
         }
@@ -52,6 +54,8 @@ enum VectorBench {
         var threads = ProcessInfo.processInfo.activeProcessorCount
         /// Times queries with the thread's CPU clock instead of the wall clock (for a busy machine).
         var cpuTime = false
+        /// Extra efSearch values to measure on the same graphs after the main line (one line each).
+        var efSweep: [Int] = []
     }
 
     struct BenchFailure: Error, CustomStringConvertible {
@@ -96,12 +100,21 @@ enum VectorBench {
         }
         let ingestSeconds = seconds(since: ingestStart)
 
+        for ef in [nil] + (useGraph ? options.efSweep.map { Optional($0) } : []) {
+            report(data, options: options, boxes: boxes, ef: ef, ingestSeconds: ingestSeconds, workers: workers)
+        }
+    }
+
+    private static func report(_ data: Dataset, options: Options, boxes: [IndexBox], ef: Int?, ingestSeconds: Double, workers: Int) {
+        let useGraph = options.index == "hnsw"
+        let dim = data.dim
         var latencies: [Double] = []
+        var cpuLatencies: [Double] = []
         var results: [[Int]] = []
         func search(_ query: Int) -> [Int] {
             let box = boxes[Int(data.queryTenants[query])]
             let hits = data.queryVectors.withUnsafeBufferPointer { buffer in
-                box.index.search(buffer.baseAddress! + query * dim, k: data.k).hits
+                box.index.search(buffer.baseAddress! + query * dim, k: data.k, ef: ef).hits
             }
             return hits.map { Int(box.index.row($0.row).id)! }
         }
@@ -113,7 +126,9 @@ enum VectorBench {
             let start = ContinuousClock.now
             let cpuStart = threadCPUSeconds()
             let ids = search(query)
-            latencies.append((options.cpuTime ? threadCPUSeconds() - cpuStart : seconds(since: start)) * 1000)
+            let cpuMs = (threadCPUSeconds() - cpuStart) * 1000
+            latencies.append(options.cpuTime ? cpuMs : seconds(since: start) * 1000)
+            cpuLatencies.append(cpuMs)
             results.append(ids)
         }
 
@@ -144,10 +159,12 @@ enum VectorBench {
             ("rss_after_load_mb", fixed(data.rssAfterLoadMB, 1)),
             ("ingest_threads", "\(workers)"),
             ("clock", json(options.cpuTime ? "thread-cpu" : "wall")),
+            ("cpu_p50_ms", fixed(percentile(cpuLatencies.sorted(), 50), 4)),
+            ("cpu_p99_ms", fixed(percentile(cpuLatencies.sorted(), 99), 4)),
         ]
         if useGraph {
             fields += [("m", "\(options.parameters.m)"), ("ef_construction", "\(options.parameters.efConstruction)"),
-                       ("ef_search", "\(options.parameters.efSearch)")]
+                       ("ef_search", "\(ef ?? options.parameters.efSearch)")]
         }
         print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }

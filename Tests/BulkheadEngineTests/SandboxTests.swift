@@ -1,6 +1,7 @@
 import BulkheadCore
 @testable import BulkheadEngine
 import Foundation
+import GRDB
 import Testing
 
 @Suite("Sandboxed connection")
@@ -154,5 +155,39 @@ struct SandboxTests {
             let result = try connection.execute("select TrackId from Track where TrackId = ?", parameters: [.integer(Int64(id))])
             #expect(result.rows == [[.integer(Int64(id))]])
         }
+    }
+}
+
+@Suite("Sandboxed connection on other files")
+struct SandboxFileTests {
+    @Test("a WAL-mode database opens read-only and is never written")
+    func walDatabase() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("wal.sqlite")
+        let pool = try GRDB.DatabasePool(path: path)
+        try pool.write { db in
+            try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)")
+        }
+        try pool.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let connection = try SandboxedConnection(path: path)
+        #expect(try connection.execute("select sum(x) from t").rows == [[.integer(6)]])
+        #expect(throws: BulkheadError.sqlRefused("only read-only statements are allowed")) { try connection.execute("insert into t values (4)") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("a hostile schema cannot run functions through a view or trigger (untrusted schema)")
+    func untrustedSchema() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("hostile.sqlite")
+        let queue = try GRDB.DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
+            try db.execute(sql: "CREATE VIEW v AS SELECT load_extension('/tmp/evil.so') AS y FROM t")
+        }
+        try queue.close()
+        let connection = try SandboxedConnection(path: path)
+        #expect(throws: BulkheadError.self) { try connection.execute("select * from v") }
+        #expect(try connection.execute("select x from t").rows == [[.integer(1)]])
     }
 }

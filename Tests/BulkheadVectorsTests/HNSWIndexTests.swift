@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func filteredGraphWalkReturnsKMatchingRows() {
-        var (exact, graph, generator) = Self.makeIndexes(count: 2_000, dimension: 32, seed: 3, buckets: 10)
+        var (exact, graph, generator) = Self.makeIndexes(count: 1_000, dimension: 32, seed: 3, buckets: 10)
         for _ in 0..<20 {
             let query = generator.point()
             let walked = query.withUnsafeBufferPointer { graph.search($0.baseAddress!, k: 10, filter: ["bucket": "7"]) }
@@ -68,18 +68,18 @@ import Testing
     }
 
     @Test func removedRowsAreNeverReturnedAndCompactionKeepsTheRest() {
-        var (_, graph, generator) = Self.makeIndexes(count: 3_000, dimension: 16, seed: 9)
+        var (_, graph, generator) = Self.makeIndexes(count: 1_500, dimension: 16, seed: 9)
         var removed = 0
-        for row in 0..<1_600 where graph.remove(id: "r\(row)") { removed += 1 }
-        #expect(removed == 1_600)
-        #expect(graph.count == 1_400)
+        for row in 0..<1_100 where graph.remove(id: "r\(row)") { removed += 1 }
+        #expect(removed == 1_100)
+        #expect(graph.count == 400)
         let again = graph.remove(id: "r0")
         #expect(!again)
         for _ in 0..<10 {
             let query = generator.point()
             let result = query.withUnsafeBufferPointer { graph.search($0.baseAddress!, k: 10) }
             #expect(result.hits.count == 10)
-            #expect(result.hits.allSatisfy { Int(graph.row($0.row).id.dropFirst())! >= 1_600 })
+            #expect(result.hits.allSatisfy { Int(graph.row($0.row).id.dropFirst())! >= 1_100 })
         }
     }
 
@@ -97,5 +97,29 @@ import Testing
             .sorted { $0.1 > $1.1 }.prefix(7).map { "\($0.0)" }
         let result = query.withUnsafeBufferPointer { index.search($0.baseAddress!, k: 7) }
         #expect(result.hits.map { index.row($0.row).id } == expected)
+    }
+
+    @Test func aScanSplitAcrossThreadsFindsWhatOneThreadFinds() {
+        var single = CollectionIndex(dimension: 24, configuration: VectorIndexConfiguration(hnswThreshold: Int.max, scanThreads: 1))
+        var split = CollectionIndex(dimension: 24, configuration: VectorIndexConfiguration(hnswThreshold: Int.max, scanThreads: 3,
+                                                                                          parallelScanMinimum: 100))
+        var generator = VectorGenerator(seed: 17, dimension: 24, centers: 6)
+        for row in 0..<1_001 {
+            let vector = generator.point()
+            single.upsert(id: "\(row)", text: "", metadata: [:], vector: vector)
+            split.upsert(id: "\(row)", text: "", metadata: [:], vector: vector)
+        }
+        for row in stride(from: 0, to: 1_001, by: 7) {
+            _ = single.remove(id: "\(row)")
+            _ = split.remove(id: "\(row)")
+        }
+        for _ in 0..<10 {
+            let query = generator.point()
+            let one = query.withUnsafeBufferPointer { single.search($0.baseAddress!, k: 15) }
+            let many = query.withUnsafeBufferPointer { split.search($0.baseAddress!, k: 15) }
+            #expect(one.hits.map(\.row) == many.hits.map(\.row))
+            #expect(many.hits.count == 15)
+            #expect(many.hits.allSatisfy { Int(split.row($0.row).id)! % 7 != 0 })
+        }
     }
 }
