@@ -16,6 +16,7 @@ public struct AuditPattern: Sendable {
     /// The attack itself.
     public let attack: @Sendable (AuditWorld) async throws -> Void
 
+    /// Makes a pattern; ids must be unique across the suite.
     public init(_ id: String, _ layer: AuditLayer, _ name: String, tried: String,
                 attack: @escaping @Sendable (AuditWorld) async throws -> Void) {
         self.id = id
@@ -28,7 +29,10 @@ public struct AuditPattern: Sendable {
 
 /// Thrown by an attack that got through: the reason says what crossed the boundary.
 public struct AuditBreach: Error, Sendable, CustomStringConvertible {
+    /// What crossed the boundary (or why the attack proved nothing); ids only, never the leaked value.
     public let reason: String
+    /// Makes a breach with `reason`.
     public init(_ reason: String) { self.reason = reason }
+    /// The reason, for reports.
     public var description: String { reason }
 }

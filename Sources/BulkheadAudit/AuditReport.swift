@@ -2,14 +2,20 @@ import Foundation
 
 /// The outcome of one pattern.
 public struct AuditResult: Sendable, Hashable, Codable {
+    /// The pattern's id, e.g. `ENG-02a`.
     public let id: String
+    /// The layer it attacked.
     public let layer: AuditLayer
+    /// Its short name.
     public let name: String
+    /// What it tried.
     public let tried: String
+    /// True when isolation held.
     public let passed: Bool
     /// Why it failed; empty when it passed.
     public let detail: String
 
+    /// Makes a result.
     public init(id: String, layer: AuditLayer, name: String, tried: String, passed: Bool, detail: String) {
         self.id = id
         self.layer = layer
@@ -22,15 +28,20 @@ public struct AuditResult: Sendable, Hashable, Codable {
 
 /// The outcome of a whole run.
 public struct AuditReport: Sendable, Hashable, Codable {
+    /// Every pattern's outcome, in the order they ran.
     public let results: [AuditResult]
+    /// Wall-clock seconds of the whole run, setup and teardown included.
     public let seconds: Double
 
+    /// Makes a report.
     public init(results: [AuditResult], seconds: Double) {
         self.results = results
         self.seconds = seconds
     }
 
+    /// How many patterns held.
     public var passed: Int { results.filter(\.passed).count }
+    /// How many patterns failed.
     public var failed: Int { results.count - passed }
     /// The patterns that failed, for the exit message.
     public var failures: [AuditResult] { results.filter { !$0.passed } }

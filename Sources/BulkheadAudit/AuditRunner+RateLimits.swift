@@ -1,0 +1,128 @@
+import Foundation
+import BulkheadCore
+import BulkheadEngine
+
+extension AuditRunner {
+    /// The bound B's latency must stay within while A floods: every one of B's queries under one second.
+    ///
+    /// The audit's queries take about a millisecond, so a second is two orders of magnitude of
+    /// headroom for a loaded two-core machine; a shared limiter or pool would stall B far longer.
+    static let victimLatencyBound = 1.0
+
+    /// Tight limits put on the flooding org only.
+    static let floodLimits = RateLimits(queriesPerSecond: 20, queryBurst: 20, asksPerSecond: 0.5, askBurst: 2,
+                                        maxConcurrentStatements: 4, maxOpenConnections: 64)
+    /// Tight connection limits for the connection flood (statements left roomy so connections are what runs out).
+    static let connectionFloodLimits = RateLimits(queriesPerSecond: 1_000, queryBurst: 1_000, asksPerSecond: 1, askBurst: 1,
+                                                  maxConcurrentStatements: 64, maxOpenConnections: 4)
+
+    /// Rate limits: A floods every budget it has; B keeps a 100% success rate and its latency within the bound.
+    static var rateLimitPatterns: [AuditPattern] {
+        [
+            .oneWay("RATE-01", .rateLimits, "query flood", tried: "exhausts its query bucket with 200 queries; the other org then runs 30 queries") { world, me in
+                try await world.flooding(me) {
+                    var limited = 0
+                    for _ in 0..<200 where (try? world.services.engine.query(me.admin, source: "sales", sql: "SELECT 1")) == nil { limited += 1 }
+                    try world.require(limited > 0, "the flood was never limited, so it proved nothing")
+                    try await world.expectFailure(me, .rateLimited, "query over the limit") {
+                        try world.services.engine.query(me.admin, source: "sales", sql: "SELECT 1")
+                    }
+                    try world.victimKeepsService(me, queries: 30)
+                }
+            },
+            .oneWay("RATE-02", .rateLimits, "concurrent flood and latency", as: .b,
+                    tried: "floods from 4 concurrent tasks while the other org runs 20 timed queries (each under \(victimLatencyBound) s)") { world, me in
+                try await world.flooding(me) {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for _ in 0..<4 {
+                            group.addTask {
+                                for _ in 0..<150 { _ = try? world.services.engine.query(me.admin, source: "sales", sql: "SELECT count(*) FROM orders") }
+                            }
+                        }
+                        group.addTask { try world.victimKeepsService(me, queries: 20) }
+                        try await group.waitForAll()
+                    }
+                }
+            },
+            .oneWay("RATE-03", .rateLimits, "ask flood", tried: "exhausts its ask bucket; the other org's ask still answers") { world, me in
+                try await world.flooding(me) {
+                    var limited = false
+                    for _ in 0..<6 {
+                        do {
+                            _ = try await world.services.assistant.ask(me.admin, question: "how many customers are there", source: "sales")
+                        } catch let error as BulkheadError where error.code == "rate_limited" {
+                            world.transcript.record(me.side, .error, error.message)
+                            try world.leakCheck(error.message, viewer: me, what: "ask flood")
+                            limited = true
+                        }
+                    }
+                    try world.require(limited, "the ask flood was never limited")
+                    let victim = world.victim(of: me)
+                    let answer = try await world.services.assistant.ask(victim.admin, question: "how many customers are there", source: "sales")
+                    try world.observe(victim, answer, "victim ask during the flood")
+                }
+            },
+            .oneWay("RATE-04", .rateLimits, "statement slots held", as: .b,
+                    tried: "holds all its concurrent statement slots with open cursors; the other org still queries and holds none") { world, me in
+                try await world.flooding(me) {
+                    var cursors: [QueryCursor] = []
+                    defer { cursors.forEach { $0.close() } }
+                    for _ in 0..<floodLimits.maxConcurrentStatements {
+                        cursors.append(try world.services.engine.openCursor(me.admin, source: "sales", sql: "SELECT * FROM customers"))
+                    }
+                    try await world.expectFailure(me, .rateLimited, "statement over the cap") {
+                        try world.services.engine.query(me.admin, source: "sales", sql: "SELECT 1")
+                    }
+                    let victim = world.victim(of: me)
+                    try world.require(world.services.engine.rateLimiter.usage(for: victim.orgID).statements == 0,
+                                      "the other org's statement count moved with the flood")
+                    try world.victimKeepsService(me, queries: 10)
+                }
+            },
+            .oneWay("RATE-05", .rateLimits, "connections held", tried: "holds its connection cap on two sources; the other org opens as many cursors") { world, me in
+                try await world.flooding(me, limits: connectionFloodLimits) {
+                    var cursors: [QueryCursor] = []
+                    defer { cursors.forEach { $0.close() } }
+                    let limiter = world.services.engine.rateLimiter
+                    for source in ["sales", me.privateName, "vault", "ledger"] {
+                        for _ in 0..<8 where limiter.usage(for: me.orgID).connections < connectionFloodLimits.maxOpenConnections {
+                            if let cursor = try? world.services.engine.openCursor(me.admin, source: source, sql: "SELECT 1") { cursors.append(cursor) }
+                        }
+                    }
+                    try world.require(limiter.usage(for: me.orgID).connections >= connectionFloodLimits.maxOpenConnections,
+                                      "the flooding org never reached its connection cap")
+                    let victim = world.victim(of: me)
+                    var theirs: [QueryCursor] = []
+                    defer { theirs.forEach { $0.close() } }
+                    for _ in 0..<connectionFloodLimits.maxOpenConnections {
+                        theirs.append(try world.services.engine.openCursor(victim.admin, source: "sales", sql: "SELECT name FROM customers"))
+                    }
+                    for cursor in theirs { try world.observe(victim, try cursor.nextPage(5), "victim cursor during the flood") }
+                }
+            },
+        ]
+    }
+}
+
+extension AuditWorld {
+    /// Puts the tight flood limits on the attacker's org for `body`, then gives back the roomy ones.
+    func flooding(_ me: AuditTenant, limits: RateLimits = AuditRunner.floodLimits, _ body: () async throws -> Void) async throws {
+        services.engine.rateLimiter.setLimits(limits, for: me.orgID)
+        defer { services.engine.rateLimiter.setLimits(AuditWorld.roomyLimits, for: me.orgID) }
+        try await body()
+    }
+
+    /// The victim runs `queries` queries: every one must succeed with its own rows within the latency bound.
+    func victimKeepsService(_ me: AuditTenant, queries: Int) throws {
+        let victim = self.victim(of: me)
+        var slowest = 0.0
+        for _ in 0..<queries {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let result = try services.engine.query(victim.admin, source: "sales", sql: "SELECT count(*) FROM customers")
+            slowest = max(slowest, Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000_000)
+            try require(result.rows.first?.first == .integer(24), "the other org's query answered wrong during the flood")
+        }
+        try require(slowest <= AuditRunner.victimLatencyBound,
+                    "the other org's slowest query took \(String(format: "%.3f", slowest)) s during the flood (bound \(AuditRunner.victimLatencyBound) s)")
+    }
+}

@@ -1,0 +1,242 @@
+import Crypto
+import Foundation
+import GRDB
+import GRDBSQLite
+import BulkheadAssistant
+import BulkheadCore
+
+extension AuditRunner {
+    /// The tables every tenant file holds; each carries an org column that refuses other orgs' rows.
+    static let tenantTables = ["tenant_meta", "notes", "sources", "allowed_roots", "vector_collections", "vector_items",
+                               "conversations", "turns", "examples", "requests", "settings"]
+
+    /// Tenant data: files copied, renamed or linked over another org's, ATTACH, foreign rows, backups.
+    static var tenantDataPatterns: [AuditPattern] {
+        var list: [AuditPattern] = []
+        let swaps: [(String, String, @Sendable (URL, URL) throws -> Void)] = [
+            ("TD-01", "copied", { victim, target in
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: victim, to: target)
+            }),
+            ("TD-02", "renamed", { victim, target in
+                let staged = target.deletingLastPathComponent().appendingPathComponent(".staged-\(UUID().uuidString).db")
+                try FileManager.default.copyItem(at: victim, to: staged)
+                guard rename(staged.path, target.path) == 0 else { throw AuditBreach("could not rename the staged file") }
+            }),
+            ("TD-03", "symlinked", { victim, target in
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.createSymbolicLink(at: target, withDestinationURL: victim)
+            }),
+            ("TD-04", "hard-linked", { victim, target in
+                try? FileManager.default.removeItem(at: target)
+                guard link(victim.path, target.path) == 0 else { throw AuditBreach("could not hard-link the file") }
+            }),
+        ]
+        for (id, verb, swap) in swaps {
+            list.append(.oneWay(id, .tenantData, "another org's file \(verb) over a tenant file",
+                                tried: "puts the other org's database file in place of a tenant file (\(verb)) and opens it as that tenant") { world, me in
+                let victim = world.victim(of: me)
+                try await world.withSpareFile(replacedBy: { target in
+                    try swap(world.services.workspace.tenantDatabaseURL(for: victim.orgID), target)
+                }) {
+                    // A hard link shares the victim's inode but not its WAL, so SQLite may refuse it before the stamp is read.
+                    try await world.expectFailure(me, verb == "hard-linked" ? .oneOf(["integrity", "internal"]) : .integrity,
+                                                  "open a swapped tenant file") {
+                        try world.services.notes.list(world.spare.admin)
+                    }
+                }
+            })
+        }
+        list.append(.oneWay("TD-05", .tenantData, "ATTACH on a tenant connection",
+                            tried: "runs ATTACH of the other org's database file on its own tenant connection") { world, me in
+            let victim = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
+            var refusal = ""
+            do {
+                try world.services.tenants.database(for: me.admin).write { db in
+                    try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [victim.path])
+                }
+            } catch {
+                refusal = String(describing: error)
+            }
+            try world.require(!refusal.isEmpty, "a tenant connection attached another org's file")
+            // GRDB runs every block in a transaction, where SQLite refuses ATTACH anyway; the limit
+            // below is what refuses it everywhere else, so it must be zero on reader and writer alike.
+            let limits = try world.services.tenants.database(for: me.admin).read { db in
+                sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
+            } + world.services.tenants.database(for: me.admin).write { db in
+                sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
+            }
+            try world.require(limits == 0, "a tenant connection allows ATTACH (limit above zero)")
+        })
+        for (offset, table) in tenantTables.enumerated() {
+            list.append(.oneWay(String(format: "TD-%02d", 6 + offset), .tenantData, "a row of the other org in \(table)",
+                                as: offset % 2 == 0 ? .a : .b,
+                                tried: "writes the other org's org_id into a row of its own \(table) table") { world, me in
+                try world.foreignRowRefused(me, table: table)
+            })
+        }
+        list += backupPatterns
+        list.append(.oneWay("TD-23", .tenantData, "sealed API key copied across orgs",
+                            tried: "copies the other org's sealed model API key into its own settings and asks for a provider") { world, me in
+            try await world.copiedSealedKey(me)
+        })
+        return list
+    }
+
+    /// Backups: the other org's backup restored, relabeled, re-stamped, tampered; a backup aimed at a tenant file.
+    static var backupPatterns: [AuditPattern] {
+        var list: [AuditPattern] = []
+        list += AuditPattern.twoWay("TD-17", .tenantData, "the other org's backup restored",
+                                    tried: "restores the other org's backup file into its own org") { world, me in
+            try await world.expectFailure(me, .integrity, "restore a foreign backup") {
+                try world.services.backups.restore(me.admin, from: world.victim(of: me).backupFile)
+            }
+            try world.requireOwnNotesIntact(me)
+        }
+        list.append(.oneWay("TD-18", .tenantData, "foreign backup relabeled",
+                            tried: "rewrites the other org's backup header to name its own org and restores it") { world, me in
+            let file = try world.forgedBackup(me, restamp: false)
+            try await world.expectFailure(me, .integrity, "restore a relabeled backup") { try world.services.backups.restore(me.admin, from: file) }
+            try world.requireOwnNotesIntact(me)
+        })
+        list.append(.oneWay("TD-19", .tenantData, "foreign backup relabeled and re-stamped", as: .b,
+                            tried: "re-stamps the other org's backup payload with its own org id, fixes the checksum and restores it") { world, me in
+            let file = try world.forgedBackup(me, restamp: true)
+            try await world.expectFailure(me, .integrity, "restore a re-stamped backup") { try world.services.backups.restore(me.admin, from: file) }
+            try world.requireOwnNotesIntact(me)
+        })
+        list.append(.oneWay("TD-20", .tenantData, "backup payload tampered",
+                            tried: "flips a byte in a backup's payload and restores it") { world, me in
+            var data = try Data(contentsOf: me.backupFile)
+            data[data.count - 100] ^= 0xFF
+            let file = me.scratch.appendingPathComponent("tampered-\(UUID().uuidString).backup")
+            try data.write(to: file)
+            try await world.expectFailure(me, .integrity, "restore a tampered backup") { try world.services.backups.restore(me.admin, from: file) }
+        })
+        list.append(.oneWay("TD-21", .tenantData, "raw tenant file as a backup", as: .b,
+                            tried: "restores the other org's raw database file as if it were a backup") { world, me in
+            let raw = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
+            try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.lastPathComponent]) {
+                try world.services.backups.restore(me.admin, from: raw)
+            }
+        })
+        list.append(.oneWay("TD-22", .tenantData, "backup written over a tenant file",
+                            tried: "an admin aims its backup at another org's database file in the home") { world, me in
+            try await world.withSpareFile(replacedBy: { _ in }) {
+                let target = world.services.workspace.tenantDatabaseURL(for: world.spare.orgID)
+                let before = try Data(contentsOf: target)
+                try await world.expectFailure(me, .oneOf(["invalid_input", "denied", "integrity", "not_found"]),
+                                              "backup over a tenant file") {
+                    try world.services.backups.backup(me.admin, to: target)
+                }
+                try world.require(try Data(contentsOf: target) == before, "a backup overwrote another org's database file")
+            }
+        })
+        return list
+    }
+}
+
+extension AuditWorld {
+    /// Swaps the spare org's tenant file with `replacedBy`, runs `body`, and puts the original back.
+    func withSpareFile(replacedBy swap: (URL) throws -> Void, _ body: () async throws -> Void) async throws {
+        let target = services.workspace.tenantDatabaseURL(for: spare.orgID)
+        let saved = target.deletingLastPathComponent().appendingPathComponent(".spare-\(UUID().uuidString).db")
+        services.tenants.evict(org: spare.orgID)
+        try FileManager.default.copyItem(at: target, to: saved)
+        defer {
+            services.tenants.evict(org: spare.orgID)
+            try? FileManager.default.removeItem(at: target)
+            for suffix in ["-wal", "-shm"] { unlink(target.path + suffix) }
+            _ = rename(saved.path, target.path)
+        }
+        try swap(target)
+        services.tenants.evict(org: spare.orgID)
+        try await body()
+    }
+
+    /// Writes the other org's id into a row of `table` (or, for an empty table, checks its declared guard).
+    func foreignRowRefused(_ me: AuditTenant, table: String) throws {
+        let victim = self.victim(of: me)
+        let outcome: Result<Int, any Error> = Result(catching: {
+            try services.tenants.database(for: me.admin).write { db -> Int in
+                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+                if rows == 0 {
+                    let ddl = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                                  arguments: [table]) ?? ""
+                    guard ddl.contains("CHECK (org_id = '\(me.orgID.rawValue)')") else {
+                        throw AuditBreach("\(table) is empty and declares no org guard")
+                    }
+                    return 0
+                }
+                try db.execute(sql: "UPDATE \(table) SET org_id = ? WHERE rowid = (SELECT min(rowid) FROM \(table))",
+                               arguments: [victim.orgID.rawValue])
+                return db.changesCount
+            }
+        })
+        switch outcome {
+        case let .success(changed):
+            try require(changed == 0, "\(table) accepted a row carrying the other org's id")
+        case let .failure(error):
+            if let breach = error as? AuditBreach { throw breach }
+            transcript.record(me.side, .error, String(describing: error))
+        }
+    }
+
+    /// The attacker's own notes are still there, and none of the other org's.
+    func requireOwnNotesIntact(_ me: AuditTenant) throws {
+        let notes = try observe(me, try services.notes.list(me.admin), "notes after a refused restore")
+        try require(notes.count == me.noteIDs.count, "a refused restore changed the org's notes")
+    }
+
+    /// The other org's backup, relabeled for the attacker's org, optionally re-stamped with fixed checksum.
+    func forgedBackup(_ me: AuditTenant, restamp: Bool) throws -> URL {
+        let data = try Data(contentsOf: victim(of: me).backupFile)
+        guard let newline = data.firstIndex(of: 0x0A),
+              var header = try JSONSerialization.jsonObject(with: data[data.startIndex..<newline]) as? [String: Any]
+        else { throw AuditBreach("the other org's backup has no header") }
+        var payload = Data(data[data.index(after: newline)...])
+        header["org_id"] = me.orgID.rawValue
+        if restamp {
+            let staged = me.scratch.appendingPathComponent("restamp-\(UUID().uuidString).db")
+            try payload.write(to: staged)
+            let queue = try DatabaseQueue(path: staged.path)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                try db.execute(sql: "UPDATE tenant_meta SET org_id = ?", arguments: [me.orgID.rawValue])
+            }
+            try queue.close()
+            payload = try Data(contentsOf: staged)
+            header["sha256"] = SHA256.hash(data: payload).map { String(format: "%02x", $0) }.joined()
+            header["bytes"] = payload.count
+        }
+        var out = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
+        out.append(0x0A)
+        out.append(payload)
+        let file = me.scratch.appendingPathComponent("forged-\(UUID().uuidString).backup")
+        try out.write(to: file)
+        return file
+    }
+
+    /// Copies the victim's sealed model key into the attacker's settings and asks for a provider.
+    func copiedSealedKey(_ me: AuditTenant) async throws {
+        let victim = self.victim(of: me)
+        let secret = "sk-audit-\(victim.canary)"
+        try services.models.set(victim.admin, choice: .init(provider: "anthropic", model: "audit-model"), apiKey: secret)
+        let sealed = try services.tenants.database(for: victim.admin).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.api_key'")
+        }
+        try services.models.set(victim.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil)
+        guard let sealed else { throw AuditBreach("the victim's key was not stored sealed") }
+        try require(!sealed.contains(victim.canary), "the model key is stored in clear")
+        try services.tenants.database(for: me.admin).write { db in
+            try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'model.%'")
+            for (key, value) in ["model.provider": "anthropic", "model.name": "audit-model", "model.api_key": sealed] {
+                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+        defer { try? services.models.set(me.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil) }
+        try await expectFailure(me, .oneOf(["integrity", "internal", "invalid_input"]), "open a copied sealed key") {
+            try services.models.provider(for: me.admin)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import BulkheadCore
+
+/// Runs the whole attack suite and reports every pattern.
+///
+/// The console's audit screen and `bulkhead audit` both call `run(progress:)`; the progress
+/// callback gets (completed, total, name of the pattern about to run) before each pattern and
+/// (total, total, "") at the end, so a progress bar can follow it.
+public struct AuditRunner: Sendable {
+    /// Called before each pattern and once at the end.
+    public typealias Progress = @Sendable (_ completed: Int, _ total: Int, _ current: String) -> Void
+
+    let options: AuditWorld.Options
+    let logs: LogCapture?
+
+    /// A runner; pass the process's `LogCapture` (the one its single `LoggingSystem.bootstrap` installed)
+    /// so log lines are scanned too. The runner records with it for the length of `run` only; run
+    /// one audit at a time per capture.
+    public init(logs: LogCapture? = nil) {
+        self.init(options: AuditWorld.Options(), logs: logs)
+    }
+
+    /// A runner with safeguards switched off through test seams (tests only).
+    package init(options: AuditWorld.Options, logs: LogCapture? = nil) {
+        self.options = options
+        self.logs = logs
+    }
+
+    /// Every pattern of the suite, in the order it runs (the logs-and-errors scans come last).
+    public static var patterns: [AuditPattern] {
+        authPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
+            + rateLimitPatterns + logPatterns
+    }
+
+    /// Builds the throwaway home, runs every pattern, removes the home, and reports.
+    ///
+    /// It never throws: a setup failure fails every pattern with the reason, so the caller still
+    /// exits non-zero and names them.
+    public func run(progress: Progress? = nil) async -> AuditReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        logs?.start()
+        defer { logs?.stop() }
+        let patterns = Self.patterns
+        var results: [AuditResult] = []
+        let world: AuditWorld
+        do {
+            world = try await AuditWorld.make(options: options, logs: logs)
+        } catch {
+            let reason = "setup failed: \(Self.describe(error))"
+            results = patterns.map { AuditResult(id: $0.id, layer: $0.layer, name: $0.name, tried: $0.tried, passed: false, detail: reason) }
+            progress?(patterns.count, patterns.count, "")
+            return AuditReport(results: results, seconds: Self.seconds(since: started))
+        }
+        defer { world.tearDown() }
+        for (index, pattern) in patterns.enumerated() {
+            progress?(index, patterns.count, pattern.name)
+            var detail = ""
+            do {
+                try await pattern.attack(world)
+            } catch let breach as AuditBreach {
+                detail = breach.reason
+            } catch {
+                detail = "the attack could not be carried out: \(Self.describe(error))"
+            }
+            world.injection.disarm()
+            results.append(AuditResult(id: pattern.id, layer: pattern.layer, name: pattern.name, tried: pattern.tried,
+                                       passed: detail.isEmpty, detail: detail))
+        }
+        progress?(patterns.count, patterns.count, "")
+        return AuditReport(results: results, seconds: Self.seconds(since: started))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? BulkheadError).map { "\($0.code): \($0.message)" } ?? String(describing: type(of: error))
+    }
+
+    static func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
+    }
+}

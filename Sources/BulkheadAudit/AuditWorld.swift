@@ -1,0 +1,80 @@
+import Foundation
+import Synchronization
+import BulkheadAssistant
+import BulkheadContext
+import BulkheadCore
+
+/// The throwaway installation an audit attacks: one `Services` object serving two orgs, as a
+/// shared server would, plus a spare org that destructive patterns may damage.
+///
+/// It lives in a temporary folder (the home, each org's allowed folder and scratch files), never
+/// in the user's data, and `tearDown()` removes all of it.
+public final class AuditWorld: Sendable {
+    /// The one service container every attack goes through.
+    public let services: Services
+    /// The temporary folder holding the home and the orgs' folders.
+    public let folder: URL
+    let a: AuditTenant
+    let b: AuditTenant
+    /// A third org for attacks that overwrite or swap a tenant file; nothing else depends on it.
+    let spare: SpareOrg
+    /// What each side saw.
+    public let transcript: AuditTranscript
+    /// The captured log lines, when the process installed a capture.
+    public let logs: LogCapture?
+    /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
+    let injection: InjectionBox
+
+    init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg,
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {
+        self.services = services
+        self.folder = folder
+        self.a = a
+        self.b = b
+        self.spare = spare
+        self.transcript = transcript
+        self.logs = logs
+        self.injection = injection
+    }
+
+    /// The org on `side`.
+    func tenant(_ side: AuditSide) -> AuditTenant { side == .a ? a : b }
+
+    /// The org `attacker` attacks.
+    func victim(of attacker: AuditTenant) -> AuditTenant { tenant(attacker.side.other) }
+
+    /// The home folder of the throwaway installation.
+    var home: URL { services.workspace.root }
+
+    /// Removes the temporary folder and everything in it.
+    public func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// The spare org: its id, its admin, and the admin's token.
+struct SpareOrg: Sendable {
+    let orgID: OrgID
+    let admin: Principal
+    let adminToken: String
+}
+
+/// The fragments the audit's context seam hands to the builder, armed by one pattern at a time.
+final class InjectionBox: Sendable {
+    private let armed = Mutex<[OrgID: [ContextFragment]]>([:])
+
+    /// Arms `fragments` for the next contexts built for `org`.
+    func arm(_ fragments: [ContextFragment], for org: OrgID) {
+        armed.withLock { $0[org] = fragments }
+    }
+
+    /// Disarms every injection.
+    func disarm() {
+        armed.withLock { $0.removeAll() }
+    }
+
+    /// The fragments to inject into a context built for `org` (the tamper closure given to `Services.Options`).
+    func fragments(for org: OrgID) -> [ContextFragment] {
+        armed.withLock { $0[org] ?? [] }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import BulkheadAudit
+
+/// One log capture per test process: swift-log accepts a single bootstrap, made here on first use.
+enum TestLogging {
+    static let capture: LogCapture = {
+        let capture = LogCapture()
+        LoggingSystem.bootstrap { capture.makeHandler(label: $0) }
+        return capture
+    }()
+}
+
+/// Runs the real suite in-process: real SQLite files in a temporary home, real tokens, real sandbox.
+@Suite(.serialized)
+struct AuditRunnerTests {
+    /// Real isolation gaps the audit found in modules it does not own, with the fix each needs.
+    ///
+    /// They stay listed until the owning module is fixed; the full-suite test then fails with
+    /// "known issue was not recorded", which is the signal to delete the entry.
+    static let openFindings: [String: String] = [
+        "TD-22": "TenantBackup.backup writes to any path, so an admin can overwrite another org's tenant file; refuse destinations inside the home",
+        "ENG-16": "source claims are keyed by path, so a hard link in an allowed folder reaches another org's claimed file; claim by device and inode",
+    ]
+
+    @Test("the catalog has at least 120 patterns with unique ids across every layer")
+    func catalog() {
+        let patterns = AuditRunner.patterns
+        #expect(patterns.count >= 120)
+        #expect(Set(patterns.map(\.id)).count == patterns.count)
+        #expect(Set(patterns.map(\.layer)) == Set(AuditLayer.allCases))
+        #expect(patterns.allSatisfy { !$0.name.isEmpty && !$0.tried.isEmpty })
+        #expect(patterns.suffix(14).allSatisfy { $0.layer == .logsAndErrors }, "the log scans must run after every other pattern")
+    }
+
+    @Test("the full suite passes: every pattern, zero failures, progress to the end, the JSON keys")
+    func fullSuitePasses() async throws {
+        let seen = Mutex<[(Int, Int)]>([])
+        let report = await AuditRunner(logs: TestLogging.capture).run { done, total, _ in
+            seen.withLock { $0.append((done, total)) }
+        }
+        #expect(report.results.count >= 120)
+        let unexpected = report.failures.filter { Self.openFindings[$0.id] == nil }
+        #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.id): \($0.detail)" })")
+        for (id, finding) in Self.openFindings.sorted(by: { $0.key < $1.key }) {
+            // Each open finding must still fail; once its fix lands this records "known issue not recorded": delete the entry.
+            withKnownIssue("\(id): \(finding)") {
+                #expect(report.results.first { $0.id == id }?.passed == true)
+            }
+        }
+        let steps = seen.withLock { $0 }
+        #expect(steps.count == report.results.count + 1)
+        #expect(steps.map(\.0) == Array(0...report.results.count))
+        #expect(steps.allSatisfy { $0.1 == report.results.count })
+        let json = report.jsonObject
+        let patterns = try #require(json["patterns"] as? [[String: Any]])
+        #expect(patterns.count == report.results.count)
+        #expect(patterns.allSatisfy { $0["id"] is String && $0["layer"] is String && $0["name"] is String && $0["passed"] is Bool })
+        #expect(json["passed"] as? Int == report.passed && json["failed"] as? Int == report.failed)
+        #expect(json["seconds"] is Double)
+        #expect(report.plainLines.last == report.summaryLine)
+        #expect(report.summaryLine.hasPrefix("patterns: \(report.results.count), passed: \(report.passed), failed: \(report.failed), seconds: "))
+    }
+
+    @Test("with the engine's owner check off, the patterns that present another org's source id fail and name themselves")
+    func ownerCheckOff() async {
+        var options = AuditWorld.Options()
+        options.ownerCheckEnabled = false
+        let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
+        let failed = Set(report.failures.map(\.id))
+        let targeted = ["ENG-02", "ENG-03", "ENG-04", "ENG-06", "ENG-07", "ENG-08"].flatMap { ["\($0)a", "\($0)b"] }
+        for id in targeted {
+            #expect(failed.contains(id), "\(id) did not notice the owner check was off")
+        }
+        let elsewhere = report.failures.filter { ![.engine, .logsAndErrors].contains($0.layer) && Self.openFindings[$0.id] == nil }
+        #expect(elsewhere.isEmpty, "\(elsewhere.map(\.id))")
+        #expect(report.failures.allSatisfy { !$0.detail.isEmpty })
+    }
+
+    @Test("with the context firewall off, the firewall-trip patterns fail and name themselves")
+    func firewallOff() async {
+        var options = AuditWorld.Options()
+        options.firewallEnabled = false
+        let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
+        let failed = Set(report.failures.map(\.id))
+        for id in ["CTX-16a", "CTX-16b", "CTX-17", "CTX-18", "CTX-19", "CTX-20", "CTX-21", "CTX-22"] {
+            #expect(failed.contains(id), "\(id) did not notice the firewall was off")
+        }
+        let elsewhere = report.failures.filter { ![.context, .logsAndErrors].contains($0.layer) && Self.openFindings[$0.id] == nil }
+        #expect(elsewhere.isEmpty, "\(elsewhere.map(\.id))")
+    }
+}
