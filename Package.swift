@@ -43,7 +43,9 @@ let package = Package(
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "CSQLiteConfig", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
-        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging], swiftSettings: strict),
+        // Optimized even in debug builds: the tests build real HNSW graphs, which take minutes unoptimized.
+        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging],
+                swiftSettings: strict + [.unsafeFlags(["-O"])]),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.

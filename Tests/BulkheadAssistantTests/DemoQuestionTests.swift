@@ -67,10 +67,14 @@ import BulkheadEngine
         for (question, expectedSQL) in questions {
             let answer = try await f.services.assistant.ask(principal, question: question)
             let expected = try f.services.engine.query(principal, source: source, sql: expectedSQL)
-            // Compare on the columns the model chose that hold the expected values: the last
-            // columns of the answer when it carries extra label columns.
-            let width = expected.columns.count
-            let got = answer.rows.map { Array($0.suffix(width)) }
+            // Compare on the answer's columns that carry the expected ones: same name first,
+            // else (an aggregate the model named its own way) the answer's last unused columns.
+            var chosen: [Int?] = expected.columns.map { name in
+                answer.columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+            }
+            var spare = answer.columns.indices.filter { index in !chosen.contains(index) }
+            for slot in chosen.indices.reversed() where chosen[slot] == nil { chosen[slot] = spare.popLast() }
+            let got = answer.rows.map { row in chosen.map { $0.map { row[$0] } ?? .null } }
             #expect(Self.normalized(got) == Self.normalized(expected.rows), "\(question): \(answer.sql)")
         }
     }

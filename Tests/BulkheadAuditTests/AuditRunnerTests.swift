@@ -16,15 +16,6 @@ enum TestLogging {
 /// Runs the real suite in-process: real SQLite files in a temporary home, real tokens, real sandbox.
 @Suite(.serialized)
 struct AuditRunnerTests {
-    /// Real isolation gaps the audit found in modules it does not own, with the fix each needs.
-    ///
-    /// They stay listed until the owning module is fixed; the full-suite test then fails with
-    /// "known issue was not recorded", which is the signal to delete the entry.
-    static let openFindings: [String: String] = [
-        "TD-22": "TenantBackup.backup writes to any path, so an admin can overwrite another org's tenant file; refuse destinations inside the home",
-        "ENG-16": "source claims are keyed by path, so a hard link in an allowed folder reaches another org's claimed file; claim by device and inode",
-    ]
-
     @Test("the catalog has at least 120 patterns with unique ids across every layer")
     func catalog() {
         let patterns = AuditRunner.patterns
@@ -42,14 +33,8 @@ struct AuditRunnerTests {
             seen.withLock { $0.append((done, total)) }
         }
         #expect(report.results.count >= 120)
-        let unexpected = report.failures.filter { Self.openFindings[$0.id] == nil }
-        #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.id): \($0.detail)" })")
-        for (id, finding) in Self.openFindings.sorted(by: { $0.key < $1.key }) {
-            // Each open finding must still fail; once its fix lands this records "known issue not recorded": delete the entry.
-            withKnownIssue("\(id): \(finding)") {
-                #expect(report.results.first { $0.id == id }?.passed == true)
-            }
-        }
+        #expect(report.failures.isEmpty, "\(report.failures.map { "\($0.id): \($0.detail)" })")
+        #expect(report.failed == 0)
         let steps = seen.withLock { $0 }
         #expect(steps.count == report.results.count + 1)
         #expect(steps.map(\.0) == Array(0...report.results.count))
@@ -74,7 +59,7 @@ struct AuditRunnerTests {
         for id in targeted {
             #expect(failed.contains(id), "\(id) did not notice the owner check was off")
         }
-        let elsewhere = report.failures.filter { ![.engine, .logsAndErrors].contains($0.layer) && Self.openFindings[$0.id] == nil }
+        let elsewhere = report.failures.filter { ![.engine, .logsAndErrors].contains($0.layer) }
         #expect(elsewhere.isEmpty, "\(elsewhere.map(\.id))")
         #expect(report.failures.allSatisfy { !$0.detail.isEmpty })
     }
@@ -88,7 +73,7 @@ struct AuditRunnerTests {
         for id in ["CTX-16a", "CTX-16b", "CTX-17", "CTX-18", "CTX-19", "CTX-20", "CTX-21", "CTX-22"] {
             #expect(failed.contains(id), "\(id) did not notice the firewall was off")
         }
-        let elsewhere = report.failures.filter { ![.context, .logsAndErrors].contains($0.layer) && Self.openFindings[$0.id] == nil }
+        let elsewhere = report.failures.filter { ![.context, .logsAndErrors].contains($0.layer) }
         #expect(elsewhere.isEmpty, "\(elsewhere.map(\.id))")
     }
 }

@@ -3,9 +3,6 @@ import Testing
 
 /// `bulkhead audit`: the attack suite through the real binary, as CI and users run it.
 @Suite(.serialized) struct AuditCLITests {
-    /// Open findings of the audit in modules it does not own (kept in step with BulkheadAuditTests).
-    static let openFindings: Set<String> = ["TD-22", "ENG-16"]
-
     @Test func auditJSONRunsAtLeast120PatternsWithoutTouchingTheHomeOrNeedingALogin() throws {
         let cli = CLI.freshHome("audit")
         defer { cli.removeHome() }
@@ -15,14 +12,11 @@ import Testing
         #expect(patterns.count >= 120)
         #expect(patterns.allSatisfy { $0["id"] is String && $0["layer"] is String && $0["name"] is String && $0["passed"] is Bool })
         let failed = Set(patterns.filter { $0["passed"] as? Bool == false }.compactMap { $0["id"] as? String })
-        #expect(failed.subtracting(Self.openFindings).isEmpty, "\(failed.subtracting(Self.openFindings).sorted())")
-        for id in Self.openFindings.sorted() {
-            withKnownIssue("\(id) is an open finding of the audit") { #expect(!failed.contains(id)) }
-        }
+        #expect(failed.isEmpty, "\(failed.sorted())")
         #expect(json["passed"] as? Int == patterns.count - failed.count)
         #expect(json["failed"] as? Int == failed.count)
         #expect(json["seconds"] is Double)
-        #expect(result.status == (failed.isEmpty ? 0 : 1))
+        #expect(result.status == 0)
         #expect(!FileManager.default.fileExists(atPath: cli.home.path), "the audit created the user's home")
     }
 
