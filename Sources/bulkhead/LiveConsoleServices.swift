@@ -129,7 +129,7 @@ actor LiveConsoleServices: ConsoleServices {
             firewallVerdict: Self.verdict(record.firewall), requestBody: String(decoding: record.requestBody, as: UTF8.self))
     }
 
-    func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> AuditReport {
+    func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> BulkheadConsole.AuditReport {
         try await ConsoleAudit.run(progress: progress)
     }
 

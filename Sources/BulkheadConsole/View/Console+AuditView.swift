@@ -50,6 +50,7 @@ extension Console {
         var cursor = audit.cursor
         cursor.scrollToSelection(count: report.patterns.count, visible: listInner.height)
         let layerWidth = min(22, max(6, layers.map { DisplayWidth.of($0) }.max() ?? 6))
+        let idWidth = min(10, max(5, (report.patterns.map { DisplayWidth.of($0.id) }.max() ?? 0) + 1))
         for row in 0..<listInner.height {
             let index = cursor.top + row
             guard index < report.patterns.count else { break }
@@ -60,7 +61,7 @@ extension Console {
             if selected { grid.fill(Rect(x: listInner.x, y: y, width: listInner.width, height: 1), style: base) }
             let verdict = pattern.passed ? "PASS" : "FAIL"
             var column = listInner.x + 1
-            column += grid.put(DisplayWidth.pad(pattern.id, to: 5), x: column, y: y, style: selected ? base : .accent)
+            column += grid.put(DisplayWidth.pad(pattern.id, to: idWidth), x: column, y: y, style: selected ? base : .accent)
             if listInner.width >= 60 {
                 column += grid.put(DisplayWidth.pad(pattern.layer, to: layerWidth) + "  ", x: column, y: y, style: selected ? base : .muted)
             }
