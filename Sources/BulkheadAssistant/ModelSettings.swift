@@ -52,8 +52,8 @@ public struct ModelSettings: Sendable {
     /// sealed key copied into another org's settings does not open.
     public func set(_ principal: Principal, choice: Choice, apiKey: String?) throws {
         try principal.requireAdmin()
-        guard [OfflineModel.providerName, AnthropicProvider.providerName, OpenAICompatibleProvider.providerName].contains(choice.provider) else {
-            throw BulkheadError.invalidInput("the provider must be offline, anthropic or openai")
+        guard ModelCatalog.providerNames.contains(choice.provider) else {
+            throw BulkheadError.invalidInput("the provider must be one of: " + ModelCatalog.providerNames.joined(separator: ", "))
         }
         let sealed = try apiKey.map { try secrets.seal($0, context: "model-key:\(principal.orgID)") }
         try tenants.database(for: principal).write { db in
@@ -67,25 +67,16 @@ public struct ModelSettings: Sendable {
         }
     }
 
-    /// The provider to use for the principal's org.
+    /// The provider to use for the principal's org, built by the model layer's catalog.
     public func provider(for principal: Principal) throws -> any ModelProvider {
         if let override { return override }
         let choice = try choice(for: principal)
-        switch choice.provider {
-        case AnthropicProvider.providerName, OpenAICompatibleProvider.providerName:
-            let sealed = try tenants.database(for: principal).read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.api_key'")
-            }
-            let key = try sealed.map { APIKey(try secrets.openString($0, context: "model-key:\(principal.orgID)")) }
-            if choice.provider == AnthropicProvider.providerName {
-                guard let key else { throw BulkheadError.invalidInput("no API key is set for your organization's model") }
-                let base = choice.baseURL.flatMap(URL.init(string:)) ?? URL(string: "https://api.anthropic.com")!
-                return AnthropicProvider(model: choice.model, apiKey: key, baseURL: base)
-            }
-            let base = choice.baseURL.flatMap(URL.init(string:)) ?? URL(string: "https://api.openai.com")!
-            return OpenAICompatibleProvider(model: choice.model, apiKey: key, baseURL: base)
-        default:
-            return OfflineModel()
+        guard choice.provider != OfflineModel.providerName else { return OfflineModel() }
+        let sealed = try tenants.database(for: principal).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.api_key'")
         }
+        let key = try sealed.map { APIKey(try secrets.openString($0, context: "model-key:\(principal.orgID)")) }
+        return try ModelCatalog.provider(named: choice.provider, model: choice.model, apiKey: key,
+                                         baseURL: choice.baseURL.flatMap(URL.init(string:)))
     }
 }

@@ -38,22 +38,23 @@ public final class RateLimiter: Sendable {
 
     /// Takes one query token for `org`, or throws `rateLimited` with the wait in seconds.
     public func takeQuery(for org: OrgID) throws {
-        let now = clock.now()
-        let wait = state.withLock { orgs -> Int? in
-            var entry = orgs[org] ?? Self.fresh(defaults, now: now)
-            defer { orgs[org] = entry }
-            return entry.queries.take(now: now, rate: entry.limits.queriesPerSecond, burst: entry.limits.queryBurst)
-        }
-        if let wait { throw BulkheadError.rateLimited(retryAfterSeconds: wait) }
+        try take(org, \.queries, rate: \.queriesPerSecond, burst: \.queryBurst)
     }
 
     /// Takes one ask token for `org`, or throws `rateLimited` with the wait in seconds.
     public func takeAsk(for org: OrgID) throws {
+        try take(org, \.asks, rate: \.asksPerSecond, burst: \.askBurst)
+    }
+
+    /// Takes one token from one of `org`'s buckets; the two buckets differ only in which limits they read.
+    private func take(_ org: OrgID, _ bucket: WritableKeyPath<OrgState, TokenBucket>,
+                      rate: KeyPath<RateLimits, Double>, burst: KeyPath<RateLimits, Int>) throws {
         let now = clock.now()
         let wait = state.withLock { orgs -> Int? in
             var entry = orgs[org] ?? Self.fresh(defaults, now: now)
             defer { orgs[org] = entry }
-            return entry.asks.take(now: now, rate: entry.limits.asksPerSecond, burst: entry.limits.askBurst)
+            let limits = entry.limits
+            return entry[keyPath: bucket].take(now: now, rate: limits[keyPath: rate], burst: limits[keyPath: burst])
         }
         if let wait { throw BulkheadError.rateLimited(retryAfterSeconds: wait) }
     }

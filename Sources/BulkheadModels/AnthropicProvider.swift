@@ -75,23 +75,13 @@ public struct AnthropicProvider: ModelProvider {
 
     /// Sends `body` and reads the reply; see `ModelProvider` for errors and cancellation.
     public func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
-        var http = URLRequest(url: baseURL.appendingPathComponent("v1/messages"))
-        http.httpMethod = "POST"
-        http.setValue(apiKey.secret, forHTTPHeaderField: "x-api-key")
-        http.setValue(Self.apiVersion, forHTTPHeaderField: "anthropic-version")
-        http.setValue("application/json", forHTTPHeaderField: "content-type")
-        http.httpBody = body
-        let response = try await transport.send(http, provider: name)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPTransport.refusalError(status: response.status)
-        }
-        guard let reply = try? JSONDecoder().decode(Reply.self, from: response.body) else {
-            throw HTTPJSON.unreadable
-        }
+        let (reply, raw) = try await transport.postJSON(
+            baseURL.appendingPathComponent("v1/messages"), body: body,
+            headers: ["x-api-key": apiKey.secret, "anthropic-version": Self.apiVersion], provider: name, as: Reply.self)
         let text = reply.content.filter { $0.type == "text" }.compactMap(\.text).joined(separator: "\n")
         let parsed = ReplyText.parse(text)
         let usage = TokenUsage(inputTokens: reply.usage?.input_tokens ?? 0, outputTokens: reply.usage?.output_tokens ?? 0)
         return ModelReply(sql: parsed.sql, explanation: parsed.explanation, refused: parsed.refused,
-                          usage: usage, responseBody: response.body)
+                          usage: usage, responseBody: raw)
     }
 }

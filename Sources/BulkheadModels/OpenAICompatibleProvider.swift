@@ -75,22 +75,13 @@ public struct OpenAICompatibleProvider: ModelProvider {
 
     /// Sends `body` and reads the reply; see `ModelProvider` for errors and cancellation.
     public func complete(_ request: ModelRequest, body: Data) async throws -> ModelReply {
-        var http = URLRequest(url: baseURL.appendingPathComponent("v1/chat/completions"))
-        http.httpMethod = "POST"
-        if let apiKey { http.setValue("Bearer \(apiKey.secret)", forHTTPHeaderField: "Authorization") }
-        http.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        http.httpBody = body
-        let response = try await transport.send(http, provider: name)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPTransport.refusalError(status: response.status)
-        }
-        guard let reply = try? JSONDecoder().decode(Reply.self, from: response.body) else {
-            throw HTTPJSON.unreadable
-        }
+        let headers = apiKey.map { ["Authorization": "Bearer \($0.secret)"] } ?? [:]
+        let (reply, raw) = try await transport.postJSON(
+            baseURL.appendingPathComponent("v1/chat/completions"), body: body, headers: headers, provider: name, as: Reply.self)
         let text = reply.choices.first?.message.content ?? ""
         let parsed = ReplyText.parse(text)
         let usage = TokenUsage(inputTokens: reply.usage?.prompt_tokens ?? 0, outputTokens: reply.usage?.completion_tokens ?? 0)
         return ModelReply(sql: parsed.sql, explanation: parsed.explanation, refused: parsed.refused,
-                          usage: usage, responseBody: response.body)
+                          usage: usage, responseBody: raw)
     }
 }

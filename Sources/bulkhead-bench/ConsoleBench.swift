@@ -22,12 +22,12 @@ enum ConsoleBench {
         let result: [String: Any] = [
             "bench": "console",
             "first_frame_runs": firstFrames.count,
-            "first_frame_p50_ms": ContextBench.round3(ContextBench.percentile(firstFrames, 0.5)),
-            "first_frame_max_ms": ContextBench.round3(firstFrames.last ?? 0),
+            "first_frame_p50_ms": BenchStats.round3(BenchStats.percentile(firstFrames, 0.5)),
+            "first_frame_max_ms": BenchStats.round3(firstFrames.last ?? 0),
             "redraw_rows": 100_000,
             "redraw_samples": redraw.count,
-            "redraw_p50_ms": ContextBench.round3(ContextBench.percentile(redraw, 0.5)),
-            "redraw_p99_ms": ContextBench.round3(ContextBench.percentile(redraw, 0.99)),
+            "redraw_p50_ms": BenchStats.round3(BenchStats.percentile(redraw, 0.5)),
+            "redraw_p99_ms": BenchStats.round3(BenchStats.percentile(redraw, 0.99)),
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         return String(decoding: json, as: UTF8.self)

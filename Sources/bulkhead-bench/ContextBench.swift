@@ -68,11 +68,11 @@ enum ContextBench {
             "bench": "context",
             "tables": 50, "notes": 1_000, "examples": 1_000, "history_turns": 20,
             "iterations": iterations,
-            "p50_ms": round3(percentile(timings, 0.5)),
-            "p99_ms": round3(percentile(timings, 0.99)),
-            "mean_ms": round3(timings.reduce(0, +) / Double(max(timings.count, 1))),
+            "p50_ms": BenchStats.round3(BenchStats.percentile(timings, 0.5)),
+            "p99_ms": BenchStats.round3(BenchStats.percentile(timings, 0.99)),
+            "mean_ms": BenchStats.round3(timings.reduce(0, +) / Double(max(timings.count, 1))),
             "tokens_per_context": tokens,
-            "setup_s": round3(setupSeconds),
+            "setup_s": BenchStats.round3(setupSeconds),
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         return String(decoding: json, as: UTF8.self)
@@ -93,15 +93,6 @@ enum ContextBench {
         }
         try queue.close()
     }
-
-    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let position = fraction * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down)), upper = Int(position.rounded(.up))
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-    }
-
-    static func round3(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
 }
 
 extension Array {

@@ -89,20 +89,20 @@ enum QueryBench {
         }
 
         func summary(_ engine: [Double], _ bare: [Double]) -> [String: Any] {
-            let e50 = percentile(engine, 0.50), e99 = percentile(engine, 0.99)
-            let b50 = percentile(bare, 0.50), b99 = percentile(bare, 0.99)
+            let e50 = BenchStats.percentile(engine, 0.50), e99 = BenchStats.percentile(engine, 0.99)
+            let b50 = BenchStats.percentile(bare, 0.50), b99 = BenchStats.percentile(bare, 0.99)
             return [
-                "engine_p50_ms": round3(e50), "engine_p99_ms": round3(e99),
-                "bare_p50_ms": round3(b50), "bare_p99_ms": round3(b99),
-                "overhead_p50": round3(e50 / b50), "overhead_p99": round3(e99 / b99),
+                "engine_p50_ms": BenchStats.round3(e50), "engine_p99_ms": BenchStats.round3(e99),
+                "bare_p50_ms": BenchStats.round3(b50), "bare_p99_ms": BenchStats.round3(b99),
+                "overhead_p50": BenchStats.round3(e50 / b50), "overhead_p99": BenchStats.round3(e99 / b99),
             ]
         }
         var scanSummary = summary(engineScan, bareScan)
         scanSummary["rows"] = scannedRows
         scanSummary["iterations"] = scanIterations
-        scanSummary["engine_cursor_p50_ms"] = round3(percentile(cursorScan, 0.50))
-        scanSummary["engine_cursor_p99_ms"] = round3(percentile(cursorScan, 0.99))
-        scanSummary["cursor_overhead_p50"] = round3(percentile(cursorScan, 0.50) / percentile(bareScan, 0.50))
+        scanSummary["engine_cursor_p50_ms"] = BenchStats.round3(BenchStats.percentile(cursorScan, 0.50))
+        scanSummary["engine_cursor_p99_ms"] = BenchStats.round3(BenchStats.percentile(cursorScan, 0.99))
+        scanSummary["cursor_overhead_p50"] = BenchStats.round3(BenchStats.percentile(cursorScan, 0.50) / BenchStats.percentile(bareScan, 0.50))
         var pointSummary = summary(enginePoint, barePoint)
         pointSummary["iterations"] = pointIterations
         let document: [String: Any] = [
@@ -122,14 +122,6 @@ enum QueryBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
 
-    private static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let rank = Int((fraction * Double(sorted.count - 1)).rounded())
-        return sorted[min(sorted.count - 1, max(0, rank))]
-    }
-
-    private static func round3(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
 }
 
 /// The baseline: a bare read-only sqlite3 connection with one prepared statement per SQL text,

@@ -150,17 +150,17 @@ enum VectorBench {
             ("ingest_s", fixed(ingestSeconds, 3)),
             ("ingest_per_s", fixed(Double(data.n) / ingestSeconds, 1)),
             ("first_query_ms", fixed(firstMs, 3)),
-            ("p50_ms", fixed(percentile(sorted, 50), 4)),
-            ("p95_ms", fixed(percentile(sorted, 95), 4)),
-            ("p99_ms", fixed(percentile(sorted, 99), 4)),
+            ("p50_ms", fixed(BenchStats.percentile(sorted, 0.50), 4)),
+            ("p95_ms", fixed(BenchStats.percentile(sorted, 0.95), 4)),
+            ("p99_ms", fixed(BenchStats.percentile(sorted, 0.99), 4)),
             ("recall_at_10", fixed(Double(hits) / Double(data.queries * data.k), 4)),
             ("cross_tenant_results", "\(cross)"),
             ("peak_rss_mb", fixed(peakRSSMegabytes(), 1)),
             ("rss_after_load_mb", fixed(data.rssAfterLoadMB, 1)),
             ("ingest_threads", "\(workers)"),
             ("clock", json(options.cpuTime ? "thread-cpu" : "wall")),
-            ("cpu_p50_ms", fixed(percentile(cpuLatencies.sorted(), 50), 4)),
-            ("cpu_p99_ms", fixed(percentile(cpuLatencies.sorted(), 99), 4)),
+            ("cpu_p50_ms", fixed(BenchStats.percentile(cpuLatencies.sorted(), 0.50), 4)),
+            ("cpu_p99_ms", fixed(BenchStats.percentile(cpuLatencies.sorted(), 0.99), 4)),
         ]
         if useGraph {
             fields += [("m", "\(options.parameters.m)"), ("ef_construction", "\(options.parameters.efConstruction)"),
@@ -173,15 +173,6 @@ enum VectorBench {
     final class IndexBox: @unchecked Sendable {
         var index: CollectionIndex
         init(_ index: CollectionIndex) { self.index = index }
-    }
-
-    /// numpy's default (linear interpolation) percentile of ascending values.
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let position = Double(sorted.count - 1) * p / 100
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
