@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadDemo
 import BulkheadEngine
@@ -95,10 +94,7 @@ public struct DemoBuilder: Sendable {
             try? FileManager.default.removeItem(at: services.workspace.orgAreaURL(for: id))
             let file = services.workspace.tenantDatabaseURL(for: id)
             for suffix in ["", "-wal", "-shm"] { unlink(file.path + suffix) }
-            try services.control.writer.write { db in
-                try db.execute(sql: "DELETE FROM organizations WHERE id = ?", arguments: [id.rawValue])
-                try db.execute(sql: "DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)")
-            }
+            try services.auth.deleteOrganization(id)
         }
     }
 }

@@ -129,6 +129,17 @@ extension AuthService {
         }
     }
 
+    /// Deletes an organization's control-plane records: the org, its memberships and sessions
+    /// (by cascade), and the users left with no membership. Package-scoped: only maintenance that
+    /// also removes the org's files (the demo's `--force`) may call it; no tenant command does.
+    package func deleteOrganization(_ org: OrgID) throws {
+        try write("org-delete") { db in
+            try db.execute(sql: "DELETE FROM organizations WHERE id = ?", arguments: [org.rawValue])
+            try db.execute(sql: "DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)")
+        }
+        securityEvent("organization_deleted", org: org, detail: "control-plane records removed")
+    }
+
     /// The member of `org` with `email`, or `notFound("user")`: a user of another org looks missing.
     private func member(email: String, org: OrgID, db: Database) throws -> Member {
         guard let row = try Row.fetchOne(db, sql: """

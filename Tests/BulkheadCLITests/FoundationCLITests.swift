@@ -66,6 +66,22 @@ import Testing
         #expect(try demo.run(as: "gus@globex.test", ["whoami"]).status == 0)
     }
 
+    @Test func demoForceRebuildsWithNewPasswords() throws {
+        let cli = CLI.freshHome("force")
+        defer { cli.removeHome() }
+        let password = { (result: CLI.Result) throws -> String in
+            let accounts = try #require(try result.json()["accounts"] as? [[String: Any]])
+            return try #require(accounts.first { $0["email"] as? String == "gus@globex.test" }?["password"] as? String)
+        }
+        let first = try password(try cli.run(["demo", "--json"]))
+        let second = try password(try cli.run(["demo", "--force", "--json"]))
+        #expect(first != second)
+        #expect(try cli.run(["login", "gus@globex.test"], stdin: first + "\n").status == 3)
+        #expect(try cli.run(["login", "gus@globex.test"], stdin: second + "\n").status == 0)
+        let sources = try cli.run(["source", "list", "--json"]).json()["sources"] as? [[String: Any]]
+        #expect(sources?.map { $0["name"] as? String } == ["clinic"])
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let cli = CLI.freshHome("usage")
         defer { cli.removeHome() }
