@@ -68,20 +68,21 @@ public final class Assistant: Sendable {
     }
 
     /// A page of a previous answer's rows, read again through the sandbox.
+    ///
+    /// The stored statement is wrapped in LIMIT/OFFSET, so SQLite skips the earlier rows itself
+    /// and only the page is decoded; the wrapped statement passes the sandbox like any other.
     public func rows(_ principal: Principal, requestID: String, offset: Int, limit: Int) throws -> (columns: [String], rows: [[SQLValue]]) {
         let record = try log.record(requestID, for: principal)
         guard let sql = record.sql, let source = record.source else {
             throw BulkheadError.notFound(kind: "result", name: requestID)
         }
-        let cursor = try engine.openCursor(principal, source: source, sql: sql)
-        defer { cursor.close() }
-        var skipped = 0
-        while skipped < offset {
-            let page = try cursor.nextPage(min(1_000, offset - skipped))
-            if page.isEmpty { return (cursor.columns, []) }
-            skipped += page.count
-        }
-        return (cursor.columns, try cursor.nextPage(max(0, min(limit, 1_000))))
+        var inner = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        while inner.hasSuffix(";") { inner = String(inner.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let page = max(0, min(limit, 1_000))
+        let result = try engine.query(principal, source: source, sql: "SELECT * FROM (\n\(inner)\n) LIMIT ? OFFSET ?",
+                                      parameters: [.integer(Int64(page)), .integer(Int64(max(0, offset)))],
+                                      options: QueryOptions(rowCap: page))
+        return (result.columns, result.rows)
     }
 
     /// The summary line of an answer: the value itself for a single value, else a count.

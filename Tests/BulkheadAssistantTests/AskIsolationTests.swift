@@ -97,6 +97,17 @@ import BulkheadStore
         #expect(!String(decoding: after.requestBody, as: UTF8.self).contains("ORDER BY name"))
     }
 
+    @Test func rowsPageThroughAnAnswerFromAnOffset() async throws {
+        let f = try await AssistantFixture.make()
+        defer { f.remove() }
+        let answer = try await f.services.assistant.ask(f.acme, question: "list the customers")
+        #expect(answer.rowCount == 600)
+        let page = try f.services.assistant.rows(f.acme, requestID: answer.requestID.rawValue, offset: 590, limit: 50)
+        #expect(page.rows.count == 10)
+        let all = try f.services.engine.query(f.acme, source: "retail", sql: answer.sql, options: .init(rowCap: 1_000))
+        #expect(page.rows == Array(all.rows[590...]))
+    }
+
     @Test func feedbackOnAnotherOrgsRequestIsNotFound() async throws {
         let f = try await AssistantFixture.make()
         defer { f.remove() }
