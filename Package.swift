@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
         .systemLibrary(name: "CSQLiteConfig"),
+        // A prefetch hint and an SSE2 int8 dot product for the HNSW walk (header only).
+        .systemLibrary(name: "CVectorKernels"),
 
         // Ids, Principal, provenance, safe errors, clock.
         .target(name: "BulkheadCore", swiftSettings: strict),
@@ -44,7 +46,7 @@ let package = Package(
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "CSQLiteConfig", grdb, sqlite, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         // Optimized even in debug builds: the tests build real HNSW graphs, which take minutes unoptimized.
-        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", grdb, logging],
+        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging],
                 swiftSettings: strict + [.unsafeFlags(["-O"])]),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),

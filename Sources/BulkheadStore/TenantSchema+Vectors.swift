@@ -30,4 +30,24 @@ extension TenantSchema {
                 """),
         ]
     }
+
+    /// Saved HNSW graphs, one per large collection, so opening one re-reads its graph instead of
+    /// rebuilding it. A graph is derived data: it names each node's row by rowid and a fingerprint
+    /// of the row's floats, and the vector store checks all of it on read and rebuilds when the
+    /// saved graph is missing, stale or damaged. Added after the other topics, so existing files
+    /// migrate in order.
+    static func vectorGraphMigrations(_ org: OrgID) -> [TenantMigration] {
+        [
+            TenantMigration(id: "v2-vector-graphs", sql: """
+                CREATE TABLE vector_graphs (
+                    collection TEXT PRIMARY KEY NOT NULL REFERENCES vector_collections(name) ON DELETE CASCADE,
+                    \(orgColumn(org)),
+                    nodes INTEGER NOT NULL CHECK (nodes >= 0),
+                    row_keys BLOB NOT NULL,
+                    graph BLOB NOT NULL,
+                    saved_at DATETIME NOT NULL
+                );
+                """),
+        ]
+    }
 }

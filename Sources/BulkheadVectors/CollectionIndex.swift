@@ -16,6 +16,9 @@ public struct CollectionIndex: Sendable {
     private(set) var ids: [String] = []
     private(set) var texts: [String] = []
     private(set) var metadata: [[String: String]] = []
+    /// Where each row is stored (the tenant database's rowid), or -1; saved with the graph so a
+    /// reopened collection can put each row back on its node.
+    private(set) var storageKeys: [Int64] = []
     /// Bit `r` set when row `r` is live.
     private(set) var aliveBits: [UInt64] = []
     private(set) var deadCount = 0
@@ -25,6 +28,8 @@ public struct CollectionIndex: Sendable {
     private var payloadBytes = 0
     /// The graph, once the collection has reached `hnswThreshold` live rows.
     var hnsw: HNSWIndex?
+    /// Set while a collection is read back with a saved graph, which is attached after its rows.
+    var graphDeferred = false
 
     // Scratch reused by every query.
     var heap = ScoreHeap()
@@ -41,6 +46,8 @@ public struct CollectionIndex: Sendable {
     public var rowCount: Int { ids.count }
     /// Live rows.
     public var count: Int { ids.count - deadCount }
+    /// How many rows the last graph search scored on its bottom layer (0 before any).
+    public var lastGraphScored: Int { hnsw?.lastScored ?? 0 }
     /// True once searches without a selective filter go through the HNSW graph.
     public var usesHNSW: Bool { hnsw != nil }
 
@@ -73,11 +80,15 @@ public struct CollectionIndex: Sendable {
     }
 
     /// Adds a row from a buffer of `dimension` floats (the benchmark's bulk path).
-    public mutating func upsert(id: String, text: String, metadata: [String: String], vector: UnsafeBufferPointer<Float>) {
+    ///
+    /// - Parameter storageKey: where the row is stored (see `storageKeys`), or -1.
+    public mutating func upsert(id: String, text: String, metadata: [String: String], vector: UnsafeBufferPointer<Float>,
+                                storageKey: Int64 = -1) {
         precondition(vector.count == dimension, "dimension checked by the store")
         if rowOfID[id] != nil { _ = remove(id: id) }
         let row = Int32(ids.count)
         vectors.append(contentsOf: vector)
+        storageKeys.append(storageKey)
         ids.append(id)
         texts.append(text)
         self.metadata.append(metadata)
@@ -88,13 +99,28 @@ public struct CollectionIndex: Sendable {
         for (key, value) in metadata { postings[key, default: [:]][value, default: []].append(row) }
         if hnsw != nil {
             vectors.withUnsafeBufferPointer { hnsw!.insert(row, vectors: $0.baseAddress!) }
-        } else if count >= configuration.hnswThreshold {
+        } else if !graphDeferred, count >= configuration.hnswThreshold {
             buildGraph()
         }
     }
 
+    /// Adds a row that no longer exists in storage (deleted after its graph was saved) so that the
+    /// saved graph's node numbers stay valid. It holds a zero vector, is dead from the start, and is
+    /// walked through but never returned; compaction removes it with the other dead rows.
+    mutating func appendPlaceholder() {
+        precondition(hnsw == nil, "placeholders are added before the graph is attached")
+        let row = ids.count
+        vectors.append(contentsOf: repeatElement(0, count: dimension))
+        storageKeys.append(-1)
+        ids.append("")
+        texts.append("")
+        metadata.append([:])
+        if row >> 6 >= aliveBits.count { aliveBits.append(0) }
+        deadCount += 1
+    }
+
     /// Builds the HNSW graph over every stored row (dead rows are linked but never returned).
-    private mutating func buildGraph() {
+    mutating func buildGraph() {
         var graph = HNSWIndex(dimension: dimension, parameters: configuration.hnsw)
         vectors.withUnsafeBufferPointer { buffer in
             for row in 0..<ids.count { graph.insert(Int32(row), vectors: buffer.baseAddress!) }
@@ -118,7 +144,8 @@ public struct CollectionIndex: Sendable {
             let start = row * dimension
             vectors.withUnsafeBufferPointer { buffer in
                 fresh.upsert(id: ids[row], text: texts[row], metadata: metadata[row],
-                             vector: UnsafeBufferPointer(rebasing: buffer[start..<(start + dimension)]))
+                             vector: UnsafeBufferPointer(rebasing: buffer[start..<(start + dimension)]),
+                             storageKey: storageKeys[row])
             }
         }
         self = fresh

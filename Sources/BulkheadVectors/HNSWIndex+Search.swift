@@ -1,49 +1,56 @@
+import CVectorKernels
+
 /// The layer walk shared by inserts and queries, and the query entry point.
 extension HNSWIndex {
     /// Searches layer `layer` from `entry` with breadth `ef`; leaves the best `ef` allowed rows in
-    /// `results` (keyed by negated similarity, worst on top).
+    /// `results` (keyed by negated approximate similarity, worst on top).
     ///
     /// `allowed` is a bitset over rows (bit set = may be returned), or nil for every row. A row
     /// that is not allowed is still walked through, so the graph stays connected for the query,
     /// but it never enters the results: a filter is applied inside the walk, and the walk goes on
     /// until `ef` allowed rows are found or the reachable graph is exhausted.
-    mutating func searchLayer(_ query: UnsafePointer<Float>, entry: Int32, entryScore: Float, ef: Int, layer: Int,
-                              vectors: UnsafePointer<Float>, allowed: UnsafePointer<UInt64>?) {
+    mutating func searchLayer(_ probe: QuantizedRows.Probe, entry: Int32, entryScore: Float, ef: Int,
+                              layer: Int, view: QuantizedRows.View, allowed: UnsafePointer<UInt64>?) {
         visited.reset(count: count)
         candidates.removeAll()
         results.removeAll()
         _ = visited.insert(entry)
         candidates.push(entryScore, entry)
         if Self.isAllowed(entry, allowed) { results.push(-entryScore, entry) }
-        let dimension = self.dimension
         let stride0 = maxLinks0 + 1
-        while !candidates.isEmpty {
-            let candidateScore = candidates.topKey
-            let candidate = candidates.topRow
-            if results.count >= ef, candidateScore < -results.topKey { break }
-            candidates.pop()
-            let links = layer == 0 ? links0 : upperLinks
-            let start = layer == 0 ? Int(candidate) * stride0 : upperSlot(candidate, layer)
-            links.withUnsafeBufferPointer { block in
+        var scored = 1
+        defer { lastScored = scored }
+        // A local reference to the links (no copy): the walk reads them while it updates the heaps.
+        let links = layer == 0 ? links0 : upperLinks
+        links.withUnsafeBufferPointer { block in
+            func linkStart(_ node: Int32) -> Int {
+                layer == 0 ? Int(node) &* stride0 : upperSlot(node, layer)
+            }
+            while !candidates.isEmpty {
+                let candidateScore = candidates.topKey
+                let candidate = candidates.topRow
+                if results.count >= ef, candidateScore < -results.topKey { break }
+                candidates.pop()
+                // The next candidate's links will be read on the next turn: start loading them now.
+                if !candidates.isEmpty { bh_prefetch(block.baseAddress! + linkStart(candidates.topRow)) }
+                let start = linkStart(candidate)
                 let count = Int(block[start])
-                // First gather the unvisited neighbors and touch two cache lines of each, so their
-                // memory loads overlap instead of stalling one after the other; then score them.
+                // First gather the unvisited neighbors and ask for their rows, so that their loads
+                // overlap instead of stalling one after the other; then score them.
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: maxLinks0 + 1) { pending in
                     var pendingCount = 0
-                    var touch: Float = 0
                     for offset in 0..<count {
                         let neighbor = block[start + 1 + offset]
                         if visited.insert(neighbor) {
                             pending[pendingCount] = neighbor
                             pendingCount += 1
-                            let row = vectors + Int(neighbor) * dimension
-                            touch += row[0] + row[dimension >> 1]
+                            view.prefetch(neighbor)
                         }
                     }
-                    touchSink = touch
                     for index in 0..<pendingCount {
                         let neighbor = pending[index]
-                        let score = VectorMath.dot(query, vectors + Int(neighbor) * dimension, count: dimension)
+                        scored &+= 1
+                        let score = view.similarity(probe, neighbor)
                         if results.count < ef || score > -results.topKey {
                             candidates.push(score, neighbor)
                             if Self.isAllowed(neighbor, allowed) {
@@ -67,31 +74,76 @@ extension HNSWIndex {
         return allowed[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
-    /// The `k` rows most similar to `query` among the allowed ones, best first.
+    /// The `k` rows most similar to `query` among the allowed ones, best first, with exact scores.
+    ///
+    /// The walk scores int8 rows; its `ef` best candidates are then re-scored on the float32 rows
+    /// and the best `k` of those returned, so quantization decides only which rows are looked at,
+    /// never the order or the scores a caller sees.
     ///
     /// - Parameters:
     ///   - ef: the layer-0 breadth; `parameters.efSearch` when nil, and never below `k`.
+    ///   - vectors: the collection's float32 rows, for the final re-scoring.
     ///   - allowed: a bitset over rows, or nil for every row.
     public mutating func search(_ query: UnsafePointer<Float>, k: Int, ef: Int? = nil, vectors: UnsafePointer<Float>,
                                 allowed: UnsafePointer<UInt64>? = nil) -> [(row: Int32, score: Float)] {
         guard entryPoint >= 0, k > 0 else { return [] }
-        var current = entryPoint
-        var currentScore = VectorMath.dot(query, vectors + Int(current) * dimension, count: dimension)
-        if topLevel > 0 {
-            for layer in stride(from: topLevel, to: 0, by: -1) {
-                greedy(query, &current, &currentScore, layer: layer, vectors: vectors)
+        let quantized = rows
+        let breadth = max(ef ?? parameters.efSearch, k)
+        quantized.withView { view in
+            view.withProbe(query) { probe in
+                var current = entryPoint
+                var currentScore = view.similarity(probe, current)
+                if topLevel > 0 {
+                    for layer in stride(from: topLevel, to: 0, by: -1) {
+                        greedy(probe, &current, &currentScore, layer: layer, view: view)
+                    }
+                }
+                searchLayer(probe, entry: current, entryScore: currentScore, ef: breadth,
+                            layer: 0, view: view, allowed: allowed)
             }
         }
-        searchLayer(query, entry: current, entryScore: currentScore, ef: max(ef ?? parameters.efSearch, k),
-                    layer: 0, vectors: vectors, allowed: allowed)
-        while results.count > k { results.pop() }
-        var found = [(row: Int32, score: Float)](repeating: (0, 0), count: results.count)
+        return rescore(query, k: k, vectors: vectors)
+    }
+
+    /// How many of the walk's best candidates are re-scored on float32 rows for a top `k`.
+    static func rescoreDepth(_ k: Int) -> Int { max(4 * k, 32) }
+
+    /// Re-scores the walk's candidates (in `results`) on the float32 rows and returns the best `k`.
+    private mutating func rescore(_ query: UnsafePointer<Float>, k: Int, vectors: UnsafePointer<Float>) -> [(row: Int32, score: Float)] {
+        let dimension = self.dimension
+        // Only the best of the walk's candidates can make the top k once re-scored: the int8
+        // error is about 1e-3, far below the gap between the k-th and the 4k-th similarity.
+        while results.count > Self.rescoreDepth(k) { results.pop() }
+        let found = results.rows
+        results.removeAll()
+        // Rows are scattered; ask for a few rows ahead of the one being scored.
+        let ahead = 4
+        func prefetch(_ position: Int) {
+            guard position < found.count else { return }
+            let start = UnsafeRawPointer(vectors + Int(found[position]) * dimension)
+            var offset = 0
+            while offset < dimension * 4 {
+                bh_prefetch(start + offset)
+                offset += 64
+            }
+        }
+        for position in 0..<min(ahead, found.count) { prefetch(position) }
+        for (position, row) in found.enumerated() {
+            prefetch(position + ahead)
+            let score = VectorMath.dot(query, vectors + Int(row) * dimension, count: dimension)
+            if results.count < k {
+                results.push(-score, row)
+            } else if score > -results.topKey {
+                results.replaceTop(-score, row)
+            }
+        }
+        var best = [(row: Int32, score: Float)](repeating: (0, 0), count: results.count)
         var index = results.count - 1
         while !results.isEmpty {
-            found[index] = (results.topRow, -results.topKey)
+            best[index] = (results.topRow, -results.topKey)
             results.pop()
             index -= 1
         }
-        return found
+        return best
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 
 /// A hierarchical navigable small-world graph over the rows of one collection.
 ///
-/// The graph stores links only; the vectors stay in the collection's contiguous row-major buffer
-/// and are passed in as a pointer, so a collection never holds its vectors twice. Links live in
-/// flat `Int32` arrays (one block of `2m + 1` slots per node on layer 0, the first slot holding
-/// the count, and blocks of `m + 1` for the upper layers), and a walk marks rows in a
-/// generation-tagged `VisitedSet`, so a query allocates nothing in its hot loop.
+/// The graph walks over its own int8 copy of the rows (`QuantizedRows`, a quarter of the float32
+/// size), because a walk waits on memory for every node it visits; the float32 rows stay in the
+/// collection's buffer and are passed in as a pointer only to re-score a query's final candidates
+/// exactly. Links live in flat `Int32` arrays (one block of `2m + 1` slots per node on layer 0,
+/// the first slot holding the count, and blocks of `m + 1` for the upper layers), and a walk marks
+/// rows in a generation-tagged `VisitedSet`, so a query allocates nothing in its hot loop.
 ///
 /// Similarity is the dot product of unit vectors (cosine); bigger is closer.
 public struct HNSWIndex: Sendable {
@@ -17,26 +18,30 @@ public struct HNSWIndex: Sendable {
 
     let maxLinks0: Int
     let maxLinks: Int
-    private let levelScale: Double
-    private var random: SplitMix64
+    let levelScale: Double
+    var random: SplitMix64
 
     /// Layer of each node (0 for most).
-    private(set) var levels: [UInt8] = []
+    var levels: [UInt8] = []
     /// Layer-0 links: node `i` owns slots `i * (maxLinks0 + 1) ..< (i + 1) * (maxLinks0 + 1)`.
     var links0: [Int32] = []
     /// Start of node `i`'s upper-layer blocks in `upperLinks`, or -1.
-    private var upperBase: [Int32] = []
+    var upperBase: [Int32] = []
     /// Upper-layer links: layer `l ≥ 1` of node `i` is the block at `upperBase[i] + (l - 1) * (maxLinks + 1)`.
     var upperLinks: [Int32] = []
     /// The node every search starts from, or -1 when the graph is empty.
-    private(set) var entryPoint: Int32 = -1
+    var entryPoint: Int32 = -1
     /// The top layer of the graph.
-    private(set) var topLevel = 0
+    var topLevel = 0
+
+    /// The int8 rows the walk scores.
+    var rows: QuantizedRows
+
+    /// How many rows the last layer walk scored (the cost of a search, for the benchmark).
+    public internal(set) var lastScored = 0
 
     // Scratch, reused by every insert and query.
     var visited = VisitedSet()
-    /// Where the walk stores the sum of the floats it touched early, so the loads are not optimized away.
-    var touchSink: Float = 0
     var candidates = ScoreHeap()
     var results = ScoreHeap()
     private var selection: [Int32] = []
@@ -50,6 +55,7 @@ public struct HNSWIndex: Sendable {
         maxLinks0 = parameters.m * 2
         levelScale = 1 / log(Double(max(2, parameters.m)))
         random = SplitMix64(seed: parameters.seed)
+        rows = QuantizedRows(dimension: dimension)
     }
 
     /// The number of nodes in the graph.
@@ -58,7 +64,7 @@ public struct HNSWIndex: Sendable {
     /// Bytes held by the graph's links and scratch, for the cache's memory budget.
     public var memoryBytes: Int {
         (links0.capacity + upperLinks.capacity + upperBase.capacity) * 4 + levels.capacity
-            + (candidates.keys.capacity + results.keys.capacity) * 8 + count * 4
+            + (candidates.keys.capacity + results.keys.capacity) * 8 + count * 4 + rows.memoryBytes
     }
 
     @inline(__always)
@@ -77,9 +83,10 @@ public struct HNSWIndex: Sendable {
 
     /// Adds row `node` (which must be the next row, `count`) to the graph.
     ///
-    /// - Parameter vectors: the collection's row-major buffer; row `node` must already be in it.
+    /// - Parameter vectors: the collection's row-major float32 buffer; row `node` must already be in it.
     public mutating func insert(_ node: Int32, vectors: UnsafePointer<Float>) {
         precondition(Int(node) == count, "HNSW rows are inserted in order")
+        rows.append(vectors + Int(node) * dimension)
         let level = drawLevel()
         levels.append(UInt8(level))
         links0.append(contentsOf: repeatElement(0, count: maxLinks0 + 1))
@@ -94,27 +101,33 @@ public struct HNSWIndex: Sendable {
             topLevel = level
             return
         }
-        let query = vectors + Int(node) * dimension
-        var current = entryPoint
-        var currentScore = VectorMath.dot(query, vectors + Int(current) * dimension, count: dimension)
-        if topLevel > level {
-            for layer in stride(from: topLevel, to: level, by: -1) {
-                greedy(query, &current, &currentScore, layer: layer, vectors: vectors)
-            }
-        }
-        for layer in stride(from: min(level, topLevel), through: 0, by: -1) {
-            searchLayer(query, entry: current, entryScore: currentScore, ef: parameters.efConstruction,
-                        layer: layer, vectors: vectors, allowed: nil)
-            // Keep the best result as the next layer's entry.
-            selectNeighbors(fromResults: parameters.m, vectors: vectors)
-            if let best = selection.first {
-                current = best
-                currentScore = selectionScores[0]
-            }
-            setLinks(node, layer: layer, to: selection)
-            let capacity = layer == 0 ? maxLinks0 : maxLinks
-            for neighbor in selection {
-                addLink(from: neighbor, to: node, layer: layer, capacity: capacity, vectors: vectors)
+        // The walk reads the rows while it rewrites links; a local copy of the rows (which shares
+        // their storage, nothing is copied) keeps the two accesses apart.
+        let quantized = rows
+        quantized.withView { view in
+            view.withProbe(vectors + Int(node) * dimension) { probe in
+                var current = entryPoint
+                var currentScore = view.similarity(probe, current)
+                if topLevel > level {
+                    for layer in stride(from: topLevel, to: level, by: -1) {
+                        greedy(probe, &current, &currentScore, layer: layer, view: view)
+                    }
+                }
+                for layer in stride(from: min(level, topLevel), through: 0, by: -1) {
+                    searchLayer(probe, entry: current, entryScore: currentScore, ef: parameters.efConstruction,
+                                layer: layer, view: view, allowed: nil)
+                    // Keep the best result as the next layer's entry.
+                    selectNeighbors(fromResults: parameters.m, view: view)
+                    if let best = selection.first {
+                        current = best
+                        currentScore = selectionScores[0]
+                    }
+                    setLinks(node, layer: layer, to: selection)
+                    let capacity = layer == 0 ? maxLinks0 : maxLinks
+                    for neighbor in selection {
+                        addLink(from: neighbor, to: node, layer: layer, capacity: capacity, view: view)
+                    }
+                }
             }
         }
         if level > topLevel {
@@ -145,7 +158,7 @@ public struct HNSWIndex: Sendable {
     }
 
     /// Links `from → to`; when `from` is full, keeps the best diverse set by the heuristic.
-    private mutating func addLink(from: Int32, to: Int32, layer: Int, capacity: Int, vectors: UnsafePointer<Float>) {
+    private mutating func addLink(from: Int32, to: Int32, layer: Int, capacity: Int, view: QuantizedRows.View) {
         let start = blockStart(from, layer)
         let count = Int(layer == 0 ? links0[start] : upperLinks[start])
         if count < capacity {
@@ -158,20 +171,20 @@ public struct HNSWIndex: Sendable {
             }
             return
         }
-        let base = vectors + Int(from) * dimension
         results.removeAll()
-        for existing in linkList(from, layer: layer) + [to] {
-            let score = VectorMath.dot(base, vectors + Int(existing) * dimension, count: dimension)
-            results.push(-score, existing)
+        view.withProbe(row: from) { base in
+            for existing in linkList(from, layer: layer) + [to] {
+                results.push(-view.similarity(base, existing), existing)
+            }
         }
-        selectNeighbors(fromResults: capacity, vectors: vectors)
+        selectNeighbors(fromResults: capacity, view: view)
         setLinks(from, layer: layer, to: selection)
     }
 
     /// Picks up to `limit` diverse neighbors out of `results` (the heuristic of the HNSW paper):
     /// a candidate is kept only when it is closer to the base than to every neighbor kept so far.
     /// Leaves them in `selection`, best first, and empties `results`.
-    private mutating func selectNeighbors(fromResults limit: Int, vectors: UnsafePointer<Float>) {
+    private mutating func selectNeighbors(fromResults limit: Int, view: QuantizedRows.View) {
         // Drain the worst-on-top heap into ascending-similarity order, then walk it best first.
         var ordered: [(score: Float, row: Int32)] = []
         ordered.reserveCapacity(results.count)
@@ -183,11 +196,8 @@ public struct HNSWIndex: Sendable {
         selectionScores.removeAll(keepingCapacity: true)
         for candidate in ordered.reversed() {
             if selection.count >= limit { break }
-            let candidateVector = vectors + Int(candidate.row) * dimension
-            var keep = true
-            for chosen in selection {
-                let between = VectorMath.dot(candidateVector, vectors + Int(chosen) * dimension, count: dimension)
-                if between > candidate.score { keep = false; break }
+            let keep = view.withProbe(row: candidate.row) { probe in
+                selection.allSatisfy { chosen in view.similarity(probe, chosen) <= candidate.score }
             }
             if keep {
                 selection.append(candidate.row)
@@ -197,8 +207,8 @@ public struct HNSWIndex: Sendable {
     }
 
     /// Moves `current` greedily to the closest node on `layer`.
-    func greedy(_ query: UnsafePointer<Float>, _ current: inout Int32, _ currentScore: inout Float,
-                        layer: Int, vectors: UnsafePointer<Float>) {
+    func greedy(_ probe: QuantizedRows.Probe, _ current: inout Int32, _ currentScore: inout Float,
+                layer: Int, view: QuantizedRows.View) {
         var changed = true
         while changed {
             changed = false
@@ -206,7 +216,7 @@ public struct HNSWIndex: Sendable {
             let count = Int(layer == 0 ? links0[start] : upperLinks[start])
             for offset in 0..<count {
                 let neighbor = layer == 0 ? links0[start + 1 + offset] : upperLinks[start + 1 + offset]
-                let score = VectorMath.dot(query, vectors + Int(neighbor) * dimension, count: dimension)
+                let score = view.similarity(probe, neighbor)
                 if score > currentScore {
                     currentScore = score
                     current = neighbor

@@ -4,7 +4,8 @@
 /// index is the same graph as the one it replaces. This is not the injected `RandomSource`,
 /// which serves security-relevant randomness.
 struct SplitMix64 {
-    private var state: UInt64
+    /// Where the sequence is; a generator made with this as its seed goes on from here.
+    private(set) var state: UInt64
 
     /// Starts the sequence at `seed`.
     init(seed: UInt64) { state = seed }

@@ -18,6 +18,8 @@ struct LoadedCollection: Sendable {
     let generation: Int
     /// The rows, postings and graph.
     var index: CollectionIndex
+    /// Graph nodes covered by the graph saved in the database (0 when none is saved).
+    var savedGraphNodes = 0
 }
 
 /// The lock of one (org, collection) and its loaded index, if it is resident.
@@ -46,6 +48,8 @@ final class VectorIndexCache: Sendable {
         var total = 0
         var loads = 0
         var evictions = 0
+        var graphsRestored = 0
+        var graphsBuilt = 0
     }
 
     /// The byte budget shared by all orgs.
@@ -84,6 +88,13 @@ final class VectorIndexCache: Sendable {
         }
     }
 
+    /// Counts a load that read a saved graph (`restored`) or had to build one.
+    func noteGraph(restored: Bool) {
+        state.withLock { state in
+            if restored { state.graphsRestored += 1 } else { state.graphsBuilt += 1 }
+        }
+    }
+
     /// Unloads the least recently used indexes until the total fits the budget again.
     func enforceBudget() {
         let victims: [CollectionHandle] = state.withLock { state in
@@ -112,7 +123,8 @@ final class VectorIndexCache: Sendable {
     var statistics: VectorCacheStatistics {
         state.withLock { state in
             VectorCacheStatistics(loads: state.loads, evictions: state.evictions, bytes: state.total,
-                                  resident: state.bytes.count)
+                                  resident: state.bytes.count, graphsRestored: state.graphsRestored,
+                                  graphsBuilt: state.graphsBuilt)
         }
     }
 }
@@ -127,4 +139,8 @@ public struct VectorCacheStatistics: Sendable, Hashable {
     public let bytes: Int
     /// Indexes resident now.
     public let resident: Int
+    /// Loads that read a collection's saved HNSW graph back.
+    public let graphsRestored: Int
+    /// Loads that had to build a collection's graph (none saved, or the saved one stale or damaged).
+    public let graphsBuilt: Int
 }

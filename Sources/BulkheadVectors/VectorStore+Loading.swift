@@ -21,6 +21,7 @@ extension VectorStore {
                     cache.account(key, bytes: loaded!.index.memoryBytes, loaded: true)
                 }
                 let value = try body(&loaded!)
+                saveGraphIfDue(principal, database, collection, &loaded!)
                 cache.account(key, bytes: loaded!.index.memoryBytes)
                 return value
             }
@@ -33,20 +34,22 @@ extension VectorStore {
         return result
     }
 
-    /// Reads one collection's record and rows from the org's database and builds its index.
+    /// Reads one collection's record and rows from the org's database and builds its index,
+    /// putting its saved graph back when there is a usable one (see `VectorStore+Graphs`).
     private func load(_ principal: Principal, _ database: TenantDatabase, _ collection: CollectionName) throws -> LoadedCollection {
         let started = ContinuousClock.now
         let configuration = self.configuration.index
-        let loaded = try guarded(principal, code: "vectors-load") {
+        var loaded = try guarded(principal, code: "vectors-load") {
             try database.read { db -> LoadedCollection in
                 guard let record = try Row.fetchOne(db, sql: "SELECT embedder, dimension FROM vector_collections WHERE name = ?",
                                                     arguments: [collection.rawValue]) else {
                     throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)
                 }
                 let dimension: Int = record["dimension"]
-                var index = CollectionIndex(dimension: dimension, configuration: configuration)
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, text, metadata, vector FROM vector_items WHERE collection = ? ORDER BY rowid",
-                                               arguments: [collection.rawValue])
+                var stored: [StoredRow] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT rowid, id, text, metadata, vector FROM vector_items WHERE collection = ? ORDER BY rowid
+                    """, arguments: [collection.rawValue])
                 let decoder = JSONDecoder()
                 while let row = try rows.next() {
                     let blob: Data = row["vector"]
@@ -55,18 +58,21 @@ extension VectorStore {
                     }
                     let metadataText: String = row["metadata"]
                     let metadata = (try? decoder.decode([String: String].self, from: Data(metadataText.utf8))) ?? [:]
-                    blob.withUnsafeBytes { raw in
-                        index.upsert(id: row["id"], text: row["text"], metadata: metadata,
-                                     vector: raw.bindMemory(to: Float.self))
-                    }
+                    let vector = blob.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+                    stored.append(StoredRow(key: row["rowid"], id: row["id"], text: row["text"], metadata: metadata, vector: vector))
                 }
+                let saved = try Self.readSavedGraph(db, collection)
+                let (index, savedNodes) = Self.buildIndex(dimension: dimension, configuration: configuration, rows: stored, saved: saved)
                 return LoadedCollection(embedder: record["embedder"], dimension: dimension,
-                                        generation: database.generation, index: index)
+                                        generation: database.generation, index: index, savedGraphNodes: savedNodes)
             }
         }
+        if loaded.index.usesHNSW { cache.noteGraph(restored: loaded.savedGraphNodes > 0) }
+        saveGraphIfDue(principal, database, collection, &loaded)
         let elapsed = ContinuousClock.now - started
         logger.debug("vector index loaded", metadata: [
             "org": "\(principal.orgID)", "rows": "\(loaded.index.count)", "hnsw": "\(loaded.index.usesHNSW)",
+            "graph_restored": "\(loaded.savedGraphNodes > 0)",
             "ms": "\(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)",
         ])
         return loaded

@@ -128,6 +128,7 @@ public final class VectorStore: Sendable {
             let removed = try guarded(principal, code: "vectors-drop") {
                 try database.write { db -> Bool in
                     try db.execute(sql: "DELETE FROM vector_items WHERE collection = ?", arguments: [collection.rawValue])
+                    try db.execute(sql: "DELETE FROM vector_graphs WHERE collection = ?", arguments: [collection.rawValue])
                     try db.execute(sql: "DELETE FROM vector_collections WHERE name = ?", arguments: [collection.rawValue])
                     return db.changesCount > 0
                 }
@@ -173,19 +174,24 @@ public final class VectorStore: Sendable {
             guard loaded.dimension == dimension, loaded.embedder == embedderName else {
                 throw BulkheadError.conflict("collection '\(collection)' changed while adding")
             }
-            try guarded(principal, code: "vectors-add") {
-                try database.write { db in
+            let keys = try guarded(principal, code: "vectors-add") {
+                try database.write { db -> [Int64] in
                     let insert = try db.cachedStatement(sql: """
                         INSERT OR REPLACE INTO vector_items (collection, id, text, metadata, vector) VALUES (?, ?, ?, ?, ?)
                         """)
+                    var keys: [Int64] = []
                     for (item, _, metadata, blob) in rows {
                         try insert.execute(arguments: [collection.rawValue, item.id, item.text, metadata, blob])
+                        keys.append(db.lastInsertedRowID)
                     }
+                    return keys
                 }
             }
             // Committed: now, and only now, the rows join the index.
-            for (item, vector, _, _) in rows {
-                loaded.index.upsert(id: item.id, text: item.text, metadata: item.metadata, vector: vector)
+            for ((item, vector, _, _), key) in zip(rows, keys) {
+                vector.withUnsafeBufferPointer { buffer in
+                    loaded.index.upsert(id: item.id, text: item.text, metadata: item.metadata, vector: buffer, storageKey: key)
+                }
             }
         }
     }

@@ -111,6 +111,7 @@ enum VectorBench {
         var latencies: [Double] = []
         var cpuLatencies: [Double] = []
         var results: [[Int]] = []
+        var scored: [Double] = []
         func search(_ query: Int) -> [Int] {
             let box = boxes[Int(data.queryTenants[query])]
             let hits = data.queryVectors.withUnsafeBufferPointer { buffer in
@@ -126,6 +127,7 @@ enum VectorBench {
             let start = ContinuousClock.now
             let cpuStart = threadCPUSeconds()
             let ids = search(query)
+            scored.append(Double(boxes[Int(data.queryTenants[query])].index.lastGraphScored))
             let cpuMs = (threadCPUSeconds() - cpuStart) * 1000
             latencies.append(options.cpuTime ? cpuMs : seconds(since: start) * 1000)
             cpuLatencies.append(cpuMs)
@@ -164,7 +166,8 @@ enum VectorBench {
         ]
         if useGraph {
             fields += [("m", "\(options.parameters.m)"), ("ef_construction", "\(options.parameters.efConstruction)"),
-                       ("ef_search", "\(ef ?? options.parameters.efSearch)")]
+                       ("ef_search", "\(ef ?? options.parameters.efSearch)"),
+                       ("scored_p50", fixed(BenchStats.percentile(scored.sorted(), 0.50), 0))]
         }
         print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }
