@@ -99,6 +99,7 @@ public struct CollectionIndex: Sendable {
         for (key, value) in metadata { postings[key, default: [:]][value, default: []].append(row) }
         if hnsw != nil {
             vectors.withUnsafeBufferPointer { hnsw!.insert(row, vectors: $0.baseAddress!) }
+            if hnsw!.needsReorder { vectors.withUnsafeBufferPointer { hnsw!.reorder(vectors: $0.baseAddress!) } }
         } else if !graphDeferred, count >= configuration.hnswThreshold {
             buildGraph()
         }
@@ -124,6 +125,7 @@ public struct CollectionIndex: Sendable {
         var graph = HNSWIndex(dimension: dimension, parameters: configuration.hnsw)
         vectors.withUnsafeBufferPointer { buffer in
             for row in 0..<ids.count { graph.insert(Int32(row), vectors: buffer.baseAddress!) }
+            graph.reorder(vectors: buffer.baseAddress!)
         }
         hnsw = graph
     }

@@ -29,6 +29,11 @@ public struct HNSWIndex: Sendable {
     var upperBase: [Int32] = []
     /// Upper-layer links: layer `l ≥ 1` of node `i` is the block at `upperBase[i] + (l - 1) * (maxLinks + 1)`.
     var upperLinks: [Int32] = []
+    /// The collection row of each node. Rows join as nodes of the same number; `reorder`
+    /// renumbers nodes for locality, and this keeps track of whose row each node holds.
+    var rowOfNode: [Int32] = []
+    /// The node count at the last `reorder` (0 before any).
+    var orderedCount = 0
     /// The node every search starts from, or -1 when the graph is empty.
     var entryPoint: Int32 = -1
     /// The top layer of the graph.
@@ -63,7 +68,7 @@ public struct HNSWIndex: Sendable {
 
     /// Bytes held by the graph's links and scratch, for the cache's memory budget.
     public var memoryBytes: Int {
-        (links0.capacity + upperLinks.capacity + upperBase.capacity) * 4 + levels.capacity
+        (links0.capacity + upperLinks.capacity + upperBase.capacity + rowOfNode.capacity) * 4 + levels.capacity
             + (candidates.keys.capacity + results.keys.capacity) * 8 + count * 4 + rows.memoryBytes
     }
 
@@ -87,6 +92,7 @@ public struct HNSWIndex: Sendable {
     public mutating func insert(_ node: Int32, vectors: UnsafePointer<Float>) {
         precondition(Int(node) == count, "HNSW rows are inserted in order")
         rows.append(vectors + Int(node) * dimension)
+        rowOfNode.append(node)
         let level = drawLevel()
         levels.append(UInt8(level))
         links0.append(contentsOf: repeatElement(0, count: maxLinks0 + 1))

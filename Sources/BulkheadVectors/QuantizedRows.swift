@@ -1,22 +1,27 @@
 import CVectorKernels
 
-/// Byte copies of a graph's rows, one scale per row, for the HNSW walk.
+/// Byte copies of a graph's rows, for the HNSW walk.
 ///
 /// A graph walk is bound by memory: each visited node is a random row, and a float32 row of 384
-/// dimensions is 24 cache lines where its byte copy is 6. A row is stored as unsigned bytes
-/// (its int8 code plus 128, the code being the value over the row's scale, the row's largest
-/// magnitude over 127), and the row's scale follows its codes, so the load that brings the codes
-/// brings it too. A query (or a row compared with other rows while the graph is built) is turned
-/// into a `Probe` of signed 7-bit codes, so that SSSE3's `pmaddubsw` can multiply 16 byte pairs per
-/// instruction; the +128 offset of the rows is taken back out with the probe's `bias`.
+/// dimensions is 24 cache lines where its byte copy is 6. Every row shares one scale (a high
+/// percentile of the magnitudes in the collection over 127, recalibrated whenever the graph is
+/// re-laid out), so a row is its codes and nothing else: 384 bytes, exactly six lines, with no
+/// per-row scale to fetch. A value beyond the scale saturates at ±127; that costs the walk a
+/// little accuracy on rare outliers and nothing in the answer, which is re-scored on float32.
+/// Codes are stored as unsigned bytes (code + 128). A query (or a row compared with other rows
+/// while the graph is built) becomes a `Probe` of signed 7-bit codes with its own scale, so that
+/// SSSE3's `pmaddubsw` multiplies 16 byte pairs per instruction; the +128 offset of the rows is
+/// taken back out with the probe's `bias`.
 ///
 /// The walk's error (about 1e-3 on unit vectors) only decides which nodes it visits: the final
 /// candidates are re-scored on the float32 rows (see `HNSWIndex.search`).
 struct QuantizedRows: Sendable {
     /// The vector length.
     let dimension: Int
-    /// Bytes per row: the codes, then the scale (a float), padded to 16.
+    /// Bytes per row: the codes, padded to 16.
     let stride: Int
+    /// The value of one code step, shared by every row.
+    private(set) var scale: Float = 0
     /// Row-major rows of `stride` bytes, in memory backed by huge pages where the system has them.
     private var storage = HugePageBuffer()
     /// The number of rows.
@@ -24,24 +29,52 @@ struct QuantizedRows: Sendable {
     /// Whether the CPU runs the SSSE3 kernel (asked once per collection).
     private let ssse3 = bh_has_ssse3() != 0
 
-    init(dimension: Int) {
+    init(dimension: Int, scale: Float = 0) {
         self.dimension = dimension
-        stride = (dimension + 4 + 15) / 16 * 16
+        self.scale = scale
+        stride = (dimension + 15) / 16 * 16
     }
 
     /// Bytes held, for the cache's memory budget.
     var memoryBytes: Int { storage.capacity }
 
-    /// Appends the byte form of `dimension` floats.
+    /// Appends the byte form of `dimension` floats. The first row sets the scale if none is set yet.
     mutating func append(_ vector: UnsafePointer<Float>) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        let row = storage.grow(by: stride)
-        let codes = row.assumingMemoryBound(to: UInt8.self)
-        let scale = Self.quantize(vector, dimension: dimension, range: 127) { index, code in
-            codes[index] = UInt8(Int(code) + 128)
+        if scale == 0 {
+            var largest: Float = 0
+            for index in 0..<dimension { largest = max(largest, abs(vector[index])) }
+            scale = largest > 0 && largest.isFinite ? largest / 127 : 1 / 127
         }
-        (row + dimension).storeBytes(of: scale, as: Float.self)
+        let codes = storage.grow(by: stride).assumingMemoryBound(to: UInt8.self)
+        let toCode = 1 / scale
+        for index in 0..<dimension {
+            codes[index] = UInt8(Int(max(-127, min(127, (vector[index] * toCode).rounded()))) + 128)
+        }
+        for index in dimension..<stride { codes[index] = 128 }
         count += 1
+    }
+
+    /// The rows `order` (indexes into `vectors`, row-major floats), coded again with a scale
+    /// calibrated on them: the 99.99th percentile of their magnitudes (of a sample of at most
+    /// 262,144 values) over 127.
+    static func calibrated(dimension: Int, vectors: UnsafePointer<Float>, order: [Int32]) -> QuantizedRows {
+        let total = order.count * dimension
+        let step = max(1, total / 262_144)
+        var sample: [Float] = []
+        sample.reserveCapacity(total / step + 1)
+        var position = 0
+        while position < total {
+            let row = Int(order[position / dimension])
+            sample.append(abs(vectors[row * dimension + position % dimension]))
+            position += step
+        }
+        sample.sort()
+        let clip = sample.isEmpty ? 0 : sample[min(sample.count - 1, Int(Double(sample.count) * 0.9999))]
+        var rows = QuantizedRows(dimension: dimension, scale: clip > 0 && clip.isFinite ? clip / 127 : 1 / 127)
+        rows.storage = HugePageBuffer(capacity: order.count * rows.stride)
+        for row in order { rows.append(vectors + Int(row) * dimension) }
+        return rows
     }
 
     /// Codes `vector` into integers in `-range...range` (handed to `store` by index) and returns
@@ -66,7 +99,7 @@ struct QuantizedRows: Sendable {
     func withView<T>(_ body: (View) -> T) -> T {
         withExtendedLifetime(storage) {
             body(View(base: UnsafePointer(storage.base.assumingMemoryBound(to: UInt8.self)), dimension: dimension,
-                      stride: stride, ssse3: ssse3))
+                      stride: stride, scale: scale, ssse3: ssse3))
         }
     }
 
@@ -83,6 +116,7 @@ struct QuantizedRows: Sendable {
         let base: UnsafePointer<UInt8>
         let dimension: Int
         let stride: Int
+        let scale: Float
         let ssse3: Bool
 
         /// The codes of `row`.
@@ -92,9 +126,7 @@ struct QuantizedRows: Sendable {
         /// The approximate similarity of `probe` to `row`.
         @inline(__always)
         func similarity(_ probe: Probe, _ row: Int32) -> Float {
-            let codes = self.row(row)
-            let scale = UnsafeRawPointer(codes + dimension).loadUnaligned(as: Float.self)
-            let dot = bh_dot_u8s8(codes, probe.codes, dimension, ssse3 ? 1 : 0) &- probe.bias
+            let dot = bh_dot_u8s8(self.row(row), probe.codes, dimension, ssse3 ? 1 : 0) &- probe.bias
             return Float(dot) * probe.scale * scale
         }
 
@@ -110,7 +142,8 @@ struct QuantizedRows: Sendable {
             }
         }
 
-        /// Runs `body` with stored `row` as a probe (its codes halved to 7 bits).
+        /// Runs `body` with stored `row` as a probe (its codes halved to 7 bits, so a step of the
+        /// probe is two of the rows').
         func withProbe<T>(row: Int32, _ body: (Probe) -> T) -> T {
             withUnsafeTemporaryAllocation(of: Int8.self, capacity: dimension) { buffer in
                 let codes = self.row(row)
@@ -120,8 +153,7 @@ struct QuantizedRows: Sendable {
                     buffer[index] = code
                     sum += Int(code)
                 }
-                let scale = UnsafeRawPointer(codes + dimension).loadUnaligned(as: Float.self) * 2
-                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: scale, bias: Int32(sum * 128)))
+                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: 2 * scale, bias: Int32(sum * 128)))
             }
         }
 
@@ -130,11 +162,13 @@ struct QuantizedRows: Sendable {
         func prefetch(_ row: Int32) {
             let start = UnsafeRawPointer(self.row(row))
             var offset = 0
+            // Lines are 64 bytes: one prefetch every 64 bytes from the start covers the whole row
+            // when rows are line-aligned (384 dimensions); otherwise ask for the last byte too.
             while offset < stride {
                 bh_prefetch(start + offset)
                 offset &+= 64
             }
-            bh_prefetch(start + (stride - 1))
+            if stride % 64 != 0 { bh_prefetch(start + (stride - 1)) }
         }
     }
 }

@@ -123,3 +123,50 @@ import Testing
         }
     }
 }
+
+/// The graph renumbered for locality still answers with the right rows, filters included.
+@Suite struct HNSWLayoutTests {
+    @Test func reorderingKeepsEveryRowOnItsNodeAndTheRecall() {
+        let dimension = 32
+        var generator = VectorGenerator(seed: 21, dimension: dimension, centers: 48)
+        var vectors: [Float] = []
+        var graph = HNSWIndex(dimension: dimension)
+        for row in 0..<3_000 {
+            vectors += generator.point(spread: 1.0)
+            vectors.withUnsafeBufferPointer { graph.insert(Int32(row), vectors: $0.baseAddress!) }
+        }
+        vectors.withUnsafeBufferPointer { graph.reorder(vectors: $0.baseAddress!) }
+        #expect(graph.rowOfNode != Array(0..<3_000), "breadth-first order is not arrival order")
+        #expect(Set(graph.rowOfNode) == Set(0..<3_000))
+        // Even rows only, as a bitset over rows (not nodes).
+        var even = [UInt64](repeating: 0, count: (3_000 + 63) / 64)
+        for row in stride(from: 0, to: 3_000, by: 2) { even[row >> 6] |= 1 << UInt64(row & 63) }
+        var found = 0
+        for _ in 0..<50 {
+            let query = generator.point(spread: 1.0)
+            func similarity(_ row: Int) -> Float {
+                var sum: Float = 0
+                for index in 0..<dimension { sum += query[index] * vectors[row * dimension + index] }
+                return sum
+            }
+            let similarities = (0..<3_000).map(similarity)
+            let ranked: [Int] = (0..<3_000).sorted { similarities[$0] > similarities[$1] }
+            let exact: [Int32] = ranked.prefix(10).map { Int32($0) }
+            let (hits, filtered) = query.withUnsafeBufferPointer { q in
+                vectors.withUnsafeBufferPointer { v in
+                    even.withUnsafeBufferPointer { bits in
+                        (graph.search(q.baseAddress!, k: 10, vectors: v.baseAddress!),
+                         graph.search(q.baseAddress!, k: 10, vectors: v.baseAddress!, allowed: bits.baseAddress!))
+                    }
+                }
+            }
+            for hit in hits {
+                #expect(abs(similarity(Int(hit.row)) - hit.score) < 1e-4, "a hit's score is not its row's")
+            }
+            #expect(filtered.count == 10)
+            #expect(filtered.allSatisfy { $0.row % 2 == 0 })
+            found += Set(exact).intersection(hits.map(\.row)).count
+        }
+        #expect(Double(found) / 500 >= 0.95, "recall@10 was \(Double(found) / 500)")
+    }
+}

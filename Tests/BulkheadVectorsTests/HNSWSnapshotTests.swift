@@ -15,6 +15,8 @@ import Testing
             vectors += generator.point(spread: 1.0)
             vectors.withUnsafeBufferPointer { graph.insert(Int32(row), vectors: $0.baseAddress!) }
         }
+        // Renumbered, as a collection's graph is: the saved node order must come back too.
+        vectors.withUnsafeBufferPointer { graph.reorder(vectors: $0.baseAddress!) }
         return (graph, vectors)
     }
 
@@ -70,7 +72,7 @@ import Testing
         #expect(Self.restore(good, vectors, count: 400, parameters: HNSWParameters(m: 8)) == nil)
 
         // Valid checksum, but a link that points past the last node: the walk would read out of bounds.
-        let header = 4 * 4 + 8 + 8 + 4 + 4 + 4 + 4
+        let header = 4 * 4 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 4
         var outOfRange = good
         let firstLink = header + 400 + 4 // node 0's first layer-0 link, after its count
         outOfRange.replaceSubrange(firstLink..<(firstLink + 4), with: withUnsafeBytes(of: Int32(400).littleEndian) { Data($0) })
