@@ -2,12 +2,14 @@ import Foundation
 
 /// A hierarchical navigable small-world graph over the rows of one collection.
 ///
-/// The graph walks over its own int8 copy of the rows (`QuantizedRows`, a quarter of the float32
+/// The graph walks over its own byte copy of the rows (`QuantizedRows`, a quarter of the float32
 /// size), because a walk waits on memory for every node it visits; the float32 rows stay in the
 /// collection's buffer and are passed in as a pointer only to re-score a query's final candidates
 /// exactly. Links live in flat `Int32` arrays (one block of `2m + 1` slots per node on layer 0,
 /// the first slot holding the count, and blocks of `m + 1` for the upper layers), and a walk marks
-/// rows in a generation-tagged `VisitedSet`, so a query allocates nothing in its hot loop.
+/// nodes in a `VisitedSet` bitset, so a query allocates nothing in its hot loop. Nodes are
+/// renumbered now and then for locality (`reorder`, in `HNSWIndex+Layout`), and the graph can be
+/// saved and read back without its rows (`HNSWIndex+Snapshot`).
 ///
 /// Similarity is the dot product of unit vectors (cosine); bigger is closer.
 public struct HNSWIndex: Sendable {
@@ -39,7 +41,7 @@ public struct HNSWIndex: Sendable {
     /// The top layer of the graph.
     var topLevel = 0
 
-    /// The int8 rows the walk scores.
+    /// The byte rows the walk scores, in node order.
     var rows: QuantizedRows
 
     /// How many rows the last layer walk scored (the cost of a search, for the benchmark).

@@ -72,7 +72,7 @@ final class HugePageBuffer: @unchecked Sendable {
             let aligned = (address + UInt(hugePage) - 1) & ~UInt(hugePage - 1)
             base = mapping + Int(aligned - address)
             #if os(Linux)
-            _ = madvise(base, capacity, 14) // MADV_HUGEPAGE
+            _ = madvise(base, capacity, MADV_HUGEPAGE)
             #endif
         }
         return (mapping, length, base, capacity)

@@ -25,13 +25,14 @@ public struct VectorIndexConfiguration: Sendable, Hashable {
     /// Threads an unfiltered exact scan may split across (a scan is bound by memory bandwidth,
     /// which one core cannot use up on its own).
     public var scanThreads: Int
-    /// Live rows from which an exact scan is split across `scanThreads`.
+    /// Live rows from which an exact scan is split across `scanThreads` (at 4,096 rows of 384
+    /// dimensions a scan is about 0.4 ms, well above the cost of waking a second thread).
     public var parallelScanMinimum: Int
 
     /// Makes a configuration; the defaults suit collections of a few hundred to a few hundred thousand rows.
     public init(hnswThreshold: Int = 20_000, hnsw: HNSWParameters = HNSWParameters(),
                 filterExactMinimum: Int = 4_096, filterExactFraction: Double = 0.35,
-                scanThreads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), parallelScanMinimum: Int = 16_384) {
+                scanThreads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), parallelScanMinimum: Int = 4_096) {
         self.hnswThreshold = max(1, hnswThreshold)
         self.hnsw = hnsw
         self.filterExactMinimum = max(0, filterExactMinimum)

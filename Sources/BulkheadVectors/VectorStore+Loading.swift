@@ -57,7 +57,8 @@ extension VectorStore {
                         throw BulkheadError.integrity("a stored vector does not have its collection's dimension")
                     }
                     let metadataText: String = row["metadata"]
-                    let metadata = (try? decoder.decode([String: String].self, from: Data(metadataText.utf8))) ?? [:]
+                    let metadata = metadataText == "{}" ? [:]
+                        : (try? decoder.decode([String: String].self, from: Data(metadataText.utf8))) ?? [:]
                     let vector = blob.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
                     stored.append(StoredRow(key: row["rowid"], id: row["id"], text: row["text"], metadata: metadata, vector: vector))
                 }

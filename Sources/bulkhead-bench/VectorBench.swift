@@ -1,3 +1,4 @@
+import Synchronization
 import BulkheadVectors
 import Dispatch
 import Foundation
@@ -28,12 +29,19 @@ enum VectorBench {
             case "--ef-search": options.parameters.efSearch = Int(iterator.next() ?? "") ?? options.parameters.efSearch
             case "--cpu-time": options.cpuTime = true
             case "--ef-sweep": options.efSweep = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--reopen": options.reopen = true
             case "--threads": options.threads = max(1, Int(iterator.next() ?? "") ?? options.threads)
             default: positional.append(argument)
             }
         }
         guard let folder = positional.first else {
-            throw BenchFailure("usage: bulkhead-bench vectors DATA_DIR [--index exact|hnsw|both] [--m M] [--ef-construction N] [--ef-search N] [--threads T]")
+            throw BenchFailure("usage: bulkhead-bench vectors DATA_DIR [--index exact|hnsw|both] [--m M] [--ef-construction N] [--ef-search N] [--threads T] [--reopen]")
+        }
+        if options.reopen {
+            let data = try Dataset(folder: URL(fileURLWithPath: folder))
+            let parameters = options.parameters
+            try runBlocking { try await VectorReopenBench.run(data, parameters: parameters) }
+            return
         }
         if options.index == "both" {
             for kind in ["exact", "hnsw"] {
@@ -54,6 +62,8 @@ enum VectorBench {
         var threads = ProcessInfo.processInfo.activeProcessorCount
         /// Times queries with the thread's CPU clock instead of the wall clock (for a busy machine).
         var cpuTime = false
+        /// Also measure opening a large collection through the store, with and without its saved graph.
+        var reopen = false
         /// Extra efSearch values to measure on the same graphs after the main line (one line each).
         var efSweep: [Int] = []
     }
@@ -61,6 +71,18 @@ enum VectorBench {
     struct BenchFailure: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
+    }
+
+    /// Runs async work to completion from this synchronous command.
+    private static func runBlocking(_ work: @escaping @Sendable () async throws -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<(any Error)?>(nil)
+        Task {
+            do { try await work() } catch { failure.withLock { $0 = error } }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Runs this executable again with `arguments`, passing its stdout through.

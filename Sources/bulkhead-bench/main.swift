@@ -14,7 +14,7 @@ do {
     case "console":
         print(try await ConsoleBench.run(arguments: rest))
     default:
-        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR | context | console\n".utf8))
+        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR [--reopen] | context | console\n".utf8))
         exit(2)
     }
 } catch {
