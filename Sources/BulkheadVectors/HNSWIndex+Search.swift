@@ -11,55 +11,74 @@ extension HNSWIndex {
     /// until `ef` allowed rows are found or the reachable graph is exhausted.
     mutating func searchLayer(_ probe: QuantizedRows.Probe, entry: Int32, entryScore: Float, ef: Int,
                               layer: Int, view: QuantizedRows.View, allowed: UnsafePointer<UInt64>?) {
+        // The scratch moves into locals for the walk (and back after), so the closures below
+        // capture plain variables rather than overlapping parts of `self`.
+        var visited = VisitedSet()
+        var candidates = ScoreHeap()
+        var results = ScoreHeap()
+        swap(&visited, &self.visited)
+        swap(&candidates, &self.candidates)
+        swap(&results, &self.results)
+        defer {
+            swap(&visited, &self.visited)
+            swap(&candidates, &self.candidates)
+            swap(&results, &self.results)
+        }
         let rowOfNode = self.rowOfNode
         visited.reset(count: count)
         candidates.removeAll()
         results.removeAll()
         _ = visited.insert(entry)
-        candidates.push(entryScore, entry)
-        if allowed == nil || Self.isAllowed(rowOfNode[Int(entry)], allowed) { results.push(-entryScore, entry) }
         let stride0 = maxLinks0 + 1
+        let pendingCapacity = maxLinks0 + 1
         var scored = 1
-        defer { lastScored = scored }
         // A local reference to the links (no copy): the walk reads them while it updates the heaps.
         let links = layer == 0 ? links0 : upperLinks
-        links.withUnsafeBufferPointer { block in
-            func linkStart(_ node: Int32) -> Int {
-                layer == 0 ? Int(node) &* stride0 : upperSlot(node, layer)
-            }
-            while !candidates.isEmpty {
-                let candidateScore = candidates.topKey
-                let candidate = candidates.topRow
-                if results.count >= ef, candidateScore < -results.topKey { break }
-                candidates.pop()
-                // The next candidate's links will be read on the next turn: start loading them now.
-                if !candidates.isEmpty { bh_prefetch(block.baseAddress! + linkStart(candidates.topRow)) }
-                let start = linkStart(candidate)
-                let count = Int(block[start])
-                // First gather the unvisited neighbors and ask for their rows, so that their loads
-                // overlap instead of stalling one after the other; then score them.
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: maxLinks0 + 1) { pending in
-                    var pendingCount = 0
-                    for offset in 0..<count {
-                        let neighbor = block[start + 1 + offset]
-                        if visited.insert(neighbor) {
-                            pending[pendingCount] = neighbor
-                            pendingCount += 1
-                        }
+        // Each node is pushed as a candidate at most once (it is visited once); results never
+        // hold more than ef.
+        candidates.withUnsafeHeap(reserving: count + 1) { candidates in
+            results.withUnsafeHeap(reserving: ef + 1) { results in
+                candidates.push(entryScore, entry)
+                if allowed == nil || Self.isAllowed(rowOfNode[Int(entry)], allowed) { results.push(-entryScore, entry) }
+                links.withUnsafeBufferPointer { block in
+                    func linkStart(_ node: Int32) -> Int {
+                        layer == 0 ? Int(node) &* stride0 : upperSlot(node, layer)
                     }
-                    for index in 0..<min(Self.prefetchDistance, pendingCount) { view.prefetch(pending[index]) }
-                    for index in 0..<pendingCount {
-                        if index + Self.prefetchDistance < pendingCount { view.prefetch(pending[index + Self.prefetchDistance]) }
-                        let neighbor = pending[index]
-                        scored &+= 1
-                        let score = view.similarity(probe, neighbor)
-                        if results.count < ef || score > -results.topKey {
-                            candidates.push(score, neighbor)
-                            if allowed == nil || Self.isAllowed(rowOfNode[Int(neighbor)], allowed) {
-                                if results.count < ef {
-                                    results.push(-score, neighbor)
-                                } else {
-                                    results.replaceTop(-score, neighbor)
+                    while !candidates.isEmpty {
+                        let candidateScore = candidates.topKey
+                        let candidate = candidates.topRow
+                        if results.count >= ef, candidateScore < -results.topKey { break }
+                        candidates.pop()
+                        // The next candidate's links will be read on the next turn: start loading them now.
+                        if !candidates.isEmpty { bh_prefetch(block.baseAddress! + linkStart(candidates.topRow)) }
+                        let start = linkStart(candidate)
+                        let count = Int(block[start])
+                        // First gather the unvisited neighbors, then score them while asking for the
+                        // rows of those a few places ahead, so their loads overlap with the work.
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: pendingCapacity) { pending in
+                            var pendingCount = 0
+                            for offset in 0..<count {
+                                let neighbor = block[start + 1 + offset]
+                                if visited.insert(neighbor) {
+                                    pending[pendingCount] = neighbor
+                                    pendingCount += 1
+                                }
+                            }
+                            for index in 0..<min(Self.prefetchDistance, pendingCount) { view.prefetch(pending[index]) }
+                            for index in 0..<pendingCount {
+                                if index + Self.prefetchDistance < pendingCount { view.prefetch(pending[index + Self.prefetchDistance]) }
+                                let neighbor = pending[index]
+                                scored &+= 1
+                                let score = view.similarity(probe, neighbor)
+                                if results.count < ef || score > -results.topKey {
+                                    candidates.push(score, neighbor)
+                                    if allowed == nil || Self.isAllowed(rowOfNode[Int(neighbor)], allowed) {
+                                        if results.count < ef {
+                                            results.push(-score, neighbor)
+                                        } else {
+                                            results.replaceTop(-score, neighbor)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -67,9 +86,9 @@ extension HNSWIndex {
                 }
             }
         }
+        lastScored = scored
     }
 
-    /// How many neighbors ahead of the one being scored the walk asks for rows.
     /// How many neighbors ahead of the one being scored the walk asks for rows: far enough for
     /// the loads to land in time, near enough not to flood the CPU's queue of outstanding misses
     /// (asking for all of a node's neighbors at once was 1.5x slower here).

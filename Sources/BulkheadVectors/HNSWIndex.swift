@@ -71,7 +71,7 @@ public struct HNSWIndex: Sendable {
     /// Bytes held by the graph's links and scratch, for the cache's memory budget.
     public var memoryBytes: Int {
         (links0.capacity + upperLinks.capacity + upperBase.capacity + rowOfNode.capacity) * 4 + levels.capacity
-            + (candidates.keys.capacity + results.keys.capacity) * 8 + count * 4 + rows.memoryBytes
+            + (candidates.capacity + results.capacity) * 8 + count * 4 + rows.memoryBytes
     }
 
     @inline(__always)
