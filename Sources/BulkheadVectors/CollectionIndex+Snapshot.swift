@@ -2,7 +2,7 @@ import Foundation
 
 /// Saving a collection's graph and putting it back when the collection is read again.
 extension CollectionIndex {
-    /// The graph as saved bytes, with the storage key and fingerprint of the row on each node;
+    /// The graph as saved bytes, with the storage key and fingerprint of every row (in row order);
     /// nil when the collection has no graph.
     func graphSnapshot() -> (keys: [Int64], fingerprints: [UInt64], graph: Data)? {
         guard let hnsw else { return nil }
@@ -14,8 +14,9 @@ extension CollectionIndex {
         return (storageKeys, fingerprints, hnsw.snapshot())
     }
 
-    /// A 64-bit fingerprint of a row's floats (FNV-1a over their bit patterns), so a node is put
-    /// back only on the very row it was built for, even when a rowid was reused for another one.
+    /// A 64-bit fingerprint of a row's floats (FNV-1a over their bit patterns), so a saved row
+    /// position is filled only by the very row the graph was built on, even when a rowid was
+    /// reused for another one.
     public static func fingerprint(_ vector: UnsafeBufferPointer<Float>) -> UInt64 {
         var value = FNV1a.offsetBasis
         for element in vector {

@@ -12,7 +12,8 @@ struct StoredRow {
     let vector: [Float]
 }
 
-/// A graph saved in `vector_graphs`: the rowid and fingerprint of the row on each node, and the links.
+/// A graph saved in `vector_graphs`: the rowid and fingerprint of each index row it covers (in
+/// index row order; the graph maps its nodes to those rows itself), and the links.
 struct SavedGraph {
     let keys: [Int64]
     let fingerprints: [UInt64]
@@ -24,8 +25,8 @@ struct SavedGraph {
 /// Opening a collection with a saved graph costs one read of its rows and links, and inserts only
 /// the rows added since the save; without one, the graph is rebuilt from every row (about 6,000
 /// rows a second on this machine). A saved graph may be stale (rows added or deleted since) or
-/// damaged (a user edited the file): each node is put back only on the row with its rowid *and*
-/// the same floats, a node whose row is gone becomes a dead placeholder, the links are checked by
+/// damaged (a user edited the file): each saved row position is filled only by the row with its
+/// rowid *and* the same floats, a position whose row is gone becomes a dead placeholder, the links are checked by
 /// `HNSWIndex.restore`, and anything that does not fit means a rebuild, never a wrong answer. A
 /// graph lives in its org's own file, next to the rows it indexes, so it cannot reach another org.
 extension VectorStore {
@@ -53,9 +54,10 @@ extension VectorStore {
         index.graphDeferred = true
         var used = [Bool](repeating: false, count: rows.count)
         var placeholders = 0
-        for (node, key) in saved.keys.enumerated() {
+        // Index row i must be the row saved as row i: the same rowid and the same floats.
+        for (row, key) in saved.keys.enumerated() {
             if let position = byKey[key], !used[position],
-               rows[position].vector.withUnsafeBufferPointer({ CollectionIndex.fingerprint($0) }) == saved.fingerprints[node] {
+               rows[position].vector.withUnsafeBufferPointer({ CollectionIndex.fingerprint($0) }) == saved.fingerprints[row] {
                 let row = rows[position]
                 used[position] = true
                 row.vector.withUnsafeBufferPointer { vector in
