@@ -23,6 +23,9 @@ extension CollectionIndex {
         guard k > 0, count > 0 else { return ([], hnsw == nil || exact ? .exact : .hnsw) }
         if filter.isEmpty {
             if exact || hnsw == nil {
+                if ids.count >= Self.boundedScanMinimum {
+                    return (boundedScan(query, k: k), .exact)
+                }
                 if configuration.scanThreads > 1, ids.count >= configuration.parallelScanMinimum {
                     return (scanAllInParallel(query, k: k), .exact)
                 }

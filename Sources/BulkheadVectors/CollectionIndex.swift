@@ -16,6 +16,9 @@ public struct CollectionIndex: Sendable {
     private(set) var ids: [String] = []
     private(set) var texts: [String] = []
     private(set) var metadata: [[String: String]] = []
+    /// Byte copies of the rows, in row order, with the error of each (see `CollectionIndex+BoundedScan`).
+    private(set) var scanRows: QuantizedRows
+    private(set) var scanResiduals: [Float] = []
     /// Where each row is stored (the tenant database's rowid), or -1; saved with the graph so a
     /// reopened collection can put each row back on its node.
     private(set) var storageKeys: [Int64] = []
@@ -28,6 +31,8 @@ public struct CollectionIndex: Sendable {
     private var payloadBytes = 0
     /// The graph, once the collection has reached `hnswThreshold` live rows.
     var hnsw: HNSWIndex?
+    /// How many rows the last bounded scan scored on float32 (for the benchmark).
+    public internal(set) var lastBoundedSurvivors = 0
     /// Set while a collection is read back with a saved graph, which is attached after its rows.
     var graphDeferred = false
 
@@ -40,6 +45,7 @@ public struct CollectionIndex: Sendable {
     public init(dimension: Int, configuration: VectorIndexConfiguration = VectorIndexConfiguration()) {
         self.dimension = dimension
         self.configuration = configuration
+        scanRows = QuantizedRows(dimension: dimension)
     }
 
     /// Rows stored, live and dead.
@@ -53,7 +59,8 @@ public struct CollectionIndex: Sendable {
 
     /// An estimate of the bytes this index holds, for the cache's budget.
     public var memoryBytes: Int {
-        vectors.capacity * 4 + payloadBytes + ids.count * 96 + aliveBits.capacity * 8 + (hnsw?.memoryBytes ?? 0)
+        vectors.capacity * 4 + scanRows.memoryBytes + scanResiduals.capacity * 4 + payloadBytes + ids.count * 96
+            + aliveBits.capacity * 8 + (hnsw?.memoryBytes ?? 0)
             + filterBits.capacity * 8 + matchRows.capacity * 4 + 256
     }
 
@@ -88,6 +95,7 @@ public struct CollectionIndex: Sendable {
         if rowOfID[id] != nil { _ = remove(id: id) }
         let row = Int32(ids.count)
         vectors.append(contentsOf: vector)
+        appendScanRow(vector.baseAddress!)
         storageKeys.append(storageKey)
         ids.append(id)
         texts.append(text)
@@ -112,12 +120,31 @@ public struct CollectionIndex: Sendable {
         precondition(hnsw == nil, "placeholders are added before the graph is attached")
         let row = ids.count
         vectors.append(contentsOf: repeatElement(0, count: dimension))
+        let zeros = [Float](repeating: 0, count: dimension)
+        appendScanRow(zeros)
         storageKeys.append(-1)
         ids.append("")
         texts.append("")
         metadata.append([:])
         if row >> 6 >= aliveBits.count { aliveBits.append(0) }
         deadCount += 1
+    }
+
+    /// Adds a row's byte copy; at 1,024 rows and every doubling after, codes all of them again
+    /// with a scale calibrated on the whole collection (amortized, a constant per row).
+    private mutating func appendScanRow(_ vector: UnsafePointer<Float>) {
+        scanResiduals.append(scanRows.append(vector))
+        let rows = scanRows.count
+        guard rows >= 1_024, rows & (rows - 1) == 0 else { return }
+        var residuals = [Float](repeating: 0, count: rows)
+        let recoded = vectors.withUnsafeBufferPointer { buffer in
+            residuals.withUnsafeMutableBufferPointer { output in
+                QuantizedRows.calibrated(dimension: dimension, vectors: buffer.baseAddress!, order: Array(0..<Int32(rows)),
+                                         residuals: output.baseAddress!)
+            }
+        }
+        scanRows = recoded
+        scanResiduals = residuals
     }
 
     /// Builds the HNSW graph over every stored row (dead rows are linked but never returned).

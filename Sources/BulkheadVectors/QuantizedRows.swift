@@ -38,8 +38,11 @@ struct QuantizedRows: Sendable {
     /// Bytes held, for the cache's memory budget.
     var memoryBytes: Int { storage.capacity }
 
-    /// Appends the byte form of `dimension` floats. The first row sets the scale if none is set yet.
-    mutating func append(_ vector: UnsafePointer<Float>) {
+    /// Appends the byte form of `dimension` floats and returns its error: the length of the
+    /// difference between the vector and its codes times the scale (saturated values included).
+    /// The first row sets the scale if none is set yet.
+    @discardableResult
+    mutating func append(_ vector: UnsafePointer<Float>) -> Float {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         if scale == 0 {
             var largest: Float = 0
@@ -48,17 +51,23 @@ struct QuantizedRows: Sendable {
         }
         let codes = storage.grow(by: stride).assumingMemoryBound(to: UInt8.self)
         let toCode = 1 / scale
+        var error: Float = 0
         for index in 0..<dimension {
-            codes[index] = UInt8(Int(max(-127, min(127, (vector[index] * toCode).rounded()))) + 128)
+            let code = max(-127, min(127, (vector[index] * toCode).rounded()))
+            codes[index] = UInt8(Int(code) + 128)
+            let difference = vector[index] - code * scale
+            error += difference * difference
         }
         for index in dimension..<stride { codes[index] = 128 }
         count += 1
+        return error.squareRoot()
     }
 
     /// The rows `order` (indexes into `vectors`, row-major floats), coded again with a scale
     /// calibrated on them: the 99.99th percentile of their magnitudes (of a sample of at most
     /// 262,144 values) over 127.
-    static func calibrated(dimension: Int, vectors: UnsafePointer<Float>, order: [Int32]) -> QuantizedRows {
+    static func calibrated(dimension: Int, vectors: UnsafePointer<Float>, order: [Int32],
+                           residuals: UnsafeMutablePointer<Float>? = nil) -> QuantizedRows {
         let total = order.count * dimension
         let step = max(1, total / 262_144)
         var sample: [Float] = []
@@ -73,7 +82,10 @@ struct QuantizedRows: Sendable {
         let clip = sample.isEmpty ? 0 : sample[min(sample.count - 1, Int(Double(sample.count) * 0.9999))]
         var rows = QuantizedRows(dimension: dimension, scale: clip > 0 && clip.isFinite ? clip / 127 : 1 / 127)
         rows.storage = HugePageBuffer(capacity: order.count * rows.stride)
-        for row in order { rows.append(vectors + Int(row) * dimension) }
+        for (position, row) in order.enumerated() {
+            let error = rows.append(vectors + Int(row) * dimension)
+            residuals?[position] = error
+        }
         return rows
     }
 
@@ -109,6 +121,9 @@ struct QuantizedRows: Sendable {
         let codes: UnsafePointer<Int8>
         let scale: Float
         let bias: Int32
+        /// The length of the difference between the probed vector and its codes times the scale
+        /// (0 for a probe made from a stored row, which no bound relies on).
+        let residual: Float
     }
 
     /// The rows as pointers, for the hot loop of the walk.
@@ -138,7 +153,13 @@ struct QuantizedRows: Sendable {
                     buffer[index] = code
                     sum += Int(code)
                 }
-                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: scale, bias: Int32(sum * 128)))
+                var error: Float = 0
+                for index in 0..<dimension {
+                    let difference = vector[index] - Float(buffer[index]) * scale
+                    error += difference * difference
+                }
+                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: scale, bias: Int32(sum * 128),
+                                  residual: error.squareRoot()))
             }
         }
 
@@ -153,7 +174,7 @@ struct QuantizedRows: Sendable {
                     buffer[index] = code
                     sum += Int(code)
                 }
-                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: 2 * scale, bias: Int32(sum * 128)))
+                return body(Probe(codes: UnsafePointer(buffer.baseAddress!), scale: 2 * scale, bias: Int32(sum * 128), residual: 0))
             }
         }
 

@@ -149,7 +149,8 @@ enum VectorBench {
             let start = ContinuousClock.now
             let cpuStart = threadCPUSeconds()
             let ids = search(query)
-            scored.append(Double(boxes[Int(data.queryTenants[query])].index.lastGraphScored))
+            let searched = boxes[Int(data.queryTenants[query])].index
+            scored.append(Double(useGraph ? searched.lastGraphScored : searched.lastBoundedSurvivors))
             let cpuMs = (threadCPUSeconds() - cpuStart) * 1000
             latencies.append(options.cpuTime ? cpuMs : seconds(since: start) * 1000)
             cpuLatencies.append(cpuMs)
@@ -186,6 +187,9 @@ enum VectorBench {
             ("cpu_p50_ms", fixed(BenchStats.percentile(cpuLatencies.sorted(), 0.50), 4)),
             ("cpu_p99_ms", fixed(BenchStats.percentile(cpuLatencies.sorted(), 0.99), 4)),
         ]
+        if !useGraph {
+            fields += [("rescored_p50", fixed(BenchStats.percentile(scored.sorted(), 0.50), 0))]
+        }
         if useGraph {
             fields += [("m", "\(options.parameters.m)"), ("ef_construction", "\(options.parameters.efConstruction)"),
                        ("ef_search", "\(ef ?? options.parameters.efSearch)"),
