@@ -4,7 +4,7 @@ import Dispatch
 extension CollectionIndex {
     /// How a search was answered, for tests and the benchmark.
     public enum SearchPath: String, Sendable {
-        /// A SIMD scan of every live row.
+        /// An exact scan of every live row (the bounded byte scan from 2,048 rows).
         case exact
         /// A SIMD scan of the rows the filter matched.
         case exactFiltered

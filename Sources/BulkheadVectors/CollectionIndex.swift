@@ -1,5 +1,6 @@
-/// The in-memory form of one collection: rows in a contiguous float32 buffer, metadata postings,
-/// and, above the size threshold, an HNSW graph over the same rows.
+/// The in-memory form of one collection: rows in a contiguous float32 buffer and in byte copies
+/// for the bounded exact scan, metadata postings, and, above the size threshold, an HNSW graph
+/// over the same rows.
 ///
 /// One `CollectionIndex` belongs to exactly one (org, collection); the store never hands it to
 /// another org, even when two orgs hold identical content. Rows are appended; a removed or

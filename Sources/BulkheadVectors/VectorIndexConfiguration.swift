@@ -2,9 +2,10 @@ import Foundation
 
 /// How a collection's in-memory index chooses between exact and HNSW search.
 ///
-/// Below `hnswThreshold` live vectors a collection is searched exactly (a SIMD scan of its
-/// contiguous buffer is both exact and fast at that size); at the threshold an HNSW graph is
-/// built over every row and kept up to date as rows arrive.
+/// Below `hnswThreshold` live vectors a collection is searched exactly (from 2,048 rows by a
+/// bounded scan of byte copies that scores on float32 only the rows its error bound cannot rule
+/// out, see `CollectionIndex+BoundedScan`; below that by a SIMD scan of the float32 rows); at the
+/// threshold an HNSW graph is built over every row and kept up to date as rows arrive.
 ///
 /// The filter rule: a filtered search counts the rows the filter matches (from the metadata
 /// postings, before any vector is read). When they number at most
