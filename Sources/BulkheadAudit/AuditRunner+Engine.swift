@@ -110,11 +110,6 @@ extension AuditRunner {
             ("ENG-21", "the other org's packaged source", "adds the other org's packaged source file in the home's org area", { world, me in
                 world.services.workspace.orgAreaURL(for: world.victim(of: me).orgID).appendingPathComponent("vault.sqlite").path
             }),
-            ("ENG-22", "the other org's claimed file after allowing its folder",
-             "allows the other org's folder as its own, then adds the other org's file", { world, me in
-                try world.services.engine.allowRoot(me.admin, path: world.victim(of: me).root.path)
-                return world.victim(of: me).sharedFile.path
-            }),
         ]
         for (offset, attack) in attacks.enumerated() {
             list.append(.oneWay(attack.id, .engine, attack.name, as: offset % 2 == 0 ? .a : .b,
@@ -125,6 +120,23 @@ extension AuditRunner {
                 }
             })
         }
+        list.append(.oneWay("ENG-22", .engine, "the other org's folder as an allowed root",
+                            tried: "allows the other org's source folder, a folder inside it and the folder holding both orgs' folders, then adds a file the other org put there but has not connected") { world, me in
+            let victim = world.victim(of: me)
+            let inner = victim.root.appendingPathComponent("inner-\(UUID().uuidString.prefix(6).lowercased())", isDirectory: true)
+            try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: inner) }
+            for folder in [victim.root, inner, victim.root.deletingLastPathComponent()] {
+                try await world.expectFailure(me, .invalidInput, "allow the other org's folder", echo: [folder.path]) {
+                    try world.services.engine.allowRoot(me.admin, path: folder.path)
+                }
+            }
+            let unconnected = inner.appendingPathComponent("unconnected.sqlite")
+            try FileManager.default.copyItem(at: victim.sharedFile, to: unconnected)
+            try await world.expectFailure(me, .invalidInput, "add the other org's unconnected file", echo: [unconnected.path]) {
+                try await world.services.addSource(me.admin, name: "stolen-\(UUID().uuidString.prefix(6).lowercased())", path: unconnected.path)
+            }
+        })
         list.append(.oneWay("ENG-23", .engine, "symlink swapped after the source was added",
                             tried: "adds a symlink to its own copy, queries it, swaps the link to the other org's file, queries again") { world, me in
             try await world.swappedSymlink(me)

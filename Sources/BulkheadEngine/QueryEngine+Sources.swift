@@ -6,11 +6,14 @@ import Logging
 extension QueryEngine {
     /// Adds a folder under which the org's sources may live (org admins only); returns the resolved folder.
     ///
-    /// The folder must exist, be a directory, and lie outside the Bulkhead home.
+    /// The folder must exist, be a directory, lie outside the Bulkhead home, and neither be,
+    /// contain nor lie inside a folder another org allowed (see `SourceClaims`); every refusal
+    /// reads the same.
     @discardableResult
     public func allowRoot(_ principal: Principal, path: String) throws -> String {
         try principal.requireAdmin()
         let resolved = try policy.resolveRoot(path)
+        try claims.claimRoot(resolved, org: principal.orgID)
         let now = clock.now()
         try tenantWrite(principal) { try SourceCatalog.insertRoot(resolved, by: principal.userID, at: now, $0) }
         logger.info("root allowed", metadata: ["org": "\(principal.orgID)", "user": "\(principal.userID)"])
@@ -37,6 +40,7 @@ extension QueryEngine {
             if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
             let resolved = try policy.resolveFile(path)
             try policy.checkTenantFile(resolved, roots: roots)
+            try claims.claimRoots(holding: resolved, roots: roots, org: principal.orgID)
             try claims.check(resolved, org: principal.orgID)
             let added = try register(principal, name: name, location: path, resolved: resolved, kind: kind, packaged: false)
             logger.info("source added", metadata: [

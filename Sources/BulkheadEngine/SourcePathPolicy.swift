@@ -20,7 +20,7 @@ struct SourcePathPolicy: Sendable {
     static let refusal = BulkheadError.invalidInput(
         "that path cannot be a source: it must be an existing regular file under one of your organization's allowed folders, outside the Bulkhead home")
     static let rootRefusal = BulkheadError.invalidInput(
-        "that folder cannot be allowed: it must be an existing directory outside the Bulkhead home")
+        "that folder cannot be allowed: it must be an existing directory outside the Bulkhead home, apart from other organizations' folders")
 
     init(home: URL) {
         self.home = Self.realPath(home.path) ?? home.standardizedFileURL.path

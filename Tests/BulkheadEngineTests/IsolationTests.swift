@@ -79,10 +79,39 @@ struct IsolationTests {
         let link = fixture.acmeRoot.appendingPathComponent("innocent.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: globexFile)
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "innocent", path: link) }
-        // Both orgs allow the same parent folder: the roots no longer separate them, the claims do.
-        try fixture.engine.allowRoot(acme, path: fixture.outside.url.path)
+        // The folder that holds both orgs' folders cannot be allowed any more.
+        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: fixture.outside.url.path) }
+        // One allowed before folders were claimed (written straight into Acme's file): the claims still refuse.
+        let parent = SourcePathPolicy.realPath(fixture.outside.url.path)!
+        try fixture.tenants.database(for: acme).write { try SourceCatalog.insertRoot(parent, by: acme.userID, at: Date(), $0) }
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "clinic", path: globexFile) }
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "innocent", path: link) }
+    }
+
+    @Test("another org's folder, a folder inside it or one holding it cannot be allowed; a file it has not connected stays out of reach")
+    func anotherOrgsFolder() throws {
+        let fixture = try EngineFixture()
+        let acme = fixture.admin(fixture.acme)
+        let globex = fixture.admin(fixture.globex)
+        // Globex put a file in its folder and has not connected it yet.
+        let pending = try fixture.database(in: fixture.globexRoot, as: "pending.sqlite", labels: ["GLOBEX-CANARY-9"])
+        let inner = fixture.globexRoot.appendingPathComponent("inner", isDirectory: true)
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        for folder in [fixture.globexRoot, inner, fixture.outside.url, fixture.globexRoot.appendingPathComponent("..").appendingPathComponent("globex-data")] {
+            #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: folder.path) }
+        }
+        // The refusal reads exactly like a folder that does not exist.
+        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: fixture.outside.url.appendingPathComponent("missing").path) }
+        #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "pending", path: pending) }
+        #expect(try fixture.engine.allowedRoots(acme) == [SourcePathPolicy.realPath(fixture.acmeRoot.path)!])
+        // Globex connects its own file, and may allow a folder inside its own.
+        _ = try fixture.engine.addSource(globex, name: "pending", path: pending)
+        try fixture.engine.allowRoot(globex, path: inner.path)
+        // A folder beside both is fine for either.
+        let beside = fixture.outside.url.appendingPathComponent("acme-more", isDirectory: true)
+        try FileManager.default.createDirectory(at: beside, withIntermediateDirectories: true)
+        try fixture.engine.allowRoot(acme, path: beside.path)
+        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(globex, path: beside.path) }
     }
 
     @Test("the home's control.db, tenant files and another org's area are refused, even through a symlink")
