@@ -1,4 +1,3 @@
-import CVectorKernels
 import Dispatch
 
 /// Exact search that reads a quarter of the bytes: a scan of the byte copies with a proven error
@@ -82,32 +81,10 @@ extension CollectionIndex {
         for part in parts {
             for (row, upper) in zip(part.candidates, part.uppers) where upper >= threshold { survivors.append(row) }
         }
-        var heap = ScoreHeap(capacity: k + 1)
-        let dimension = self.dimension
-        vectors.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            func prefetch(_ position: Int) {
-                guard position < survivors.count else { return }
-                let start = UnsafeRawPointer(base + Int(survivors[position]) * dimension)
-                var offset = 0
-                while offset < dimension * 4 {
-                    bh_prefetch(start + offset)
-                    offset += 64
-                }
-            }
-            for position in 0..<min(4, survivors.count) { prefetch(position) }
-            for (position, row) in survivors.enumerated() {
-                prefetch(position + 4)
-                let score = VectorMath.dot(query, base + Int(row) * dimension, count: dimension)
-                if heap.count < k {
-                    heap.push(-score, row)
-                } else if score > -heap.topKey {
-                    heap.replaceTop(-score, row)
-                }
-            }
-        }
         lastBoundedSurvivors = survivors.count
-        return Self.drain(&heap)
+        return vectors.withUnsafeBufferPointer { buffer in
+            VectorMath.topK(query, rows: survivors, vectors: buffer.baseAddress!, dimension: dimension, k: k)
+        }
     }
 }
 

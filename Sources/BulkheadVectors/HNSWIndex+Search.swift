@@ -137,40 +137,11 @@ extension HNSWIndex {
 
     /// Re-scores the walk's candidates (in `results`) on the float32 rows and returns the best `k`.
     private mutating func rescore(_ query: UnsafePointer<Float>, k: Int, vectors: UnsafePointer<Float>) -> [(row: Int32, score: Float)] {
-        let dimension = self.dimension
         // Only the best of the walk's candidates can make the top k once re-scored: the int8
         // error is about 1e-3, far below the gap between the k-th and the 4k-th similarity.
         while results.count > Self.rescoreDepth(k) { results.pop() }
         let found = results.rows.map { rowOfNode[Int($0)] }
         results.removeAll()
-        // Rows are scattered; ask for a few rows ahead of the one being scored.
-        let ahead = 4
-        func prefetch(_ position: Int) {
-            guard position < found.count else { return }
-            let start = UnsafeRawPointer(vectors + Int(found[position]) * dimension)
-            var offset = 0
-            while offset < dimension * 4 {
-                bh_prefetch(start + offset)
-                offset += 64
-            }
-        }
-        for position in 0..<min(ahead, found.count) { prefetch(position) }
-        for (position, row) in found.enumerated() {
-            prefetch(position + ahead)
-            let score = VectorMath.dot(query, vectors + Int(row) * dimension, count: dimension)
-            if results.count < k {
-                results.push(-score, row)
-            } else if score > -results.topKey {
-                results.replaceTop(-score, row)
-            }
-        }
-        var best = [(row: Int32, score: Float)](repeating: (0, 0), count: results.count)
-        var index = results.count - 1
-        while !results.isEmpty {
-            best[index] = (results.topRow, -results.topKey)
-            results.pop()
-            index -= 1
-        }
-        return best
+        return VectorMath.topK(query, rows: found, vectors: vectors, dimension: dimension, k: k)
     }
 }

@@ -35,6 +35,14 @@ import Testing
         return all
     }
 
+    /// A store over the fixture with Acme's collection "big" holding the first `rows` items.
+    static func seeded(_ fixture: VectorFixture, rows: Int) async throws -> VectorStore {
+        let store = fixture.store(configuration)
+        try store.createCollection(fixture.acmeUser, name: "big", embedder: VectorStore.noEmbedder, dimension: dimension)
+        try await store.add(fixture.acmeUser, collection: "big", items: items(0..<rows))
+        return store
+    }
+
     static func savedNodes(_ fixture: VectorFixture) throws -> Int? {
         try fixture.tenants.database(for: fixture.acmeUser).read { db in
             try Int.fetchOne(db, sql: "SELECT nodes FROM vector_graphs WHERE collection = 'big'")
@@ -43,9 +51,7 @@ import Testing
 
     @Test func aReopenedCollectionReadsItsGraphBackAndAnswersTheSame() async throws {
         let fixture = try VectorFixture()
-        let first = fixture.store(Self.configuration)
-        try first.createCollection(fixture.acmeUser, name: "big", embedder: VectorStore.noEmbedder, dimension: Self.dimension)
-        try await first.add(fixture.acmeUser, collection: "big", items: Self.items(0..<1_500))
+        let first = try await Self.seeded(fixture, rows: 1_500)
         #expect(try Self.savedNodes(fixture) == 1_500)
         let before = try await Self.answers(first, fixture)
 
@@ -62,9 +68,7 @@ import Testing
 
     @Test func rowsDeletedOrAddedAfterTheSaveAreHandledOnOpen() async throws {
         let fixture = try VectorFixture()
-        let first = fixture.store(Self.configuration)
-        try first.createCollection(fixture.acmeUser, name: "big", embedder: VectorStore.noEmbedder, dimension: Self.dimension)
-        try await first.add(fixture.acmeUser, collection: "big", items: Self.items(0..<1_500))
+        let first = try await Self.seeded(fixture, rows: 1_500)
         // Fewer than the re-save threshold: the saved graph goes stale on purpose.
         let deleted = (0..<200).map { "v\($0 * 7)" }
         #expect(try first.delete(fixture.acmeUser, collection: "big", ids: deleted) == 200)
@@ -96,9 +100,7 @@ import Testing
 
     @Test func aDamagedSavedGraphIsRebuiltNotTrusted() async throws {
         let fixture = try VectorFixture()
-        let first = fixture.store(Self.configuration)
-        try first.createCollection(fixture.acmeUser, name: "big", embedder: VectorStore.noEmbedder, dimension: Self.dimension)
-        try await first.add(fixture.acmeUser, collection: "big", items: Self.items(0..<1_000))
+        let first = try await Self.seeded(fixture, rows: 1_000)
         let before = try await Self.answers(first, fixture)
         try fixture.tenants.database(for: fixture.acmeUser).write { db in
             try db.execute(sql: "UPDATE vector_graphs SET graph = zeroblob(length(graph)) WHERE collection = 'big'")
@@ -116,9 +118,7 @@ import Testing
 
     @Test func droppingACollectionDropsItsGraph() async throws {
         let fixture = try VectorFixture()
-        let store = fixture.store(Self.configuration)
-        try store.createCollection(fixture.acmeUser, name: "big", embedder: VectorStore.noEmbedder, dimension: Self.dimension)
-        try await store.add(fixture.acmeUser, collection: "big", items: Self.items(0..<400))
+        let store = try await Self.seeded(fixture, rows: 400)
         #expect(try Self.savedNodes(fixture) == 400)
         try store.deleteCollection(fixture.acmeUser, name: "big")
         #expect(try Self.savedNodes(fixture) == nil)
