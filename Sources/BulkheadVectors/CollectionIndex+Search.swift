@@ -48,10 +48,13 @@ extension CollectionIndex {
 
     private mutating func walkGraph(_ query: UnsafePointer<Float>, k: Int, ef: Int?, filtered: Bool) -> [(row: Int32, score: Float)] {
         let bits = filtered ? filterBits : (deadCount > 0 ? aliveBits : [])
-        return vectors.withUnsafeBufferPointer { buffer in
-            bits.withUnsafeBufferPointer { allowed in
-                hnsw!.search(query, k: k, ef: ef, vectors: buffer.baseAddress!,
-                             allowed: filtered || deadCount > 0 ? allowed.baseAddress : nil)
+        let codes = scanRows
+        return codes.withView { view in
+            vectors.withUnsafeBufferPointer { buffer in
+                bits.withUnsafeBufferPointer { allowed in
+                    hnsw!.search(query, k: k, ef: ef, vectors: buffer.baseAddress!, codes: view,
+                                 allowed: filtered || deadCount > 0 ? allowed.baseAddress : nil)
+                }
             }
         }
     }

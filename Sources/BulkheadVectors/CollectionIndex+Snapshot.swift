@@ -25,16 +25,11 @@ extension CollectionIndex {
         return value
     }
 
-    /// Attaches a saved graph over exactly the rows added so far (restored with `HNSWIndex.restore`
-    /// over `withVectors`); later rows are inserted into it as they arrive.
+    /// Attaches a saved graph over exactly the rows added so far (read with `HNSWIndex.restore`);
+    /// later rows are inserted into it as they arrive.
     mutating func attachGraph(_ graph: HNSWIndex) {
         precondition(graph.count == ids.count && hnsw == nil, "a saved graph covers exactly the rows added before it")
         hnsw = graph
         graphDeferred = false
-    }
-
-    /// Runs `body` with the float rows (row-major), for restoring a graph over them.
-    func withVectors<T>(_ body: (UnsafePointer<Float>) -> T) -> T {
-        vectors.withUnsafeBufferPointer { body($0.baseAddress ?? UnsafePointer(bitPattern: 4)!) }
     }
 }

@@ -1,6 +1,6 @@
 /// The in-memory form of one collection: rows in a contiguous float32 buffer and in byte copies
-/// for the bounded exact scan, metadata postings, and, above the size threshold, an HNSW graph
-/// over the same rows.
+/// (read by both the bounded exact scan and the graph walk), metadata postings, and, above the
+/// size threshold, an HNSW graph over the same rows.
 ///
 /// One `CollectionIndex` belongs to exactly one (org, collection); the store never hands it to
 /// another org, even when two orgs hold identical content. Rows are appended; a removed or
@@ -17,7 +17,8 @@ public struct CollectionIndex: Sendable {
     private(set) var ids: [String] = []
     private(set) var texts: [String] = []
     private(set) var metadata: [[String: String]] = []
-    /// Byte copies of the rows, in row order, with the error of each (see `CollectionIndex+BoundedScan`).
+    /// Byte copies of the rows, with the error of each: the bounded exact scan reads them (see
+    /// `CollectionIndex+BoundedScan`) and so does the graph walk.
     private(set) var scanRows: QuantizedRows
     private(set) var scanResiduals: [Float] = []
     /// Where each row is stored (the tenant database's rowid), or -1; saved with the graph so a
@@ -107,8 +108,10 @@ public struct CollectionIndex: Sendable {
         rowOfID[id] = row
         for (key, value) in metadata { postings[key, default: [:]][value, default: []].append(row) }
         if hnsw != nil {
-            vectors.withUnsafeBufferPointer { hnsw!.insert(row, vectors: $0.baseAddress!) }
-            if hnsw!.needsReorder { vectors.withUnsafeBufferPointer { hnsw!.reorder(vectors: $0.baseAddress!) } }
+            let codes = scanRows
+            codes.withView { view in
+                vectors.withUnsafeBufferPointer { hnsw!.insert(row, vectors: $0.baseAddress!, codes: view) }
+            }
         } else if !graphDeferred, count >= configuration.hnswThreshold {
             buildGraph()
         }
@@ -132,7 +135,8 @@ public struct CollectionIndex: Sendable {
     }
 
     /// Adds a row's byte copy; at 1,024 rows and every doubling after, codes all of them again
-    /// with a scale calibrated on the whole collection (amortized, a constant per row).
+    /// with a scale calibrated on the whole collection (amortized, a constant per row). The graph
+    /// keeps no scores, so a new scale changes nothing it holds.
     private mutating func appendScanRow(_ vector: UnsafePointer<Float>) {
         scanResiduals.append(scanRows.append(vector))
         let rows = scanRows.count
@@ -140,7 +144,7 @@ public struct CollectionIndex: Sendable {
         var residuals = [Float](repeating: 0, count: rows)
         let recoded = vectors.withUnsafeBufferPointer { buffer in
             residuals.withUnsafeMutableBufferPointer { output in
-                QuantizedRows.calibrated(dimension: dimension, vectors: buffer.baseAddress!, order: Array(0..<Int32(rows)),
+                QuantizedRows.calibrated(dimension: dimension, vectors: buffer.baseAddress!, count: rows,
                                          residuals: output.baseAddress!)
             }
         }
@@ -151,9 +155,10 @@ public struct CollectionIndex: Sendable {
     /// Builds the HNSW graph over every stored row (dead rows are linked but never returned).
     mutating func buildGraph() {
         var graph = HNSWIndex(dimension: dimension, parameters: configuration.hnsw)
-        vectors.withUnsafeBufferPointer { buffer in
-            for row in 0..<ids.count { graph.insert(Int32(row), vectors: buffer.baseAddress!) }
-            graph.reorder(vectors: buffer.baseAddress!)
+        scanRows.withView { view in
+            vectors.withUnsafeBufferPointer { buffer in
+                for row in 0..<ids.count { graph.insert(Int32(row), vectors: buffer.baseAddress!, codes: view) }
+            }
         }
         hnsw = graph
     }

@@ -24,7 +24,6 @@ extension HNSWIndex {
             swap(&candidates, &self.candidates)
             swap(&results, &self.results)
         }
-        let rowOfNode = self.rowOfNode
         visited.reset(count: count)
         candidates.removeAll()
         results.removeAll()
@@ -39,7 +38,7 @@ extension HNSWIndex {
         candidates.withUnsafeHeap(reserving: count + 1) { candidates in
             results.withUnsafeHeap(reserving: ef + 1) { results in
                 candidates.push(entryScore, entry)
-                if allowed == nil || Self.isAllowed(rowOfNode[Int(entry)], allowed) { results.push(-entryScore, entry) }
+                if Self.isAllowed(entry, allowed) { results.push(-entryScore, entry) }
                 links.withUnsafeBufferPointer { block in
                     func linkStart(_ node: Int32) -> Int {
                         layer == 0 ? Int(node) &* stride0 : upperSlot(node, layer)
@@ -72,7 +71,7 @@ extension HNSWIndex {
                                 let score = view.similarity(probe, neighbor)
                                 if results.count < ef || score > -results.topKey {
                                     candidates.push(score, neighbor)
-                                    if allowed == nil || Self.isAllowed(rowOfNode[Int(neighbor)], allowed) {
+                                    if Self.isAllowed(neighbor, allowed) {
                                         if results.count < ef {
                                             results.push(-score, neighbor)
                                         } else {
@@ -110,24 +109,22 @@ extension HNSWIndex {
     /// - Parameters:
     ///   - ef: the layer-0 breadth; `parameters.efSearch` when nil, and never below `k`.
     ///   - vectors: the collection's float32 rows, for the final re-scoring.
+    ///   - codes: the collection's byte copies, which the walk scores.
     ///   - allowed: a bitset over rows, or nil for every row.
-    public mutating func search(_ query: UnsafePointer<Float>, k: Int, ef: Int? = nil, vectors: UnsafePointer<Float>,
-                                allowed: UnsafePointer<UInt64>? = nil) -> [(row: Int32, score: Float)] {
+    mutating func search(_ query: UnsafePointer<Float>, k: Int, ef: Int? = nil, vectors: UnsafePointer<Float>,
+                         codes view: QuantizedRows.View, allowed: UnsafePointer<UInt64>? = nil) -> [(row: Int32, score: Float)] {
         guard entryPoint >= 0, k > 0 else { return [] }
-        let quantized = rows
         let breadth = max(ef ?? parameters.efSearch, k)
-        quantized.withView { view in
-            view.withProbe(query) { probe in
-                var current = entryPoint
-                var currentScore = view.similarity(probe, current)
-                if topLevel > 0 {
-                    for layer in stride(from: topLevel, to: 0, by: -1) {
-                        greedy(probe, &current, &currentScore, layer: layer, view: view)
-                    }
+        view.withProbe(query) { probe in
+            var current = entryPoint
+            var currentScore = view.similarity(probe, current)
+            if topLevel > 0 {
+                for layer in stride(from: topLevel, to: 0, by: -1) {
+                    greedy(probe, &current, &currentScore, layer: layer, view: view)
                 }
-                searchLayer(probe, entry: current, entryScore: currentScore, ef: breadth,
-                            layer: 0, view: view, allowed: allowed)
             }
+            searchLayer(probe, entry: current, entryScore: currentScore, ef: breadth,
+                        layer: 0, view: view, allowed: allowed)
         }
         return rescore(query, k: k, vectors: vectors)
     }
@@ -140,7 +137,7 @@ extension HNSWIndex {
         // Only the best of the walk's candidates can make the top k once re-scored: the int8
         // error is about 1e-3, far below the gap between the k-th and the 4k-th similarity.
         while results.count > Self.rescoreDepth(k) { results.pop() }
-        let found = results.rows.map { rowOfNode[Int($0)] }
+        let found = Array(results.rows)
         results.removeAll()
         return VectorMath.topK(query, rows: found, vectors: vectors, dimension: dimension, k: k)
     }

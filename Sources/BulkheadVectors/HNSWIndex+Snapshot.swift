@@ -3,8 +3,8 @@ import Foundation
 /// Saving a graph's links and reading them back, so that opening a large collection does not
 /// rebuild its graph (minutes for a million rows) but only re-reads it.
 ///
-/// A snapshot holds the links, levels, entry point, node order and level-draw state, not the rows: the int8
-/// rows are recomputed from the collection's float32 rows, which the database already holds. A
+/// A snapshot holds the links, levels, entry point and level-draw state, not the rows, which the
+/// database already holds. A
 /// snapshot comes from a tenant's own file, which a user may have tampered with, so reading one
 /// checks everything a walk relies on (sizes, every link inside the graph, every level and
 /// block in range, a checksum over the whole) and answers nil rather than trusting it.
@@ -35,21 +35,17 @@ extension HNSWIndex {
         put(entryPoint)
         put(UInt32(topLevel))
         put(UInt32(upperLinks.count))
-        put(UInt32(orderedCount))
-        put(rows.scale.bitPattern)
         data.append(contentsOf: levels)
         put(links0)
         put(upperBase)
         put(upperLinks)
-        put(rowOfNode)
         put(FNV1a.hash(data))
         return data
     }
 
-    /// The graph saved in `data`, over the first `count` rows of `vectors`; nil when the bytes are
+    /// The graph saved in `data`, over a collection's first `count` rows; nil when the bytes are
     /// not a whole, consistent graph of that size made with these parameters.
-    public static func restore(_ data: Data, dimension: Int, parameters: HNSWParameters,
-                               count: Int, vectors: UnsafePointer<Float>) -> HNSWIndex? {
+    public static func restore(_ data: Data, dimension: Int, parameters: HNSWParameters, count: Int) -> HNSWIndex? {
         var reader = SnapshotReader(bytes: [UInt8](data))
         guard reader.bytes.count > 8 else { return nil }
         let body = reader.bytes[..<(reader.bytes.count - 8)]
@@ -62,12 +58,9 @@ extension HNSWIndex {
               reader.uint32() == UInt32(parameters.efConstruction), reader.uint64() == parameters.seed,
               let state = reader.uint64(), reader.uint32() == UInt32(count),
               let entry = reader.int32(), let top = reader.uint32(), let upperCount = reader.uint32(),
-              let ordered = reader.uint32(), Int(ordered) <= count,
-              let scaleBits = reader.uint32(), Float(bitPattern: scaleBits).isFinite, Float(bitPattern: scaleBits) > 0,
               let levels = reader.byteArray(count),
               let links0 = reader.int32s(count * (graph.maxLinks0 + 1)),
               let upperBase = reader.int32s(count), let upperLinks = reader.int32s(Int(upperCount)),
-              let rowOfNode = reader.int32s(count),
               reader.atEnd else { return nil }
         graph.random = SplitMix64(seed: state)
         graph.levels = levels
@@ -76,22 +69,13 @@ extension HNSWIndex {
         graph.upperLinks = upperLinks
         graph.entryPoint = entry
         graph.topLevel = Int(top)
-        graph.rowOfNode = rowOfNode
-        graph.orderedCount = Int(ordered)
         guard graph.isConsistent else { return nil }
-        graph.rows = QuantizedRows(dimension: dimension, scale: Float(bitPattern: scaleBits))
-        for node in 0..<count { graph.rows.append(vectors + Int(rowOfNode[node]) * dimension) }
         return graph
     }
 
-    /// Whether every index a walk follows stays inside the graph, and each row is on one node.
+    /// Whether every index a walk follows stays inside the graph.
     private var isConsistent: Bool {
         let count = levels.count
-        var seen = [Bool](repeating: false, count: count)
-        for row in rowOfNode {
-            guard (0..<Int32(count)).contains(row), !seen[Int(row)] else { return false }
-            seen[Int(row)] = true
-        }
         guard count > 0 ? (0..<Int32(count)).contains(entryPoint) && Int(levels[Int(entryPoint)]) == topLevel
                         : entryPoint == -1 && topLevel == 0 else { return false }
         func linksValid(_ links: [Int32], _ start: Int, capacity: Int) -> Bool {

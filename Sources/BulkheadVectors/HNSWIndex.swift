@@ -2,14 +2,14 @@ import Foundation
 
 /// A hierarchical navigable small-world graph over the rows of one collection.
 ///
-/// The graph walks over its own byte copy of the rows (`QuantizedRows`, a quarter of the float32
-/// size), because a walk waits on memory for every node it visits; the float32 rows stay in the
-/// collection's buffer and are passed in as a pointer only to re-score a query's final candidates
-/// exactly. Links live in flat `Int32` arrays (one block of `2m + 1` slots per node on layer 0,
-/// the first slot holding the count, and blocks of `m + 1` for the upper layers), and a walk marks
-/// nodes in a `VisitedSet` bitset, so a query allocates nothing in its hot loop. Nodes are
-/// renumbered now and then for locality (`reorder`, in `HNSWIndex+Layout`), and the graph can be
-/// saved and read back without its rows (`HNSWIndex+Snapshot`).
+/// The graph stores links only. Node `i` is row `i` of the collection, and the rows come in as
+/// pointers: the walk scores the collection's byte copies (`QuantizedRows`, a quarter of the
+/// float32 size, the same copies the exact scan reads), because a walk waits on memory for every
+/// node it visits; the float32 rows are read only to re-score a query's final candidates exactly.
+/// Links live in flat `Int32` arrays (one block of `2m + 1` slots per node on layer 0, the first
+/// slot holding the count, and blocks of `m + 1` for the upper layers), and a walk marks nodes in a
+/// `VisitedSet` bitset, so a query allocates nothing in its hot loop. The graph can be saved and
+/// read back on its own (`HNSWIndex+Snapshot`).
 ///
 /// Similarity is the dot product of unit vectors (cosine); bigger is closer.
 public struct HNSWIndex: Sendable {
@@ -31,18 +31,10 @@ public struct HNSWIndex: Sendable {
     var upperBase: [Int32] = []
     /// Upper-layer links: layer `l ≥ 1` of node `i` is the block at `upperBase[i] + (l - 1) * (maxLinks + 1)`.
     var upperLinks: [Int32] = []
-    /// The collection row of each node. Rows join as nodes of the same number; `reorder`
-    /// renumbers nodes for locality, and this keeps track of whose row each node holds.
-    var rowOfNode: [Int32] = []
-    /// The node count at the last `reorder` (0 before any).
-    var orderedCount = 0
     /// The node every search starts from, or -1 when the graph is empty.
     var entryPoint: Int32 = -1
     /// The top layer of the graph.
     var topLevel = 0
-
-    /// The byte rows the walk scores, in node order.
-    var rows: QuantizedRows
 
     /// How many rows the last layer walk scored (the cost of a search, for the benchmark).
     public internal(set) var lastScored = 0
@@ -62,7 +54,6 @@ public struct HNSWIndex: Sendable {
         maxLinks0 = parameters.m * 2
         levelScale = 1 / log(Double(max(2, parameters.m)))
         random = SplitMix64(seed: parameters.seed)
-        rows = QuantizedRows(dimension: dimension)
     }
 
     /// The number of nodes in the graph.
@@ -70,8 +61,8 @@ public struct HNSWIndex: Sendable {
 
     /// Bytes held by the graph's links and scratch, for the cache's memory budget.
     public var memoryBytes: Int {
-        (links0.capacity + upperLinks.capacity + upperBase.capacity + rowOfNode.capacity) * 4 + levels.capacity
-            + (candidates.capacity + results.capacity) * 8 + count * 4 + rows.memoryBytes
+        (links0.capacity + upperLinks.capacity + upperBase.capacity) * 4 + levels.capacity
+            + (candidates.capacity + results.capacity) * 8 + count * 4
     }
 
     @inline(__always)
@@ -90,11 +81,11 @@ public struct HNSWIndex: Sendable {
 
     /// Adds row `node` (which must be the next row, `count`) to the graph.
     ///
-    /// - Parameter vectors: the collection's row-major float32 buffer; row `node` must already be in it.
-    public mutating func insert(_ node: Int32, vectors: UnsafePointer<Float>) {
+    /// - Parameters:
+    ///   - vectors: the collection's row-major float32 buffer; row `node` must already be in it.
+    ///   - codes: the collection's byte copies; row `node` must already be in them.
+    mutating func insert(_ node: Int32, vectors: UnsafePointer<Float>, codes view: QuantizedRows.View) {
         precondition(Int(node) == count, "HNSW rows are inserted in order")
-        rows.append(vectors + Int(node) * dimension)
-        rowOfNode.append(node)
         let level = drawLevel()
         levels.append(UInt8(level))
         links0.append(contentsOf: repeatElement(0, count: maxLinks0 + 1))
@@ -109,32 +100,27 @@ public struct HNSWIndex: Sendable {
             topLevel = level
             return
         }
-        // The walk reads the rows while it rewrites links; a local copy of the rows (which shares
-        // their storage, nothing is copied) keeps the two accesses apart.
-        let quantized = rows
-        quantized.withView { view in
-            view.withProbe(vectors + Int(node) * dimension) { probe in
-                var current = entryPoint
-                var currentScore = view.similarity(probe, current)
-                if topLevel > level {
-                    for layer in stride(from: topLevel, to: level, by: -1) {
-                        greedy(probe, &current, &currentScore, layer: layer, view: view)
-                    }
+        view.withProbe(vectors + Int(node) * dimension) { probe in
+            var current = entryPoint
+            var currentScore = view.similarity(probe, current)
+            if topLevel > level {
+                for layer in stride(from: topLevel, to: level, by: -1) {
+                    greedy(probe, &current, &currentScore, layer: layer, view: view)
                 }
-                for layer in stride(from: min(level, topLevel), through: 0, by: -1) {
-                    searchLayer(probe, entry: current, entryScore: currentScore, ef: parameters.efConstruction,
-                                layer: layer, view: view, allowed: nil)
-                    // Keep the best result as the next layer's entry.
-                    selectNeighbors(fromResults: parameters.m, view: view)
-                    if let best = selection.first {
-                        current = best
-                        currentScore = selectionScores[0]
-                    }
-                    setLinks(node, layer: layer, to: selection)
-                    let capacity = layer == 0 ? maxLinks0 : maxLinks
-                    for neighbor in selection {
-                        addLink(from: neighbor, to: node, layer: layer, capacity: capacity, view: view)
-                    }
+            }
+            for layer in stride(from: min(level, topLevel), through: 0, by: -1) {
+                searchLayer(probe, entry: current, entryScore: currentScore, ef: parameters.efConstruction,
+                            layer: layer, view: view, allowed: nil)
+                // Keep the best result as the next layer's entry.
+                selectNeighbors(fromResults: parameters.m, view: view)
+                if let best = selection.first {
+                    current = best
+                    currentScore = selectionScores[0]
+                }
+                setLinks(node, layer: layer, to: selection)
+                let capacity = layer == 0 ? maxLinks0 : maxLinks
+                for neighbor in selection {
+                    addLink(from: neighbor, to: node, layer: layer, capacity: capacity, view: view)
                 }
             }
         }

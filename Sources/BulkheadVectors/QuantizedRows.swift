@@ -1,11 +1,11 @@
 import CVectorKernels
 
-/// Byte copies of a graph's rows, for the HNSW walk.
+/// Byte copies of a collection's rows, for the bounded exact scan and the HNSW walk.
 ///
 /// A graph walk is bound by memory: each visited node is a random row, and a float32 row of 384
 /// dimensions is 24 cache lines where its byte copy is 6. Every row shares one scale (a high
-/// percentile of the magnitudes in the collection over 127, recalibrated whenever the graph is
-/// re-laid out), so a row is its codes and nothing else: 384 bytes, exactly six lines, with no
+/// percentile of the magnitudes in the collection over 127, recalibrated as the collection
+/// doubles), so a row is its codes and nothing else: 384 bytes, exactly six lines, with no
 /// per-row scale to fetch. A value beyond the scale saturates at ±127; that costs the walk a
 /// little accuracy on rare outliers and nothing in the answer, which is re-scored on float32.
 /// Codes are stored as unsigned bytes (code + 128). A query (or a row compared with other rows
@@ -63,29 +63,25 @@ struct QuantizedRows: Sendable {
         return error.squareRoot()
     }
 
-    /// The rows `order` (indexes into `vectors`, row-major floats), coded again with a scale
-    /// calibrated on them: the 99.99th percentile of their magnitudes (of a sample of at most
-    /// 262,144 values) over 127.
-    static func calibrated(dimension: Int, vectors: UnsafePointer<Float>, order: [Int32],
-                           residuals: UnsafeMutablePointer<Float>? = nil) -> QuantizedRows {
-        let total = order.count * dimension
+    /// The first `count` rows of `vectors` (row-major floats), coded with a scale calibrated on
+    /// them: the 99.99th percentile of their magnitudes (of a sample of at most 262,144 values)
+    /// over 127. Each row's error goes to `residuals`.
+    static func calibrated(dimension: Int, vectors: UnsafePointer<Float>, count: Int,
+                           residuals: UnsafeMutablePointer<Float>) -> QuantizedRows {
+        let total = count * dimension
         let step = max(1, total / 262_144)
         var sample: [Float] = []
         sample.reserveCapacity(total / step + 1)
         var position = 0
         while position < total {
-            let row = Int(order[position / dimension])
-            sample.append(abs(vectors[row * dimension + position % dimension]))
+            sample.append(abs(vectors[position]))
             position += step
         }
         sample.sort()
         let clip = sample.isEmpty ? 0 : sample[min(sample.count - 1, Int(Double(sample.count) * 0.9999))]
         var rows = QuantizedRows(dimension: dimension, scale: clip > 0 && clip.isFinite ? clip / 127 : 1 / 127)
-        rows.storage = HugePageBuffer(capacity: order.count * rows.stride)
-        for (position, row) in order.enumerated() {
-            let error = rows.append(vectors + Int(row) * dimension)
-            residuals?[position] = error
-        }
+        rows.storage = HugePageBuffer(capacity: count * rows.stride)
+        for row in 0..<count { residuals[row] = rows.append(vectors + row * dimension) }
         return rows
     }
 

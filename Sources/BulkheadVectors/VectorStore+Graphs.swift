@@ -70,10 +70,8 @@ extension VectorStore {
         }
         // Mostly gone: a fresh graph over what is left is smaller and better.
         guard placeholders * 2 <= saved.keys.count else { return nil }
-        guard let graph = index.withVectors({ vectors in
-            HNSWIndex.restore(saved.graph, dimension: dimension, parameters: configuration.hnsw,
-                              count: saved.keys.count, vectors: vectors)
-        }) else { return nil }
+        guard let graph = HNSWIndex.restore(saved.graph, dimension: dimension, parameters: configuration.hnsw,
+                                            count: saved.keys.count) else { return nil }
         index.attachGraph(graph)
         for (position, row) in rows.enumerated() where !used[position] {
             row.vector.withUnsafeBufferPointer { vector in
