@@ -57,15 +57,20 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     var requests: [Request] { lock.withLock { received } }
 
+    /// Stops accepting. The accept thread closes the socket itself once `accept` fails: closing it
+    /// here could free its descriptor number while that thread is about to call `accept` on it,
+    /// and the next test's server, given the same number, would be answered by this one.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
-            if connection < 0 { return }
+            if connection < 0 {
+                close(listener)
+                return
+            }
             serve(connection)
             close(connection)
         }
