@@ -16,7 +16,7 @@ import GRDBSQLite
 /// Arguments: `[--chinook PATH] [--point N] [--scan N]`.
 enum QueryBench {
     static func run(arguments: [String]) throws -> String {
-        var chinook = "../shared/data/chinook.sqlite"
+        var chinook = "Tests/Fixtures/chinook.sqlite"
         var pointIterations = 5_000
         var scanIterations = 200
         var index = 0

@@ -56,14 +56,12 @@ final class TemporaryDirectory: @unchecked Sendable {
 }
 
 enum Fixtures {
-    /// The real Chinook sample database, shared read-only by every test (always copied first).
+    /// The real Chinook sample database (MIT, `Tests/Fixtures/chinook.LICENSE.md`), carried in the
+    /// repository and shared read-only by every test (always copied first).
     static var chinookPath: String {
-        if let override = ProcessInfo.processInfo.environment["BULKHEAD_CHINOOK"] { return override }
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let besideRepo = url.deletingLastPathComponent().appendingPathComponent("shared/data/chinook.sqlite").path
-        if FileManager.default.fileExists(atPath: besideRepo) { return besideRepo }
-        return "/work/shared/data/chinook.sqlite"
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Fixtures/chinook.sqlite").path
     }
 
     static func principal(org: String, user: String = "u-test", role: Role = .admin) -> Principal {

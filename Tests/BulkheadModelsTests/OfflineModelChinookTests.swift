@@ -1,3 +1,4 @@
+import Foundation
 import BulkheadModels
 import Testing
 
@@ -5,7 +6,12 @@ import Testing
 /// lists, each answered from the introspected schema alone and checked row by row against
 /// hand-written SQL.
 @Suite struct OfflineModelChinookTests {
-    static let chinook = "/work/shared/data/chinook.sqlite"
+    /// The repository's copy of Chinook (MIT, `Tests/Fixtures/chinook.LICENSE.md`).
+    static let chinook: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Fixtures/chinook.sqlite").path
+    }()
 
     static let cases: [QuestionCase] = [
         // Counts.
