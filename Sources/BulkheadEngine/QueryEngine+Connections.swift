@@ -29,8 +29,7 @@ extension QueryEngine {
             try policy.checkPackagedFile(target.path, orgArea: workspace.orgAreaURL(for: record.owner))
             return
         }
-        let roots = try tenantRead(principal) { try SourceCatalog.roots($0) }
-        try policy.checkTenantFile(target.path, roots: roots)
+        try policy.checkTenantFile(target.path, roots: try grants.folders(of: record.owner))
         try claims.check(target.path, org: record.owner)
     }
 

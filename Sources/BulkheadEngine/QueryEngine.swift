@@ -23,6 +23,8 @@ public final class QueryEngine: Sendable {
     let logger: Logger
     let policy: SourcePathPolicy
     let claims: SourceClaims
+    /// The folders the operator granted each org (control plane).
+    let grants: FolderGrants
     let pool: ConnectionPool
     let schemas = SchemaCache()
     /// The ownership map: every source this process has resolved, with its owning org.
@@ -38,15 +40,17 @@ public final class QueryEngine: Sendable {
         let name: String
     }
     private let ownerCheck = Atomic<Bool>(true)
+    private let grantPolicy = Atomic<Bool>(true)
 
     /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
     public init(
-        workspace: Workspace, tenants: TenantDatabases, limits: RateLimits = RateLimits(),
+        workspace: Workspace, tenants: TenantDatabases, grants: FolderGrants, limits: RateLimits = RateLimits(),
         clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
         logger: Logger = Logger(label: "bulkhead.engine")
     ) throws {
         self.workspace = workspace
         self.tenants = tenants
+        self.grants = grants
         self.clock = clock
         self.random = random
         self.logger = logger
@@ -62,9 +66,18 @@ public final class QueryEngine: Sendable {
 
     /// Test seam for the audit: with the owner check off, the ownership map, the pool and the
     /// schema cache serve whatever they hold, whoever asks. Never switched off outside tests.
-    package var ownerCheckEnabled: Bool {
+    @_spi(Testing)
+    public var ownerCheckEnabled: Bool {
         get { ownerCheck.load(ordering: .acquiring) }
         set { ownerCheck.store(newValue, ordering: .releasing) }
+    }
+
+    /// Test seam for the audit: with the grant policy off, any existing folder may be granted, the
+    /// home and system folders and other orgs' grants included. Never switched off outside tests.
+    @_spi(Testing)
+    public var grantPolicyEnforced: Bool {
+        get { grantPolicy.load(ordering: .acquiring) }
+        set { grantPolicy.store(newValue, ordering: .releasing) }
     }
 
     /// The owner check, the one place that decides whether `principal` may touch a thing owned by `owner`.
@@ -134,6 +147,19 @@ public final class QueryEngine: Sendable {
     func forget(_ record: SourceRecord) {
         _ = directory.withLock { $0.removeValue(forKey: record.info.id) }
         _ = names.withLock { $0.removeValue(forKey: NameKey(org: record.owner, name: record.info.name)) }
+    }
+
+    /// Forgets everything this engine holds for a deleted org: its sources, pooled connections,
+    /// cached schemas and its claims on files, so another org may connect those files later.
+    public func forget(org: OrgID) {
+        let records = directory.withLock { map in map.values.filter { $0.owner == org } }
+        for record in records {
+            let key = ConnectionPool.Key(org: org, source: record.info.id)
+            pool.evict(key)
+            schemas.remove(key)
+            forget(record)
+        }
+        try? claims.release(org: org)
     }
 
     /// Reads the principal's own tenant database, turning storage failures into safe errors.

@@ -2,23 +2,13 @@ import BulkheadCore
 import Foundation
 import GRDB
 
-/// The org's own record of its sources and allowed roots, in its tenant database.
+/// The org's own record of its sources, in its tenant database. (Its `allowed_roots` table is no
+/// longer read: folders are granted by the operator, in the control plane.)
 ///
 /// Every function takes a `Database` of one tenant file, which `TenantDatabases` opened from the
 /// principal's org; nothing here can name another org's file.
 enum SourceCatalog {
     private static let columns = "id, name, kind, location, resolved_location, packaged, created_by, created_at"
-
-    /// The org's allowed roots (resolved paths).
-    static func roots(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT path FROM allowed_roots ORDER BY path")
-    }
-
-    /// Records an allowed root; adding the same root twice is harmless.
-    static func insertRoot(_ path: String, by user: UserID, at date: Date, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO allowed_roots (path, created_by, created_at) VALUES (?, ?, ?)",
-                       arguments: [path, user.rawValue, date])
-    }
 
     /// The source named `name`, if the org has one.
     static func source(named name: String, org: OrgID, _ db: Database) throws -> SourceRecord? {
