@@ -89,7 +89,7 @@ public struct TenantBackup: Sendable {
     @discardableResult
     public func backup(_ principal: Principal, named name: String) throws -> Header {
         try principal.requireAdmin()
-        if authenticate { _ = try BackupArea.validatedName(name) }
+        if authenticate { try checkName(name, principal, operation: "backup") }
         let (header, data) = try archive(principal)
         _ = try area.write(data, named: name, org: principal.orgID)
         return header
@@ -99,6 +99,7 @@ public struct TenantBackup: Sendable {
     @discardableResult
     public func restore(_ principal: Principal, named name: String) throws -> Header {
         try principal.requireAdmin()
+        if authenticate { try checkName(name, principal, operation: "restore") }
         return try restore(principal, from: try area.read(named: name, org: principal.orgID))
     }
 
@@ -183,6 +184,17 @@ public struct TenantBackup: Sendable {
                     throw BulkheadError.integrity("the backup holds rows of another organization")
                 }
             }
+        }
+    }
+
+    /// Refuses (and records) a backup name that is not a plain file name of the org's area.
+    private func checkName(_ name: String, _ principal: Principal, operation: String) throws {
+        do {
+            _ = try BackupArea.validatedName(name)
+        } catch {
+            events.record(SecurityEvent(kind: "backup_refused", orgID: principal.orgID, userID: principal.userID,
+                                        detail: "op=\(operation) reason=outside_area", actor: .user(principal.userID)))
+            throw error
         }
     }
 

@@ -80,6 +80,9 @@ import Testing
         let listed = try cli.run(["user", "list", "--json"], environment: ["BULKHEAD_TOKEN": ada]).json()["users"] as? [[String: Any]]
         #expect(Set(listed?.compactMap { $0["email"] as? String } ?? []) == ["ada@acme.test", "ben@acme.test", "cyd@acme.test", "dee@acme.test"])
         #expect(try cli.run(["user", "list"], environment: ["BULKHEAD_TOKEN": ben]).status == 3)
+        // Members add notes; they do not connect sources.
+        #expect(try cli.run(["note", "add", "Ben's note"], environment: ["BULKHEAD_TOKEN": ben]).status == 0)
+        #expect(try cli.run(["source", "add", "mine", "/etc/hostname"], environment: ["BULKHEAD_TOKEN": ben]).status == 3)
         let recorded = try events(cli, key: key)
         #expect(denied(recorded, "user.add"))
         #expect(recorded.contains { $0["kind"] as? String == "member_invited" })
@@ -138,7 +141,9 @@ import Testing
         #expect(try cli.run(["backup", "first.backup"], environment: ["BULKHEAD_TOKEN": ada]).status == 0)
         #expect(try cli.run(["backup", "first.backup"], environment: ["BULKHEAD_TOKEN": ada]).status == 1)
         #expect(try cli.run(["restore", "first.backup"], environment: ["BULKHEAD_TOKEN": ada]).status == 0)
-        #expect(denied(try events(cli, key: key), "source.allow") == false)
+        let refusals = try events(cli, key: key).filter { $0["kind"] as? String == "backup_refused" }
+        #expect(refusals.count == 4)
+        #expect(refusals.contains { ($0["detail"] as? String)?.contains("op=restore") == true })
     }
 
     @Test func anEditedOrForeignBackupIsRefusedAlike() throws {
@@ -219,5 +224,19 @@ import Testing
         let screen = try tmux.waitFor("EXITED:")
         #expect(screen.contains("logged in as gus@globex.test"), "\(screen)")
         #expect(try events(cli, key: key).contains { $0["kind"] as? String == "login_lockout" })
+    }
+
+    @Test func demoForceAsksForConfirmationOnATerminal() throws {
+        let (cli, key, passwords) = try freshDemo("confirm")
+        defer { cli.removeHome() }
+        let tmux = Tmux(label: "confirm")
+        defer { tmux.kill() }
+        try tmux.start("\(CLI.binary.path) demo --force --operator-key \(key)", environment: ["BULKHEAD_HOME": cli.home.path])
+        try tmux.waitFor("Type 'rebuild' to go on")
+        try tmux.type("no")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("EXITED:")
+        #expect(screen.contains("cancelled") && screen.contains("EXITED:1"), "\(screen)")
+        #expect(try cli.run(["login", "gus@globex.test"], stdin: (passwords["gus@globex.test"] ?? "") + "\n").status == 0)
     }
 }
