@@ -91,7 +91,8 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead"], swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestCluster", "BulkheadPostgresKit", postgres],
+                    swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),

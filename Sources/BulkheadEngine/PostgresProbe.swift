@@ -10,32 +10,22 @@ import PostgresNIO
 enum PostgresProbe {
     static func check(_ url: PostgresURL, runtime: PostgresRuntime) throws {
         try runtime.wait {
-            var configuration = PostgresConnection.Configuration(
-                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-                tls: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
-            configuration.options.connectTimeout = .seconds(5)
-            let connection: PostgresConnection
-            do {
-                connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: PostgresLog.quiet)
-            } catch {
-                throw PostgresErrorText.connectionFailure(error)
-            }
-            do {
-                let row = try await connection.query("""
-                    SELECT r.rolsuper OR pg_has_role(r.oid, 'pg_read_server_files', 'MEMBER')
-                        OR pg_has_role(r.oid, 'pg_write_server_files', 'MEMBER')
-                        OR pg_has_role(r.oid, 'pg_execute_server_program', 'MEMBER')
-                    FROM pg_roles r WHERE r.rolname = current_user
-                    """, logger: PostgresLog.quiet).collect().first
-                let powerful = try row?.decode(Bool.self) ?? true
-                try? await connection.close()
-                if powerful {
-                    throw BulkheadError.invalidInput(
-                        "connect a read-only role: this role is a superuser or may read server files or run programs on the server")
+            let powerful = try await SingleConnection.run(url) { connection -> Bool in
+                do {
+                    let row = try await connection.query("""
+                        SELECT r.rolsuper OR pg_has_role(r.oid, 'pg_read_server_files', 'MEMBER')
+                            OR pg_has_role(r.oid, 'pg_write_server_files', 'MEMBER')
+                            OR pg_has_role(r.oid, 'pg_execute_server_program', 'MEMBER')
+                        FROM pg_roles r WHERE r.rolname = current_user
+                        """, logger: PostgresLog.quiet).collect().first
+                    return try row?.decode(Bool.self) ?? true
+                } catch {
+                    throw PostgresErrorText.safe(error, timeLimit: 5)
                 }
-            } catch {
-                try? await connection.close()
-                throw PostgresErrorText.safe(error, timeLimit: 5)
+            }
+            if powerful {
+                throw BulkheadError.invalidInput(
+                    "connect a read-only role: this role is a superuser or may read server files or run programs on the server")
             }
         }
     }

@@ -17,12 +17,13 @@ public final class PostgresStore: Sendable {
         self.client = client
     }
 
-    /// Connects to `url` as the server role and checks the role; throws a clear error when it may not serve.
+    /// Connects to `url` as the server role and checks the role (on a single connection first, so a
+    /// refused login reads as such); throws a clear error when the role may not serve.
     public static func open(url: PostgresURL, runtime: PostgresRuntime, maximumConnections: Int = 8,
                             logger: Logger = Logger(label: "bulkhead.postgres")) async throws -> PostgresStore {
         let client = RunningClient(url: url, runtime: runtime, maximumConnections: maximumConnections, logger: PostgresLog.quiet)
         do {
-            try await client.withConnection { try await ServerRoleCheck.require(on: $0) }
+            try await SingleConnection.run(url) { try await ServerRoleCheck.require(on: $0) }
         } catch {
             client.close()
             let safe = (error as? BulkheadError) ?? PostgresErrorText.connectionFailure(error)

@@ -39,6 +39,7 @@ struct Database: AsyncParsableCommand {
                 defer { client.close() }
                 let migrator = PostgresMigrator(client: client)
                 do {
+                    try await SingleConnection.run(owner) { _ in }
                     let applied = try await migrator.migrate()
                     Output.line(applied.isEmpty
                         ? "the schema is up to date (version \(PostgresSchema.latestVersion))"
