@@ -24,22 +24,10 @@ enum PostgresIntrospector {
     }
 
     static func read(_ client: RunningClient, timeLimit: Double) async throws -> SourceSchema {
-        do {
-            return try await client.withConnection { connection in
-                try await connection.query("START TRANSACTION READ ONLY", logger: PostgresLog.quiet)
-                do {
-                    try await connection.query("SELECT set_config('statement_timeout', \(String(Int(timeLimit * 1_000))), true)",
-                                               logger: PostgresLog.quiet)
-                    let schema = try await introspect(connection)
-                    try await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                    return schema
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                    throw error
-                }
-            }
-        } catch {
-            throw PostgresErrorText.safe(error, timeLimit: timeLimit)
+        try await PostgresReadOnly.run(client, timeLimit: timeLimit) { connection in
+            try await connection.query("SELECT set_config('statement_timeout', \(String(Int(timeLimit * 1_000))), true)",
+                                       logger: PostgresLog.quiet)
+            return try await introspect(connection)
         }
     }
 

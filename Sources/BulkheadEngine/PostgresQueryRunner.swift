@@ -22,21 +22,9 @@ enum PostgresQueryRunner {
         let cap = max(0, options.rowCap)
         let bindings = PostgresValues.bindings(parameters)
         let cancellation = options.cancellation
-        do {
-            return try await client.withConnection { connection in
-                try await connection.query("START TRANSACTION READ ONLY", logger: PostgresLog.quiet)
-                do {
-                    let result = try await page(connection, statement: statement, bindings: bindings, cap: cap, limit: limit,
-                                                started: started, cancellation: cancellation)
-                    try await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                    throw error
-                }
-            }
-        } catch {
-            throw PostgresErrorText.safe(error, timeLimit: options.timeLimit)
+        return try await PostgresReadOnly.run(client, timeLimit: options.timeLimit) { connection in
+            try await page(connection, statement: statement, bindings: bindings, cap: cap, limit: limit, started: started,
+                           cancellation: cancellation)
         }
     }
 
