@@ -18,6 +18,8 @@ extension QueryEngine {
             resolved = try policy.resolveFile(record.info.location)
         case .csv:
             resolved = try policy.resolveFile(csvCacheURL(org: record.owner, id: record.info.id).path)
+        case .postgres:
+            throw BulkheadError.internalFailure(code: "postgres-source-file")
         }
         guard let stamp = FileStamp(path: resolved) else { throw SourcePathPolicy.refusal }
         return OpenTarget(path: resolved, stamp: stamp)

@@ -93,6 +93,8 @@ extension QueryEngine {
                 throw BulkheadError.internalFailure(code: "csv-cache-folder")
             }
             report = try CSVImporter.importFile(at: resolved, table: name.replacingOccurrences(of: "-", with: "_"), into: cache)
+        case .postgres:
+            throw BulkheadError.invalidInput("connect a PostgreSQL source by its URL")
         }
         let info = SourceInfo(id: id, name: name, kind: kind, location: location, createdBy: principal.userID, createdAt: clock.now())
         let record = SourceRecord(info: info, owner: org, resolvedLocation: resolved, packaged: packaged)
@@ -136,6 +138,7 @@ extension QueryEngine {
     }
 
     private func schema(_ principal: Principal, record: SourceRecord, reference: String) throws -> SourceSchema {
+        if record.info.kind == .postgres { return try postgresSchema(principal, record, reference: reference) }
         let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
         let target = try openTarget(record)
         if let cached = try schemas.lookup(key, stamp: target.stamp, checkOwner: { try checkOwner(principal, owner: $0, reference: reference) }) {
@@ -157,6 +160,7 @@ extension QueryEngine {
             try tenantWrite(principal) { try SourceCatalog.delete(record.info.id, $0) }
             let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
             pool.evict(key)
+            postgres.evict(key)
             schemas.remove(key)
             forget(record)
             try? claims.release(source: record.info.id, org: record.owner)

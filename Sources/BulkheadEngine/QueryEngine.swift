@@ -27,6 +27,10 @@ public final class QueryEngine: Sendable {
     let grants: FolderGrants
     let pool: ConnectionPool
     let schemas = SchemaCache()
+    /// Pools and schemas of PostgreSQL sources.
+    let postgres = PostgresSources()
+    /// Seals and opens network sources' passwords.
+    let secrets: SealedSecrets
     /// The ownership map: every source this process has resolved, with its owning org.
     let directory = Mutex<[SourceID: SourceRecord]>([:])
     /// Recently resolved names, per org: (org, name) to source id, trusted for `nameLifetime` seconds.
@@ -46,8 +50,9 @@ public final class QueryEngine: Sendable {
     public init(
         workspace: Workspace, tenants: TenantDatabases, grants: FolderGrants, limits: RateLimits = RateLimits(),
         clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
-        logger: Logger = Logger(label: "bulkhead.engine")
+        logger: Logger = Logger(label: "bulkhead.engine"), secrets: SealedSecrets? = nil
     ) throws {
+        self.secrets = secrets ?? SealedSecrets(workspace: workspace, random: random)
         self.workspace = workspace
         self.tenants = tenants
         self.grants = grants

@@ -47,14 +47,18 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Connect a SQLite database or a CSV file under a granted folder (org admins).")
+        static let configuration = CommandConfiguration(
+            abstract: "Connect a SQLite database or a CSV file under a granted folder, or a PostgreSQL database by URL (org admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source's name in your organization.") var name: String
         @Argument(help: "The file.") var path: String
         @Option(help: "sqlite or csv (default: from the file's extension).") var kind: String?
+        @Flag(name: .customLong("password-stdin"), help: "For a postgres:// URL: read the database password from standard input.")
+        var passwordStdin = false
 
         func run() async throws {
             try await CommandFailure.run {
+                if Self.isPostgresURL(path) { return try await addPostgres() }
                 let chosen = kind ?? (path.lowercased().hasSuffix(".csv") ? "csv" : "sqlite")
                 guard let sourceKind = SourceKind(rawValue: chosen) else {
                     throw BulkheadError.invalidInput("the kind must be sqlite or csv")
