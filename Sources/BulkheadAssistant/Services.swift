@@ -76,7 +76,8 @@ public final class Services: Sendable {
         secrets = SealedSecrets(workspace: workspace, random: random)
         models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, tenants: tenants, clock: clock,
+                                     limits: options.contextLimits)
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
                               tenants: tenants, clock: clock, random: random, firstPage: 200,
@@ -108,5 +109,6 @@ public final class Services: Sendable {
     public func removeSource(_ principal: Principal, name: String) throws {
         try engine.removeSource(principal, name)
         try knowledge.removeSource(principal, source: name)
+        try ValueIndex(engine: engine, tenants: tenants, clock: clock).remove(principal, source: name)
     }
 }

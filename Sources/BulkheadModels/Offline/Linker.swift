@@ -1,0 +1,277 @@
+/// Links runs of a question's tokens to what they name: a table, columns, a stored value, or a
+/// business term of the org's notes.
+///
+/// Values are placed first, longest first, from the columns' known values (samples and the value
+/// index's matches), so "Let There Be Rock" stays one album title and is not read as words. The
+/// remaining words are matched, longest phrase first, against the stems of table and column
+/// names, their synonyms, and the notes' terms.
+struct Linker {
+    /// What a run of tokens names.
+    enum Meaning {
+        case table(Int)
+        /// Columns the words name, strongest first.
+        case columns([SchemaGraph.ColumnRef])
+        /// A stored value, spelled as stored, and the columns that hold it.
+        case value(String, [SchemaGraph.ColumnRef])
+        /// A quoted string that no known value matches.
+        case quoted(String)
+        case metric(Int)
+        case condition(Int)
+        case threshold(Int)
+    }
+
+    /// A run of tokens and its meaning.
+    struct Span {
+        let range: Range<Int>
+        var meaning: Meaning
+        /// How well the words match: 6 for a business term, 5 a table's whole name, 4 a column's
+        /// whole name, 3 a table's synonym, 2 a column's last words or synonym, 1 weaker.
+        var strength: Int
+        /// The match strength of each candidate column.
+        var columnStrengths: [SchemaGraph.ColumnRef: Int] = [:]
+
+        var table: Int? { if case let .table(t) = meaning { return t }; return nil }
+        var columns: [SchemaGraph.ColumnRef] { if case let .columns(c) = meaning { return c }; return [] }
+        var isValue: Bool {
+            switch meaning {
+            case .value, .quoted: return true
+            default: return false
+            }
+        }
+    }
+
+    let graph: SchemaGraph
+    let terms: BusinessTerms
+    let tokens: [QuestionText.Token]
+    private(set) var spans: [Span] = []
+
+    /// Places the question's values; `linkNames(skipping:)` then places the names.
+    init(tokens: [QuestionText.Token], graph: SchemaGraph, terms: BusinessTerms) {
+        self.graph = graph
+        self.terms = terms
+        self.tokens = tokens
+        spans = valueSpans(taken: [])
+    }
+
+    /// The tokens inside a value.
+    var valueTokens: Set<Int> { Set(spans.filter(\.isValue).flatMap(\.range)) }
+
+    /// Links the words not in a value nor in `skip` to tables, columns and terms.
+    mutating func linkNames(skipping skip: Set<Int>) {
+        let found = nameSpans(taken: skip.union(valueTokens))
+        spans = (spans + found).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func span(covering i: Int) -> Int? { spans.firstIndex { $0.range.contains(i) } }
+    func span(startingAt i: Int) -> Int? { spans.firstIndex { $0.range.lowerBound == i } }
+    func span(endingAt i: Int) -> Int? { spans.firstIndex { $0.range.upperBound - 1 == i } }
+
+    // MARK: Values
+
+    /// Every schema word, so a lowercase word that names a table or column is not taken for a value.
+    private var schemaStems: Set<String> {
+        Set(graph.tables.flatMap { $0.words + $0.columns.flatMap(\.words) })
+    }
+
+    private func valueSpans(taken: Set<Int>) -> [Span] {
+        var candidates: [(range: Range<Int>, value: String, column: SchemaGraph.ColumnRef)] = []
+        let lowered = tokens.map(\.lower)
+        let schemaStems = self.schemaStems
+        for table in graph.tables {
+            for column in table.columns where column.kind == .text || column.kind == .other || (column.isKey && !column.values.isEmpty) {
+                for value in column.values {
+                    let words = QuestionText.words(of: value)
+                    guard !words.isEmpty, words.count <= tokens.count, Double(value) == nil else { continue }
+                    var start = 0
+                    while start + words.count <= tokens.count {
+                        defer { start += 1 }
+                        guard Array(lowered[start..<(start + words.count)]) == words,
+                              !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
+                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start) { continue }
+                        if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
+                        candidates.append(((start..<(start + words.count)), value, column.ref))
+                    }
+                }
+            }
+        }
+        var spans: [Span] = []
+        // Quoted strings: the value they spell, in whichever columns hold it.
+        for (i, token) in tokens.enumerated() where token.quoted && !taken.contains(i) {
+            var holders: [SchemaGraph.ColumnRef] = []
+            var spelling: String?
+            for table in graph.tables {
+                for column in table.columns {
+                    if let match = column.values.first(where: { $0.caseInsensitiveCompare(token.text) == .orderedSame }) {
+                        holders.append(column.ref)
+                        spelling = spelling ?? match
+                    }
+                }
+            }
+            spans.append(Span(range: i..<(i + 1), meaning: holders.isEmpty ? .quoted(token.text) : .value(spelling!, holders), strength: 5))
+        }
+        candidates.sort { ($0.range.count, -$0.range.lowerBound, $0.column) > ($1.range.count, -$1.range.lowerBound, $1.column) }
+        for candidate in candidates {
+            if let existing = spans.firstIndex(where: { $0.range == candidate.range }), case let .value(text, columns) = spans[existing].meaning {
+                if !columns.contains(candidate.column), text.caseInsensitiveCompare(candidate.value) == .orderedSame {
+                    spans[existing].meaning = .value(text, columns + [candidate.column])
+                }
+                continue
+            }
+            if spans.contains(where: { $0.range.overlaps(candidate.range) }) { continue }
+            spans.append(Span(range: candidate.range, meaning: .value(candidate.value, [candidate.column]), strength: 5))
+        }
+        return spans
+    }
+
+    /// A one-word value counts unless it is a common word written in lowercase that means
+    /// something else here: a schema word, a function word, or a verb naming a date column.
+    private func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int) -> Bool {
+        if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
+        if value.count <= 2 { return token.text == value && token.isCode }
+        if Lexicon.fillers.contains(token.lower) { return false }
+        if token.capitalized && i > 0 { return true }
+        if schemaStems.contains(token.stem) {
+            // "scheduled in 2024" names the date column; "how many are scheduled" the status.
+            let dateWords = Set(graph.tables.flatMap { $0.columns.filter { $0.kind == .date }.flatMap(\.words) })
+            if dateWords.contains(token.stem) {
+                let next = tokens.indices.contains(i + 1) ? tokens[i + 1].lower : ""
+                return !["in", "on", "before", "after", "since", "between", "during", "from", "until", "by"].contains(next)
+            }
+            return graph.tables.allSatisfy { $0.words != [token.stem] }
+                && !graph.tables.flatMap(\.columns).contains { $0.ownWords == [token.stem] && !$0.values.contains(value) }
+        }
+        return true
+    }
+
+    // MARK: Names
+
+    private struct Target {
+        let table: Int?
+        let column: SchemaGraph.ColumnRef?
+        let metric: Int?
+        let condition: Int?
+        let threshold: Int?
+        let strength: Int
+    }
+
+    private func dictionary() -> [[String]: [Target]] {
+        var dictionary: [[String]: [Target]] = [:]
+        func add(_ key: [String], _ target: Target) {
+            guard !key.isEmpty else { return }
+            dictionary[key, default: []].append(target)
+        }
+        for (m, metric) in terms.metrics.enumerated() { add(metric.words, Target(table: nil, column: nil, metric: m, condition: nil, threshold: nil, strength: 6)) }
+        for (c, condition) in terms.conditions.enumerated() { add(condition.words, Target(table: nil, column: nil, metric: nil, condition: c, threshold: nil, strength: 6)) }
+        for (h, threshold) in terms.thresholds.enumerated() {
+            add(threshold.words + graph.tables[threshold.table].words, Target(table: nil, column: nil, metric: nil, condition: nil, threshold: h, strength: 7))
+            add(threshold.words, Target(table: nil, column: nil, metric: nil, condition: nil, threshold: h, strength: 6))
+        }
+        for table in graph.tables {
+            add(table.words, Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 5))
+            if table.words.count > 1 {
+                for word in Set([table.words[0], table.words[table.words.count - 1]]) where !graph.tables.contains(where: { $0.words == [word] })
+                    && !Lexicon.fillers.contains(word) {
+                    add([word], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 2))
+                }
+            }
+            if table.words.count == 1 {
+                for synonym in Lexicon.synonyms[table.words[0]] ?? [] where !graph.tables.contains(where: { $0.words == [synonym] }) {
+                    add([synonym], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3))
+                }
+            }
+            for column in table.columns where !column.isPrimaryKey || column.kind == .text || !column.isForeignKey && column.words.count > 1 {
+                let full = Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 4)
+                add(column.words, full)
+                if column.ownWords != column.words { add(column.ownWords, full) }
+                for start in 1..<max(1, column.ownWords.count) {
+                    add(Array(column.ownWords[start...]), Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 2))
+                }
+                if column.ownWords.count == 1 {
+                    for synonym in Lexicon.synonyms[column.ownWords[0]] ?? [] {
+                        add([synonym], Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 2))
+                    }
+                } else if let last = column.ownWords.last {
+                    for synonym in Lexicon.synonyms[last] ?? [] {
+                        add([synonym], Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 1))
+                    }
+                }
+            }
+        }
+        return dictionary
+    }
+
+    private func nameSpans(taken: Set<Int>) -> [Span] {
+        let dictionary = self.dictionary()
+        var result: [Span] = []
+        var i = 0
+        while i < tokens.count {
+            var matched = false
+            for length in stride(from: 4, through: 1, by: -1) where i + length <= tokens.count {
+                let range = i..<(i + length)
+                guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }) else { continue }
+                let key = range.map { tokens[$0].stem }
+                // One-word keys never come from a function word ("name" alone is a column only next to a table).
+                if length == 1, Lexicon.fillers.contains(tokens[i].lower), !["name", "names", "number", "total", "amount", "value"].contains(tokens[i].lower) { continue }
+                guard let targets = dictionary[key] else { continue }
+                let best = targets.map(\.strength).max() ?? 0
+                let top = targets.filter { $0.strength == best }
+                var span: Span
+                if let metric = top.compactMap(\.metric).first {
+                    span = Span(range: range, meaning: .metric(metric), strength: best)
+                } else if let threshold = top.compactMap(\.threshold).first {
+                    span = Span(range: range, meaning: .threshold(threshold), strength: best)
+                } else if let condition = top.compactMap(\.condition).first {
+                    span = Span(range: range, meaning: .condition(condition), strength: best)
+                } else if let table = top.compactMap(\.table).first {
+                    span = Span(range: range, meaning: .table(table), strength: best)
+                    // A table's name that is also a column's whole name keeps the columns as a fallback.
+                    let columns = targets.compactMap(\.column)
+                    for column in columns { span.columnStrengths[column] = targets.first { $0.column == column }?.strength ?? 0 }
+                } else {
+                    var strengths: [SchemaGraph.ColumnRef: Int] = [:]
+                    for target in targets { if let column = target.column { strengths[column] = max(strengths[column] ?? 0, target.strength) } }
+                    let columns = strengths.keys.sorted { (strengths[$0]!, $1) > (strengths[$1]!, $0) }
+                    span = Span(range: range, meaning: .columns(columns), strength: best, columnStrengths: strengths)
+                }
+                result.append(span)
+                i += length
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        return mergingTableColumnPairs(result)
+    }
+
+    /// "customer country" → the Country column of Customer; "album title" → Album.Title.
+    private func mergingTableColumnPairs(_ spans: [Span]) -> [Span] {
+        var merged: [Span] = []
+        var k = 0
+        while k < spans.count {
+            let current = spans[k]
+            var nextIndex = k + 1
+            // "customer's email": the possessive "s" sits between.
+            if nextIndex < spans.count, let table = current.table, spans[nextIndex].range.lowerBound == current.range.upperBound + 1,
+               tokens[current.range.upperBound].lower == "s" {
+                _ = table
+            } else if nextIndex < spans.count, spans[nextIndex].range.lowerBound != current.range.upperBound {
+                nextIndex = spans.count
+            }
+            if let table = current.table, nextIndex < spans.count {
+                let next = spans[nextIndex]
+                let own = next.columns.filter { $0.table == table }
+                    + (next.table.map { t in graph.tables[table].columns.filter { $0.ownWords == graph.tables[t].words || $0.words == graph.tables[t].words }.map(\.ref) } ?? [])
+                if !own.isEmpty, !next.isValue {
+                    var span = Span(range: current.range.lowerBound..<next.range.upperBound, meaning: .columns(own), strength: 4)
+                    for column in own { span.columnStrengths[column] = 4 }
+                    merged.append(span)
+                    k = nextIndex + 1
+                    continue
+                }
+            }
+            merged.append(current)
+            k += 1
+        }
+        return merged
+    }
+}

@@ -1,0 +1,392 @@
+/// The second pass: the conditions of the question, each recorded with the mentions beside it,
+/// before the columns are settled. Values, quoted and named texts, "containing", comparisons with
+/// numbers and units, dates and months, the notes' terms, "N albums", an id, and absences
+/// ("no albums", "never sold").
+extension Reading {
+    static let containsWords: Set<String> = ["containing", "contains", "contain", "like", "including", "includes", "include", "mentioning", "mention"]
+    static let nameStop: Set<String> = ["and", "or", "with", "in", "from", "by", "who", "that", "which", "whose", "per", "for", "on", "at", "to", "of"]
+    static let attachFillers: Set<String> = ["the", "a", "an", "is", "are", "was", "were", "of", "to", "equal", "equals", "as", "named", "called",
+                                             "with", "whose", "has", "have", "had", "in", "its", "their", "for", "at", "on", "from", "by", "set"]
+    static let exclusions: Set<String> = ["except", "excluding", "besides", "but", "other"]
+    static let datePrepositions: Set<String> = ["in", "during", "on", "for", "of", "from", "since", "after", "before", "until", "till", "between", "by", "within", "year"]
+
+    private func isYear(_ value: Double?) -> Bool {
+        guard let value else { return false }
+        return value == value.rounded() && value >= 1000 && value <= 2999
+    }
+
+    /// The column span just before `i` over filler words, if any.
+    func columnSpan(before i: Int) -> Int? {
+        guard let p = previous(i, skipping: Self.attachFillers), let k = spanEnding(p), !spans[k].columns.isEmpty else { return nil }
+        return k
+    }
+
+    mutating func scanConditions() throws {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if let k = spanStarting(i), spans[k].isValue {
+                readValue(k)
+                i = spans[k].range.upperBound - 1
+                continue
+            }
+            if let k = spanStarting(i) {
+                switch spans[k].meaning {
+                case let .condition(c):
+                    intents.append(Intent(kind: .condition(c), at: i))
+                    used.insert(k)
+                case let .threshold(h):
+                    intents.append(Intent(kind: .threshold(h), at: i))
+                    used.insert(k)
+                case let .table(t):
+                    // "album 5", "invoice number 12": a row by its id.
+                    var n = spans[k].range.upperBound
+                    if word(n) == "number" || word(n) == "id" || word(n) == "no" { n += 1 }
+                    if let value = tokens[safe: n]?.number, !isYear(value), tokens[safe: n + 1].map({ Lexicon.units[$0.lower] == nil }) ?? true,
+                       spanStarting(n + 1) == nil, graph.tables[t].primaryKey.count == 1, graph.tables[t].primaryKey[0].kind == .numeric {
+                        intents.append(Intent(kind: .key(table: t, value: value), at: i, tableSpan: k))
+                        consumed.formUnion(spans[k].range.upperBound...n)
+                    }
+                default: break
+                }
+                i = spans[k].range.upperBound - 1
+                continue
+            }
+            guard let w = word(i) else {
+                if let value = tokens[i].number, !consumed.contains(i) { try readBareNumber(i, value) }
+                continue
+            }
+            if consumed.contains(i) && !Self.negations.contains(w) { continue }
+            if let next = readNamed(i, w) { i = next; continue }
+            if let next = readContains(i, w) { i = next; continue }
+            if let next = readDate(i, w) { i = next; continue }
+            if let next = try readComparison(i, w) { i = next; continue }
+        }
+        readAbsences()
+    }
+
+    // MARK: Values
+
+    private mutating func readValue(_ k: Int) {
+        let start = spans[k].range.lowerBound
+        let p = previous(start)
+        let before = p.flatMap(word)
+        var negated = false
+        if let p, let before {
+            if Self.negations.contains(before) || Self.exclusions.contains(before) || before == "than" && word(p - 1) == "other" {
+                negated = true
+                negationAt.removeAll { $0 == p }
+                consumed.insert(p)
+            } else if ["in", "from", "to", "by", "of"].contains(before), let q = previous(p), Self.negations.contains(word(q) ?? "") {
+                negated = true
+                negationAt.removeAll { $0 == q }
+                consumed.insert(q)
+            }
+        }
+        let kind: Intent.Kind
+        switch spans[k].meaning {
+        case let .value(text, columns):
+            if let before, Self.containsWords.contains(before) {
+                kind = .text(text, match: .contains, negated: negated)
+            } else {
+                kind = .value(text, columns, negated: negated)
+            }
+        case let .quoted(text):
+            var match: Intent.TextMatch = .equals
+            if let before, Self.containsWords.contains(before) { match = .contains }
+            if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
+                let verb = word(q) ?? ""
+                if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }
+                if ["ending", "ends", "end"].contains(verb) { match = .suffix }
+            }
+            kind = .text(text, match: match, negated: negated)
+        default:
+            return
+        }
+        var intent = Intent(kind: kind, at: start)
+        intent.role = before
+        if let b = previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(["not", "no"])), let m = spanEnding(b) {
+            if !spans[m].columns.isEmpty { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
+        }
+        if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
+           let m = spanStarting(n), !spans[m].columns.isEmpty, !used.contains(m) {
+            intent.columnSpan = m
+            used.insert(m)
+        }
+        if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
+           case .value = kind {
+            // "Jazz tracks", "Boeing planes": the table the value qualifies.
+            intent.tableSpan = m
+        }
+        if intent.tableSpan == nil {
+            intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
+        }
+        intents.append(intent)
+    }
+
+    /// "named Queen", "called Let It Be", and a capitalised value after a table or a text column
+    /// ("the genre Pop") that no known value holds.
+    private mutating func readNamed(_ i: Int, _ w: String) -> Int? {
+        if w == "named" || w == "called" || w == "titled" {
+            var words: [String] = []
+            var j = i + 1
+            while j < tokens.count, !links.valueTokens.contains(j), !Self.nameStop.contains(tokens[j].lower) || (words.isEmpty && false) {
+                if tokens[j].number != nil && words.isEmpty { break }
+                words.append(tokens[j].text)
+                j += 1
+            }
+            guard !words.isEmpty else { return nil }
+            var intent = Intent(kind: .text(words.joined(separator: " "), match: .equals, negated: false), at: i)
+            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
+                intent.tableSpan = k
+            }
+            intents.append(intent)
+            consumed.formUnion(i..<j)
+            return j - 1
+        }
+        guard isLooseValue(i), let p = previous(i), let k = spanEnding(p),
+              spans[k].table != nil || spans[k].columns.contains(where: { graph.column($0).kind == .text }) else { return nil }
+        var words: [String] = []
+        var j = i
+        while j < tokens.count, isLooseValue(j) {
+            words.append(tokens[j].text)
+            j += 1
+        }
+        var intent = Intent(kind: .text(words.joined(separator: " "), match: .equals, negated: false), at: i)
+        if spans[k].table == nil { intent.columnSpan = k; used.insert(k) } else { intent.tableSpan = k }
+        intents.append(intent)
+        consumed.formUnion(i..<j)
+        return j - 1
+    }
+
+    /// A capitalised word that names nothing: a value the schema's known values did not show.
+    func isLooseValue(_ i: Int) -> Bool {
+        guard i > 0, let w = word(i), tokens[i].capitalized, !Lexicon.fillers.contains(w), spanCovering(i) == nil,
+              !consumed.contains(i), Lexicon.months[w] == nil else { return false }
+        return true
+    }
+
+    /// "containing X", "starting with X", "ending with X" (a quoted text is read with the values).
+    private mutating func readContains(_ i: Int, _ w: String) -> Int? {
+        var match: Intent.TextMatch?
+        var valueAt = i + 1
+        if Self.containsWords.contains(w) { match = .contains }
+        if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(w), word(i + 1) == "with" { match = .prefix; valueAt = i + 2 }
+        if ["ending", "ends", "end"].contains(w), word(i + 1) == "with" { match = .suffix; valueAt = i + 2 }
+        guard let match, let token = tokens[safe: valueAt], !token.quoted, spanCovering(valueAt) == nil || token.capitalized else { return nil }
+        guard !links.valueTokens.contains(valueAt) else { return nil }
+        var intent = Intent(kind: .text(token.text, match: match, negated: false), at: i)
+        if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
+            intent.tableSpan = k
+        }
+        // "with 'x' in the title": the column after.
+        if intent.columnSpan == nil, word(valueAt + 1) == "in", let n = following(valueAt + 1, skipping: ["the", "its", "their", "a"]),
+           let k = spanStarting(n), !spans[k].columns.isEmpty {
+            intent.columnSpan = k
+            used.insert(k)
+        }
+        intents.append(intent)
+        consumed.formUnion(i...valueAt)
+        if let k = spanCovering(valueAt) { used.insert(k) }
+        return valueAt
+    }
+
+    // MARK: Dates
+
+    private mutating func readDate(_ i: Int, _ w: String) -> Int? {
+        // "in March 2023", "March 2023", "in March".
+        if let month = Lexicon.months[w], w.count > 3 || tokens[i].capitalized {
+            var last = i
+            var from: (Int, Int)?
+            var to: (Int, Int)?
+            if let year = tokens[safe: i + 1]?.number, isYear(year) {
+                from = (Int(year), month)
+                to = month == 12 ? (Int(year) + 1, 1) : (Int(year), month + 1)
+                last = i + 1
+            }
+            var first = i
+            if let p = previous(i), ["in", "during", "of", "for"].contains(word(p) ?? "") { first = p }
+            if let from, let to {
+                intents.append(Intent(kind: .dates(from: (from.0, from.1), to: (to.0, to.1), wording: text(first...last)), at: first))
+            } else {
+                intents.append(Intent(kind: .month(month), at: first))
+            }
+            consumed.formUnion(first...last)
+            return last
+        }
+        guard Self.datePrepositions.contains(w) || w == "year", let n = tokens[safe: i + 1], isYear(n.number), let year = n.number.map({ Int($0) }) else {
+            return nil
+        }
+        if w == "by" && groupCues.contains(i) == false { return nil }
+        var from: (Int, Int)?
+        var to: (Int, Int)?
+        var last = i + 1
+        switch w {
+        case "after": from = (year + 1, 1)
+        case "since": from = (year, 1)
+        case "before", "by": to = (year, 1)
+        case "until", "till": to = (year + 1, 1)
+        case "between", "from":
+            if let joiner = word(i + 2), ["and", "to", "through", "until", "till"].contains(joiner),
+               let end = tokens[safe: i + 3], isYear(end.number), let endYear = end.number.map({ Int($0) }) {
+                from = (min(year, endYear), 1)
+                to = (max(year, endYear) + 1, 1)
+                last = i + 3
+            } else if w == "from" {
+                from = (year, 1)
+                to = (year + 1, 1)
+            } else {
+                return nil
+            }
+        default:
+            from = (year, 1)
+            to = (year + 1, 1)
+        }
+        var first = i
+        if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
+        intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
+        consumed.formUnion(first...last)
+        return last
+    }
+
+    func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
+
+    // MARK: Numbers
+
+    /// A number after a comparison word, with its unit; "more than 10 albums" counts rows.
+    private mutating func readComparison(_ i: Int, _ w: String) throws -> Int? {
+        var op: String?
+        var numberAt = i + 1
+        var hint = Lexicon.comparativeHints[w]
+        if w == "than" { return nil }
+        if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
+            op = symbol
+            numberAt = i + 2
+        } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
+            op = w == "more" ? ">" : "<"
+            hint = "priciest"
+            numberAt = i + 3
+        } else if ["over", "above", "exceeding", "exceeds", "exceed", "beyond", "under", "below"].contains(w), tokens[safe: i + 1]?.number != nil {
+            op = Lexicon.comparatives[w]
+        } else if w == "at", let next = word(i + 1), next == "least" || next == "most" {
+            op = next == "least" ? ">=" : "<="
+            numberAt = i + 2
+        } else if ["exactly", "equal", "equals"].contains(w) {
+            numberAt = word(i + 1) == "to" ? i + 2 : i + 1
+            op = "="
+        } else if w == "between", let low = tokens[safe: i + 1]?.number, word(i + 2) == "and", let high = tokens[safe: i + 3]?.number {
+            let unit = tokens[safe: i + 4].flatMap { Lexicon.units[$0.lower] }
+            var intent = Intent(kind: .between(min(low, high), max(low, high), unit: unit), at: i)
+            attachComparisonColumn(&intent, before: i, after: i + (unit == nil ? 4 : 5))
+            intents.append(intent)
+            consumed.formUnion(i...(i + (unit == nil ? 3 : 4)))
+            return i + (unit == nil ? 3 : 4)
+        }
+        guard var symbol = op else { return nil }
+        // "no more than 5": at most.
+        if let p = previous(i), Self.negations.contains(word(p) ?? "") {
+            symbol = ["<": ">=", ">": "<=", ">=": "<", "<=": ">", "=": "<>"][symbol] ?? symbol
+            negationAt.removeAll { $0 == p }
+        }
+        // "longer than the average track", "more than the average".
+        if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
+            var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
+            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
+            var j = n + 1
+            if let k = spanStarting(j) {
+                if !spans[k].columns.isEmpty, intent.columnSpan == nil { intent.columnSpan = k; used.insert(k) }
+                else if spans[k].table != nil { intent.tableSpan = k }
+                j = spans[k].range.upperBound
+                if let k2 = spanStarting(j), spans[k2].table != nil, intent.tableSpan == nil { intent.tableSpan = k2; j = spans[k2].range.upperBound }
+            }
+            intents.append(intent)
+            consumed.formUnion(i..<min(j, tokens.count))
+            if let t = intent.tableSpan { used.insert(t) }
+            return j - 1
+        }
+        guard let value = tokens[safe: numberAt]?.number else { return nil }
+        var last = numberAt
+        var unit: Lexicon.Unit?
+        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) { unit = u; last = numberAt + 1 }
+        if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
+        // "5 or more": the number came first.
+        consumed.formUnion(i...last)
+        if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
+            // "more than 10 albums": rows of a related table, counted.
+            used.insert(k)
+            intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i, tableSpan: k))
+            return spans[k].range.upperBound - 1
+        }
+        var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
+        attachComparisonColumn(&intent, before: i, after: last + 1)
+        intents.append(intent)
+        return last
+    }
+
+    /// "5 or more albums", "10 or fewer", and a year with no preposition.
+    private mutating func readBareNumber(_ i: Int, _ value: Double) throws {
+        if let w = word(i + 1), w == "or", let bound = word(i + 2), ["more", "less", "fewer", "greater", "higher", "lower", "over", "above", "under"].contains(bound) {
+            let op = ["more", "greater", "higher", "over", "above"].contains(bound) ? ">=" : "<="
+            consumed.formUnion(i...(i + 2))
+            if let k = spanStarting(i + 3), let table = spans[k].table {
+                used.insert(k)
+                intents.append(Intent(kind: .havingCount(table: table, op: op, value: value), at: i, tableSpan: k))
+                return
+            }
+            var intent = Intent(kind: .compare(op: op, value: value, unit: nil, hint: nil), at: i)
+            attachComparisonColumn(&intent, before: i, after: i + 3)
+            intents.append(intent)
+            return
+        }
+        if isYear(value), rank?.limit != Int(value) {
+            intents.append(Intent(kind: .dates(from: (Int(value), 1), to: (Int(value) + 1, 1), wording: tokens[i].text), at: i))
+            consumed.insert(i)
+        }
+    }
+
+    /// The column of a comparison: named just before the comparison word or just after the number.
+    private mutating func attachComparisonColumn(_ intent: inout Intent, before: Int, after: Int) {
+        if let k = columnSpan(before: before) {
+            intent.columnSpan = k
+            used.insert(k)
+            return
+        }
+        if let k = spanStarting(after), !spans[k].columns.isEmpty {
+            intent.columnSpan = k
+            used.insert(k)
+            return
+        }
+        if let p = previous(before, skipping: Self.attachFillers), let k = spanEnding(p), spans[k].table != nil {
+            intent.tableSpan = k
+        }
+    }
+
+    // MARK: Absences
+
+    /// "artists with no albums", "tracks that were never sold", "customers without orders".
+    private mutating func readAbsences() {
+        for at in negationAt {
+            var j = at + 1
+            var verb: String?
+            while j < tokens.count, j <= at + 5 {
+                if let k = spanStarting(j), let table = spans[k].table {
+                    used.insert(k)
+                    intents.append(Intent(kind: .absence(table: table, verb: verb), at: at, tableSpan: k))
+                    consumed.insert(at)
+                    break
+                }
+                if let k = spanStarting(j), spans[k].isValue { break }
+                if let w = word(j) {
+                    if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
+                    else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",
+                              "do", "did", "does", "single", "one"].contains(w) { break }
+                }
+                j += 1
+            }
+            if !intents.contains(where: { $0.at == at }), let verb {
+                intents.append(Intent(kind: .absence(table: nil, verb: verb), at: at))
+                consumed.insert(at)
+            }
+        }
+    }
+}

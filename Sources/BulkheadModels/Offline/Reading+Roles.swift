@@ -1,0 +1,115 @@
+/// The third pass: the role of each remaining mention. What is counted ("how many X"), what
+/// groups ("per X", "by X", "each X"), what a "most" or a "by" ranks by, what an aggregate
+/// measures, which columns are asked for, and the subject the rows come from. Then every word
+/// must be accounted for.
+extension Reading {
+    static let groupSkips: Set<String> = ["the", "a", "an", "each", "every", "single", "individual", "their", "its", "all"]
+
+    mutating func assignRoles() {
+        // Counted: "how many X", "number of X", "count of X".
+        if let at = countAt {
+            var j = at + 1
+            while j < tokens.count, let w = word(j), consumed.contains(j) || ["the", "a", "an", "of", "distinct", "different", "unique", "total"].contains(w) { j += 1 }
+            if let k = spanStarting(j), !used.contains(k), !spans[k].isValue {
+                countSpan = k
+                used.insert(k)
+            }
+        }
+        // Ranked by: "the most tracks", "by number of albums", "top 5 products by stock".
+        if let rank {
+            var anchor: Int? = rank.byAt
+            if anchor == nil, rank.kind == .most || rank.kind == .bestSelling || rank.kind == .common { anchor = rank.at }
+            if rank.kind == .top, let by = groupCues.first(where: { $0 > rank.at && word($0) == "by" }) { anchor = by; self.rank?.byAt = by }
+            if let anchor {
+                var j = anchor + 1
+                while j < tokens.count, let w = word(j), consumed.contains(j) && !Self.negations.contains(w)
+                    || ["the", "a", "an", "of", "total", "amount", "number", "in", "most", "highest"].contains(w) { j += 1 }
+                if let k = spanStarting(j), !used.contains(k), !spans[k].isValue {
+                    rankSpan = k
+                    used.insert(k)
+                    if let by = self.rank?.byAt { consumed.insert(by) }
+                }
+            }
+        }
+        // Grouped: "per X", "by X", "each X", "for every X".
+        for cue in groupCues where !consumed.contains(cue) {
+            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) else { continue }
+            if spans[k].isValue { continue }
+            if word(cue) == "by", isPassiveBy(cue) { continue }
+            groupSpans.append(k)
+            used.insert(k)
+            consumed.insert(cue)
+        }
+        // Measured: the numeric column or term an aggregate names (after it, else anywhere).
+        if let aggregate {
+            let candidates = spans.indices.filter { !used.contains($0) && isMeasure($0, allowDates: ["MIN", "MAX"].contains(aggregate.function)) }
+            if let k = candidates.first(where: { spans[$0].range.lowerBound > aggregate.at }) ?? candidates.last {
+                measureSpan = k
+                used.insert(k)
+            }
+        }
+        // The subject: the first table named and not yet given a role; a value's table counts last.
+        let qualifierTables = Set(intents.compactMap(\.tableSpan))
+        let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
+        subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
+        if let subjectSpan { used.insert(subjectSpan) }
+        // Columns asked for: the column mentions no condition or role took.
+        for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+            projectionSpans.append(k)
+            used.insert(k)
+        }
+    }
+
+    /// "composed by", "written by": a passive verb's agent, not a grouping.
+    private func isPassiveBy(_ cue: Int) -> Bool {
+        guard let p = previous(cue), let w = word(p) else { return false }
+        return w.hasSuffix("ed") && !["grouped", "sorted", "ordered", "ranked", "broken", "split", "divided", "arranged"].contains(w)
+            || ["written", "sold", "made", "bought", "done", "run", "taken", "held", "built", "flown", "driven", "given"].contains(w)
+    }
+
+    /// Whether span `k` can be measured: a numeric column (or a date for MIN/MAX), or a metric.
+    func isMeasure(_ k: Int, allowDates: Bool) -> Bool {
+        if case .metric = spans[k].meaning { return true }
+        return spans[k].columns.contains { ref in
+            let kind = graph.column(ref).kind
+            return kind == .numeric && !graph.column(ref).isPrimaryKey || allowDates && kind == .date
+        }
+    }
+
+    /// Refuses when a word that carries meaning was not understood: it would be a condition or a
+    /// column the query silently dropped.
+    mutating func checkEveryWord() throws {
+        for i in tokens.indices {
+            let token = tokens[i]
+            if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
+            let w = token.lower
+            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem)
+                || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
+                || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
+                || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
+                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0 {
+                continue
+            }
+            throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
+        }
+        // A grouping by something unknown is a column the schema does not have.
+        for cue in groupCues where !consumed.contains(cue) {
+            guard let w = word(cue), w != "by" || !isPassiveBy(cue), let n = following(cue, skipping: Self.groupSkips),
+                  tokens[n].number == nil, spanCovering(n) == nil, !consumed.contains(n), let next = word(n),
+                  !Lexicon.fillers.contains(next) || ["name"].contains(next) else { continue }
+            throw Refusal("no table or column matches \"\(tokens[n].text)\" to group by")
+        }
+    }
+
+    /// Words that shape a question but need no handling of their own.
+    static let harmless: Set<String> = [
+        "than", "expensive", "costly", "pricey", "recent", "recently", "common", "frequent", "popular", "selling", "most", "least",
+        "fewest", "top", "bottom", "first", "last", "whose", "named", "called", "titled", "containing", "contains", "starting",
+        "starts", "beginning", "begins", "ending", "ends", "long", "much", "many", "exactly", "equal", "equals", "between", "at",
+        "since", "after", "before", "until", "till", "during", "except", "excluding", "besides", "but", "ever", "yet", "average",
+        "avg", "mean", "sum", "total", "maximum", "minimum", "max", "min", "count", "counts", "number", "numbers", "year", "years",
+        "month", "months", "day", "days", "times", "time", "often", "per", "each", "every", "by", "grouped", "broken", "down",
+        "sorted", "ordered", "ranked", "order", "descending", "ascending", "amount", "amounts", "values", "value", "big", "small",
+        "large", "high", "low", "units", "unit", "quantity", "all", "combined", "whole", "altogether", "lifetime", "sales",
+    ]
+}

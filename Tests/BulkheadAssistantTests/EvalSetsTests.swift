@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import BulkheadAssistant
+import BulkheadAuth
+import BulkheadCore
+import BulkheadEngine
+
+/// The project's own question sets, run through the whole ask pipeline with the offline model
+/// and scored by execution accuracy, as `bulkhead eval` scores them.
+@Suite(.serialized) struct EvalSetsTests {
+    static let fixtures: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Fixtures")
+    }()
+
+    /// The demo, plus Chinook and the flights database as sources of Acme, with room for many asks.
+    static func makeServices() async throws -> (services: Services, acme: Principal, globex: Principal, home: URL) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-eval-\(UUID().uuidString)")
+        let home = scratch.appendingPathComponent("home")
+        var options = Services.Options(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!,
+                                       rateLimits: RateLimits(queriesPerSecond: 10_000, queryBurst: 10_000, asksPerSecond: 10_000, askBurst: 10_000))
+        options.contextLimits.budget = 8_000
+        let services = try Services(workspace: try .init(root: home), options: options)
+        let accounts = try await DemoBuilder(services: services).create()
+        func login(_ email: String) async throws -> Principal {
+            try await services.auth.login(email: email, password: accounts.first { $0.email == email }?.password ?? "").principal
+        }
+        let acme = try await login("ada@acme.test")
+        let globex = try await login("gus@globex.test")
+        let data = scratch.appendingPathComponent("data", isDirectory: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        _ = try services.engine.allowRoot(acme, path: data.path)
+        for name in ["chinook", "flights"] {
+            let copy = data.appendingPathComponent("\(name).sqlite")
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("\(name).sqlite"), to: copy)
+            _ = try await services.addSource(acme, name: name, path: copy.path)
+        }
+        return (services, acme, globex, scratch)
+    }
+
+    static func cases(_ name: String) throws -> [EvalCase] {
+        try EvalCase.parse(String(contentsOf: fixtures.appendingPathComponent("questions/\(name).jsonl"), encoding: .utf8))
+    }
+
+    static func describe(_ report: EvalReport) -> String {
+        var lines = ["\(report.name) on \(report.source): \(report.total.correct)/\(report.total.total) "
+                     + String(format: "(%.1f%%)", report.total.percent)
+                     + " " + report.byLevel.map { "\($0.level) \($0.tally.correct)/\($0.tally.total)" }.joined(separator: ", ")
+                     + "; silently wrong where a refusal was due: \(report.silentlyWrong.count)"]
+        for miss in report.misses {
+            lines.append("  MISS [\(miss.level)] \(miss.question) -> \(miss.outcome.rawValue)")
+            lines.append("     sql:  \(miss.sql ?? "-")")
+            lines.append("     gold: \(miss.goldSQL ?? "(refusal)")")
+            if miss.sql == nil { lines.append("     why:  \(miss.explanation)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func everySetMeetsItsBar() async throws {
+        let (services, acme, globex, home) = try await Self.makeServices()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let runs: [(set: String, source: String, principal: Principal)] = [
+            ("chinook", "chinook", acme), ("flights", "flights", acme), ("retail", "retail", acme), ("clinic", "clinic", globex),
+        ]
+        var total = 0
+        var correct = 0
+        for run in runs {
+            let report = try await services.assistant.evaluate(run.principal, cases: try Self.cases(run.set), name: run.set, source: run.source)
+            print(Self.describe(report))
+            total += report.total.total
+            correct += report.total.correct
+            #expect(report.total.percent >= 80, "\(run.set): \(report.total.correct)/\(report.total.total)")
+            #expect(report.silentlyWrong.isEmpty, "\(run.set) answered where a refusal was due: \(report.silentlyWrong.map(\.question))")
+        }
+        print(String(format: "all sets: %d/%d (%.1f%%)", correct, total, Double(correct) * 100 / Double(max(total, 1))))
+        #expect(total >= 150)
+    }
+}
