@@ -29,6 +29,8 @@ struct Linker {
         var strength: Int
         /// The match strength of each candidate column.
         var columnStrengths: [SchemaGraph.ColumnRef: Int] = [:]
+        /// For a table named by a foreign key's role ("support rep"): the key's edge.
+        var edge: Int?
 
         var table: Int? { if case let .table(t) = meaning { return t }; return nil }
         var columns: [SchemaGraph.ColumnRef] { if case let .columns(c) = meaning { return c }; return [] }
@@ -53,8 +55,15 @@ struct Linker {
         spans = valueSpans(taken: [])
     }
 
-    /// The tokens inside a value.
-    var valueTokens: Set<Int> { Set(spans.filter(\.isValue).flatMap(\.range)) }
+    /// The tokens inside a value or a business term: placed before any other reading.
+    var valueTokens: Set<Int> {
+        Set(spans.filter { span in
+            switch span.meaning {
+            case .value, .quoted, .metric, .condition, .threshold: return true
+            default: return false
+            }
+        }.flatMap(\.range))
+    }
 
     /// Links the words not in a value nor in `skip` to tables, columns and terms.
     mutating func linkNames(skipping skip: Set<Int>) {
@@ -85,11 +94,20 @@ struct Linker {
                     var start = 0
                     while start + words.count <= tokens.count {
                         defer { start += 1 }
-                        guard Array(lowered[start..<(start + words.count)]) == words,
-                              !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
+                        let typed = Array(lowered[start..<(start + words.count)])
+                        // The last word may be written in the plural ("no-shows" for no_show).
+                        let same = typed == words || typed.dropLast() == words.dropLast()
+                            && (typed.last == words.last! + "s" || typed.last == words.last! + "es") && words.last!.count > 2
+                        guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
                         if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start) { continue }
                         if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
                         candidates.append(((start..<(start + words.count)), value, column.ref))
+                    }
+                    // "LaGuardia" for "La Guardia": one typed word that is the value's words run together.
+                    if words.count > 1, let glued = Optional(words.joined()), glued.count > 5 {
+                        for (i, word) in lowered.enumerated() where word == glued && !taken.contains(i) && !tokens[i].quoted {
+                            candidates.append(((i..<(i + 1)), value, column.ref))
+                        }
                     }
                 }
             }
@@ -129,6 +147,11 @@ struct Linker {
         if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
         if value.count <= 2 { return token.text == value && token.isCode }
         if Lexicon.fillers.contains(token.lower) { return false }
+        // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
+        if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
+            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil {
+            return token.text == value
+        }
         if token.capitalized && i > 0 { return true }
         if schemaStems.contains(token.stem) {
             // "scheduled in 2024" names the date column; "how many are scheduled" the status.
@@ -143,6 +166,51 @@ struct Linker {
         return true
     }
 
+    /// Words that shape a question, never taken for a one-word value when written in lowercase.
+    static let shapingWords: Set<String> = [
+        "average", "total", "sum", "count", "number", "most", "least", "top", "bottom", "first", "last", "per", "each", "every",
+        "never", "none", "without", "not", "no", "between", "over", "under", "above", "below", "than", "before", "after",
+        "since", "until", "during", "year", "month", "day", "common", "popular", "best", "worst", "all", "any", "distinct",
+        "different", "unique", "named", "called", "containing", "contains", "like", "more", "less", "fewer", "max", "min",
+        "maximum", "minimum", "mean", "highest", "lowest", "new", "old",
+    ]
+
+    // MARK: Business terms
+
+    /// The notes' terms, placed with the values before any cue word is read ("no-shows" is a term, not a negation).
+    mutating func linkTerms() {
+        let dictionary = termDictionary()
+        var found: [Span] = []
+        var taken = Set(spans.flatMap(\.range))
+        var i = 0
+        while i < tokens.count {
+            var matched = false
+            for length in stride(from: 4, through: 1, by: -1) where i + length <= tokens.count {
+                let range = i..<(i + length)
+                guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }),
+                      let target = dictionary[range.map { tokens[$0].stem }] else { continue }
+                found.append(Span(range: range, meaning: target.meaning, strength: target.strength))
+                taken.formUnion(range)
+                i += length
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        spans = (spans + found).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func termDictionary() -> [[String]: (meaning: Meaning, strength: Int)] {
+        var dictionary: [[String]: (meaning: Meaning, strength: Int)] = [:]
+        for (m, metric) in terms.metrics.enumerated() where !metric.words.isEmpty { dictionary[metric.words] = (.metric(m), 6) }
+        for (c, condition) in terms.conditions.enumerated() where !condition.words.isEmpty { dictionary[condition.words] = (.condition(c), 6) }
+        for (h, threshold) in terms.thresholds.enumerated() where !threshold.words.isEmpty {
+            dictionary[threshold.words + graph.tables[threshold.table].words] = (.threshold(h), 7)
+            dictionary[threshold.words] = dictionary[threshold.words] ?? (.threshold(h), 6)
+        }
+        return dictionary
+    }
+
     // MARK: Names
 
     private struct Target {
@@ -152,6 +220,7 @@ struct Linker {
         let condition: Int?
         let threshold: Int?
         let strength: Int
+        var edge: Int? = nil
     }
 
     private func dictionary() -> [[String]: [Target]] {
@@ -159,12 +228,6 @@ struct Linker {
         func add(_ key: [String], _ target: Target) {
             guard !key.isEmpty else { return }
             dictionary[key, default: []].append(target)
-        }
-        for (m, metric) in terms.metrics.enumerated() { add(metric.words, Target(table: nil, column: nil, metric: m, condition: nil, threshold: nil, strength: 6)) }
-        for (c, condition) in terms.conditions.enumerated() { add(condition.words, Target(table: nil, column: nil, metric: nil, condition: c, threshold: nil, strength: 6)) }
-        for (h, threshold) in terms.thresholds.enumerated() {
-            add(threshold.words + graph.tables[threshold.table].words, Target(table: nil, column: nil, metric: nil, condition: nil, threshold: h, strength: 7))
-            add(threshold.words, Target(table: nil, column: nil, metric: nil, condition: nil, threshold: h, strength: 6))
         }
         for table in graph.tables {
             add(table.words, Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 5))
@@ -185,6 +248,18 @@ struct Linker {
                 if column.ownWords != column.words { add(column.ownWords, full) }
                 for start in 1..<max(1, column.ownWords.count) {
                     add(Array(column.ownWords[start...]), Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 2))
+                }
+                // "support rep" for SupportRepId: the table the key refers to, entered by that key.
+                if column.isForeignKey, let last = column.ownWords.last, ["id", "key", "cod", "no", "num"].contains(last), column.ownWords.count > 1,
+                   let edge = graph.edges.first(where: { $0.child == table.index && $0.childColumns == [column.ref.column] }),
+                   edge.parent != table.index, Array(column.ownWords.dropLast()) != graph.tables[edge.parent].words {
+                    add(Array(column.ownWords.dropLast()), Target(table: edge.parent, column: nil, metric: nil, condition: nil, threshold: nil,
+                                                                  strength: 4, edge: edge.id))
+                }
+                if column.ownWords.count > 1 {
+                    for word in column.ownWords.dropLast() where word.count > 2 && !Lexicon.fillers.contains(word) && word != "id" {
+                        add([word], Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 1))
+                    }
                 }
                 if column.ownWords.count == 1 {
                     for synonym in Lexicon.synonyms[column.ownWords[0]] ?? [] {
@@ -212,7 +287,7 @@ struct Linker {
                 let key = range.map { tokens[$0].stem }
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
                 if length == 1, Lexicon.fillers.contains(tokens[i].lower), !["name", "names", "number", "total", "amount", "value"].contains(tokens[i].lower) { continue }
-                guard let targets = dictionary[key] else { continue }
+                guard let targets = dictionary[key] ?? synonymTargets(key, dictionary) else { continue }
                 let best = targets.map(\.strength).max() ?? 0
                 let top = targets.filter { $0.strength == best }
                 var span: Span
@@ -224,6 +299,7 @@ struct Linker {
                     span = Span(range: range, meaning: .condition(condition), strength: best)
                 } else if let table = top.compactMap(\.table).first {
                     span = Span(range: range, meaning: .table(table), strength: best)
+                    span.edge = top.first { $0.table == table }?.edge
                     // A table's name that is also a column's whole name keeps the columns as a fallback.
                     let columns = targets.compactMap(\.column)
                     for column in columns { span.columnStrengths[column] = targets.first { $0.column == column }?.strength ?? 0 }
@@ -238,9 +314,38 @@ struct Linker {
                 matched = true
                 break
             }
-            if !matched { i += 1 }
+            if !matched {
+                // A word inside one column's name ("zone" of tzone): that column, weakly.
+                if !taken.contains(i), tokens[i].number == nil, !tokens[i].quoted, tokens[i].lower.count >= 4,
+                   !Lexicon.fillers.contains(tokens[i].lower), !Self.shapingWords.contains(tokens[i].lower) {
+                    let inside = graph.tables.flatMap(\.columns).filter { column in
+                        let glued = column.name.lowercased().filter { $0.isLetter }
+                        return glued.count > tokens[i].lower.count && glued.contains(tokens[i].lower)
+                    }
+                    if inside.count == 1 {
+                        result.append(Span(range: i..<(i + 1), meaning: .columns([inside[0].ref]), strength: 1, columnStrengths: [inside[0].ref: 1]))
+                    }
+                }
+                i += 1
+            }
         }
         return mergingTableColumnPairs(result)
+    }
+
+    /// The targets of a phrase with one word replaced by a synonym ("departure delay" → dep_delay).
+    private func synonymTargets(_ key: [String], _ dictionary: [[String]: [Target]]) -> [Target]? {
+        guard key.count > 1 else { return nil }
+        for (index, word) in key.enumerated() {
+            for synonym in (Lexicon.synonyms[word] ?? []).sorted() {
+                var variant = key
+                variant[index] = synonym
+                if let found = dictionary[variant] {
+                    return found.map { Target(table: $0.table, column: $0.column, metric: $0.metric, condition: $0.condition,
+                                              threshold: $0.threshold, strength: max(1, $0.strength - 1), edge: $0.edge) }
+                }
+            }
+        }
+        return nil
     }
 
     /// "customer country" → the Country column of Customer; "album title" → Album.Title.
@@ -257,7 +362,9 @@ struct Linker {
             } else if nextIndex < spans.count, spans[nextIndex].range.lowerBound != current.range.upperBound {
                 nextIndex = spans.count
             }
-            if let table = current.table, nextIndex < spans.count {
+            let last = tokens[current.range.upperBound - 1]
+            let plural = last.lower != last.stem && last.lower.hasSuffix("s") && nextIndex == k + 1
+            if let table = current.table, nextIndex < spans.count, !plural, current.edge == nil {
                 let next = spans[nextIndex]
                 let own = next.columns.filter { $0.table == table }
                     + (next.table.map { t in graph.tables[table].columns.filter { $0.ownWords == graph.tables[t].words || $0.words == graph.tables[t].words }.map(\.ref) } ?? [])

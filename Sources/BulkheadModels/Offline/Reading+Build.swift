@@ -19,11 +19,34 @@ extension Reading {
     mutating func build() throws -> QueryPlan {
         let subject = subjectSpan.flatMap { spans[$0].table }
         let questionStems = Set(tokens.map(\.stem))
+        if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
+        // "the highest unit price", "the longest flight distance": the extreme value, not a row.
+        if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
+           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
+           let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
+           spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
+           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.lowerBound > spans[k].range.upperBound - 1 && $0 != k && !used.contains($0) || $0 == subjectSpan && spans[$0].range.lowerBound > rank.at }) {
+            aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
+            measureSpan = k
+            projectionSpans.removeAll { $0 == k }
+            self.rank = nil
+        }
+        // "appointments per status": the rows counted per group.
+        if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
+           !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {
+            countAt = -1
+        }
 
         // What is counted or measured, and what the rows are grouped by.
         var measure = try resolveMeasure(subject: subject)
         var anchors: [Int] = [measure.map(table(of:)), subject].compactMap { $0 }
-        let groups = try resolveGroups(anchors: anchors, measure: measure)
+        var groups = try resolveGroups(anchors: anchors, measure: measure)
+        for k in valueGroupSpans {
+            if case let .value(_, columns) = spans[k].meaning, let column = choose(columns, near: anchors) {
+                groups.append(.table(column.table))
+                notes.append("grouped by each \(tableName(column.table)) (from \(quoted(k)))")
+            }
+        }
         anchors += groups.compactMap { if case let .table(t) = $0 { return t }; return nil }
 
         // A superlative that ranks rows by a column of their own ("the longest track").
@@ -81,6 +104,9 @@ extension Reading {
             switch group {
             case let .table(t):
                 let labels = graph.labelColumns(of: t)
+                if let edge = groupEdges[t] {
+                    for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
+                }
                 plan.outputs += labels.map { QueryPlan.Output(expr: .column($0)) }
                 groupExprs += graph.tables[t].primaryKey.map { .column($0.ref) } + labels.filter { label in !graph.tables[t].primaryKey.contains { $0.ref == label } }.map { .column($0) }
                 if graph.tables[t].primaryKey.isEmpty { groupExprs = labels.map { .column($0) } }
@@ -122,7 +148,10 @@ extension Reading {
                 plan.outputs = [QueryPlan.Output(expr: .star(subjectTable))]
             } else {
                 plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
+                // "list the product categories": the values of a column, each once.
+                if subject == nil, order == nil { plan.distinct = true }
             }
+            if order == nil, let requestedCount { plan.limit = requestedCount }
             if subjectTable != base { plan.extraTables.append(subjectTable) }
         }
 
@@ -130,10 +159,9 @@ extension Reading {
         if let order {
             plan.orderBy = [order]
             plan.conditions.append(.isNotNull(order.expr))
-            plan.orderBy += graph.tables[base].primaryKey.map { (QueryPlan.Expr.column($0.ref), false) }
             plan.limit = limit
         } else if let rank, let value {
-            plan.orderBy = [(value.expr, rank.descending)] + groupExprs.map { ($0, false) }
+            plan.orderBy = [(value.expr, rank.descending)]
             plan.limit = limit
             if rank.kind == .common { for group in groupExprs { plan.conditions.append(.isNotNull(group)) } }
         } else if !groupExprs.isEmpty {
@@ -306,9 +334,17 @@ extension Reading {
                 expr = .column(total.ref); rankClass = 3
             }
             guard let expr else { continue }
-            // Every anchor must be reachable from the transactions without fanning out.
+            // Every anchor must be reachable from the transactions without fanning out, and a date
+            // asked about must be the transaction's own.
             var distance = 0
             var reachable = true
+            if intents.contains(where: { if case .dates = $0.kind { return true }; if case .month = $0.kind { return true }; return false }) || !dateGroups.isEmpty {
+                let datedReach = graph.tables.indices.contains { other in
+                    guard !graph.dateColumns(of: other).isEmpty, let path = graph.path(from: table.index, to: other) else { return false }
+                    return !graph.fansOut(from: table.index, along: path)
+                }
+                if !datedReach { continue }
+            }
             for anchor in anchors {
                 guard let path = graph.path(from: table.index, to: anchor), !graph.fansOut(from: table.index, along: path) else { reachable = false; break }
                 distance += path.count
@@ -347,6 +383,7 @@ extension Reading {
         for k in groupSpans {
             if let table = spans[k].table {
                 groups.append(.table(table))
+                if let edge = spans[k].edge { groupEdges[table] = edge }
                 notes.append("grouped by \(tableName(table)) (from \(quoted(k)))")
             } else if let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
                 groups.append(.column(column))
@@ -354,8 +391,13 @@ extension Reading {
             }
         }
         for (part, _) in dateGroups {
-            let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }
             let graph = self.graph
+            let first = anchors.first
+            let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
+                let da = first.flatMap { graph.distance($0, a) } ?? 99
+                let db = first.flatMap { graph.distance($0, b) } ?? 99
+                return (da, a) < (db, b)
+            }
             let candidates = order.compactMap { graph.dateColumns(of: $0).first?.ref }
             guard let column = candidates.first(where: { ref in anchors.isEmpty || anchors.contains { graph.distance($0, ref.table) != nil } }) else {
                 throw Refusal("no date column fits a grouping by \(part.rawValue)")
@@ -402,7 +444,9 @@ extension Reading {
     private mutating func rankColumn(_ rank: Rank, subject: Int?) throws -> ColumnRef? {
         guard let subject else { return nil }
         if let k = rankSpan, !spans[k].columns.isEmpty {
-            return choose(spans[k].columns, near: [subject], strengths: spans[k].columnStrengths)
+            guard let column = choose(spans[k].columns, near: [subject], strengths: spans[k].columnStrengths) else { return nil }
+            // "the most units" of another table is a sum per row, not a column of the row.
+            return column.table == subject ? column : nil
         }
         if rank.kind == .most || rank.kind == .common || rank.kind == .bestSelling { return nil }
         if rank.words == nil {

@@ -105,11 +105,15 @@ extension Reading {
         }
         var intent = Intent(kind: kind, at: start)
         intent.role = before
+        let holders: [ColumnRef] = { if case let .value(_, columns) = spans[k].meaning { return columns }; return [] }()
+        // A column named beside a value is its column when it holds the value (or nothing is known
+        // to hold it); "the email of Leonie" names the answer, not Leonie's column.
+        func fits(_ m: Int) -> Bool { holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders) }
         if let b = previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(["not", "no"])), let m = spanEnding(b) {
-            if !spans[m].columns.isEmpty { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
+            if !spans[m].columns.isEmpty, fits(m) { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
         }
         if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
-           let m = spanStarting(n), !spans[m].columns.isEmpty, !used.contains(m) {
+           let m = spanStarting(n), !spans[m].columns.isEmpty, !used.contains(m), fits(m) {
             intent.columnSpan = m
             used.insert(m)
         }
@@ -351,9 +355,11 @@ extension Reading {
             used.insert(k)
             return
         }
-        if let k = spanStarting(after), !spans[k].columns.isEmpty {
+        if let n = tokens.indices.contains(after) ? (word(after).map { ["in", "of", "the", "on"].contains($0) } == true ? following(after, skipping: ["in", "of", "the", "on", "a"]) : after) : nil,
+           let k = spanStarting(n), !spans[k].columns.isEmpty {
             intent.columnSpan = k
             used.insert(k)
+            consumed.formUnion(after..<n)
             return
         }
         if let p = previous(before, skipping: Self.attachFillers), let k = spanEnding(p), spans[k].table != nil {

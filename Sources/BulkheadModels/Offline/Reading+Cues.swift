@@ -13,6 +13,15 @@ extension Reading {
                                                "maximum": "MAX", "min": "MIN", "minimum": "MIN"]
 
     mutating func scanCues() throws {
+        // "Which 5 customers …", "the 3 artists …", "list 10 tracks": how many rows to return.
+        for i in tokens.indices.prefix(4) {
+            guard let n = tokens[i].number, n >= 1, n < 1_000, n == n.rounded(), !tokens[i].currency, i > 0,
+                  let before = word(i - 1), ["which", "what", "the", "list", "show", "give", "name", "top", "find", "get"].contains(before),
+                  let after = word(i + 1), Lexicon.units[after] == nil, !["or", "and", "than"].contains(after) else { continue }
+            requestedCount = Int(n)
+            consumed.insert(i)
+            break
+        }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
@@ -41,6 +50,10 @@ extension Reading {
                 } else if let p = previous(i), word(p) == "total" || word(p) == "the" && word(p - 1) == "total" {
                     countAt = countAt ?? i
                     consumed.insert(p)
+                    if aggregate?.at == p { aggregate = nil }
+                } else if let p = previous(i), let before = word(p), ["average", "avg", "mean", "maximum", "max", "minimum", "min"].contains(before) {
+                    // "the average number of seats": the aggregate of the column that follows.
+                    continue
                 } else {
                     countAt = countAt ?? i
                 }
@@ -53,6 +66,8 @@ extension Reading {
                 consumed.insert(i)
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
                 guard aggregate == nil else { continue }
+                // "longer than the average track" is a comparison, read with the conditions.
+                if let p = previous(i), word(p) == "than" { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)
@@ -116,8 +131,6 @@ extension Reading {
                     outputUnit = unit
                     consumed.formUnion([i, i + 1])
                 }
-            case "who", "whom", "whose":
-                wantsLabel = true
             case _ where ["names", "name", "titles", "title"].contains(w) && (next == "of" || i > 0 && ["the", "their", "its", "all"].contains(word(i - 1) ?? "") && next != nil && !(next == "is" || next == "contains")):
                 if next == "of" || i <= 3 { wantsLabel = true }
             default:

@@ -185,12 +185,10 @@ extension Reading {
         for table in order where !seen.contains(table) && graph.distance(subject, table) != nil {
             seen.insert(table)
             candidates += graph.dateColumns(of: table).map(\.ref)
+            candidates += graph.tables[table].columns.filter { $0.kind == .year }.map(\.ref)
         }
         if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) { return named }
         if let first = candidates.first { return first }
-        for table in order where graph.distance(subject, table) != nil {
-            if let year = graph.tables[table].columns.first(where: { $0.kind == .year }) { return year.ref }
-        }
         throw Refusal("no date column in the schema fits the dates asked")
     }
 

@@ -18,7 +18,7 @@ extension Reading {
         // Ranked by: "the most tracks", "by number of albums", "top 5 products by stock".
         if let rank {
             var anchor: Int? = rank.byAt
-            if anchor == nil, rank.kind == .most || rank.kind == .bestSelling || rank.kind == .common { anchor = rank.at }
+            if anchor == nil, rank.kind == .most { anchor = rank.at }
             if rank.kind == .top, let by = groupCues.first(where: { $0 > rank.at && word($0) == "by" }) { anchor = by; self.rank?.byAt = by }
             if let anchor {
                 var j = anchor + 1
@@ -33,8 +33,12 @@ extension Reading {
         }
         // Grouped: "per X", "by X", "each X", "for every X".
         for cue in groupCues where !consumed.contains(cue) {
-            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) else { continue }
-            if spans[k].isValue { continue }
+            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
+            if spans[k].isValue {
+                // "per sales support agent": each row of the value's table that holds it.
+                if word(cue) != "by" || !isPassiveBy(cue), case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }
+                continue
+            }
             if word(cue) == "by", isPassiveBy(cue) { continue }
             groupSpans.append(k)
             used.insert(k)
@@ -111,5 +115,6 @@ extension Reading {
         "month", "months", "day", "days", "times", "time", "often", "per", "each", "every", "by", "grouped", "broken", "down",
         "sorted", "ordered", "ranked", "order", "descending", "ascending", "amount", "amounts", "values", "value", "big", "small",
         "large", "high", "low", "units", "unit", "quantity", "all", "combined", "whole", "altogether", "lifetime", "sales",
+        "code", "codes", "id", "ids", "identifier", "abbreviation", "list", "there",
     ]
 }

@@ -72,6 +72,10 @@ struct Reading {
     var moneyAt: Int?
     var quantityAt: Int?
     var outputUnit: Lexicon.Unit?
+    /// "Which 5 customers": the number of rows asked for.
+    var requestedCount: Int?
+    /// "per sales support agent": groupings named by a value (the value's table, filtered to it).
+    var valueGroupSpans: [Int] = []
     /// "how long": the answer is a duration.
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
@@ -85,12 +89,15 @@ struct Reading {
     var rankSpan: Int?
     var measureSpan: Int?
     var projectionSpans: [Int] = []
+    /// Groupings by a table named through a foreign key's role: the edge to enter it by.
+    var groupEdges: [Int: Int] = [:]
     var notes: [String] = []
 
     init(tokens: [Token], planner: Planner) throws {
         self.planner = planner
         self.tokens = tokens
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
+        links.linkTerms()
         try scanCues()
         links.linkNames(skipping: consumed)
         try scanConditions()

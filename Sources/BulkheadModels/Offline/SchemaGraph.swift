@@ -32,7 +32,9 @@ struct SchemaGraph {
         /// Whether its name says it holds money.
         var isMoney: Bool { kind == .numeric && !isKey && ownWords.contains { Lexicon.moneyWords.contains($0) } }
         /// Whether its name says it holds a number of units.
-        var isQuantity: Bool { kind == .numeric && !isKey && ownWords.contains { Lexicon.quantityWords.contains($0) } }
+        var isQuantity: Bool {
+            kind == .numeric && !isKey && !isMoney && (ownWords.last.map { Lexicon.quantityWords.contains($0) } ?? false || ownWords.contains("quantity"))
+        }
     }
 
     /// A table and its columns.
@@ -171,15 +173,19 @@ struct SchemaGraph {
     /// in name or title; else the first text column that is not a key; else the key.
     func labelColumns(of table: Int) -> [ColumnRef] {
         let columns = tables[table].columns.filter { !$0.isKey && $0.kind == .text }
-        if let exact = columns.first(where: { $0.ownWords == ["nam"] || $0.ownWords == ["titl"] }) { return [exact.ref] }
+        if let exact = columns.first(where: { $0.ownWords == ["nam"] }) { return [exact.ref] }
         let first = columns.first { $0.words.contains("nam") && $0.words.contains("first") }
         let last = columns.first { $0.words.contains("nam") && $0.words.contains("last") }
         if let first, let last { return [first.ref, last.ref] }
+        if let exact = columns.first(where: { $0.ownWords == ["titl"] }) { return [exact.ref] }
         if let named = columns.first(where: { $0.ownWords.last == "nam" || $0.ownWords.last == "titl" || $0.ownWords.first == "nam" }) {
             return [named.ref]
         }
+        // A table whose key is a text code (a tail number, an airport code) is named by it.
+        let key = tables[table].primaryKey
+        if key.count == 1, key[0].kind == .text { return [key[0].ref] }
         if let text = columns.first { return [text.ref] }
-        return tables[table].primaryKey.map(\.ref)
+        return key.map(\.ref)
     }
 
     /// The date columns of a table, birth dates last unless `preferBirth`.
