@@ -27,7 +27,7 @@ extension Lexicon {
 
     /// Verbs that link two things the schema already links (an invoice line "sold" a track; a
     /// customer "lives" in a city): they add no condition of their own.
-    static let neutralVerbs: Set<String> = [
+    static let neutralVerbs: Set<String> = stems([
         "sell", "buy", "order", "place", "make", "sign", "register", "issu", "schedul", "hir", "birth", "creat",
         "record", "releas", "writ", "compos", "perform", "play", "sing", "produc", "publish", "exist", "store",
         "keep", "hold", "belong", "appear", "liv", "locat", "bas", "work", "practic", "treat", "visit", "purchas",
@@ -38,7 +38,7 @@ extension Lexicon {
         "open", "plac", "get", "got", "lists", "list", "have", "associat", "link", "connect", "relat", "giv", "hav",
         "stay", "reside", "resid", "born", "diagnos", "admit", "discharg", "prescrib", "enrol", "study", "teach",
         "taught", "win", "won", "lose", "lost", "score", "played", "did", "tend", "served", "record",
-    ]
+    ])
 
     /// Words after which a number is a count of rows to return ("top 5", "first 10").
     static let topWords: Set<String> = ["top", "first", "bottom", "last"]
@@ -69,7 +69,7 @@ extension Lexicon {
     }
 
     /// Superlative words.
-    static let superlatives: [String: Superlative] = [
+    static let superlatives: [String: Superlative] = stemmed([
         "longest": Superlative(descending: true, words: ["millisecond", "duration", "length", "runtime", "minut", "second", "distanc", "tim"]),
         "shortest": Superlative(descending: false, words: ["millisecond", "duration", "length", "runtime", "minut", "second", "distanc", "tim"]),
         "cheapest": Superlative(descending: false, words: ["pric", "cost", "amount", "fee", "total"]),
@@ -97,18 +97,30 @@ extension Lexicon {
         "first": Superlative(descending: false, words: nil),
         "last": Superlative(descending: true, words: nil),
         "recent": Superlative(descending: true, words: nil),
-    ]
+    ])
+
+    private static func stemmed(_ table: [String: Superlative]) -> [String: Superlative] {
+        table.mapValues { entry in
+            var copy = Superlative(descending: entry.descending, words: entry.words?.map(stem))
+            copy.prefersBirth = entry.prefersBirth
+            return copy
+        }
+    }
 
     /// Verbs whose object is money: "spent the most", "paid", "billed", "earned".
-    static let moneyVerbs: Set<String> = ["spend", "pay", "bill", "charg", "earn", "generat", "bring", "brought", "cost", "invoic"]
+    static let moneyVerbs: Set<String> = stems(["spend", "pay", "bill", "charge", "earn", "generate", "bring", "brought", "cost", "invoice"])
     /// Verbs whose object is a quantity sold: "sold the most", "best-selling", "bought".
-    static let quantityVerbs: Set<String> = ["sell", "buy", "purchas", "order"]
+    static let quantityVerbs: Set<String> = stems(["sell", "buy", "purchase", "order"])
     /// Stems of column words that hold money.
-    static let moneyWords: [String] = ["total", "amount", "pric", "cost", "revenu", "sale", "fee", "charg", "payment", "freight", "salary", "income", "value"]
+    static let moneyWords: [String] = ["total", "amount", "price", "cost", "revenue", "sale", "fee", "charge", "payment", "freight", "salary",
+                                       "income", "value"].map(stem)
     /// Stems of column words that hold a count of units.
-    static let quantityWords: [String] = ["quantity", "qty", "unit", "count"]
+    static let quantityWords: [String] = ["quantity", "qty", "units", "count"].map(stem)
     /// Words that name a money measure with no column of that name (for "total revenue", "sales").
-    static let genericMoneyNouns: Set<String> = ["revenu", "sale", "income", "turnover", "spend", "spending", "earning", "takings"]
+    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings"])
     /// Words that ask for the number of units ("sold the most units").
-    static let genericQuantityNouns: Set<String> = ["unit", "copy", "piece"]
+    static let genericQuantityNouns: Set<String> = stems(["units", "copies", "pieces"])
+
+    /// The stems of words, so lists can be written in plain English.
+    static func stems(_ words: [String]) -> Set<String> { Set(words.map(stem)) }
 }

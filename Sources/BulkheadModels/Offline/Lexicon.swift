@@ -77,7 +77,7 @@ enum Lexicon {
         ["categ", "category", "kind", "class"],
         ["plan", "aircraft", "airplan", "jet"],
         ["airlin", "carrier"],
-        ["manufactur", "maker", "build", "manufacturer"],
+        ["manufactur", "maker", "manufacturer"],
         ["country", "nation"],
         ["city", "town"],
         ["region", "area", "territory", "zon"],
@@ -90,8 +90,8 @@ enum Lexicon {
         ["birth", "dob"],
         ["titl", "nam"],
         ["salary", "wag", "pay"],
-        ["depart", "departur", "leav"],
-        ["arriv", "arrival"],
+        ["depart", "departur", "leav", "dep"],
+        ["arriv", "arrival", "arr"],
         ["origin", "sourc"],
         ["dest", "destination"],
         ["distanc", "mil", "kilometr", "km"],
@@ -108,7 +108,7 @@ enum Lexicon {
     /// The other stems of each stem's synonym groups.
     static let synonyms: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
-        for group in synonymGroups {
+        for group in synonymGroups.map({ $0.map(stem) }) {
             for word in group { table[word, default: []].formUnion(group.filter { $0 != word }) }
         }
         return table

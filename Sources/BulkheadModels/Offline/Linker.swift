@@ -250,7 +250,7 @@ struct Linker {
                     add(Array(column.ownWords[start...]), Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 2))
                 }
                 // "support rep" for SupportRepId: the table the key refers to, entered by that key.
-                if column.isForeignKey, let last = column.ownWords.last, ["id", "key", "cod", "no", "num"].contains(last), column.ownWords.count > 1,
+                if column.isForeignKey, let last = column.ownWords.last, Lexicon.stems(["id", "key", "code", "no", "number", "num"]).contains(last), column.ownWords.count > 1,
                    let edge = graph.edges.first(where: { $0.child == table.index && $0.childColumns == [column.ref.column] }),
                    edge.parent != table.index, Array(column.ownWords.dropLast()) != graph.tables[edge.parent].words {
                     add(Array(column.ownWords.dropLast()), Target(table: edge.parent, column: nil, metric: nil, condition: nil, threshold: nil,
@@ -313,6 +313,17 @@ struct Linker {
                 i += length
                 matched = true
                 break
+            }
+            // "time zone" for tzone: the initials of the first words and the last word.
+            if !matched, i + 1 < tokens.count, !taken.contains(i), !taken.contains(i + 1), tokens[i].number == nil, tokens[i + 1].number == nil,
+               !Lexicon.fillers.contains(tokens[i].lower), let initial = tokens[i].lower.first {
+                let abbreviation = String(initial) + tokens[i + 1].lower
+                let found = graph.tables.flatMap(\.columns).filter { $0.name.lowercased().filter { $0.isLetter } == abbreviation }
+                if found.count == 1 {
+                    result.append(Span(range: i..<(i + 2), meaning: .columns([found[0].ref]), strength: 2, columnStrengths: [found[0].ref: 2]))
+                    i += 2
+                    continue
+                }
             }
             if !matched {
                 // A word inside one column's name ("zone" of tzone): that column, weakly.

@@ -14,6 +14,10 @@ extension Reading {
         case expression(function: String, expr: QueryPlan.Expr, table: Int, condition: BusinessTerms.Condition?)
     }
 
+    static let priceStems = Lexicon.stems(["price", "cost", "rate", "fee"])
+    static let totalStems = Lexicon.stems(["total", "amount", "revenue", "sale", "payment"])
+    static let durationStems = Lexicon.stems(["duration", "length", "runtime", "milliseconds"])
+
     // MARK: Building
 
     mutating func build() throws -> QueryPlan {
@@ -22,7 +26,7 @@ extension Reading {
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
         if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
-           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
+           !spans.indices.contains(where: { (spans[$0].table != nil || !spans[$0].columns.isEmpty) && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
            let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
            spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
            !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.lowerBound > spans[k].range.upperBound - 1 && $0 != k && !used.contains($0) || $0 == subjectSpan && spans[$0].range.lowerBound > rank.at }) {
@@ -108,8 +112,9 @@ extension Reading {
                     for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
                 }
                 plan.outputs += labels.map { QueryPlan.Output(expr: .column($0)) }
-                groupExprs += graph.tables[t].primaryKey.map { .column($0.ref) } + labels.filter { label in !graph.tables[t].primaryKey.contains { $0.ref == label } }.map { .column($0) }
-                if graph.tables[t].primaryKey.isEmpty { groupExprs = labels.map { .column($0) } }
+                // The key alone groups (the label depends on it); a table without a key groups by its label.
+                let key = graph.tables[t].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+                groupExprs += key.isEmpty ? labels.map { .column($0) } : key
                 plan.extraTables.append(t)
             case let .column(ref):
                 plan.outputs.append(QueryPlan.Output(expr: .column(ref)))
@@ -316,7 +321,7 @@ extension Reading {
     mutating func measureByMeaning(anchors: [Int], quantity: Bool) throws -> (expr: QueryPlan.Expr, table: Int)? {
         var best: (expr: QueryPlan.Expr, table: Int, score: (Int, Int, Int))?
         for table in graph.tables {
-            let price = graph.tables[table.index].columns.first { $0.isMoney && $0.ownWords.contains { ["pric", "cost", "rate", "fee"].contains($0) } }
+            let price = graph.tables[table.index].columns.first { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }
             let qty = graph.quantityColumn(of: table.index)
             let total = graph.moneyColumn(of: table.index)
             let dated = !graph.dateColumns(of: table.index).isEmpty
@@ -324,7 +329,7 @@ extension Reading {
             var rankClass = 2
             if quantity {
                 if let qty { expr = .column(qty.ref); rankClass = 0 }
-            } else if let total, total.ownWords.contains(where: { ["total", "amount", "revenu", "sale", "payment"].contains($0) }), dated {
+            } else if let total, total.ownWords.contains(where: { Self.totalStems.contains($0) }), dated {
                 expr = .column(total.ref); rankClass = 0
             } else if let price, let qty {
                 expr = .arithmetic([.column(qty.ref), .column(price.ref)], ["*"]); rankClass = 0
@@ -373,7 +378,7 @@ extension Reading {
     /// The duration column of a table (by its unit or its name).
     func durationColumn(of table: Int) -> ColumnRef? {
         let columns = graph.tables[table].columns.filter { $0.kind == .numeric && !$0.isKey }
-        return (columns.first { $0.unit?.dimension == .time } ?? columns.first { $0.ownWords.contains { ["duration", "length", "runtime", "millisecond"].contains($0) } })?.ref
+        return (columns.first { $0.unit?.dimension == .time } ?? columns.first { $0.ownWords.contains { Self.durationStems.contains($0) } })?.ref
     }
 
     // MARK: Groups

@@ -248,7 +248,14 @@ extension Reading {
         }
         var first = i
         if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
-        intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
+        var intent = Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first)
+        // "hired after 2003": the date column the word before names.
+        if let p = previous(first, skipping: ["the", "a", "an", "was", "were", "is", "are"]), let k = spanEnding(p),
+           spans[k].columns.contains(where: { [.date, .year].contains(graph.column($0).kind) }) {
+            intent.columnSpan = k
+            used.insert(k)
+        }
+        intents.append(intent)
         consumed.formUnion(first...last)
         return last
     }
@@ -270,7 +277,8 @@ extension Reading {
             op = w == "more" ? ">" : "<"
             hint = "priciest"
             numberAt = i + 3
-        } else if ["over", "above", "exceeding", "exceeds", "exceed", "beyond", "under", "below"].contains(w), tokens[safe: i + 1]?.number != nil {
+        } else if ["over", "above", "exceeding", "exceeds", "exceed", "beyond", "under", "below"].contains(w),
+                  tokens[safe: i + 1]?.number != nil || following(i).map({ ["average", "avg", "mean"].contains(word($0) ?? "") }) == true {
             op = Lexicon.comparatives[w]
         } else if w == "at", let next = word(i + 1), next == "least" || next == "most" {
             op = next == "least" ? ">=" : "<="

@@ -67,7 +67,7 @@ extension Reading {
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
                 guard aggregate == nil else { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
-                if let p = previous(i), word(p) == "than" { continue }
+                if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)

@@ -1,8 +1,8 @@
 /// Settling each condition on a column (or a subquery), the measured value, and the repetition
 /// that joining a parent to its children would cause.
 extension Reading {
-    static let toWords: Set<String> = ["dest", "destination", "arriv", "arrival", "to", "target"]
-    static let fromWords: Set<String> = ["origin", "depart", "departur", "dep", "from", "sourc", "start"]
+    static let toWords = Lexicon.stems(["dest", "destination", "arrive", "arrival", "to", "target"])
+    static let fromWords = Lexicon.stems(["origin", "depart", "departure", "dep", "from", "source", "start"])
 
     mutating func resolve(_ intent: Intent, into plan: inout QueryPlan, anchors: [Int], subject: Int, questionStems: Set<String>) throws {
         let hint = intent.tableSpan.flatMap { spans[$0].table }
@@ -198,7 +198,7 @@ extension Reading {
         let children = graph.edges.filter { $0.parent == subject && $0.child != subject }
         var target = table
         if target == nil {
-            let salesWords: Set<String> = ["invoic", "order", "sale", "purchas", "line", "item", "transaction", "booking"]
+            let salesWords = Lexicon.stems(["invoice", "order", "sale", "purchase", "line", "item", "transaction", "booking"])
             if children.count == 1 {
                 target = children[0].child
             } else if let verb, Lexicon.quantityVerbs.contains(verb) || Lexicon.moneyVerbs.contains(verb) {

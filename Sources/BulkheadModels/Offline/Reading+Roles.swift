@@ -18,13 +18,14 @@ extension Reading {
         // Ranked by: "the most tracks", "by number of albums", "top 5 products by stock".
         if let rank {
             var anchor: Int? = rank.byAt
-            if anchor == nil, rank.kind == .most { anchor = rank.at }
+            if anchor == nil, rank.kind == .most || rank.kind == .superlative && rank.words?.isEmpty == true { anchor = rank.at }
             if rank.kind == .top, let by = groupCues.first(where: { $0 > rank.at && word($0) == "by" }) { anchor = by; self.rank?.byAt = by }
             if let anchor {
                 var j = anchor + 1
                 while j < tokens.count, let w = word(j), consumed.contains(j) && !Self.negations.contains(w)
                     || ["the", "a", "an", "of", "total", "amount", "number", "in", "most", "highest"].contains(w) { j += 1 }
-                if let k = spanStarting(j), !used.contains(k), !spans[k].isValue {
+                if let k = spanStarting(j), !used.contains(k), !spans[k].isValue,
+                   rank.kind != .superlative || isMeasure(k, allowDates: true) {
                     rankSpan = k
                     used.insert(k)
                     if let by = self.rank?.byAt { consumed.insert(by) }
@@ -36,7 +37,7 @@ extension Reading {
             guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
             if spans[k].isValue {
                 // "per sales support agent": each row of the value's table that holds it.
-                if word(cue) != "by" || !isPassiveBy(cue), case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }
+                if word(cue) != "by", case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }
                 continue
             }
             if word(cue) == "by", isPassiveBy(cue) { continue }
@@ -57,8 +58,10 @@ extension Reading {
         let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
         subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
         if let subjectSpan { used.insert(subjectSpan) }
-        // Columns asked for: the column mentions no condition or role took.
+        // Columns asked for: the column mentions no condition or role took. A lone verb form that
+        // only weakly names a column ("hired", "composed") describes, it does not ask.
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+            if spans[k].range.count == 1, spans[k].strength <= 2, tokens[spans[k].range.lowerBound].lower.hasSuffix("ed") { continue }
             projectionSpans.append(k)
             used.insert(k)
         }
