@@ -74,9 +74,9 @@ public struct ValueIndex: Sendable {
             let statement = try db.makeStatement(sql: "INSERT INTO value_index (source, table_name, column_name, value, norm) VALUES (?, ?, ?, ?, ?)")
             for column in values.columns {
                 for value in column.values {
-                    let key = ValueKey.of(value)
-                    guard !key.isEmpty else { continue }
-                    try statement.execute(arguments: [source, column.table, column.column, value, key])
+                    for key in ValueKey.keys(of: value) {
+                        try statement.execute(arguments: [source, column.table, column.column, value, key])
+                    }
                 }
             }
         }

@@ -9,6 +9,16 @@ public enum ValueKey {
         QuestionText.words(of: value).joined(separator: " ")
     }
 
+    /// Every key a stored value is found by: its words, and for a value of two or three words the
+    /// words run together ("LaGuardia" finds "La Guardia").
+    public static func keys(of value: String) -> [String] {
+        let words = QuestionText.words(of: value)
+        guard !words.isEmpty else { return [] }
+        var keys = [words.joined(separator: " ")]
+        if (2...3).contains(words.count), words.joined().count > 5 { keys.append(words.joined()) }
+        return keys
+    }
+
     /// The keys of every run of 1 to `maxWords` words of a question, and of its quoted strings.
     public static func phrases(in question: String, maxWords: Int = 10) -> Set<String> {
         let tokens = QuestionText(question).tokens

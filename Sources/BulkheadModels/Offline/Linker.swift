@@ -175,6 +175,33 @@ struct Linker {
         "maximum", "minimum", "mean", "highest", "lowest", "new", "old",
     ]
 
+    /// A word that shapes questions (a filler, a comparative, a superlative, a unit, a month): never a
+    /// guessed column.
+    static func isQuestionWord(_ word: String) -> Bool {
+        Lexicon.fillers.contains(word) || shapingWords.contains(word) || Lexicon.comparatives[word] != nil
+            || Lexicon.superlatives[word] != nil || Lexicon.units[word] != nil || Lexicon.months[word] != nil
+            || Lexicon.numberWords[word] != nil
+    }
+
+    /// Nouns for people, and the table names that hold people.
+    static let personNouns = Lexicon.stems(["player", "players", "user", "member", "person", "people", "individual", "athlete",
+                                            "actor", "author", "driver", "pilot", "student", "resident", "participant", "competitor",
+                                            "candidate", "applicant", "guest", "visitor", "passenger", "contact"])
+    static let personTables = Lexicon.stems(["people", "person", "persons", "user", "users", "member", "members", "individual", "contact"])
+
+    /// Whether `short` (2 to 4 letters, a column's word) abbreviates `word`: same first letter, and
+    /// its letters appear in order in the word ("lg" of league, "qty" of quantity, "dept" of department).
+    static func abbreviates(_ short: String, _ word: String) -> Bool {
+        guard (2...4).contains(short.count), word.count > short.count + 1, short.first == word.first,
+              short.allSatisfy(\.isLetter) else { return false }
+        var rest = Substring(word)
+        for char in short {
+            guard let found = rest.firstIndex(of: char) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
+    }
+
     // MARK: Business terms
 
     /// The notes' terms, placed with the values before any cue word is read ("no-shows" is a term, not a negation).
@@ -281,6 +308,17 @@ struct Linker {
         var i = 0
         while i < tokens.count {
             var matched = false
+            // "time zone" for tzone: the initials of the first word and the whole last word.
+            if i + 1 < tokens.count, !taken.contains(i), !taken.contains(i + 1), tokens[i].number == nil, tokens[i + 1].number == nil,
+               !tokens[i].quoted, !tokens[i + 1].quoted, !Lexicon.fillers.contains(tokens[i].lower), let initial = tokens[i].lower.first {
+                let abbreviation = String(initial) + tokens[i + 1].lower
+                let found = graph.tables.flatMap(\.columns).filter { $0.name.lowercased().filter { $0.isLetter } == abbreviation }
+                if found.count == 1, dictionary[[tokens[i].stem, tokens[i + 1].stem]] == nil {
+                    result.append(Span(range: i..<(i + 2), meaning: .columns([found[0].ref]), strength: 2, columnStrengths: [found[0].ref: 2]))
+                    i += 2
+                    continue
+                }
+            }
             for length in stride(from: 4, through: 1, by: -1) where i + length <= tokens.count {
                 let range = i..<(i + length)
                 guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }) else { continue }
@@ -314,21 +352,32 @@ struct Linker {
                 matched = true
                 break
             }
-            // "time zone" for tzone: the initials of the first words and the last word.
-            if !matched, i + 1 < tokens.count, !taken.contains(i), !taken.contains(i + 1), tokens[i].number == nil, tokens[i + 1].number == nil,
-               !Lexicon.fillers.contains(tokens[i].lower), let initial = tokens[i].lower.first {
-                let abbreviation = String(initial) + tokens[i + 1].lower
-                let found = graph.tables.flatMap(\.columns).filter { $0.name.lowercased().filter { $0.isLetter } == abbreviation }
-                if found.count == 1 {
-                    result.append(Span(range: i..<(i + 2), meaning: .columns([found[0].ref]), strength: 2, columnStrengths: [found[0].ref: 2]))
-                    i += 2
+            // "players" for a People table: a person noun names the table of persons when no table has its name.
+            if !matched, !taken.contains(i), Self.personNouns.contains(tokens[i].stem),
+               let persons = Optional(graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }), persons.count == 1 {
+                result.append(Span(range: i..<(i + 1), meaning: .table(persons[0].index), strength: 2))
+                i += 1
+                continue
+            }
+            // "league" for lgID, "quantity" for qty: a column word that abbreviates the typed word.
+            if !matched, !taken.contains(i), tokens[i].number == nil, !tokens[i].quoted, tokens[i].lower.count >= 4,
+               !Self.isQuestionWord(tokens[i].lower) {
+                let typed = tokens[i].lower
+                let abbreviated = graph.tables.flatMap(\.columns).filter { column in
+                    SchemaGraph.rawWords(of: column.name).contains { Self.abbreviates($0, typed) }
+                }
+                if !abbreviated.isEmpty, Set(abbreviated.map { SchemaGraph.rawWords(of: $0.name).first { Self.abbreviates($0, typed) }! }).count == 1 {
+                    var strengths: [SchemaGraph.ColumnRef: Int] = [:]
+                    for column in abbreviated { strengths[column.ref] = 1 }
+                    result.append(Span(range: i..<(i + 1), meaning: .columns(abbreviated.map(\.ref)), strength: 1, columnStrengths: strengths))
+                    i += 1
                     continue
                 }
             }
             if !matched {
                 // A word inside one column's name ("zone" of tzone): that column, weakly.
                 if !taken.contains(i), tokens[i].number == nil, !tokens[i].quoted, tokens[i].lower.count >= 4,
-                   !Lexicon.fillers.contains(tokens[i].lower), !Self.shapingWords.contains(tokens[i].lower) {
+                   !Self.isQuestionWord(tokens[i].lower) {
                     let inside = graph.tables.flatMap(\.columns).filter { column in
                         let glued = column.name.lowercased().filter { $0.isLetter }
                         return glued.count > tokens[i].lower.count && glued.contains(tokens[i].lower)

@@ -56,7 +56,7 @@ extension Reading {
         // A superlative that ranks rows by a column of their own ("the longest track").
         var order: (expr: QueryPlan.Expr, descending: Bool)?
         var limit: Int?
-        if let rank, measure == nil || groups.isEmpty && rank.kind != .most && rank.kind != .common && rank.kind != .bestSelling {
+        if let rank, measure == nil {
             if let column = try rankColumn(rank, subject: subject ?? anchors.first) {
                 if measureIsColumnAggregate(measure, column: column) == false {
                     order = (.column(column), rank.descending)
@@ -107,7 +107,10 @@ extension Reading {
         for group in finalGroups {
             switch group {
             case let .table(t):
-                let labels = graph.labelColumns(of: t)
+                var labels = graph.labelColumns(of: t)
+                // A natural key (a code, a composite key) names the group as well as its label does.
+                let natural = graph.tables[t].primaryKey.filter { $0.kind == .text || graph.tables[t].primaryKey.count > 1 }.map(\.ref)
+                labels = natural.filter { !labels.contains($0) } + labels
                 if let edge = groupEdges[t] {
                     for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
                 }
@@ -305,12 +308,20 @@ extension Reading {
                 return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
             }
         }
-        if rank.kind == .common || rank.kind == .most {
+        if rank.kind == .common || rank.kind == .most || rank.kind == .bestSelling {
             // "the most common diagnosis": rows of the table holding the named column.
             if let k = projectionSpans.first, let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
                 return .rows(table: column.table)
             }
-            if let subject, rank.kind == .common { return .rows(table: subject) }
+            // "the most used media type": rows of the table that refers to it (the largest, if several do).
+            if let subject {
+                let children = graph.edges.filter { $0.parent == subject && $0.child != subject }.map(\.child)
+                if let child = children.max(by: { (graph.tables[$0].rowCount ?? 0, -$0) < (graph.tables[$1].rowCount ?? 0, -$1) }) {
+                    notes.append("counted \(tableName(child)) rows per \(tableName(subject))")
+                    return .rows(table: child)
+                }
+                if rank.kind == .common { return .rows(table: subject) }
+            }
         }
         return nil
     }
@@ -355,7 +366,9 @@ extension Reading {
                 distance += path.count
             }
             guard reachable else { continue }
-            let score = (rankClass == 3 ? 1 : 0, distance, rankClass)
+            // Transaction values first (a total, or price times quantity), then other dated money
+            // (freight), then catalogue prices; nearest first within a class.
+            let score = (rankClass == 3 ? 1 : 0, rankClass, distance)
             if best == nil || score < best!.score { best = (expr, table.index, score) }
         }
         guard let best else { return nil }

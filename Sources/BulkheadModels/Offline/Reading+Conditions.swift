@@ -57,6 +57,7 @@ extension Reading {
                 continue
             }
             if consumed.contains(i) && !Self.negations.contains(w) { continue }
+            if let next = readCode(i, w) { i = next; continue }
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }
             if let next = readDate(i, w) { i = next; continue }
@@ -126,6 +127,31 @@ extension Reading {
             intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
         }
         intents.append(intent)
+    }
+
+    /// Words for the one-letter codes columns commonly hold.
+    static let codes: [String: [String]] = [
+        "left": ["L"], "right": ["R"], "both": ["B"], "male": ["M"], "men": ["M"], "female": ["F"], "women": ["F"],
+    ]
+
+    /// "bat left": a word for a code that a column named beside it holds.
+    private mutating func readCode(_ i: Int, _ w: String) -> Int? {
+        guard let options = Self.codes[w], spanCovering(i) == nil else { return nil }
+        let nearby = [previous(i, skipping: Self.attachFillers), following(i, skipping: Self.attachFillers)].compactMap { $0 }
+        for n in nearby {
+            guard let k = spanCovering(n) else { continue }
+            for column in spans[k].columns {
+                if let code = graph.column(column).values.first(where: { options.contains($0) }) {
+                    var intent = Intent(kind: .value(code, [column], negated: previous(i).map { Self.negations.contains(word($0) ?? "") } ?? false), at: i)
+                    intent.columnSpan = k
+                    used.insert(k)
+                    intents.append(intent)
+                    consumed.insert(i)
+                    return i
+                }
+            }
+        }
+        return nil
     }
 
     /// "named Queen", "called Let It Be", and a capitalised value after a table or a text column

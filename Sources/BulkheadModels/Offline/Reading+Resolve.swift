@@ -114,6 +114,10 @@ extension Reading {
             guard let key = graph.tables[table].primaryKey.first else { return }
             plan.conditions.append(.compare(.column(key.ref), "=", .number(value)))
             notes.append("kept \(columnName(key.ref)) = \(planner.dialect.number(value))")
+        case let .flag(column, negated):
+            guard let flag = graph.column(column).flag else { return }
+            plan.conditions.append(.compare(.column(column), "=", negated ? flag.no : flag.yes))
+            notes.append("kept \(columnName(column)) \(negated ? "no" : "yes")")
         case let .absence(table, verb):
             try resolveAbsence(intent, table: table, verb: verb, subject: subject, into: &plan, anchors: anchors, questionStems: questionStems)
         }

@@ -15,6 +15,14 @@ extension Reading {
                 used.insert(k)
             }
         }
+        // Measured: the numeric column or term an aggregate names (after it, else anywhere).
+        if let aggregate {
+            let candidates = spans.indices.filter { !used.contains($0) && isMeasure($0, allowDates: ["MIN", "MAX"].contains(aggregate.function)) }
+            if let k = candidates.first(where: { spans[$0].range.lowerBound > aggregate.at }) ?? candidates.last {
+                measureSpan = k
+                used.insert(k)
+            }
+        }
         // Ranked by: "the most tracks", "by number of albums", "top 5 products by stock".
         if let rank {
             var anchor: Int? = rank.byAt
@@ -45,23 +53,26 @@ extension Reading {
             used.insert(k)
             consumed.insert(cue)
         }
-        // Measured: the numeric column or term an aggregate names (after it, else anywhere).
-        if let aggregate {
-            let candidates = spans.indices.filter { !used.contains($0) && isMeasure($0, allowDates: ["MIN", "MAX"].contains(aggregate.function)) }
-            if let k = candidates.first(where: { spans[$0].range.lowerBound > aggregate.at }) ?? candidates.last {
-                measureSpan = k
-                used.insert(k)
-            }
-        }
         // The subject: the first table named and not yet given a role; a value's table counts last.
         let qualifierTables = Set(intents.compactMap(\.tableSpan))
         let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
         subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
         if let subjectSpan { used.insert(subjectSpan) }
+        // A yes/no column named as a property is a condition ("inducted", "discontinued products").
+        for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+            guard let column = spans[k].columns.first(where: { graph.column($0).flag != nil }),
+                  !(wantsLabel && spans[k].range.lowerBound < 3) else { continue }
+            let p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were"])
+            let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
+            if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
+            intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
+            used.insert(k)
+        }
         // Columns asked for: the column mentions no condition or role took. A lone verb form that
         // only weakly names a column ("hired", "composed") describes, it does not ask.
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
-            if spans[k].range.count == 1, spans[k].strength <= 2, tokens[spans[k].range.lowerBound].lower.hasSuffix("ed") { continue }
+            if spans[k].range.count == 1, tokens[spans[k].range.lowerBound].lower.hasSuffix("ed"),
+               previous(spans[k].range.lowerBound).map({ !["the", "its", "their", "and"].contains(word($0) ?? "") }) ?? true { continue }
             projectionSpans.append(k)
             used.insert(k)
         }

@@ -39,6 +39,8 @@ struct Reading {
             case havingCount(table: Int, op: String, value: Double)
             case key(table: Int, value: Double)
             case absence(table: Int?, verb: String?)
+            /// A yes/no column named as a property ("inducted", "discontinued products").
+            case flag(ColumnRef, negated: Bool)
         }
         enum TextMatch { case equals, contains, prefix, suffix }
         var kind: Kind

@@ -29,6 +29,26 @@ struct SchemaGraph {
         /// Known values (samples and the value index's matches).
         let values: [String]
         var isKey: Bool { isPrimaryKey || isForeignKey }
+        /// For a yes/no column (`inducted` holding Y and N, a `Discontinued` bit): the values for yes and no.
+        var flag: (yes: QueryPlan.Literal, no: QueryPlan.Literal)? {
+            guard !isKey else { return nil }
+            if kind == .text, !values.isEmpty {
+                let pairs: [(String, String)] = [("Y", "N"), ("yes", "no"), ("T", "F"), ("true", "false")]
+                for (yes, no) in pairs where values.allSatisfy({ $0.caseInsensitiveCompare(yes) == .orderedSame || $0.caseInsensitiveCompare(no) == .orderedSame }) {
+                    let spelledYes = values.first { $0.caseInsensitiveCompare(yes) == .orderedSame } ?? yes
+                    let spelledNo = values.first { $0.caseInsensitiveCompare(no) == .orderedSame } ?? (yes == spelledYes ? no : no.lowercased())
+                    return (.text(spelledYes), .text(spelledNo))
+                }
+                return nil
+            }
+            let upper = type.uppercased()
+            let raw = SchemaGraph.rawWords(of: name)
+            if upper.contains("BOOL") || upper.contains("BIT") || (kind == .numeric || kind == .other) && (raw.first == "is" || raw.first == "has"
+                || raw.count == 1 && (raw[0].hasSuffix("ed") || raw[0].hasSuffix("able") || raw[0] == "active")) {
+                return (.number(1), .number(0))
+            }
+            return nil
+        }
         /// Whether its name says it holds money.
         var isMoney: Bool { kind == .numeric && !isKey && ownWords.contains { Lexicon.moneyWords.contains($0) } }
         /// Whether its name says it holds a number of units.
