@@ -15,7 +15,7 @@ enum Lexicon {
     static func stem(_ word: String) -> String {
         var w = word.lowercased()
         if let known = irregular[w] { return known }
-        guard w.count > 3, w.allSatisfy({ $0.isLetter }) else { return w }
+        guard w.count > 2, w.allSatisfy({ $0.isLetter }) else { return w }
         if w.hasSuffix("ies"), w.count > 4 {
             w = String(w.dropLast(3)) + "y"
         } else if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("zes") {
@@ -27,12 +27,12 @@ enum Lexicon {
             w = String(w.dropLast(3)) + "y"
         } else if w.hasSuffix("ing"), w.count > 5 {
             w = undoubled(String(w.dropLast(3)))
-        } else if w.hasSuffix("ed"), w.count > 4, !w.hasSuffix("eed") {
+        } else if w.hasSuffix("ed"), w.count > 3, !w.hasSuffix("eed") {
             w = undoubled(String(w.dropLast(2)))
         } else if w.hasSuffix("er"), w.count > 6 {
             w = String(w.dropLast(2))
         }
-        if w.hasSuffix("e"), w.count > 3 { w = String(w.dropLast()) }
+        if w.hasSuffix("e"), w.count > 2 { w = String(w.dropLast()) }
         if w.hasSuffix("i"), w.count > 3 { w = String(w.dropLast()) + "y" }
         return w
     }

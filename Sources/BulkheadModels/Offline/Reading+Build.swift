@@ -92,6 +92,19 @@ extension Reading {
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
 
+        // "Which countries have more than 5 customers": the named column's values, counted per value.
+        if subject == nil, measure == nil, groupsForRank.isEmpty,
+           let h = intents.firstIndex(where: { if case let .havingCount(t, _, _) = $0.kind { return t == base }; return false }),
+           case let .havingCount(_, op, value) = intents[h].kind,
+           let k = projectionSpans.first, let column = choose(spans[k].columns.filter { $0.table == base }, near: [base]) {
+            intents.remove(at: h)
+            projectionSpans.removeAll { $0 == k }
+            groupsForRank = [.column(column)]
+            measure = .rows(table: base)
+            plan.having = [.compare(.count, op, .number(value))]
+            notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
+        }
+
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
         for intent in intents where !isInsideAbsence(intent, negationStarts) {
@@ -294,6 +307,11 @@ extension Reading {
                 let function = rank.kind == .most && column.table != subject ? "SUM" : (aggregate?.function ?? "SUM")
                 return .expression(function: function, expr: .aggregate(function, .column(column)), table: column.table, condition: nil)
             }
+        }
+        // "billed the most", "the highest revenue": a term of the notes named anywhere.
+        if let k = spans.indices.first(where: { !used.contains($0) && isMetric($0) }), case let .metric(m) = spans[k].meaning {
+            used.insert(k)
+            return metricMeasure(m)
         }
         if let aggregate, let k = measureSpan, let column = spans[k].columns.first {
             return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)

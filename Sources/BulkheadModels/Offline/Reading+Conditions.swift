@@ -110,7 +110,8 @@ extension Reading {
         // A column named beside a value is its column when it holds the value (or nothing is known
         // to hold it); "the email of Leonie" names the answer, not Leonie's column.
         func fits(_ m: Int) -> Bool { holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders) }
-        if let b = previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(["not", "no"])), let m = spanEnding(b) {
+        let verbs: Set<String> = ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end", "includes", "include"]
+        if let b = previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(verbs).union(["not", "no"])), let m = spanEnding(b) {
             if !spans[m].columns.isEmpty, fits(m) { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
         }
         if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
@@ -332,8 +333,11 @@ extension Reading {
             if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1
             if let k = spanStarting(j) {
-                if !spans[k].columns.isEmpty, intent.columnSpan == nil { intent.columnSpan = k; used.insert(k) }
-                else if spans[k].table != nil { intent.tableSpan = k }
+                if !spans[k].columns.isEmpty {
+                    // "above the average price": the column after "average" is the compared one.
+                    if intent.columnSpan == nil || spans[k].strength > spans[intent.columnSpan!].strength { intent.columnSpan = k }
+                    used.insert(k)
+                } else if spans[k].table != nil { intent.tableSpan = k }
                 j = spans[k].range.upperBound
                 if let k2 = spanStarting(j), spans[k2].table != nil, intent.tableSpan == nil { intent.tableSpan = k2; j = spans[k2].range.upperBound }
             }
@@ -361,8 +365,27 @@ extension Reading {
         return last
     }
 
-    /// "5 or more albums", "10 or fewer", and a year with no preposition.
+    /// "5 or more albums", "10 or fewer", "a price of 1.99", "2 engines", and a year with no preposition.
     private mutating func readBareNumber(_ i: Int, _ value: Double) throws {
+        // "a price of 1.99", "seats = 100": the column named just before; "2 engines": just after.
+        if !isYear(value) || spanStarting(i + 1).map({ graph.column(spans[$0].columns.first ?? ColumnRef(table: 0, column: 0)).kind == .numeric }) == true {
+            var column: Int?
+            if let p = previous(i, skipping: ["of", "is", "are", "was", "=", "equal", "to", "exactly", "the"]), let k = spanEnding(p),
+               spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k) {
+                column = k
+            } else if let k = spanStarting(i + 1), spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k),
+                      rank?.limit != Int(value), requestedCount != Int(value) {
+                column = k
+            }
+            if let column {
+                var intent = Intent(kind: .compare(op: "=", value: value, unit: nil, hint: nil), at: i)
+                intent.columnSpan = column
+                used.insert(column)
+                intents.append(intent)
+                consumed.insert(i)
+                return
+            }
+        }
         if let w = word(i + 1), w == "or", let bound = word(i + 2), ["more", "less", "fewer", "greater", "higher", "lower", "over", "above", "under"].contains(bound) {
             let op = ["more", "greater", "higher", "over", "above"].contains(bound) ? ">=" : "<="
             consumed.formUnion(i...(i + 2))

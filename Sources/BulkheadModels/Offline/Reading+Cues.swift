@@ -87,6 +87,10 @@ extension Reading {
                 rank = Rank(kind: .top, descending: w == "top", limit: limit, at: i, words: previousRank?.words ?? [])
                 if let previousRank { rank?.descending = previousRank.descending; rank?.words = previousRank.words; rank?.kind = .superlative }
                 consumed.insert(i)
+            case _ where ["first", "last"].contains(w) && i > 0 && (word(i - 1)?.hasSuffix("ed") ?? false) && rank == nil:
+                // "hired first", "joined last": the earliest or latest by the date that verb names.
+                rank = Rank(kind: .superlative, descending: w == "last", limit: nil, at: i, words: nil)
+                consumed.insert(i)
             case _ where (w == "first" || w == "last") && tokens[safe: i + 1]?.number != nil:
                 if let n = tokens[i + 1].number, n >= 1, n == n.rounded() {
                     rank = Rank(kind: .superlative, descending: w == "last", limit: Int(n), at: i, words: nil)
