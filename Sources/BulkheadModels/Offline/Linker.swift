@@ -192,8 +192,10 @@ struct Linker {
     /// Whether `short` (2 to 4 letters, a column's word) abbreviates `word`: same first letter, and
     /// its letters appear in order in the word ("lg" of league, "qty" of quantity, "dept" of department).
     static func abbreviates(_ short: String, _ word: String) -> Bool {
+        // An abbreviation drops vowels: "date" or "age" is a word of its own, not a short "department" or "average".
         guard (2...4).contains(short.count), word.count > short.count + 1, short.first == word.first,
-              short.allSatisfy(\.isLetter) else { return false }
+              short.allSatisfy(\.isLetter), short.dropFirst().filter({ "aeiou".contains($0) }).count <= (short.count == 4 ? 1 : 0)
+                  || short.count <= 3 && short.filter({ "aeiou".contains($0) }).count <= 1 && !short.hasSuffix("e") else { return false }
         var rest = Substring(word)
         for char in short {
             guard let found = rest.firstIndex(of: char) else { return false }
@@ -324,8 +326,18 @@ struct Linker {
                 guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }) else { continue }
                 let key = range.map { tokens[$0].stem }
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
-                if length == 1, Lexicon.fillers.contains(tokens[i].lower), !["name", "names", "number", "total", "amount", "value"].contains(tokens[i].lower) { continue }
-                guard let targets = dictionary[key] ?? synonymTargets(key, dictionary) else { continue }
+                let questionWord = length == 1 && Self.isQuestionWord(tokens[i].lower)
+                    && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
+                guard var targets = dictionary[key] ?? synonymTargets(key, dictionary) else { continue }
+                // A word that shapes questions ("milliseconds", "named") names a column only when it is that column's whole name.
+                if questionWord {
+                    let typed = tokens[i].lower
+                    targets = targets.filter { target in
+                        guard target.strength >= 4, let column = target.column else { return false }
+                        return SchemaGraph.rawWords(of: graph.column(column).name).joined() == typed
+                    }
+                }
+                if targets.isEmpty { continue }
                 let best = targets.map(\.strength).max() ?? 0
                 let top = targets.filter { $0.strength == best }
                 var span: Span

@@ -27,12 +27,13 @@ extension Reading {
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
         if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
            !spans.indices.contains(where: { (spans[$0].table != nil || !spans[$0].columns.isEmpty) && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
-           let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
+           let k = rankSpan.flatMap({ spans[$0].columns.isEmpty ? nil : $0 }) ?? projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
            spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
-           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.lowerBound > spans[k].range.upperBound - 1 && $0 != k && !used.contains($0) || $0 == subjectSpan && spans[$0].range.lowerBound > rank.at }) {
+           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.lowerBound > rank.at && spans[$0].range.upperBound <= spans[k].range.lowerBound }) {
             aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
             measureSpan = k
             projectionSpans.removeAll { $0 == k }
+            if rankSpan == k { rankSpan = nil }
             self.rank = nil
         }
         // "appointments per status": the rows counted per group.
@@ -244,7 +245,7 @@ extension Reading {
                 }
                 return metric
             }
-            let anchors = [subject, conditionTable()].compactMap { $0 }
+            let anchors = [subject, conditionTable()].compactMap { $0 } + groupAnchorTables()
             let allowDates = aggregate.function == "MIN" || aggregate.function == "MAX"
             let candidates = spans[k].columns.filter { let kind = graph.column($0).kind; return kind == .numeric || allowDates && kind == .date }
             guard let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) else {

@@ -49,6 +49,9 @@ extension Reading {
                 continue
             }
             if word(cue) == "by", isPassiveBy(cue) { continue }
+            // "by the artist AC/DC": a table qualifying a value is a condition, not a grouping.
+            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound), spans[after].isValue || isLooseValue(spans[k].range.upperBound)
+                || word(spans[k].range.upperBound) == "named" || word(spans[k].range.upperBound) == "called" { continue }
             groupSpans.append(k)
             used.insert(k)
             consumed.insert(cue)
