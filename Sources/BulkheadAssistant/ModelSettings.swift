@@ -3,6 +3,7 @@ import GRDB
 import BulkheadCore
 import BulkheadModels
 import BulkheadStore
+import BulkheadContext
 
 /// Which model each org uses, kept in the org's own database; API keys are sealed at rest.
 ///
@@ -49,22 +50,71 @@ public struct ModelSettings: Sendable {
     }
 
     /// Sets the org's provider (admins only). The key is sealed with the org id as context, so a
-    /// sealed key copied into another org's settings does not open.
+    /// sealed key copied into another org's settings does not open. A new key replaces the stored
+    /// one; without one, the stored key is kept when the provider stays the same. Anthropic needs a key.
     public func set(_ principal: Principal, choice: Choice, apiKey: String?) throws {
         try principal.requireAdmin()
         guard ModelCatalog.providerNames.contains(choice.provider) else {
             throw BulkheadError.invalidInput("the provider must be one of: " + ModelCatalog.providerNames.joined(separator: ", "))
         }
+        if choice.provider != OfflineModel.providerName {
+            try ModelChoiceRules.check(model: choice.model)
+            if let base = choice.baseURL { try ModelChoiceRules.check(baseURL: base) }
+        }
+        if let apiKey, apiKey.isEmpty || apiKey.count > 4_096 || apiKey.contains(where: \.isNewline) {
+            throw BulkheadError.invalidInput("the API key must be one line of 1 to 4096 characters")
+        }
+        let current = try self.choice(for: principal)
         let sealed = try apiKey.map { try secrets.seal($0, context: "model-key:\(principal.orgID)") }
         try tenants.database(for: principal).write { db in
+            let kept = apiKey == nil && current.provider == choice.provider
+                ? try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.api_key'") : nil
+            let key = choice.provider == OfflineModel.providerName ? nil : sealed ?? kept
+            if choice.provider == AnthropicProvider.providerName, key == nil {
+                throw BulkheadError.invalidInput("the anthropic provider needs an API key; pass it on standard input with --key-stdin")
+            }
             try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'model.%'")
             var entries = ["model.provider": choice.provider, "model.name": choice.model]
-            if let base = choice.baseURL { entries["model.base_url"] = base }
-            if let sealed { entries["model.api_key"] = sealed }
+            if let base = choice.baseURL, choice.provider != OfflineModel.providerName { entries["model.base_url"] = base }
+            if let key { entries["model.api_key"] = key }
             for (key, value) in entries {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
             }
         }
+    }
+
+    /// Whether the org has a model key stored (never the key itself).
+    public func hasKey(_ principal: Principal) throws -> Bool {
+        try tenants.database(for: principal).read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM settings WHERE key = 'model.api_key'") ?? false
+        }
+    }
+
+    /// What `model test` found: how long a tiny request took and the model that answered.
+    public struct TestResult: Sendable, Hashable {
+        public let provider: String
+        /// The model the service says answered (or the one configured, when it does not say).
+        public let model: String
+        public let milliseconds: Double
+    }
+
+    /// Sends a tiny request (no tenant data in it) to the org's model and times it (admins only).
+    public func test(_ principal: Principal) async throws -> TestResult {
+        try principal.requireAdmin()
+        let provider = try provider(for: principal)
+        let request = ModelRequest(system: "Answer with one SQL statement.",
+                                   schema: SchemaContext(tables: [TableSchema(name: "t", columns: [ColumnSchema(name: "x", type: "INTEGER")])]),
+                                   question: "Return the number one.")
+        let started = DispatchTime.now().uptimeNanoseconds
+        let reply: ModelReply
+        do {
+            reply = try await provider.complete(request, body: try provider.requestBody(for: request))
+        } catch {
+            throw BulkheadError.safe(error, code: "model-test")
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let answered = (try? JSONSerialization.jsonObject(with: reply.responseBody) as? [String: Any])?["model"] as? String
+        return TestResult(provider: provider.name, model: answered ?? provider.model, milliseconds: elapsed)
     }
 
     /// The provider to use for the principal's org, built by the model layer's catalog.

@@ -52,6 +52,8 @@ public final class Services: Sendable {
     public let notes: NoteService
     public let secrets: SealedSecrets
     public let models: ModelSettings
+    /// Each org's embedder for its knowledge.
+    public let embedders: EmbedderSettings
     public let firewall: ContextFirewall
     public let assistant: Assistant
 
@@ -69,11 +71,12 @@ public final class Services: Sendable {
         engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: options.rateLimits, clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled
         vectors = VectorStore(tenants: tenants, clock: clock)
-        knowledge = KnowledgeIndex(vectors: vectors)
+        secrets = SealedSecrets(workspace: workspace, random: random)
+        embedders = EmbedderSettings(tenants: tenants, secrets: secrets)
+        knowledge = KnowledgeIndex(vectors: vectors, settings: embedders)
         conversations = Conversations(tenants: tenants, clock: clock, random: random)
         requestLog = RequestLog(tenants: tenants)
         notes = NoteService(tenants: tenants, knowledge: knowledge, clock: clock, random: random)
-        secrets = SealedSecrets(workspace: workspace, random: random)
         models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
         let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, tenants: tenants, clock: clock,

@@ -65,7 +65,7 @@ public struct ContextBuilder: Sendable {
         context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .system, recordIDs: ["system-v1"]),
                                        payload: .text(PromptRenderer.defaultSystem)))
 
-        let queryVector = try await knowledge.embed(question)
+        let queryVector = try await knowledge.embed(principal, question)
         let schema = try engine.schema(principal, source: source)
         let owner = try engine.owner(principal, source: source)
         let hits = try values.lookup(principal, source: source, question: question)

@@ -10,7 +10,8 @@ struct Bulkhead: AsyncParsableCommand {
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
         subcommands: [Demo.self, Org.self, User.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
-                      Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self]
+                      Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self,
+                      Model.self, EmbedderCommand.self, Example.self, Eval.self]
     )
 
     @OptionGroup var global: GlobalOptions
