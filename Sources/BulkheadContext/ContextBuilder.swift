@@ -113,16 +113,19 @@ public struct ContextBuilder: Sendable {
         let tables = schema.tables.filter { !$0.isView }
         guard tables.count > limits.allTablesUpTo else { return tables }
         let hits = try await knowledge.search(principal, .schema, vector: vector, k: limits.retrievedTables, source: source)
+        // One lookup table per build: SQLite names compare without case.
+        var byName: [String: BulkheadEngine.TableSchema] = [:]
+        for table in tables { byName[table.name.lowercased()] = byName[table.name.lowercased()] ?? table }
         var chosen: [String] = []
         for hit in hits {
-            if let name = hit.metadata["table"], !chosen.contains(name) { chosen.append(name) }
+            if let name = hit.metadata["table"]?.lowercased(), byName[name] != nil, !chosen.contains(name) { chosen.append(name) }
         }
         for name in chosen {
-            for key in schema.table(named: name)?.foreignKeys ?? [] where !chosen.contains(key.referencedTable) {
-                chosen.append(key.referencedTable)
+            for key in byName[name]?.foreignKeys ?? [] where !chosen.contains(key.referencedTable.lowercased()) {
+                chosen.append(key.referencedTable.lowercased())
             }
         }
-        return chosen.compactMap { schema.table(named: $0) }
+        return chosen.compactMap { byName[$0] }
     }
 
     /// The model layer's description of an engine table: columns, keys, row count and sample values.

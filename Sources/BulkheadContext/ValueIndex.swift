@@ -41,23 +41,29 @@ public struct ValueIndex: Sendable {
     public func lookup(_ principal: Principal, source: String, question: String) throws -> [Hit] {
         let database = try tenants.database(for: principal)
         let stamp = try engine.stamp(principal, source: source)
-        let indexed = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
-        }
-        if indexed != stamp { try rebuild(principal, source: source) }
         let keys = Array(ValueKey.phrases(in: question))
+        // One read: the index's stamp, and the hits when the stamp is current.
+        let (indexed, hits) = try database.read { db -> (String?, [Hit]) in
+            let indexed = try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
+            guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
+            return (indexed, try Self.hits(db, source: source, keys: keys))
+        }
+        if indexed == stamp { return hits }
+        try rebuild(principal, source: source)
         guard !keys.isEmpty else { return [] }
-        return try database.read { db in
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-            var arguments: [(any DatabaseValueConvertible)?] = [source]
-            arguments += keys.map { $0 as (any DatabaseValueConvertible)? }
-            return try Row.fetchAll(db, sql: """
-                SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
-                ORDER BY table_name, column_name, value
-                """, arguments: StatementArguments(arguments)).compactMap { row in
-                guard let org = OrgID(rawValue: row["org_id"]) else { return nil }
-                return Hit(table: row["table_name"], column: row["column_name"], value: row["value"], orgID: org)
-            }
+        return try database.read { db in try Self.hits(db, source: source, keys: keys) }
+    }
+
+    private static func hits(_ db: Database, source: String, keys: [String]) throws -> [Hit] {
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        var arguments: [(any DatabaseValueConvertible)?] = [source]
+        arguments += keys.map { $0 as (any DatabaseValueConvertible)? }
+        return try Row.fetchAll(db, sql: """
+            SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
+            ORDER BY table_name, column_name, value
+            """, arguments: StatementArguments(arguments)).compactMap { row in
+            guard let org = OrgID(rawValue: row["org_id"]) else { return nil }
+            return Hit(table: row["table_name"], column: row["column_name"], value: row["value"], orgID: org)
         }
     }
 

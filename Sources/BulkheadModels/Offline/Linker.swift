@@ -426,31 +426,42 @@ struct Linker {
         var k = 0
         while k < spans.count {
             let current = spans[k]
-            var nextIndex = k + 1
-            // "customer's email": the possessive "s" sits between.
-            if nextIndex < spans.count, let table = current.table, spans[nextIndex].range.lowerBound == current.range.upperBound + 1,
-               tokens[current.range.upperBound].lower == "s" {
-                _ = table
-            } else if nextIndex < spans.count, spans[nextIndex].range.lowerBound != current.range.upperBound {
-                nextIndex = spans.count
-            }
-            let last = tokens[current.range.upperBound - 1]
-            let plural = last.lower != last.stem && last.lower.hasSuffix("s") && nextIndex == k + 1
-            if let table = current.table, nextIndex < spans.count, !plural, current.edge == nil {
-                let next = spans[nextIndex]
-                let own = next.columns.filter { $0.table == table }
-                    + (next.table.map { t in graph.tables[table].columns.filter { $0.ownWords == graph.tables[t].words || $0.words == graph.tables[t].words }.map(\.ref) } ?? [])
-                if !own.isEmpty, !next.isValue {
-                    var span = Span(range: current.range.lowerBound..<next.range.upperBound, meaning: .columns(own), strength: 4)
-                    for column in own { span.columnStrengths[column] = 4 }
-                    merged.append(span)
-                    k = nextIndex + 1
-                    continue
-                }
+            if let next = pairedColumn(at: k, in: spans) {
+                merged.append(next.span)
+                k = next.after
+                continue
             }
             merged.append(current)
             k += 1
         }
         return merged
+    }
+
+    /// The table mention at `k` with the column mention right after it ("album title", "customer's
+    /// email") as one mention of that table's column, and the index after the pair.
+    private func pairedColumn(at k: Int, in spans: [Span]) -> (span: Span, after: Int)? {
+        let current = spans[k]
+        guard let table = current.table, current.edge == nil, k + 1 < spans.count else { return nil }
+        let end = current.range.upperBound
+        var nextIndex = k + 1
+        let possessive = spans[nextIndex].range.lowerBound == end + 1 && tokens[end].lower == "s"
+        if !possessive {
+            guard spans[nextIndex].range.lowerBound == end else { return nil }
+            // "tracks cost" is a sentence, "track length" a column: only a singular table word pairs.
+            let last = tokens[end - 1]
+            if last.lower != last.stem && last.lower.hasSuffix("s") { return nil }
+        }
+        let next = spans[nextIndex]
+        guard !next.isValue else { return nil }
+        var own = next.columns.filter { $0.table == table }
+        if let other = next.table {
+            let words = graph.tables[other].words
+            own += graph.tables[table].columns.filter { $0.ownWords == words || $0.words == words }.map(\.ref)
+        }
+        guard !own.isEmpty else { return nil }
+        var span = Span(range: current.range.lowerBound..<next.range.upperBound, meaning: .columns(own), strength: 4)
+        for column in own { span.columnStrengths[column] = 4 }
+        nextIndex += 1
+        return (span, nextIndex)
     }
 }
