@@ -31,8 +31,17 @@ actor LiveConsoleServices: ConsoleServices {
         verdict == .passed ? "allowed" : "blocked"
     }
 
-    private static func session(_ principal: Principal) -> ConsoleSession {
-        ConsoleSession(email: principal.email, orgName: principal.orgName, role: principal.role.rawValue)
+    private func session(_ principal: Principal) -> ConsoleSession {
+        let choice = try? services.models.choice(for: principal)
+        let choices = principal.role == .admin ? ((try? services.models.configured(for: principal)) ?? []).map(\.provider) : []
+        return ConsoleSession(email: principal.email, orgName: principal.orgName, role: principal.role.rawValue,
+                              model: choice.map { "\($0.provider)/\($0.model)" } ?? "", modelChoices: choices)
+    }
+
+    func useModel(provider: String) async throws -> String {
+        let principal = try current()
+        let choice = try services.models.use(principal, provider: provider)
+        return "\(choice.provider)/\(choice.model)"
     }
 
     func startup() async throws -> ConsoleStartup {
@@ -40,7 +49,7 @@ actor LiveConsoleServices: ConsoleServices {
         if let token = env.session.currentToken(environment: env.environment),
            let verified = try? await services.verify(token: token) {
             principal = verified
-            return ConsoleStartup(homeIsEmpty: empty, session: Self.session(verified))
+            return ConsoleStartup(homeIsEmpty: empty, session: session(verified))
         }
         return ConsoleStartup(homeIsEmpty: empty, session: nil)
     }
@@ -59,7 +68,7 @@ actor LiveConsoleServices: ConsoleServices {
         let result = try await services.auth.login(email: email, password: password, org: org)
         principal = result.principal
         try env.session.save(result.token)
-        return .success(Self.session(result.principal))
+        return .success(session(result.principal))
     }
 
     func logout() async throws {

@@ -6,12 +6,18 @@ public struct ConsoleSession: Equatable, Sendable {
     public var orgName: String
     /// `admin` or `member`.
     public var role: String
+    /// The org's model as `provider/model` (shown in the status line); empty when not known.
+    public var model: String
+    /// The providers an admin may switch to from the palette (empty for members).
+    public var modelChoices: [String]
 
     /// Makes a session summary.
-    public init(email: String, orgName: String, role: String) {
+    public init(email: String, orgName: String, role: String, model: String = "", modelChoices: [String] = []) {
         self.email = email
         self.orgName = orgName
         self.role = role
+        self.model = model
+        self.modelChoices = modelChoices
     }
 }
 

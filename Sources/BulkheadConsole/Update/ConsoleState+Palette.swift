@@ -10,6 +10,8 @@ public struct PaletteCommand: Equatable, Sendable {
         case askSource(String)
         /// Run the isolation audit.
         case runAudit
+        /// Switch the org's model to a configured provider (admins).
+        case useModel(String)
         /// End the session.
         case logout
         /// Show the keys.
@@ -31,6 +33,9 @@ extension ConsoleState {
             all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
             all += sources.sources.map { PaletteCommand(title: "ask source " + $0.name, action: .askSource($0.name)) }
             all.append(PaletteCommand(title: "audit run", action: .runAudit))
+            if let session, session.role == "admin" {
+                all += session.modelChoices.map { PaletteCommand(title: "model use " + $0, action: .useModel($0)) }
+            }
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
         all.append(PaletteCommand(title: "help", action: .help))
@@ -76,6 +81,8 @@ extension ConsoleState {
         case .runAudit:
             screen = .audit
             _ = handleAuditKey(.char("r"), effects: &effects)
+        case let .useModel(provider):
+            effects.append(.useModel(provider))
         case .logout:
             effects.append(.logout)
         case .help:

@@ -1,4 +1,3 @@
-import Foundation
 /// The offline model's planner: reads a question against the schema section, the org's notes
 /// and the conversation, and decides on one query, or refuses.
 ///
@@ -42,10 +41,6 @@ struct Planner {
                 state = try FollowUp.merge(tokens, into: previous, planner: self)
             } else {
                 state = try Reading(tokens: tokens, planner: self)
-            }
-            if ProcessInfo.processInfo.environment["BH_DEBUG"] != nil {
-                for (k, span) in state.spans.enumerated() { FileHandle.standardError.write(Data("span \(k) \(span.range) \(span.meaning) used=\(state.used.contains(k))\n".utf8)) }
-                FileHandle.standardError.write(Data("count=\(String(describing: state.countAt)) agg=\(String(describing: state.aggregate)) rank=\(String(describing: state.rank)) measure=\(String(describing: state.measureSpan)) subject=\(String(describing: state.subjectSpan)) groups=\(state.groupSpans) proj=\(state.projectionSpans) rankSpan=\(String(describing: state.rankSpan)) consumed=\(state.consumed.sorted())\n".utf8))
             }
             let plan = try state.build()
             guard let written = plan.render(graph, dialect: dialect) else {
