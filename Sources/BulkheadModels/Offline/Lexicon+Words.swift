@@ -23,21 +23,25 @@ extension Lexicon {
         "belong", "belongs", "belonging", "belonged", "appear", "appears", "appeared", "appearing", "involve", "involved",
         "involving", "containing", "within", "inside", "among", "amongst", "across", "throughout", "via", "through",
         "whom", "whose", "together", "combined", "altogether", "full", "complete", "possible", "way",
+        "anything", "something", "nothing", "everything", "anyone", "someone", "anybody", "somebody", "specific",
+        "particular", "certain", "given", "respectively", "recorded",
     ]
 
     /// Verbs that link two things the schema already links (an invoice line "sold" a track; a
     /// customer "lives" in a city): they add no condition of their own.
     static let neutralVerbs: Set<String> = stems([
-        "sell", "buy", "order", "place", "make", "sign", "register", "issu", "schedul", "hir", "birth", "creat",
-        "record", "releas", "writ", "compos", "perform", "play", "sing", "produc", "publish", "exist", "store",
-        "keep", "hold", "belong", "appear", "liv", "locat", "bas", "work", "practic", "treat", "visit", "purchas",
-        "tak", "happen", "occur", "send", "use", "come", "receiv", "go", "spend", "pay", "cost", "bill", "charg",
-        "handl", "process", "manag", "support", "serv", "assign", "attend", "see", "book", "own", "contain", "includ",
-        "feature", "featur", "fly", "operat", "run", "depart", "leav", "arriv", "land", "carry", "build", "manufactur",
-        "ship", "deliver", "stock", "generat", "earn", "bring", "brought", "made", "report", "employ", "join", "start",
-        "open", "plac", "get", "got", "lists", "list", "have", "associat", "link", "connect", "relat", "giv", "hav",
-        "stay", "reside", "resid", "born", "diagnos", "admit", "discharg", "prescrib", "enrol", "study", "teach",
-        "taught", "win", "won", "lose", "lost", "score", "played", "did", "tend", "served", "record",
+        "sell", "buy", "order", "place", "make", "sign", "register", "issue", "schedule", "hire", "born", "create",
+        "record", "release", "write", "compose", "perform", "play", "sing", "produce", "publish", "exist", "store",
+        "keep", "hold", "belong", "appear", "live", "locate", "base", "work", "practice", "treat", "visit", "purchase",
+        "take", "happen", "occur", "send", "use", "come", "receive", "go", "spend", "pay", "cost", "bill", "charge",
+        "handle", "process", "manage", "support", "serve", "assign", "attend", "see", "book", "own", "contain", "include",
+        "feature", "operate", "run", "depart", "leave", "arrive", "land", "carry", "build", "manufacture", "fly",
+        "ship", "deliver", "stock", "generate", "earn", "bring", "brought", "report", "employ", "join", "start",
+        "open", "get", "got", "list", "have", "associate", "link", "connect", "relate", "give", "stay", "reside",
+        "diagnose", "admit", "discharge", "prescribe", "enroll", "study", "teach", "taught", "win", "won", "lose",
+        "lost", "score", "tend", "sold", "bought", "made", "written", "done", "seen", "taken", "given", "flown",
+        "offer", "provide", "supply", "host", "cover", "contact", "represent", "sponsor", "rent", "lend", "borrow",
+        "rate", "review", "publish", "print", "post", "author", "direct", "star", "act", "catalog", "list",
     ])
 
     /// Words after which a number is a count of rows to return ("top 5", "first 10").

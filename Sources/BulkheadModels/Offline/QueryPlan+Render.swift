@@ -203,6 +203,7 @@ private struct Writer {
         case let .datePartEquals(part, ref, value): return dialect.datePart(part, of: column(ref), equals: value)
         case let .between(lhs, low, high): return "\(expr(lhs)) BETWEEN \(dialect.number(low)) AND \(dialect.number(high))"
         case let .isNotNull(lhs): return "\(expr(lhs)) IS NOT NULL"
+        case let .isNull(lhs): return "\(expr(lhs)) IS NULL"
         case let .compareToQuery(lhs, op, plan):
             return "\(expr(lhs)) \(op) (" + (plan.render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
         case let .inQuery(lhs, plan, negated):

@@ -52,6 +52,7 @@ struct QueryPlan {
         case datePartEquals(DatePart, SchemaGraph.ColumnRef, Int)
         case between(Expr, Double, Double)
         case isNotNull(Expr)
+        case isNull(Expr)
         /// `expr op (SELECT …)`: "longer than the average track".
         case compareToQuery(Expr, String, QueryPlan)
         /// `expr [NOT] IN (SELECT …)`: "artists with no albums".
@@ -61,7 +62,7 @@ struct QueryPlan {
         var columns: [SchemaGraph.ColumnRef] {
             switch self {
             case let .compare(e, _, _), let .equalsIgnoringCase(e, _), let .oneOf(e, _, _), let .like(e, _, _),
-                 let .between(e, _, _), let .isNotNull(e), let .compareToQuery(e, _, _):
+                 let .between(e, _, _), let .isNotNull(e), let .isNull(e), let .compareToQuery(e, _, _):
                 return e.columns
             case let .datePartEquals(_, ref, _): return [ref]
             case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)

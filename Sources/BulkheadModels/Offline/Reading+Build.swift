@@ -36,6 +36,11 @@ extension Reading {
             if rankSpan == k { rankSpan = nil }
             self.rank = nil
         }
+        // "how long is the longest track": the longest length, not the track.
+        if let rank, durationAt != nil, rank.kind == .superlative, rank.limit == nil, aggregate == nil, countAt == nil {
+            aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
+            self.rank = nil
+        }
         // "appointments per status": the rows counted per group.
         if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
            !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {
@@ -108,7 +113,7 @@ extension Reading {
 
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
-        for intent in intents where !isInsideAbsence(intent, negationStarts) {
+        for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
             try resolve(intent, into: &plan, anchors: anchors, subject: subject ?? base, questionStems: questionStems)
         }
         if case let .expression(_, _, _, condition?) = measure {
@@ -166,6 +171,11 @@ extension Reading {
             if columns.isEmpty && wantsLabel && order == nil && !wantsAllColumns {
                 columns = graph.labelColumns(of: subjectTable)
             }
+            // "customers and their emails": named columns of a named table come with its label.
+            if !columns.isEmpty, subject != nil, !wantsLabel, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+               columns.allSatisfy({ $0.table == subjectTable }), order == nil {
+                columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
+            }
             if columns.isEmpty {
                 plan.outputs = [QueryPlan.Output(expr: .star(subjectTable))]
             } else {
@@ -186,8 +196,18 @@ extension Reading {
             plan.orderBy = [(value.expr, rank.descending)]
             plan.limit = limit
             if rank.kind == .common { for group in groupExprs { plan.conditions.append(.isNotNull(group)) } }
+        } else if let k = orderSpan {
+            // "sorted by hire date": that column, ascending unless asked otherwise.
+            let target = spans[k].table.map { graph.labelColumns(of: $0) } ?? choose(spans[k].columns, near: [subject ?? base] + anchors,
+                                                                                      strengths: spans[k].columnStrengths).map { [$0] } ?? []
+            plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
+            notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if orderAlphabetical || orderDescending != nil && value == nil {
+            let labels = graph.labelColumns(of: subject ?? base)
+            plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
+            notes.append("ordered by \(labels.map(columnName).joined(separator: ", "))")
         } else if !groupExprs.isEmpty {
-            plan.orderBy = groupExprs.map { ($0, false) }
+            plan.orderBy = groupExprs.map { ($0, orderDescending ?? false) }
         }
         for k in spans.indices where !used.contains(k) { if let t = spans[k].table { plan.extraTables.append(t) } }
         try settleFanOut(&plan, measure: measure, value: value)
@@ -427,9 +447,12 @@ extension Reading {
                 notes.append("grouped by \(columnName(column)) (from \(quoted(k)))")
             }
         }
+        // A date part groups by the date of what is counted or measured ("the most invoices" per year).
+        let ranked = [rankSpan, countSpan, measureSpan].compactMap { $0 }.compactMap { spans[$0].table ?? spans[$0].columns.first?.table }
+        let anchors = anchors + ranked.filter { !anchors.contains($0) }
         for (part, _) in dateGroups {
             let graph = self.graph
-            let first = anchors.first
+            let first = ranked.first ?? anchors.first
             let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
                 let da = first.flatMap { graph.distance($0, a) } ?? 99
                 let db = first.flatMap { graph.distance($0, b) } ?? 99

@@ -109,9 +109,15 @@ extension Reading {
         let holders: [ColumnRef] = { if case let .value(_, columns) = spans[k].meaning { return columns }; return [] }()
         // A column named beside a value is its column when it holds the value (or nothing is known
         // to hold it); "the email of Leonie" names the answer, not Leonie's column.
-        func fits(_ m: Int) -> Bool { holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders) }
+        func fits(_ m: Int) -> Bool {
+            holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders)
+                || spans[m].columns.contains { column in isSelfReference(column) && holders.contains { $0.table == column.table } }
+        }
         let verbs: Set<String> = ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end", "includes", "include"]
-        if let b = previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(verbs).union(["not", "no"])), let m = spanEnding(b) {
+        // A column named right before the value ("report to Andrew Adams"), else one over filler words.
+        let adjacent = spanEnding(start - 1).flatMap { spans[$0].columns.isEmpty ? nil : $0 }
+        if let b = adjacent.map({ spans[$0].range.upperBound - 1 }) ?? previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(verbs).union(["not", "no"])),
+           let m = spanEnding(b) {
             if !spans[m].columns.isEmpty, fits(m) { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
         }
         if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
@@ -128,6 +134,11 @@ extension Reading {
             intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
         }
         intents.append(intent)
+    }
+
+    /// A foreign key of a table to itself (`ReportsTo` of employees, `parent_id`).
+    func isSelfReference(_ column: ColumnRef) -> Bool {
+        graph.edges.contains { $0.child == column.table && $0.parent == column.table && $0.childColumns == [column.column] }
     }
 
     /// Words for the one-letter codes columns commonly hold.
@@ -236,9 +247,19 @@ extension Reading {
                 last = i + 1
             }
             var first = i
-            if let p = previous(i), ["in", "during", "of", "for"].contains(word(p) ?? "") { first = p }
-            if let from, let to {
-                intents.append(Intent(kind: .dates(from: (from.0, from.1), to: (to.0, to.1), wording: text(first...last)), at: first))
+            let before = previous(i).flatMap(word)
+            if let p = previous(i), ["in", "during", "of", "for", "after", "since", "before", "until", "till", "by"].contains(before ?? "") { first = p }
+            if let start = from, let end = to {
+                // "after March 2023" starts with April; "before March 2023" ends with February.
+                switch before {
+                case "after": from = end; to = nil
+                case "since": to = nil
+                case "before", "by": from = nil; to = start
+                case "until", "till": from = nil
+                default: break
+                }
+                intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
+                _ = (start, end)
             } else {
                 intents.append(Intent(kind: .month(month), at: first))
             }

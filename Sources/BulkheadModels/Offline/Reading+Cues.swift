@@ -120,6 +120,21 @@ extension Reading {
                     else { rank = Rank(kind: .most, descending: descending, limit: limit, at: i, words: []) }
                     consumed.insert(i)
                 }
+            case _ where ["ordered", "sorted", "order", "sort", "ranked", "arranged", "listed"].contains(w) && (next == "by" || next == "of" && w == "order"):
+                // "ordered by hire date", "in order of length": an ordering, not a grouping.
+                orderByAt = i + 1
+                consumed.formUnion([i, i + 1])
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+            case "alphabetically", "alphabetical":
+                orderAlphabetical = true
+                consumed.insert(i)
+                if next == "order" { consumed.insert(i + 1) }
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+            case "descending", "desc", "decreasing", "ascending", "asc", "increasing":
+                orderDescending = ["descending", "desc", "decreasing"].contains(w)
+                consumed.insert(i)
+                if next == "order" { consumed.insert(i + 1) }
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
             case "in" where next == "total" || next == "all":
                 // "in total", "in all": no condition, no column.
                 consumed.formUnion([i, i + 1])
@@ -171,6 +186,13 @@ extension Reading {
             guard let n = following(cue, skipping: ["the", "a", "an", "each", "every", "single"]), let w = word(n) else { continue }
             let part: DatePart? = ["year": .year, "years": .year, "month": .month, "months": .month, "day": .day, "days": .day][w]
             if let part { dateGroups.append((part, n)); consumed.formUnion([cue, n]) }
+        }
+        // "in which year were the most invoices issued": the year is what is asked for.
+        for i in tokens.indices where ["which", "what"].contains(word(i) ?? "") {
+            guard let w = word(i + 1), ["year", "month"].contains(w), !consumed.contains(i + 1) else { continue }
+            dateGroups.append((w == "year" ? .year : .month, i + 1))
+            consumed.formUnion([i, i + 1])
+            if let p = previous(i), word(p) == "in" { consumed.insert(p) }
         }
         // "for each year", "in every month": the same after "for"/"in".
         if dateGroups.isEmpty, let last = tokens.indices.last, let w = word(last), ["year", "month"].contains(w),

@@ -13,6 +13,25 @@ extension Reading {
         }
         switch intent.kind {
         case let .value(text, holders, negated):
+            if let k = intent.columnSpan, let key = spans[k].columns.first(where: { isSelfReference($0) }),
+               let primary = graph.tables[key.table].primaryKey.first, holders.contains(where: { $0.table == key.table }) {
+                // "the employees that report to Andrew Adams": the key refers to the rows the values name.
+                var named = QueryPlan(base: key.table)
+                named.outputs = [QueryPlan.Output(expr: .column(primary.ref))]
+                let following = intents.indices.filter { index in
+                    guard intents[index].at >= intent.at, case let .value(_, others, _) = intents[index].kind else { return false }
+                    return others.contains { $0.table == key.table } && intents[index].at <= intent.at + 4
+                }
+                for index in following {
+                    guard case let .value(value, others, _) = intents[index].kind,
+                          let column = others.first(where: { $0.table == key.table }) else { continue }
+                    named.conditions.append(.oneOf(.column(column), [value], negated: false))
+                    absorbed.insert(intents[index].at)
+                }
+                plan.conditions.append(.inQuery([.column(key)], named, negated: negated))
+                notes.append("kept \(columnName(key)) of the rows named")
+                return
+            }
             var target: ColumnRef?
             var exact = true
             if let k = intent.columnSpan {
@@ -114,6 +133,9 @@ extension Reading {
             guard let key = graph.tables[table].primaryKey.first else { return }
             plan.conditions.append(.compare(.column(key.ref), "=", .number(value)))
             notes.append("kept \(columnName(key.ref)) = \(planner.dialect.number(value))")
+        case let .present(column, negated):
+            plan.conditions.append(negated ? .isNull(.column(column)) : .isNotNull(.column(column)))
+            notes.append("kept rows \(negated ? "without" : "with") a \(columnName(column))")
         case let .flag(column, negated):
             guard let flag = graph.column(column).flag else { return }
             plan.conditions.append(.compare(.column(column), "=", negated ? flag.no : flag.yes))

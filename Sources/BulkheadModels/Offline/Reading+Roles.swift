@@ -40,6 +40,20 @@ extension Reading {
                 }
             }
         }
+        // Ordered by: "sorted by hire date".
+        if let at = orderByAt, let n = following(at, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k),
+           !spans[k].columns.isEmpty || spans[k].table != nil {
+            orderSpan = k
+            used.insert(k)
+        }
+        // "the employees by birth date in descending order": with an order named, "by" orders.
+        if orderSpan == nil, orderDescending != nil, countAt == nil, aggregate == nil,
+           let by = groupCues.first(where: { word($0) == "by" && !consumed.contains($0) }),
+           let n = following(by, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k), !spans[k].columns.isEmpty {
+            orderSpan = k
+            used.insert(k)
+            consumed.insert(by)
+        }
         // Grouped: "per X", "by X", "each X", "for every X".
         for cue in groupCues where !consumed.contains(cue) {
             guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
@@ -69,6 +83,29 @@ extension Reading {
             let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
             if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
             intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
+            used.insert(k)
+        }
+        // "customers with a company", "employees without a fax": the column holds a value, or none.
+        for k in spans.indices where !used.contains(k) && spans[k].columns.count >= 1 {
+            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some"])
+            var saidNo = false
+            // "customers with no fax": the "no" belongs to the column.
+            if let q = p, ["no", "none"].contains(word(q) ?? ""), let r = previous(q), ["have", "has", "had", "with", "having"].contains(word(r) ?? "") {
+                saidNo = true
+                negationAt.removeAll { $0 == q }
+                consumed.insert(q)
+                p = r
+            }
+            guard let p, let w = word(p), ["have", "has", "had", "with", "without", "having", "lack", "lacking"].contains(w),
+                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+            var negated = ["without", "lack", "lacking"].contains(w) || saidNo
+            if let q = previous(p), Self.negations.contains(word(q) ?? "") || word(q) == "t" {
+                negated.toggle()
+                if let n = negationAt.firstIndex(where: { $0 >= q - 1 && $0 <= q }) { negationAt.remove(at: n) }
+                consumed.insert(q)
+            }
+            if w == "without" { negationAt.removeAll { $0 == p }; consumed.insert(p) }
+            intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
         }
         // Columns asked for: the column mentions no condition or role took. A lone verb form that
@@ -104,7 +141,10 @@ extension Reading {
             let token = tokens[i]
             if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
             let w = token.lower
-            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem)
+            // A verb that links things the schema links adds no condition, but a noun made from it
+            // ("suppliers", "managers") names something that must be in the schema.
+            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)

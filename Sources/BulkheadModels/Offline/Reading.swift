@@ -41,6 +41,8 @@ struct Reading {
             case absence(table: Int?, verb: String?)
             /// A yes/no column named as a property ("inducted", "discontinued products").
             case flag(ColumnRef, negated: Bool)
+            /// "customers with a company", "without a fax": the column holds a value (or not).
+            case present(ColumnRef, negated: Bool)
         }
         enum TextMatch { case equals, contains, prefix, suffix }
         var kind: Kind
@@ -78,6 +80,13 @@ struct Reading {
     var requestedCount: Int?
     /// "per sales support agent": groupings named by a value (the value's table, filtered to it).
     var valueGroupSpans: [Int] = []
+    /// "ordered by X", "sorted by X": where the ordering's column is named; "alphabetically".
+    var orderByAt: Int?
+    var orderAlphabetical = false
+    var orderDescending: Bool?
+    var orderSpan: Int?
+    /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
+    var absorbed: Set<Int> = []
     /// "how long": the answer is a duration.
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
