@@ -158,7 +158,7 @@ struct Linker {
             let dateWords = Set(graph.tables.flatMap { $0.columns.filter { $0.kind == .date }.flatMap(\.words) })
             if dateWords.contains(token.stem) {
                 let next = tokens.indices.contains(i + 1) ? tokens[i + 1].lower : ""
-                return !["in", "on", "before", "after", "since", "between", "during", "from", "until", "by"].contains(next)
+                return !["in", "on", "before", "after", "since", "between", "during", "from", "until", "by", "for"].contains(next)
             }
             return graph.tables.allSatisfy { $0.words != [token.stem] }
                 && !graph.tables.flatMap(\.columns).contains { $0.ownWords == [token.stem] && !$0.values.contains(value) }

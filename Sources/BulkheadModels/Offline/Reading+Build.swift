@@ -439,6 +439,8 @@ extension Reading {
         var groups: [GroupKey] = []
         for k in groupSpans {
             if let table = spans[k].table {
+                // "average quantity per order item": per row of the measured table is the rows themselves.
+                if let measure, case .expression = measure, table == self.table(of: measure) { continue }
                 groups.append(.table(table))
                 if let edge = spans[k].edge { groupEdges[table] = edge }
                 notes.append("grouped by \(tableName(table)) (from \(quoted(k)))")

@@ -266,6 +266,12 @@ extension Reading {
             consumed.formUnion(first...last)
             return last
         }
+        // "in the 1980s": a decade.
+        if Self.datePrepositions.contains(w), let n = following(i, skipping: ["the"]), let decade = Self.decade(tokens[n].lower) {
+            intents.append(Intent(kind: .dates(from: (decade, 1), to: (decade + 10, 1), wording: text(i...n)), at: i))
+            consumed.formUnion(i...n)
+            return n
+        }
         guard Self.datePrepositions.contains(w) || w == "year", let n = tokens[safe: i + 1], isYear(n.number), let year = n.number.map({ Int($0) }) else {
             return nil
         }
@@ -309,6 +315,12 @@ extension Reading {
     }
 
     func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
+
+    /// The first year of a decade written "1980s".
+    static func decade(_ word: String) -> Int? {
+        guard word.count == 5, word.hasSuffix("0s"), let year = Int(word.dropLast()), (1000...2990).contains(year) else { return nil }
+        return year
+    }
 
     // MARK: Numbers
 
