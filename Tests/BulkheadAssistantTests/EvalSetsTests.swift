@@ -89,6 +89,7 @@ extension EvalSetsTests {
         print("held-out baseball: \(report.total.correct)/\(report.total.total) " + String(format: "(%.1f%%) ", report.total.percent)
               + report.byLevel.map { "\($0.level) \($0.tally.correct)/\($0.tally.total)" }.joined(separator: ", ")
               + "; silently wrong where a refusal was due: \(report.silentlyWrong.count)")
+        if ProcessInfo.processInfo.environment["BULKHEAD_SHOW_HELDOUT_MISSES"] != nil { print(Self.describe(report)) }
         #expect(report.total.total == cases.count)
     }
 }

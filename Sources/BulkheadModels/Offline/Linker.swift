@@ -65,6 +65,11 @@ struct Linker {
         }.flatMap(\.range))
     }
 
+    /// Gives span `k` another meaning (a table's name that is also its measured column's).
+    mutating func retype(_ k: Int, as meaning: Meaning) {
+        spans[k].meaning = meaning
+    }
+
     /// Links the words not in a value nor in `skip` to tables, columns and terms.
     mutating func linkNames(skipping skip: Set<Int>) {
         let found = nameSpans(taken: skip.union(valueTokens))
@@ -96,10 +101,10 @@ struct Linker {
                         defer { start += 1 }
                         let typed = Array(lowered[start..<(start + words.count)])
                         // The last word may be written in the plural ("no-shows" for no_show).
-                        let same = typed == words || typed.dropLast() == words.dropLast()
+                        let same = typed == words || words.count > 1 && typed.dropLast() == words.dropLast()
                             && (typed.last == words.last! + "s" || typed.last == words.last! + "es") && words.last!.count > 2
                         guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
-                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start) { continue }
+                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column) { continue }
                         if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
                         candidates.append(((start..<(start + words.count)), value, column.ref))
                     }
@@ -143,10 +148,21 @@ struct Linker {
 
     /// A one-word value counts unless it is a common word written in lowercase that means
     /// something else here: a schema word, a function word, or a verb naming a date column.
-    private func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int) -> Bool {
+    private func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int,
+                                   column: SchemaGraph.Column) -> Bool {
         if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
         if value.count <= 2 { return token.text == value && token.isCode }
         if Lexicon.fillers.contains(token.lower) { return false }
+        // A person's name is written with a capital: "league" is not Mr League.
+        let nameWords: Set<String> = ["first", "last", "given", "middle", "family", "sur", "surnam"]
+        if !token.capitalized, column.words.contains("nam"), !nameWords.isDisjoint(with: column.words) { return false }
+        // A word that names a table of the schema ("players" for People) is that table, not a value.
+        if !token.capitalized, Self.personNouns.contains(token.stem), graph.tables.contains(where: { !Set($0.words).isDisjoint(with: Self.personTables) }) {
+            return false
+        }
+        if !token.capitalized, graph.tables.contains(where: { table in table.words.count == 1 && (Lexicon.synonyms[table.words[0]]?.contains(token.stem) ?? false) }) {
+            return false
+        }
         // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
         if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
             || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil {
@@ -314,7 +330,13 @@ struct Linker {
             if i + 1 < tokens.count, !taken.contains(i), !taken.contains(i + 1), tokens[i].number == nil, tokens[i + 1].number == nil,
                !tokens[i].quoted, !tokens[i + 1].quoted, !Lexicon.fillers.contains(tokens[i].lower), let initial = tokens[i].lower.first {
                 let abbreviation = String(initial) + tokens[i + 1].lower
-                let found = graph.tables.flatMap(\.columns).filter { $0.name.lowercased().filter { $0.isLetter } == abbreviation }
+                let initials = String(initial) + String(tokens[i + 1].lower.first ?? " ")
+                // "time zone" for tzone; else "home runs" for HR (the initials, as the column's whole name).
+                let columns = graph.tables.flatMap(\.columns)
+                var found = columns.filter { $0.name.lowercased().filter { $0.isLetter } == abbreviation }
+                if found.isEmpty, !Lexicon.fillers.contains(tokens[i + 1].lower) {
+                    found = columns.filter { $0.name.count == 2 && $0.name.lowercased() == initials }
+                }
                 if found.count == 1, dictionary[[tokens[i].stem, tokens[i + 1].stem]] == nil {
                     result.append(Span(range: i..<(i + 2), meaning: .columns([found[0].ref]), strength: 2, columnStrengths: [found[0].ref: 2]))
                     i += 2
@@ -426,6 +448,16 @@ struct Linker {
         var k = 0
         while k < spans.count {
             let current = spans[k]
+            // "park name": a text column followed by the word "name" is that column.
+            if k + 1 < spans.count, spans[k + 1].range.lowerBound == current.range.upperBound, spans[k + 1].range.count == 1,
+               ["name", "names"].contains(tokens[spans[k + 1].range.lowerBound].lower),
+               case let .columns(columns) = current.meaning,
+               let text = columns.first(where: { graph.column($0).kind == .text && !graph.column($0).words.contains("nam") }) {
+                merged.append(Span(range: current.range.lowerBound..<spans[k + 1].range.upperBound, meaning: .columns([text]),
+                                   strength: current.strength, columnStrengths: [text: current.strength]))
+                k += 2
+                continue
+            }
             if let next = pairedColumn(at: k, in: spans) {
                 merged.append(next.span)
                 k = next.after

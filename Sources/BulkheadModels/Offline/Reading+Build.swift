@@ -455,6 +455,13 @@ extension Reading {
         for (part, _) in dateGroups {
             let graph = self.graph
             let first = ranked.first ?? anchors.first
+            // "per year" where the measured table has a year column (yearID): that column.
+            if part == .year, let year = ([first].compactMap { $0 } + anchors).lazy
+                .compactMap({ graph.tables[$0].columns.first { $0.kind == .year }?.ref }).first {
+                groups.append(.column(year))
+                notes.append("grouped by \(columnName(year))")
+                continue
+            }
             let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
                 let da = first.flatMap { graph.distance($0, a) } ?? 99
                 let db = first.flatMap { graph.distance($0, b) } ?? 99

@@ -111,9 +111,22 @@ struct Reading {
         links.linkTerms()
         try scanCues()
         links.linkNames(skipping: consumed)
+        preferColumnsAfterAggregates()
         try scanConditions()
         assignRoles()
         try checkEveryWord()
+    }
+
+    /// "the highest salary" where a table is named Salaries and has a salary column: after an
+    /// aggregate or a superlative, the word names the column.
+    private mutating func preferColumnsAfterAggregates() {
+        let cues = [aggregate?.at, rank?.kind == .superlative ? rank?.at : nil].compactMap { $0 }
+        for k in spans.indices {
+            guard let table = spans[k].table, let p = previous(spans[k].range.lowerBound), cues.contains(p) else { continue }
+            let numeric = spans[k].columnStrengths.filter { $0.key.table == table && $0.value >= 4 && graph.column($0.key).kind == .numeric }
+            guard let column = numeric.keys.sorted().first else { continue }
+            links.retype(k, as: .columns([column]))
+        }
     }
 
     // MARK: Helpers
