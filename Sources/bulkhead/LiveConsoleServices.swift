@@ -34,8 +34,19 @@ actor LiveConsoleServices: ConsoleServices {
     private func session(_ principal: Principal) -> ConsoleSession {
         let choice = try? services.models.choice(for: principal)
         let choices = principal.role == .admin ? ((try? services.models.configured(for: principal)) ?? []).map(\.provider) : []
+        let pending = principal.role == .admin ? ((try? services.assistant.pendingExamples(principal)) ?? []) : []
         return ConsoleSession(email: principal.email, orgName: principal.orgName, role: principal.role.rawValue,
-                              model: choice.map { "\($0.provider)/\($0.model)" } ?? "", modelChoices: choices)
+                              model: choice.map { "\($0.provider)/\($0.model)" } ?? "", modelChoices: choices,
+                              pendingExamples: pending.map { PendingExample(id: $0.id, question: $0.question) })
+    }
+
+    func reviewExample(id: String, approve: Bool) async throws {
+        let principal = try current()
+        if approve {
+            try await services.assistant.approveExample(principal, id: id)
+        } else {
+            try services.assistant.rejectExample(principal, id: id)
+        }
     }
 
     func useModel(provider: String) async throws -> String {

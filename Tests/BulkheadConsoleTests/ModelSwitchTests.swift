@@ -56,3 +56,31 @@ struct ModelSwitchTests {
         #expect(member.paletteCommands(matching: "model").isEmpty)
     }
 }
+
+/// Reviewing members' suggested examples from the palette (admins).
+@Suite("Console example review")
+struct ExampleReviewTests {
+    @Test("an admin approves a pending suggestion from the palette; it leaves the list")
+    func approve() {
+        let (state, _) = Console.start(size: TerminalSize(width: 100, height: 30), themeName: "dark", themeNames: ["dark"])
+        let started = Console.update(state, .started(ConsoleStartup(homeIsEmpty: false, session: nil))).0
+        let session = ConsoleSession(email: "ada@acme.test", orgName: "Acme", role: "admin",
+                                     pendingExamples: [PendingExample(id: "ex-req-1", question: "toys products")])
+        var admin = Console.update(started, .loggedIn(session)).0
+        #expect(admin.paletteCommands(matching: "example").map(\.title)
+            == ["example approve ex-req-1 · toys products", "example reject ex-req-1 · toys products"])
+        var effects: [Effect] = []
+        for message in [Message.key(.char(":"))] + "example approve".map({ Message.key(.char($0)) }) + [.key(.enter)] {
+            let result = Console.update(admin, message)
+            admin = result.0
+            effects += result.1
+        }
+        #expect(effects == [.reviewExample(id: "ex-req-1", approve: true)])
+        admin = Console.update(admin, .exampleReviewed(id: "ex-req-1", approved: true)).0
+        #expect(admin.session?.pendingExamples.isEmpty == true)
+        #expect(admin.notice?.text == "example ex-req-1 approved")
+        let member = Console.update(started, .loggedIn(ConsoleSession(email: "ben@acme.test", orgName: "Acme", role: "member",
+                                                                      pendingExamples: session.pendingExamples))).0
+        #expect(member.paletteCommands(matching: "example").isEmpty)
+    }
+}

@@ -33,6 +33,8 @@ public enum Effect: Equatable, Sendable {
     case saveTheme(String)
     /// Switch the org's model to a configured provider.
     case useModel(String)
+    /// Approve (or reject) a member's suggested example.
+    case reviewExample(id: String, approve: Bool)
     /// Leave the console.
     case quit
 }
@@ -56,6 +58,7 @@ extension Effect: CustomStringConvertible {
         case .runAudit: return "runAudit"
         case let .saveTheme(name): return "saveTheme(\(name))"
         case let .useModel(provider): return "useModel(\(provider))"
+        case let .reviewExample(id, approve): return "reviewExample(\(id), approve: \(approve))"
         case .quit: return "quit"
         }
     }

@@ -44,12 +44,19 @@ public protocol ConsoleServices: Sendable {
     func saveTheme(name: String) async throws
     /// Switches the org to a model provider it has configured (admins); answers `provider/model`.
     func useModel(provider: String) async throws -> String
+    /// Approves or rejects a member's suggested example (admins).
+    func reviewExample(id: String, approve: Bool) async throws
 }
 
 extension ConsoleServices {
     /// Services without model settings (previews) cannot switch.
     public func useModel(provider: String) async throws -> String {
         throw ConsoleFailure("switching models is not available here")
+    }
+
+    /// Services without examples (previews) cannot review.
+    public func reviewExample(id: String, approve: Bool) async throws {
+        throw ConsoleFailure("reviewing examples is not available here")
     }
 }
 

@@ -90,6 +90,9 @@ public actor EffectRunner {
                 send(.themeSaved(name))
             case let .useModel(provider):
                 send(.modelChanged(try await services.useModel(provider: provider)))
+            case let .reviewExample(id, approve):
+                try await services.reviewExample(id: id, approve: approve)
+                send(.exampleReviewed(id: id, approved: approve))
             case .quit, .cancel, .ask:
                 return
             }
@@ -123,7 +126,7 @@ public actor EffectRunner {
         case .loadRequest: return .request
         case .runAudit: return .audit
         case .saveTheme, .quit: return .theme
-        case .useModel: return .model
+        case .useModel, .reviewExample: return .model
         }
     }
 

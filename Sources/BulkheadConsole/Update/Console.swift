@@ -91,6 +91,9 @@ extension ConsoleState {
         case let .modelChanged(model):
             session?.model = model
             notice = Notice("model: \(model)", isError: false)
+        case let .exampleReviewed(id, approved):
+            session?.pendingExamples.removeAll { $0.id == id }
+            notice = Notice(approved ? "example \(id) approved" : "example \(id) rejected", isError: false)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
