@@ -32,12 +32,8 @@ struct Model: AsyncParsableCommand {
                 let env = try CommandEnvironment(global)
                 let principal = try await env.principal()
                 let choice = try env.services.models.choice(for: principal)
-                let key = try env.services.models.hasKey(principal)
-                if output.json {
-                    Output.json(["provider": choice.provider, "model": choice.model, "base_url": choice.baseURL as Any, "key": key ? "sealed" : "none"])
-                } else {
-                    Output.line("\(choice.provider)/\(choice.model)" + (choice.baseURL.map { " at \($0)" } ?? "") + (key ? " (API key sealed)" : ""))
-                }
+                SettingOutput.show(json: output.json, provider: choice.provider, model: choice.model, baseURL: choice.baseURL,
+                                   sealedKey: try env.services.models.hasKey(principal))
             }
         }
     }
@@ -108,14 +104,8 @@ struct EmbedderCommand: AsyncParsableCommand {
                 let env = try CommandEnvironment(global)
                 let principal = try await env.principal()
                 let choice = try env.services.embedders.choice(for: principal)
-                let key = try env.services.embedders.hasKey(principal)
-                if output.json {
-                    Output.json(["provider": choice.provider, "model": choice.model, "dimension": choice.dimension,
-                                 "base_url": choice.baseURL as Any, "key": key ? "sealed" : "none"])
-                } else {
-                    Output.line("\(choice.provider)/\(choice.model), \(choice.dimension) dimensions" + (choice.baseURL.map { " at \($0)" } ?? "")
-                                + (key ? " (API key sealed)" : ""))
-                }
+                SettingOutput.show(json: output.json, provider: choice.provider, model: choice.model, baseURL: choice.baseURL,
+                                   sealedKey: try env.services.embedders.hasKey(principal), dimension: choice.dimension)
             }
         }
     }
@@ -151,6 +141,20 @@ struct EmbedderCommand: AsyncParsableCommand {
                                                           detail: "provider \(provider)"))
                 Output.line("embedder set to \(choice.provider)/\(choice.model); knowledge re-embedded")
             }
+        }
+    }
+}
+
+/// How `model show` and `embedder show` print a setting: the key only as "sealed" or "none".
+enum SettingOutput {
+    static func show(json: Bool, provider: String, model: String, baseURL: String?, sealedKey: Bool, dimension: Int? = nil) {
+        if json {
+            var object: [String: Any] = ["provider": provider, "model": model, "base_url": baseURL as Any, "key": sealedKey ? "sealed" : "none"]
+            if let dimension { object["dimension"] = dimension }
+            Output.json(object)
+        } else {
+            Output.line("\(provider)/\(model)" + (dimension.map { ", \($0) dimensions" } ?? "") + (baseURL.map { " at \($0)" } ?? "")
+                        + (sealedKey ? " (API key sealed)" : ""))
         }
     }
 }
