@@ -32,12 +32,20 @@ struct Linker {
         /// For a table named by a foreign key's role ("support rep"): the key's edge.
         var edge: Int?
 
-        var table: Int? { if case let .table(t) = meaning { return t }; return nil }
-        var columns: [SchemaGraph.ColumnRef] { if case let .columns(c) = meaning { return c }; return [] }
+        // Not inlined: the 6.3 optimizer's ownership verifier trips on these switches when they are
+        // inlined into long callers (a compiler crash in release builds).
+        var table: Int? {
+            @inline(never) get { if case let .table(t) = meaning { return t }; return nil }
+        }
+        var columns: [SchemaGraph.ColumnRef] {
+            @inline(never) get { if case let .columns(c) = meaning { return c }; return [] }
+        }
         var isValue: Bool {
-            switch meaning {
-            case .value, .quoted: return true
-            default: return false
+            @inline(never) get {
+                switch meaning {
+                case .value, .quoted: return true
+                default: return false
+                }
             }
         }
     }
