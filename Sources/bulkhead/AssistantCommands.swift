@@ -41,24 +41,29 @@ struct Note: AsyncParsableCommand {
     }
 }
 
-/// `bulkhead ask QUESTION [--source NAME] [--json]`.
+/// `bulkhead ask QUESTION [--source NAME] [--json | --format csv|json|table]`.
 struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Ask a question in plain language; it becomes read-only SQL.")
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: JSONFlag
+    @OptionGroup var output: ResultOutput
     @Argument(help: "The question.") var question: String
     @Option(help: "The source to ask about (optional when your org has one).") var source: String?
 
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
-            let answer = try await env.services.assistant.ask(try await env.principal(), question: question, source: source)
-            if output.json {
+            let principal = try await env.principal()
+            let answer = try await env.services.assistant.ask(principal, question: question, source: source)
+            switch output.resolved {
+            case .json:
                 Output.json(answer.jsonObject)
-            } else {
+            case .csv:
+                let cursor = try env.services.assistant.openResult(principal, requestID: answer.requestID.rawValue)
+                try ResultOutput.streamCSV(columns: answer.columns, cursor: cursor)
+            default:
                 Output.line("SQL: \(answer.sql)")
                 Output.line(answer.summary)
-                Table.print(columns: answer.columns, rows: answer.rows.map { $0.map(\.displayText) })
+                Table.print(columns: answer.columns, rows: answer.rows.map { $0.map(\.display) })
                 Output.line("(request \(answer.requestID); `bulkhead context \(answer.requestID)` shows what was sent)")
             }
         }

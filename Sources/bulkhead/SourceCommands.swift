@@ -124,23 +124,29 @@ struct Source: AsyncParsableCommand {
     }
 }
 
-/// `bulkhead query SOURCE SQL [--json]`.
+/// `bulkhead query SOURCE SQL [--json | --format csv|json|table]`.
 struct Query: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run read-only SQL on one of your sources.")
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: JSONFlag
+    @OptionGroup var output: ResultOutput
     @Argument(help: "The source's name.") var source: String
     @Argument(help: "One read-only SQL statement.") var sql: String
 
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
-            let result = try env.services.engine.query(try await env.principal(), source: source, sql: sql)
-            if output.json {
+            let principal = try await env.principal()
+            if output.resolved == .csv {
+                let cursor = try env.services.engine.openCursor(principal, source: source, sql: sql)
+                try ResultOutput.streamCSV(columns: cursor.columns, cursor: cursor)
+                return
+            }
+            let result = try env.services.engine.query(principal, source: source, sql: sql)
+            if output.resolved == .json {
                 Output.json(["columns": result.columns, "rows": result.rows.map { $0.map(\.jsonValue) },
                              "row_count": result.rowCount, "truncated": result.truncated])
             } else {
-                Table.print(columns: result.columns, rows: result.rows.map { $0.map(\.displayText) })
+                Table.print(columns: result.columns, rows: result.rows.map { $0.map(\.display) })
                 Output.line("(\(result.rowCount) rows\(result.truncated ? ", first \(result.rows.count) shown" : ""))")
             }
         }
