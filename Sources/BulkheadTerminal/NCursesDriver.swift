@@ -110,6 +110,31 @@ final class NCursesDriver {
         return KeyDecoder.character(UInt32(value)).map { .key($0) }
     }
 
+    /// Puts `text` on the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; <base64> BEL`).
+    ///
+    /// Only base64 of the text goes to the terminal, never its raw bytes, so a value holding
+    /// escape sequences cannot steer the terminal; values over 64 KiB are not sent (returns false).
+    @discardableResult
+    func copyToClipboard(_ text: String) -> Bool {
+        guard let sequence = Self.osc52(text) else { return false }
+        refresh()
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if result <= 0 { return false }
+            written += result
+        }
+        return true
+    }
+
+    /// The OSC 52 sequence that copies `text`, or nil when it is too long for terminals to take.
+    static func osc52(_ text: String) -> String? {
+        let data = Data(text.utf8)
+        guard data.count <= 65_536 else { return nil }
+        return "\u{1B}]52;c;" + data.base64EncodedString() + "\u{07}"
+    }
+
     /// Restores the terminal. Safe to call more than once.
     func shutdown() {
         guard active else { return }

@@ -9,8 +9,14 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
     @Flag(help: "Rebuild the demo orgs even if they exist (new passwords).") var force = false
+    @Flag(help: ArgumentHelp("Open the split screen: Acme on the left, Globex on the right, two sessions in one process.",
+                             discussion: DemoSplit.help)) var split = false
 
     func run() async throws {
+        if split {
+            try await CommandFailure.run { try await DemoSplit.run(global) }
+            return
+        }
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
             let existed = try DemoBuilder(services: env.services).exists()

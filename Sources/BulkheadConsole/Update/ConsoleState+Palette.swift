@@ -10,6 +10,8 @@ public struct PaletteCommand: Equatable, Sendable {
         case askSource(String)
         /// Run the isolation audit.
         case runAudit
+        /// Open the split screen (a second session beside this one), or close it.
+        case split
         /// End the session.
         case logout
         /// Show the keys.
@@ -31,6 +33,11 @@ extension ConsoleState {
             all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
             all += sources.sources.map { PaletteCommand(title: "ask source " + $0.name, action: .askSource($0.name)) }
             all.append(PaletteCommand(title: "audit run", action: .runAudit))
+        }
+        if split != nil {
+            all.append(PaletteCommand(title: "split close", action: .split))
+        } else if canSplit {
+            all.append(PaletteCommand(title: "split", action: .split))
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
         all.append(PaletteCommand(title: "help", action: .help))
@@ -75,7 +82,10 @@ extension ConsoleState {
             go(to: .ask, effects: &effects)
         case .runAudit:
             screen = .audit
+            audit.tourStop = nil
             _ = handleAuditKey(.char("r"), effects: &effects)
+        case .split:
+            effects.append(.toggleSplit)
         case .logout:
             effects.append(.logout)
         case .help:
