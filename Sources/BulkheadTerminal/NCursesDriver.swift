@@ -116,7 +116,7 @@ final class NCursesDriver {
     /// escape sequences cannot steer the terminal; values over 64 KiB are not sent (returns false).
     @discardableResult
     func copyToClipboard(_ text: String) -> Bool {
-        guard let sequence = Self.osc52(text) else { return false }
+        guard let sequence = Clipboard.osc52(text) else { return false }
         refresh()
         let bytes = Array(sequence.utf8)
         var written = 0
@@ -126,13 +126,6 @@ final class NCursesDriver {
             written += result
         }
         return true
-    }
-
-    /// The OSC 52 sequence that copies `text`, or nil when it is too long for terminals to take.
-    static func osc52(_ text: String) -> String? {
-        let data = Data(text.utf8)
-        guard data.count <= 65_536 else { return nil }
-        return "\u{1B}]52;c;" + data.base64EncodedString() + "\u{07}"
     }
 
     /// Restores the terminal. Safe to call more than once.
