@@ -75,9 +75,11 @@ struct WidgetTests {
         try "name = \"bad\"\n[colors]\ntext = 12\n".write(to: folder.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
         try "name = \"mine\"\n[colors]\nbackground = \"#000000\"\ntext = \"#00ff00\"\n[bold]\ntext = true\n"
             .write(to: folder.appendingPathComponent("mine.toml"), atomically: true, encoding: .utf8)
+        try "name = \"broken\"\n\n[colors\n".write(to: folder.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
         let catalog = ThemeCatalog.load(directories: [folder])
-        #expect(catalog.problems.count == 1)
-        #expect(catalog.problems.first?.hasPrefix("bad.toml: line 3") == true)
+        #expect(catalog.problems.count == 2)
+        #expect(catalog.problems.first == "bad.toml: colors.text must be a color like \"#1a2b3c\"")
+        #expect(catalog.problems.last?.hasPrefix("broken.toml: line 3") == true, "TOMLKit's syntax errors name the line")
         #expect(catalog.theme(named: "mine").bold == [.text])
         #expect(catalog.names.contains("mine"))
     }
