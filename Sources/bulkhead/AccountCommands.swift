@@ -5,7 +5,7 @@ import BulkheadCore
 
 /// `bulkhead demo [--force]`: creates the demo workspace and prints its accounts.
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the demo workspace (two orgs, users, sources, notes); print the accounts.")
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create the demo workspace (two orgs, users, sources, notes); print the accounts.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
     @Flag(help: "Rebuild the demo orgs even if they exist (new passwords).") var force = false
@@ -43,10 +43,10 @@ struct Demo: AsyncParsableCommand {
 
 /// `bulkhead org create NAME`.
 struct Org: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage organizations.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "org", abstract: "Manage organizations.", subcommands: [Create.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an organization.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an organization.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The organization's name.") var name: String
 
@@ -62,10 +62,10 @@ struct Org: AsyncParsableCommand {
 
 /// `bulkhead user add EMAIL --org NAME [--role admin|member]`.
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage users.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to an organization (password from stdin or a prompt).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user to an organization (password from stdin or a prompt).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's email.") var email: String
         @Option(help: "The organization's name.") var org: String
@@ -87,7 +87,7 @@ struct User: AsyncParsableCommand {
 
 /// `bulkhead login EMAIL [--org NAME] [--print-token]`.
 struct Login: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log in (password from stdin or a prompt); keep the session in the home or print the token.")
+    static let configuration = CommandConfiguration(commandName: "login", abstract: "Log in (password from stdin or a prompt); keep the session in the home or print the token.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Your email.") var email: String
     @Option(help: "The organization to log in to, when you belong to several.") var org: String?
@@ -112,7 +112,7 @@ struct Login: AsyncParsableCommand {
 
 /// `bulkhead logout`: revokes the session and forgets it.
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log out (revokes the session).")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Log out (revokes the session).")
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -128,7 +128,7 @@ struct Logout: AsyncParsableCommand {
 
 /// `bulkhead whoami [--json]`.
 struct Whoami: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show who you are logged in as.")
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Show who you are logged in as.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
 

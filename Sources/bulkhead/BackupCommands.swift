@@ -3,7 +3,7 @@ import Foundation
 
 /// `bulkhead backup FILE`: org admins, own org only.
 struct Backup: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Back up your organization's data (admins).")
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Back up your organization's data (admins).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file to write.") var file: String
 
@@ -19,7 +19,7 @@ struct Backup: AsyncParsableCommand {
 
 /// `bulkhead restore FILE`: org admins, own org only; refuses another org's backup.
 struct Restore: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Restore your organization's data from a backup (admins).")
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Restore your organization's data from a backup (admins).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file to read.") var file: String
 

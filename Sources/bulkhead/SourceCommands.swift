@@ -6,11 +6,11 @@ import BulkheadEngine
 
 /// `bulkhead source allow|add|list|show|rm`.
 struct Source: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage your organization's data sources.",
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "Manage your organization's data sources.",
                                                     subcommands: [Allow.self, Add.self, List.self, Show.self, Remove.self])
 
     struct Allow: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Allow a folder under which the org's sources may live (admins).")
+        static let configuration = CommandConfiguration(commandName: "allow", abstract: "Allow a folder under which the org's sources may live (admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The folder.") var dir: String
 
@@ -24,7 +24,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Connect a SQLite database or a CSV file under an allowed folder.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Connect a SQLite database or a CSV file under an allowed folder.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source's name in your organization.") var name: String
         @Argument(help: "The file.") var path: String
@@ -48,7 +48,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your organization's sources.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your organization's sources.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -68,7 +68,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a source's tables, columns, keys, row counts and sample rows.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source's tables, columns, keys, row counts and sample rows.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
         @Argument(help: "The source's name.") var name: String
@@ -126,7 +126,7 @@ struct Source: AsyncParsableCommand {
 
 /// `bulkhead query SOURCE SQL [--json | --format csv|json|table]`.
 struct Query: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run read-only SQL on one of your sources.")
+    static let configuration = CommandConfiguration(commandName: "query", abstract: "Run read-only SQL on one of your sources.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: ResultOutput
     @Argument(help: "The source's name.") var source: String

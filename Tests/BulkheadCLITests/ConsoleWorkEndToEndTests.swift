@@ -53,10 +53,15 @@ import Testing
         #expect(left(first, divider).contains("Acme"), "Acme's session is on the left:\n\(first)")
         #expect(right(first, divider).contains("Globex"), "Globex's session is on the right:\n\(first)")
 
-        // Each half opens its first table: its own canary row is on screen, in its own half only.
+        // Each half opens its source and its first table: its own canary row is on screen, in its own half only.
+        try tmux.send("Enter")
+        try tmux.waitFor("▸ ▦ customers", timeout: 30)
         try tmux.send("j")
         try tmux.send("Enter")
         try tmux.send("Tab")
+        try tmux.send("Enter")
+        try tmux.waitFor("▸ ▦ doctors", timeout: 30)
+        try tmux.send("j")
         try tmux.send("j")
         try tmux.send("Enter")
         screens.append(try tmux.waitFor("GLOBEX-CANARY", timeout: 30))

@@ -139,8 +139,12 @@ struct SourcesAndAuditTests {
                                                           ColumnInfo(name: "email", type: "TEXT")],
                               rowCount: 1_000, sampleRows: Pure.rows(5).map { Array($0.prefix(2)) })
         let orders = TableInfo(name: "orders", columns: [ColumnInfo(name: "total", type: "REAL")], rowCount: 10, sampleRows: [])
-        return Pure.apply(Pure.loggedIn(), [.sourcesLoaded([SourceSummary(name: "shop", kind: "sqlite"), SourceSummary(name: "crm", kind: "csv")]),
-                                            .sourceLoaded(SourceDetail(name: "shop", tables: [table, orders]))]).0
+        let (state, effects) = Pure.apply(Pure.loggedIn(), [.sourcesLoaded([SourceSummary(name: "shop", kind: "sqlite"),
+                                                                             SourceSummary(name: "crm", kind: "csv")])])
+        #expect(!effects.contains { if case .showSource = $0 { return true } else { return false } }, "no schema is read at login")
+        let (opened, asked) = Pure.apply(state, [.key(.enter)])
+        #expect(asked == [.showSource("shop")])
+        return Pure.apply(opened, [.sourceLoaded(SourceDetail(name: "shop", tables: [table, orders]))]).0
     }
 
     @Test("/ hides what does not match and opens the way to what does; Esc shows everything again")

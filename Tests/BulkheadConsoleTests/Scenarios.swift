@@ -75,7 +75,7 @@ enum Scenarios {
             return await loggedIn(size).render()
         case "sources-table":
             var driver = await loggedIn(size)
-            await driver.press(.down, .enter, .down, .down)
+            await driver.press(.enter, .down, .enter, .down, .down)
             return driver.render()
         case "sources-filter":
             var driver = await loggedIn(size)
@@ -84,7 +84,7 @@ enum Scenarios {
             return driver.render()
         case "sources-samples":
             var driver = await loggedIn(size)
-            await driver.press(.down, .tab, .down)
+            await driver.press(.enter, .down, .tab, .down)
             return driver.render()
         case "ask-empty":
             var driver = await loggedIn(size)
@@ -158,7 +158,7 @@ enum Scenarios {
             return driver.render()
         case "sources-preview-scrolled":
             var driver = await loggedIn(size)
-            await driver.press(.down, .tab, .pageDown, .pageDown, .down)
+            await driver.press(.enter, .down, .tab, .pageDown, .pageDown, .down)
             return driver.render()
         case "ask-sorted":
             var driver = await asked("all order items", size: size)

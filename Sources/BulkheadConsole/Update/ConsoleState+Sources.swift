@@ -9,12 +9,8 @@ extension ConsoleState {
     mutating func receiveSources(_ list: [SourceSummary], effects: inout [Effect]) {
         sources.listLoading = false
         sources.sources = list
-        // Open the first source so the screen is useful at once.
-        if let first = list.first, sources.details[first.name] == nil, !sources.loading.contains(first.name) {
-            sources.expanded.insert("s:" + first.name)
-            sources.loading.insert(first.name)
-            effects.append(.showSource(first.name))
-        }
+        // Schemas are read when a source is opened (or a filter searches them), never at login:
+        // introspection reads every table, and the first screen only needs the names.
         if ask.source == nil { ask.source = list.first?.name }
         sources.cursor.scrollToSelection(count: sources.rows.count, visible: sourceTreeRows)
     }

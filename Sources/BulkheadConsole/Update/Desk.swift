@@ -10,7 +10,11 @@ public enum Desk {
         state.canSplit = canSplit
         var desk = DeskState(single: state)
         var effects: [DeskEffect] = [.pane(0, .loadStartup)]
-        if split { openSplit(&desk, effects: &effects) }
+        if split {
+            openSplit(&desk, effects: &effects)
+            desk.focus = 0
+            for index in desk.panes.indices { desk.panes[index].state.split?.active = index == 0 }
+        }
         return (desk, effects)
     }
 

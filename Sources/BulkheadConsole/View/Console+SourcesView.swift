@@ -121,8 +121,10 @@ extension Console {
                                                  (DisplayWidth.pad(Format.count(table.rowCount), to: 10, alignRight: true), .muted),
                                                  ("  \(table.columns.count) cols", .muted)]))
                     }
-                } else {
+                } else if sources.loading.contains(name) {
                     lines.append(StyledLine(spinner(state) + " reading the schema…", .muted))
+                } else {
+                    lines.append(StyledLine([(" ⏎ ", .badge), ("  open it to read its tables", .muted)]))
                 }
             } else {
                 lines.append(StyledLine("Select a table to see its sample rows.", .muted))
