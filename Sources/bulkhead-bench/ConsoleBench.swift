@@ -1,3 +1,4 @@
+import BulkheadCore
 import BulkheadTerminal
 import Foundation
 
@@ -77,7 +78,10 @@ enum ConsoleBench {
         guard let firstRows = terminal.wait(for: ["Result · \(count) rows"], since: asked, timeout: 120) else { return ["scroll_error": "no answer"] }
         let pressed = DispatchTime.now().uptimeNanoseconds
         terminal.keys("G")
-        guard let end = terminal.wait(for: [String(rows), "of \(count)"], since: pressed, timeout: 120) else { return ["scroll_error": "no last row"] }
+        let lastValue = ValueFormatter.text(.real(Double(rows) * 0.5), in: ValueFormatter.Column(numeric: true, decimals: 1))
+        guard let end = terminal.wait(for: ["–\(count) of \(count)", lastValue], since: pressed, timeout: 120) else {
+            return ["scroll_error": "no last row"]
+        }
         return [
             "scroll_rows": rows,
             "scroll_first_rows_ms": BenchStats.round3(firstRows),
