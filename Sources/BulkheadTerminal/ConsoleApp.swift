@@ -18,7 +18,7 @@ public enum ConsoleApp {
         guard let first = panes.first else { return 0 }
         let catalog = ThemeCatalog.load(directories: options.themeDirectories ?? ThemeCatalog.searchDirectories())
         let themeName = options.themeName.flatMap { catalog.themes[$0] != nil ? $0 : nil } ?? ThemeCatalog.defaultName
-        let inbox = DeskInbox()
+        let inbox = Inbox<DeskMessage>()
         var runners: [Int: EffectRunner] = [0: EffectRunner(services: first) { inbox.post(.pane(0, $0)) }]
         var waiting = Array(panes.dropFirst())
         let signals = SignalWatcher()
@@ -68,7 +68,7 @@ public enum ConsoleApp {
             var messages: [DeskMessage] = []
             if let input = driver.read() {
                 if case .resize = input { driver.invalidate() }
-                messages.append(DeskInbox.deskMessage(input))
+                messages.append(deskMessage(input))
             }
             messages += inbox.drain()
             let now = Date()
@@ -84,6 +84,17 @@ public enum ConsoleApp {
             }
         }
         return 0
+    }
+
+    /// Terminal input as a desk message.
+    static func deskMessage(_ input: Message) -> DeskMessage {
+        switch input {
+        case let .key(key): return .key(key)
+        case let .resize(size): return .resize(size)
+        case let .mouse(event): return .mouse(event)
+        case let .tick(date): return .tick(date)
+        default: return .pane(0, input)
+        }
     }
 
     /// Runs one session's console (see `run(panes:options:)`).

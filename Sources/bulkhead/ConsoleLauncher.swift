@@ -40,6 +40,10 @@ enum ConsoleLauncher {
         } catch let error as ConsoleAppError {
             throw BulkheadError.invalidInput(error.message)
         }
+        // The split's sessions were never kept in the home: end them with the console.
+        if split {
+            for pane in panes { try? await pane.logout() }
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

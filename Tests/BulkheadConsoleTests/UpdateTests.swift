@@ -8,17 +8,10 @@ import Testing
 @Suite("Console update")
 struct UpdateTests {
     private func send(_ state: ConsoleState, _ messages: Message...) -> (ConsoleState, [Effect]) {
-        var state = state
-        var effects: [Effect] = []
-        for message in messages {
-            let result = Console.update(state, message)
-            state = result.0
-            effects += result.1
-        }
-        return (state, effects)
+        Pure.apply(state, messages)
     }
 
-    private func keys(_ text: String) -> [Message] { text.map { .key(.char($0)) } }
+    private func keys(_ text: String) -> [Message] { Pure.keys(text) }
 
     private func loginScreen() -> ConsoleState {
         let (state, effects) = Console.start(size: TerminalSize(width: 100, height: 30), themeName: "dark", themeNames: ["dark"])
@@ -32,14 +25,7 @@ struct UpdateTests {
     }
 
     private func apply(_ state: ConsoleState, _ messages: [Message]) -> (ConsoleState, [Effect]) {
-        var state = state
-        var effects: [Effect] = []
-        for message in messages {
-            let result = Console.update(state, message)
-            state = result.0
-            effects += result.1
-        }
-        return (state, effects)
+        Pure.apply(state, messages)
     }
 
     @Test("typing email, Tab, password, Enter yields a login effect with what was typed")
