@@ -12,6 +12,9 @@ let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift"
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+let http = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nio = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Bulkhead",
@@ -27,6 +30,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // HTTP for the remote model providers and embedders (NIO, not FoundationNetworking's libcurl chain,
+        // which cost every start of the binary about 16 ms of dynamic loading).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        // Theme files.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: thin system-library targets.
@@ -56,12 +65,12 @@ let package = Package(
                                                        grdb, sqlite, postgres, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         // Optimized even in debug builds: the tests build real HNSW graphs, which take minutes unoptimized.
-        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging],
+        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging, http, nio],
                 swiftSettings: strict + [.unsafeFlags(["-O"])]),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
-        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging, http, nio, nioPosix], swiftSettings: strict),
         // Prompt sections with provenance, token budget, context firewall, request log.
         .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
                                                         "BulkheadVectors", grdb, logging], swiftSettings: strict),
@@ -75,7 +84,8 @@ let package = Package(
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
-        .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .target(name: "BulkheadConsole", dependencies: ["BulkheadCore", .product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: strict),
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
@@ -94,8 +104,8 @@ let package = Package(
         .target(name: "BulkheadTestSupport", path: "Tests/BulkheadTestSupport", swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadPostgresKit", postgres],
-                    swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadPostgresKit",
+                                                            postgres, sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),

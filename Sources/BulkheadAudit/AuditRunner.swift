@@ -54,6 +54,7 @@ public struct AuditRunner: Sendable {
         defer { world.tearDown() }
         for (index, pattern) in patterns.enumerated() {
             progress?(index, patterns.count, pattern.name)
+            world.evidence.begin(pattern.layer)
             var detail = ""
             do {
                 try await pattern.attack(world)
@@ -64,10 +65,24 @@ public struct AuditRunner: Sendable {
             }
             world.injection.disarm()
             results.append(AuditResult(id: pattern.id, layer: pattern.layer, name: pattern.name, tried: pattern.tried,
-                                       passed: detail.isEmpty, detail: detail))
+                                       passed: detail.isEmpty, detail: detail,
+                                       evidence: world.evidence.finish() ?? Self.fallbackEvidence(pattern, world: world)))
         }
         progress?(patterns.count, patterns.count, "")
         return AuditReport(results: results, seconds: Self.seconds(since: started))
+    }
+
+    /// Evidence for a pattern whose checks did not go through the shared helpers: both orgs, what
+    /// it tried, the layer it attacks, and both canaries.
+    static func fallbackEvidence(_ pattern: AuditPattern, world: AuditWorld) -> AuditEvidence {
+        let side: AuditSide? = pattern.id.hasSuffix("a") ? .a : pattern.id.hasSuffix("b") ? .b : nil
+        let attacker = side.map { world.tenant($0) }
+        let victim = attacker.map { world.victim(of: $0) }
+        return AuditEvidence(
+            attacker: attacker.map { "tenant \($0.side.rawValue) (\($0.orgName))" } ?? "both tenants",
+            target: victim.map { "tenant \($0.side.rawValue) (\($0.orgName))" } ?? "each other's data",
+            input: pattern.tried, stoppedBy: pattern.layer, refusal: "",
+            canary: victim?.canary ?? "\(world.a.canary), \(world.b.canary)")
     }
 
     static func describe(_ error: any Error) -> String {

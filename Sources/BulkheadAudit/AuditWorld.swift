@@ -26,6 +26,8 @@ public final class AuditWorld: Sendable {
     public let logs: LogCapture?
     /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
     let injection: InjectionBox
+    /// The running pattern's evidence, filled by the shared expectation helpers.
+    let evidence = EvidenceRecorder()
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
          transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {

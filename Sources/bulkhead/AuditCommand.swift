@@ -9,7 +9,7 @@ import BulkheadAudit
 /// and removes the folder. Every log line of the run is captured (not printed) so the last
 /// patterns can grep them for canaries. Exit code 1 names each failing pattern.
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "audit",
         abstract: "Run the cross-tenant isolation audit in a throwaway home (needs no login).")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var format: JSONFlag

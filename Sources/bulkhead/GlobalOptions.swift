@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// Options every command takes.
-struct GlobalOptions: ParsableArguments {
+struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "The Bulkhead home (default: BULKHEAD_HOME, else the XDG data directory).")
     var home: String?
 }

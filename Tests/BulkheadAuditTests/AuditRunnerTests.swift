@@ -26,6 +26,20 @@ struct AuditRunnerTests {
         #expect(patterns.suffix(14).allSatisfy { $0.layer == .logsAndErrors }, "the log scans must run after every other pattern")
     }
 
+    @Test("the tour has a pattern of the suite for each of the six failure modes and each of the four layers")
+    func tour() {
+        let ids = AuditRunner.patterns.map(\.id)
+        let stops = AuditTour.stops
+        #expect(stops.count == 10)
+        #expect(Set(stops.compactMap { if case let .failureMode(n) = $0.topic { return n } else { return nil } }) == Set(1...6))
+        #expect(stops.filter { $0.topic == .layer }.count == 4)
+        for stop in stops {
+            #expect(ids.contains(stop.patternID) || ids.contains(stop.patternID + "a") || ids.contains(stop.patternID + "b"),
+                    "tour stop \(stop.patternID) is not in the suite")
+            #expect(stop.paragraph.count > 200, "a stop needs a paragraph to narrate")
+        }
+    }
+
     @Test("the full suite passes: every pattern, zero failures, progress to the end, the JSON keys")
     func fullSuitePasses() async throws {
         let seen = Mutex<[(Int, Int)]>([])
@@ -46,6 +60,31 @@ struct AuditRunnerTests {
         #expect(json["passed"] as? Int == report.passed && json["failed"] as? Int == report.failed)
         #expect(json["seconds"] is Double)
         #expect(report.plainLines.last == report.summaryLine)
+        try checkEvidence(report, json: patterns)
+    }
+
+    /// Every result carries its replay; the helpers fill it with the real attempt.
+    private func checkEvidence(_ report: AuditReport, json: [[String: Any]]) throws {
+        #expect(report.results.allSatisfy { ($0.evidence?.attacker.isEmpty == false) && ($0.evidence?.input.isEmpty == false) })
+        #expect(report.results.allSatisfy { $0.evidence?.canary.contains("-CANARY-") == true })
+        #expect(json.allSatisfy { ($0["evidence"] as? [String: Any])?["stopped_by"] is String })
+        // The other org's source answers word for word like a missing one, and the replay shows both.
+        let byName = try #require(report.results.first { $0.id == "ENG-01a" }?.evidence)
+        #expect(byName.attacker.hasPrefix("tenant A") && byName.target.hasPrefix("tenant B"))
+        #expect(byName.stoppedBy == .engine)
+        #expect(byName.refusal.contains("not found"))
+        #expect(byName.missingRefusal?.contains("not found") == true)
+        #expect(byName.answersLikeMissing == true)
+        #expect(!byName.refusal.contains(byName.canary))
+        // A forged token is stopped at authentication, and the replay holds the exact token presented.
+        let forged = try #require(report.results.first { $0.id == "AUTH-03" }?.evidence)
+        #expect(forged.stoppedBy == .auth)
+        #expect(forged.input.split(separator: ".").count == 3)
+        // An injected fragment is stopped by the firewall, and the attacker only reads that.
+        let injected = try #require(report.results.first { $0.id == "CTX-16b" }?.evidence)
+        #expect(injected.stoppedBy == .context)
+        #expect(injected.attacker.hasPrefix("tenant B"))
+        #expect(injected.refusal.contains("firewall"))
         #expect(report.summaryLine.hasPrefix("patterns: \(report.results.count), passed: \(report.passed), failed: \(report.failed), seconds: "))
     }
 

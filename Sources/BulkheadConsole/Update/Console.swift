@@ -35,6 +35,7 @@ extension ConsoleState {
             if ask.running, ask.startedAt == nil { ask.startedAt = date }
         case let .started(startup):
             homeIsEmpty = startup.homeIsEmpty
+            if let folder = startup.exportFolder { exportFolder = folder }
             if let session = startup.session {
                 enterSession(session, effects: &effects)
             } else {
@@ -58,18 +59,29 @@ extension ConsoleState {
             login.orgCursor = ListCursor()
         case .loggedOut:
             let theme = themeName, names = themeNames, size = self.size, empty = homeIsEmpty
+            let folder = exportFolder, split = self.split, canSplit = self.canSplit
             self = ConsoleState(size: size, themeName: theme, themeNames: names)
             homeIsEmpty = empty
+            exportFolder = folder
+            self.split = split
+            self.canSplit = canSplit
             screen = .login
             notice = Notice("logged out", isError: false)
         case let .sourcesLoaded(list):
             receiveSources(list, effects: &effects)
         case let .sourceLoaded(detail):
-            receiveSource(detail)
+            receiveSource(detail, effects: &effects)
         case let .answered(outcome):
             receiveAnswer(outcome, effects: &effects)
-        case let .rowsLoaded(requestID, offset, rows):
-            receiveRows(requestID: requestID, offset: offset, rows: rows)
+        case let .rowsLoaded(requestID, order, offset, rows):
+            receiveRows(requestID: requestID, order: order, offset: offset, rows: rows)
+        case let .searchFinished(requestID, text, index):
+            receiveSearch(requestID: requestID, text: text, index: index, effects: &effects)
+        case let .exported(receipt):
+            if case .export = overlay { overlay = nil }
+            notice = Notice("wrote \(Format.count(receipt.rows)) rows to \(receipt.path)", isError: false)
+        case let .tableRowsLoaded(source, table, offset, rows):
+            receivePreviewRows(source: source, table: table, offset: offset, rows: rows)
         case let .feedbackSaved(requestID, good):
             if ask.outcome?.requestID == requestID { ask.feedback = good }
             notice = Notice(good ? "marked good: it becomes an example for your org" : "marked bad", isError: false)
@@ -125,6 +137,20 @@ extension ConsoleState {
             ask.elapsed = elapsedSeconds
         case .rows:
             ask.pending.removeAll()
+            notice = Notice(text, isError: true)
+        case .search:
+            ask.search.running = false
+            notice = Notice(text, isError: true)
+        case .export:
+            if case var .export(dialog) = overlay {
+                dialog.busy = false
+                dialog.error = text
+                overlay = .export(dialog)
+            } else {
+                notice = Notice(text, isError: true)
+            }
+        case .tableRows:
+            sources.previewPending.removeAll()
             notice = Notice(text, isError: true)
         case .audit:
             audit.running = false
