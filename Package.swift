@@ -11,6 +11,9 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let nioSSH = Target.Dependency.product(name: "NIOSSH", package: "swift-nio-ssh")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Bulkhead",
@@ -25,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "4.1.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         // C shims: thin system-library targets.
@@ -39,8 +44,8 @@ let package = Package(
         .target(name: "BulkheadCore", swiftSettings: strict),
         // Workspace, control-plane and per-org tenant databases, backup and restore, sealed secrets.
         .target(name: "BulkheadStore", dependencies: ["BulkheadCore", grdb, sqlite, crypto, logging], swiftSettings: strict),
-        // Passwords, tokens, lockout, revocation.
-        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
+        // Passwords, tokens, lockout, revocation, SSH keys (parsed with swift-nio-ssh, fingerprinted with swift-crypto).
+        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging, crypto, nioSSH,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "CSQLiteConfig", grdb, sqlite, logging], swiftSettings: strict),
@@ -64,6 +69,9 @@ let package = Package(
                                                       "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo",
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
+        // `bulkhead serve`: SSH on swift-nio-ssh, key -> user, one child process per session on a pty.
+        .target(name: "BulkheadServer", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", nioSSH, nioCore, nioPosix,
+                                                       logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
         // The ncurses driver.
@@ -71,7 +79,7 @@ let package = Package(
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
-            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit",
+            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
