@@ -46,7 +46,7 @@ public enum ConsoleApp {
             }
             messages += inbox.drain()
             let now = Date()
-            if state.wantsTicks, now.timeIntervalSince(lastTick) >= 0.1 {
+            if let interval = state.tickInterval, now.timeIntervalSince(lastTick) >= interval {
                 lastTick = now
                 messages.append(.tick(now))
             }

@@ -10,13 +10,24 @@ import BulkheadEngine
 ///
 /// It keeps the session (the verified token and its principal) on this side; the console only
 /// ever sees display facts and safe sentences.
+///
+/// A console started with a token in `BULKHEAD_TOKEN` (a script's, or the one `bulkhead serve` gives
+/// an SSH session's console) is pinned to that session: it never reads, writes or clears the home's
+/// saved session, and it cannot log in as anyone else, because over SSH the key decides who you are.
 actor LiveConsoleServices: ConsoleServices {
     private let env: CommandEnvironment
     private var principal: Principal?
+    private var token: String?
     private var requestIDs: [String] = []
+    /// The token given in the environment, when the console is pinned to it.
+    private let pinned: String?
 
     init(env: CommandEnvironment) {
         self.env = env
+        pinned = env.environment[SavedSession.environmentVariable].flatMap {
+            let token = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return token.isEmpty ? nil : token
+        }
     }
 
     private var services: Services { env.services }
@@ -37,28 +48,45 @@ actor LiveConsoleServices: ConsoleServices {
 
     func startup() async throws -> ConsoleStartup {
         let empty = try services.control.organizationIDs().isEmpty
-        if let token = env.session.currentToken(environment: env.environment),
-           let verified = try? await services.verify(token: token) {
+        if let token = pinned ?? env.session.load(), let verified = try? await services.verify(token: token) {
             principal = verified
+            self.token = token
             return ConsoleStartup(homeIsEmpty: empty, session: Self.session(verified))
         }
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
         return ConsoleStartup(homeIsEmpty: empty, session: nil)
+    }
+
+    /// Why a pinned console cannot log in again.
+    private static let pinnedMessage = "this console belongs to one session (an SSH key or BULKHEAD_TOKEN), which has ended: quit with q and connect again"
+
+    func checkSession() async -> SessionCheck {
+        guard principal != nil, let token else { return .valid }
+        guard case let .ended(end) = await services.auth.sessionState(token: token) else { return .valid }
+        principal = nil
+        self.token = nil
+        requestIDs.removeAll()
+        if pinned == nil, env.session.load() == token { try? env.session.clear() }
+        return .ended(end.message + (pinned == nil ? "" : "; quit with q and connect again"))
     }
 
     /// The first run's demo: allowed only while the installation has no organization (then it is an operator action).
     func createDemo() async throws -> [DemoAccount] {
-        try await services.createDemo(force: false, credentials: try env.credentials()).accounts.map {
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
+        return try await services.createDemo(force: false, credentials: try env.credentials()).accounts.map {
             DemoAccount(email: $0.email, org: $0.org, role: $0.role.rawValue, password: $0.password ?? "(unchanged)")
         }
     }
 
     func login(email: String, password: String, org: String?) async throws -> LoginOutcome {
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
         if org == nil {
             let memberships = try services.auth.memberships(email: email, password: password, client: CommandEnvironment.loginClient)
             if memberships.count > 1 { return .chooseOrg(memberships.map(\.orgName)) }
         }
         let result = try await services.auth.login(email: email, password: password, org: org, client: CommandEnvironment.loginClient)
         principal = result.principal
+        token = result.token
         try env.session.save(result.token)
         return .success(Self.session(result.principal))
     }
@@ -66,7 +94,8 @@ actor LiveConsoleServices: ConsoleServices {
     func logout() async throws {
         if let principal { try services.auth.logout(principal: principal) }
         principal = nil
-        try? env.session.clear()
+        token = nil
+        if pinned == nil { try? env.session.clear() }
     }
 
     func listSources() async throws -> [SourceSummary] {

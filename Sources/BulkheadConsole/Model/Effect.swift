@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case runAudit
     /// Remember the chosen theme.
     case saveTheme(String)
+    /// Ask whether the logged-in session still stands (every few seconds while logged in).
+    case checkSession
     /// Leave the console.
     case quit
 }
@@ -53,6 +55,7 @@ extension Effect: CustomStringConvertible {
         case .loadRequest: return "loadRequest"
         case .runAudit: return "runAudit"
         case let .saveTheme(name): return "saveTheme(\(name))"
+        case .checkSession: return "checkSession"
         case .quit: return "quit"
         }
     }
@@ -86,4 +89,6 @@ public enum EffectKind: String, Sendable, Equatable {
     case audit
     /// `.saveTheme`.
     case theme
+    /// `.checkSession`.
+    case session
 }

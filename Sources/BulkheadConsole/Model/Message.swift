@@ -41,6 +41,8 @@ public enum Message: Sendable {
     case auditFinished(AuditReport)
     /// The theme choice was saved.
     case themeSaved(String)
+    /// The session re-check answered.
+    case sessionChecked(SessionCheck)
     /// An effect failed; the message is already safe to show.
     case failed(EffectKind, String)
 }

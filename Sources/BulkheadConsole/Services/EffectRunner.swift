@@ -88,6 +88,8 @@ public actor EffectRunner {
             case let .saveTheme(name):
                 try await services.saveTheme(name: name)
                 send(.themeSaved(name))
+            case .checkSession:
+                send(.sessionChecked(await services.checkSession()))
             case .quit, .cancel, .ask:
                 return
             }
@@ -121,6 +123,7 @@ public actor EffectRunner {
         case .loadRequest: return .request
         case .runAudit: return .audit
         case .saveTheme, .quit: return .theme
+        case .checkSession: return .session
         }
     }
 

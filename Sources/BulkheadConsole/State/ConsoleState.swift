@@ -37,6 +37,8 @@ public struct ConsoleState: Sendable {
     public var audit = AuditState()
     /// The time of the last tick.
     public var now: Date?
+    /// The periodic re-check of the logged-in session.
+    public var sessionCheck = SessionCheckState()
 
     /// Makes the state before startup.
     public init(size: TerminalSize = TerminalSize(width: 100, height: 30), themeName: String = ThemeCatalog.defaultName,

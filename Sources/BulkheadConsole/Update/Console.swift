@@ -33,6 +33,7 @@ extension ConsoleState {
         case let .tick(date):
             now = date
             if ask.running, ask.startedAt == nil { ask.startedAt = date }
+            scheduleSessionCheck(at: date, effects: &effects)
         case let .started(startup):
             homeIsEmpty = startup.homeIsEmpty
             if let session = startup.session {
@@ -88,6 +89,8 @@ extension ConsoleState {
                                         : "audit: \(failed) of \(report.patterns.count) patterns FAILED", isError: failed > 0)
         case let .themeSaved(name):
             notice = Notice("theme \(name) saved", isError: false)
+        case let .sessionChecked(check):
+            receiveSessionCheck(check)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
@@ -132,6 +135,8 @@ extension ConsoleState {
         case .requests:
             inspector.loading = false
             notice = Notice(text, isError: true)
+        case .session:
+            sessionCheck.running = false
         case .logout, .feedback, .request, .theme:
             notice = Notice(text, isError: true)
         }
