@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
         .systemLibrary(name: "CSQLiteConfig"),
+        // posix_spawn's setsid flag and closefrom, and the window-size ioctl, for the SSH server's sessions (header only).
+        .systemLibrary(name: "CSpawn"),
         // A prefetch hint and an SSE2 int8 dot product for the HNSW walk (header only).
         .systemLibrary(name: "CVectorKernels"),
 
@@ -70,7 +72,7 @@ let package = Package(
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
         // `bulkhead serve`: SSH on swift-nio-ssh, key -> user, one child process per session on a pty.
-        .target(name: "BulkheadServer", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", nioSSH, nioCore, nioPosix,
+        .target(name: "BulkheadServer", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "CSpawn", nioSSH, nioCore, nioPosix,
                                                        logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),

@@ -19,6 +19,9 @@ public enum ConsoleApp {
         let runner = EffectRunner(services: services) { inbox.post($0) }
         let signals = SignalWatcher()
         defer { signals.cancel() }
+        // `bulkhead serve` sends SIGUSR1 to a session's console before it shuts down.
+        let announcements = SignalWatcher(signals: [SIGUSR1])
+        defer { announcements.cancel() }
         let driver = try NCursesDriver(theme: catalog.theme(named: themeName), noColor: options.noColor, mouse: options.mouse)
         defer { driver.shutdown() }
 
@@ -45,6 +48,9 @@ public enum ConsoleApp {
                 messages.append(input)
             }
             messages += inbox.drain()
+            if announcements.take() != nil {
+                messages.append(.announcement("the server is shutting down: this session ends in a few seconds"))
+            }
             let now = Date()
             if let interval = state.tickInterval, now.timeIntervalSince(lastTick) >= interval {
                 lastTick = now

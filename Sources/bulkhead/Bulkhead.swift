@@ -11,7 +11,7 @@ struct Bulkhead: AsyncParsableCommand {
         abstract: "A terminal console for a multi-tenant AI data assistant.",
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
                       Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self,
-                      User.self, Org.self, Admin.self, KeyCommand.self, SessionCommand.self]
+                      User.self, Org.self, Admin.self, KeyCommand.self, SessionCommand.self, Serve.self]
     )
 
     @OptionGroup var global: GlobalOptions

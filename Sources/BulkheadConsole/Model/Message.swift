@@ -43,6 +43,8 @@ public enum Message: Sendable {
     case themeSaved(String)
     /// The session re-check answered.
     case sessionChecked(SessionCheck)
+    /// Something the user must know now (the server is shutting down); shown in the status bar.
+    case announcement(String)
     /// An effect failed; the message is already safe to show.
     case failed(EffectKind, String)
 }

@@ -91,6 +91,8 @@ extension ConsoleState {
             notice = Notice("theme \(name) saved", isError: false)
         case let .sessionChecked(check):
             receiveSessionCheck(check)
+        case let .announcement(text):
+            notice = Notice(text, isError: true)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
