@@ -26,9 +26,14 @@ public final class AuditWorld: Sendable {
     public let logs: LogCapture?
     /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
     let injection: InjectionBox
+    /// The knobs of this run.
+    let options: Options
+    /// The SSH server of the SSH layer, once started.
+    let sshBox = Mutex<AuditSSH?>(nil)
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
-         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, options: Options) {
+        self.options = options
         self.operatorCredentials = operatorCredentials
         self.services = services
         self.folder = folder
