@@ -78,7 +78,7 @@ public final class Services: Sendable {
         newOperatorKey = try auth.ensureOperator()
         backups = try TenantBackup(tenants: tenants, events: control, clock: clock, authenticate: options.authorizationEnforced)
         engine = try QueryEngine(workspace: workspace, tenants: tenants, grants: grants, limits: options.rateLimits,
-                                 sharedLimits: ControlPlaneLimits(control: control), clock: clock, random: random)
+                                 sharedLimits: try ControlPlaneLimits(control: control), clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled
         engine.grantPolicyEnforced = options.authorizationEnforced
         vectors = VectorStore(tenants: tenants, clock: clock)

@@ -72,7 +72,7 @@ extension AuditRunner {
                                     tried: "holds its member's session cap from another server process; the member is refused, the other org is not") { world, me in
             let ssh = try await world.ssh()
             let victim = world.victim(of: me)
-            let elsewhere = ControlPlaneLimits(control: world.services.control, holder: LimitHolder(pid: getppid()))
+            let elsewhere = try ControlPlaneLimits(control: world.services.control, holder: LimitHolder(pid: getppid()))
             let scope = LimitScope.user(me.member.userID)
             for _ in 0..<AuditSSH.perUser { _ = try elsewhere.acquire(.sshSessions, scope: scope, limit: AuditSSH.perUser, now: Date()) }
             defer { for _ in 0..<AuditSSH.perUser { elsewhere.release(.sshSessions, scope: scope) } }

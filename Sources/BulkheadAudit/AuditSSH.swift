@@ -41,7 +41,7 @@ final class AuditSSH: Sendable {
         configuration.maxSessionsPerOrg = perOrg
         let lines = AuditSSHLog()
         let server = SSHServer(configuration: configuration, auth: services.auth, credential: credential, events: services.control,
-                               limits: ControlPlaneLimits(control: services.control), clock: services.clock,
+                               limits: try ControlPlaneLimits(control: services.control), clock: services.clock,
                                log: SessionLog { line in lines.append(line) })
         let port = try await server.start()
         var keys: [String: NIOSSHPrivateKey] = [:]

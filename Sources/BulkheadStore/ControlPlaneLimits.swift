@@ -17,18 +17,27 @@ import Logging
 ///
 /// Every change runs in an immediate transaction, so two processes never both take the last token.
 public final class ControlPlaneLimits: SharedLimits {
-    private let control: ControlDatabase
+    /// A connection of its own to `control.db`, with `synchronous = NORMAL`: a token or a slot is
+    /// state of the moment, so its commits need not wait for the disk (WAL keeps the file safe from
+    /// corruption either way); the auth service's connection keeps its full durability.
+    private let database: DatabaseQueue
     private let holder: LimitHolder
     private let logger = Logger(label: "bulkhead.limits")
 
     /// The shared limits of `control`'s home, held by the calling process.
-    public convenience init(control: ControlDatabase) {
-        self.init(control: control, holder: .current)
+    public convenience init(control: ControlDatabase) throws {
+        try self.init(control: control, holder: .current)
     }
 
     /// The same, held by `holder` (tests stand in for other processes with it).
-    public init(control: ControlDatabase, holder: LimitHolder) {
-        self.control = control
+    public init(control: ControlDatabase, holder: LimitHolder) throws {
+        var configuration = DatabaseFiles.configuration(label: "limits")
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        do {
+            database = try DatabaseQueue(path: control.writer.path, configuration: configuration)
+        } catch {
+            throw BulkheadError.internalFailure(code: "limits-open")
+        }
         self.holder = holder
     }
 
@@ -84,12 +93,12 @@ public final class ControlPlaneLimits: SharedLimits {
     }
 
     public func count(_ slot: LimitSlot, scope: LimitScope) throws -> Int {
-        try access("limits-count") { try control.writer.read { db in try heldCount(slot, scope, db) } }
+        try access("limits-count") { try database.read { db in try heldCount(slot, scope, db) } }
     }
 
     public func overrides(for org: OrgID) throws -> RateLimits? {
         let json = try access("limits-overrides") {
-            try control.writer.read { db in
+            try database.read { db in
                 try String.fetchOne(db, sql: "SELECT limits FROM org_limits WHERE org_id = ?", arguments: [org.rawValue])
             }
         }
@@ -132,7 +141,7 @@ public final class ControlPlaneLimits: SharedLimits {
     /// Runs `body` in an immediate transaction, so a read-then-write never races another process.
     private func immediate<T>(_ code: String, _ body: (Database) throws -> T) throws -> T {
         try access(code) {
-            try control.writer.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -143,14 +152,14 @@ public final class ControlPlaneLimits: SharedLimits {
         }
     }
 
+    /// Runs a store call; a storage error becomes a safe internal failure, logged by its code.
     private func access<T>(_ code: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as BulkheadError {
-            throw error
         } catch {
-            logger.error("limits store failed", metadata: ["code": "\(code)"])
-            throw BulkheadError.internalFailure(code: code)
+            let safe = BulkheadError.safe(error, code: code)
+            if safe == .internalFailure(code: code) { logger.error("limits store failed", metadata: ["code": "\(code)"]) }
+            throw safe
         }
     }
 }

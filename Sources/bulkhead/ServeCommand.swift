@@ -50,7 +50,7 @@ struct Serve: AsyncParsableCommand {
             configuration.maxSessionsPerOrg = maxSessionsPerOrg
             configuration.checkInterval = checkInterval
             let server = SSHServer(configuration: configuration, auth: env.services.auth, credential: credential,
-                                   events: env.services.control, limits: ControlPlaneLimits(control: env.services.control),
+                                   events: env.services.control, limits: try ControlPlaneLimits(control: env.services.control),
                                    log: SessionLog(write: Self.write))
             let port = try await server.start()
             Self.write("listening on \(ServerAddress(host: configuration.address.host, port: port))")

@@ -112,7 +112,7 @@ struct ConcurrencyTests {
         let fixture = try EngineFixture()
         let clock = fixture.clock
         let limiter = RateLimiter(defaults: RateLimits(asksPerSecond: 0.25, askBurst: 2), clock: clock,
-                                  store: ControlPlaneLimits(control: fixture.control))
+                                  store: try ControlPlaneLimits(control: fixture.control))
         let org = OrgID(rawValue: "org-x")!
         try limiter.takeAsk(for: org)
         try limiter.takeAsk(for: org)

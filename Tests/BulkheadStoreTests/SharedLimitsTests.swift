@@ -20,8 +20,8 @@ struct SharedLimitsTests {
     @Test("two processes draw on one bucket per org; the other org keeps its own")
     func oneBucketAcrossProcesses() throws {
         let fixture = try StoreFixture()
-        let first = ControlPlaneLimits(control: fixture.control)
-        let second = ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
+        let first = try ControlPlaneLimits(control: fixture.control)
+        let second = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
         let now = fixture.clock.now()
         #expect(try first.take(.asks, org: fixture.acme, rate: 0.5, burst: 2, now: now) == nil)
         #expect(try second.take(.asks, org: fixture.acme, rate: 0.5, burst: 2, now: now) == nil)
@@ -36,9 +36,9 @@ struct SharedLimitsTests {
     func slotsAcrossProcesses() throws {
         let fixture = try StoreFixture()
         let now = fixture.clock.now()
-        let mine = ControlPlaneLimits(control: fixture.control)
-        let parent = ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
-        let gone = ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: try endedPID(), startTime: 1))
+        let mine = try ControlPlaneLimits(control: fixture.control)
+        let parent = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
+        let gone = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: try endedPID(), startTime: 1))
         let acme = LimitScope.org(fixture.acme)
         #expect(try mine.acquire(.statements, scope: acme, limit: 3, now: now))
         #expect(try parent.acquire(.statements, scope: acme, limit: 3, now: now))
@@ -61,7 +61,7 @@ struct SharedLimitsTests {
     @Test("an org's override is shared and can be removed")
     func overrides() throws {
         let fixture = try StoreFixture()
-        let limits = ControlPlaneLimits(control: fixture.control)
+        let limits = try ControlPlaneLimits(control: fixture.control)
         #expect(try limits.overrides(for: fixture.acme) == nil)
         let tight = RateLimits(asksPerSecond: 0.01, askBurst: 3)
         try limits.setOverrides(tight, for: fixture.acme)
