@@ -11,12 +11,13 @@ extension ServerContext {
         let roles = Dictionary(sessions.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         let states = (try? auth.sshSessionStates(roles, server: credential)) ?? [:]
         for session in sessions {
-            if case let .ended(end)? = states[session.id] {
+            // The length first: a session that reached it also has an expired token, and should say which.
+            if now.timeIntervalSince(session.startedAt) >= configuration.maxSessionLength {
+                session.stop(.maximumLength(configuration.maxSessionLength))
+            } else if case let .ended(end)? = states[session.id] {
                 session.stop(.sessionEnded(end))
             } else if now.timeIntervalSince(session.usage.lastInput) >= configuration.idleTimeout {
-                session.stop(.idle(minutes: Int((configuration.idleTimeout / 60).rounded())))
-            } else if now.timeIntervalSince(session.startedAt) >= configuration.maxSessionLength {
-                session.stop(.maximumLength(hours: configuration.maxSessionLength / 3600))
+                session.stop(.idle(configuration.idleTimeout))
             }
         }
     }

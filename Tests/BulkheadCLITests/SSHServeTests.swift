@@ -277,6 +277,44 @@ import Testing
         #expect(try fixture.ssh(key: "ben@acme.test", ["whoami"]).status == 255, "a removed user is refused at the next connection")
     }
 
+    @Test func idleAndOverLongSessionsEndWithTheirReason() throws {
+        let fixture = try SSHFixture("timeouts", serveOptions: ["--idle-timeout", "2"])
+        defer { fixture.tearDown() }
+        let idle = Tmux(label: "ssh-idle")
+        defer { idle.kill() }
+        try idle.start(fixture.sshShellLine(key: "ben@acme.test"))
+        try idle.waitFor("ben@acme.test · Acme")
+        let ended = try idle.waitFor("EXITED:", timeout: 10)
+        #expect(ended.contains("session ended: no input for 2 seconds"), "\(ended)")
+        #expect(fixture.log.contains("reason=idle"))
+
+        fixture.stop()
+        try fixture.start(["--max-session", "3"])
+        let long = Tmux(label: "ssh-long")
+        defer { long.kill() }
+        try long.start(fixture.sshShellLine(key: "ada@acme.test"))
+        try long.waitFor("ada@acme.test · Acme")
+        let over = try long.waitFor("EXITED:", timeout: 10)
+        #expect(over.contains("it reached the maximum session length (3 seconds)"), "\(over)")
+    }
+
+    @Test func sigtermTellsEverySessionThenEndsThem() throws {
+        let fixture = try SSHFixture("drain")
+        defer { fixture.tearDown() }
+        let tmux = Tmux(label: "ssh-drain")
+        defer { tmux.kill() }
+        try tmux.start(fixture.sshShellLine(key: "gus@globex.test"))
+        try tmux.waitFor("gus@globex.test · Globex")
+        let server = try #require(fixture.server)
+        kill(server, SIGTERM)
+        try tmux.waitFor("the server is shutting down: this session ends", timeout: 5)
+        let ended = try tmux.waitFor("EXITED:", timeout: 20)
+        #expect(ended.contains("session ended: the server is shutting down"), "\(ended)")
+        try fixture.waitForLog("stopped", timeout: 20)
+        #expect(fixture.log.contains("draining: 1 live sessions"))
+        #expect(fixture.leftoverProcesses().isEmpty)
+    }
+
     // MARK: - Helpers
 
     /// The host key's fingerprint as the real ssh-keyscan and ssh-keygen see it.
