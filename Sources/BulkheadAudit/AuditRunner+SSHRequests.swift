@@ -45,7 +45,7 @@ extension AuditRunner {
                 .env("LD_PRELOAD", me.scratch.appendingPathComponent("evil.so").path), .env("BULKHEAD_HOME", victim.root.path),
                 .env("BULKHEAD_TOKEN", victim.adminToken), .env("BULKHEAD_OPERATOR_KEY", world.home.appendingPathComponent("operator.key").path),
                 .env("LANG", "C.UTF-8"), .exec("whoami --json"),
-            ], timeout: 15)
+            ], timeout: 30)
             try world.require(outcome.replies == [false, false, false, false, true, true], "an injected variable was accepted: \(outcome.replies)")
             let identity = try world.whoami(outcome, viewer: me, what: "whoami after injection")
             try world.require(identity.email == me.memberEmail && identity.orgID == me.orgID.rawValue,
@@ -71,7 +71,7 @@ extension AuditRunner {
         list += AuditPattern.twoWay("SSH-13", .ssh, "whoami over SSH", tried: "runs whoami with its member's key and an arbitrary user name") { world, me in
             let connection = try await world.sshConnection(me.memberEmail, user: "root")
             defer { Task { await connection.close() } }
-            let identity = try world.whoami(try await connection.session([.exec("whoami")], timeout: 15), viewer: me, what: "whoami")
+            let identity = try world.whoami(try await connection.session([.exec("whoami")], timeout: 30), viewer: me, what: "whoami")
             try world.require(identity.email == me.memberEmail && identity.orgID == me.orgID.rawValue, "whoami named someone else")
         }
         return list

@@ -39,7 +39,7 @@ final class AuditSSHClient: Sendable {
             .connect(host: "127.0.0.1", port: port).get()
         let connection = AuditSSHConnection(channel: channel)
         // A session channel opens only once authentication succeeded; a refused key closes the connection.
-        guard let probe = try? await connection.openSession(timeout: TimeAmount.seconds(5)) else {
+        guard let probe = try? await connection.openSession(timeout: TimeAmount.seconds(15)) else {
             try? await channel.close()
             return nil
         }
@@ -86,9 +86,9 @@ final class AuditSSHConnection: Sendable {
     }
 
     /// Opens a session, sends `requests` in order, and waits for the channel to close (or `timeout`).
-    func session(_ requests: [AuditSSHRequest], timeout: Double = 5, closeAfterReplies: Bool = false) async throws -> AuditSSHOutcome {
+    func session(_ requests: [AuditSSHRequest], timeout: Double = 15, closeAfterReplies: Bool = false) async throws -> AuditSSHOutcome {
         let box = AuditSSHOutcomeBox()
-        let child = try await openSession(timeout: TimeAmount.seconds(5), box: box)
+        let child = try await openSession(timeout: TimeAmount.seconds(15), box: box)
         for request in requests {
             try await child.triggerUserOutboundEvent(request.event)
         }

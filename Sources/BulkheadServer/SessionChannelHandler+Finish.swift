@@ -26,7 +26,7 @@ extension SessionChannelHandler {
 
     /// Sends the exit status (and why the server stopped the session, if it did) and closes the channel.
     func finish() {
-        guard phase == .running, let channel else { return }
+        guard phase == .running, channel != nil else { return }
         phase = .closed
         if let stopReason {
             tell(stopReason.message)
@@ -34,8 +34,7 @@ extension SessionChannelHandler {
         } else {
             closeReason = "exited"
         }
-        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: Int(exitStatus ?? 0)), promise: nil)
-        closeSoon()
+        exit(with: Int(exitStatus ?? 0))
     }
 
     /// Ends the session from the server's side: SIGHUP to the child's group; the client reads why once it ended.

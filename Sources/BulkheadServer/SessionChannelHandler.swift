@@ -100,7 +100,7 @@ final class SessionChannelHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             refuse(.subsystem(request.subsystem), closing: false)
             reply(request.wantReply, false)
-            closeSoon()
+            closeAfterWrites()
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
             resize(WindowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight))
         case ChannelEvent.inputClosed:
@@ -140,21 +140,29 @@ final class SessionChannelHandler: ChannelInboundHandler {
         channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer)), promise: nil)
     }
 
+    /// Sends the exit status, then closes the channel once it (and everything written before it) went out.
+    func exit(with code: Int) {
+        guard let channel else { return }
+        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: code)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
     /// Refuses something with a message and a security event; `closing` ends the channel with `exitCode`.
     func refuse(_ refusal: ServerRefusal, closing: Bool, exitCode: Int = 1) {
         server.recordRefusal(refusal, identity: connection.identity)
         tell(refusal.message)
-        guard closing, let channel else { return }
+        guard closing else { return }
         phase = .closed
         closeReason = "refused"
-        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: exitCode), promise: nil)
-        closeSoon()
+        exit(with: exitCode)
     }
 
-    /// Closes the channel once what was written has gone out.
-    func closeSoon() {
-        guard let channel else { return }
-        channel.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(50)) { channel.close(promise: nil) }
+    /// Closes the channel after what was written so far has gone out.
+    func closeAfterWrites() {
+        channel?.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(ByteBuffer()))).whenComplete { [channel] _ in
+            channel?.close(promise: nil)
+        }
     }
 
     /// Resizes the session's terminal (the console redraws on the SIGWINCH the kernel sends).
