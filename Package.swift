@@ -103,6 +103,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

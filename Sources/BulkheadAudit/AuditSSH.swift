@@ -75,15 +75,6 @@ final class AuditSSH: Sendable {
     }
 }
 
-/// The lines the audit's server logged.
-final class AuditSSHLog: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    var all: [String] { lines.withLock { $0 } }
-}
-
 extension AuditWorld {
     /// The world's SSH server and keys, started on first use (the SSH patterns share them).
     func ssh() async throws -> AuditSSH {

@@ -24,9 +24,13 @@ extension SessionChannelHandler {
     func start(_ program: Program) {
         guard let channel else { return }
         phase = .starting
-        guard let identity = connection.identity else { return refuse(.notOpened, closing: true) }
+        guard let identity = connection.identity else {
+            refuse(.notOpened, closing: true)
+            return
+        }
         guard let org = identity.orgID else {
-            return refuse(.severalOrgs(identity.orgChoices, email: identity.email), closing: true, exitCode: 2)
+            refuse(.severalOrgs(identity.orgChoices, email: identity.email), closing: true, exitCode: 2)
+            return
         }
         let server = self.server, client = connection.client
         let loop = channel.eventLoop

@@ -87,7 +87,10 @@ final class SessionChannelHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.ShellRequest:
             guard phase == .waiting else { return reply(request.wantReply, false) }
             reply(request.wantReply, true)
-            guard terminal != nil else { return refuse(.shellWithoutTerminal, closing: true, exitCode: 2) }
+            guard terminal != nil else {
+                refuse(.shellWithoutTerminal, closing: true, exitCode: 2)
+                return
+            }
             start(.console)
         case let request as SSHChannelRequestEvent.ExecRequest:
             guard phase == .waiting else { return reply(request.wantReply, false) }
@@ -98,9 +101,9 @@ final class SessionChannelHandler: ChannelInboundHandler {
                 refuse(.exec(error.message), closing: true, exitCode: 3)
             }
         case let request as SSHChannelRequestEvent.SubsystemRequest:
-            refuse(.subsystem(request.subsystem), closing: false)
+            let sent = refuse(.subsystem(request.subsystem), closing: false)
             reply(request.wantReply, false)
-            closeAfterWrites()
+            sent?.whenComplete { [channel] _ in channel?.close(promise: nil) }
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
             resize(WindowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight))
         case ChannelEvent.inputClosed:
@@ -132,12 +135,13 @@ final class SessionChannelHandler: ChannelInboundHandler {
         }
     }
 
-    /// Writes one line to the client's stderr.
-    func tell(_ line: String) {
-        guard let channel else { return }
+    /// Writes one line to the client's stderr; the future completes once it went out.
+    @discardableResult
+    func tell(_ line: String) -> EventLoopFuture<Void>? {
+        guard let channel else { return nil }
         var buffer = channel.allocator.buffer(capacity: line.utf8.count + 12)
         buffer.writeString("bulkhead: \(line)\r\n")
-        channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer)), promise: nil)
+        return channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer)))
     }
 
     /// Sends the exit status, then closes the channel once it (and everything written before it) went out.
@@ -149,20 +153,17 @@ final class SessionChannelHandler: ChannelInboundHandler {
     }
 
     /// Refuses something with a message and a security event; `closing` ends the channel with `exitCode`.
-    func refuse(_ refusal: ServerRefusal, closing: Bool, exitCode: Int = 1) {
+    ///
+    /// - Returns: the message's write, which completes once it went out.
+    @discardableResult
+    func refuse(_ refusal: ServerRefusal, closing: Bool, exitCode: Int = 1) -> EventLoopFuture<Void>? {
         server.recordRefusal(refusal, identity: connection.identity)
-        tell(refusal.message)
-        guard closing else { return }
+        let sent = tell(refusal.message)
+        guard closing else { return sent }
         phase = .closed
         closeReason = "refused"
         exit(with: exitCode)
-    }
-
-    /// Closes the channel after what was written so far has gone out.
-    func closeAfterWrites() {
-        channel?.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(ByteBuffer()))).whenComplete { [channel] _ in
-            channel?.close(promise: nil)
-        }
+        return sent
     }
 
     /// Resizes the session's terminal (the console redraws on the SIGWINCH the kernel sends).

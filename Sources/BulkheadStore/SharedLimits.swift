@@ -37,37 +37,3 @@ public protocol SharedLimits: Sendable {
     /// Sets (or, with nil, removes) the override of `org`'s limits; every process sees it within seconds.
     func setOverrides(_ limits: RateLimits?, for org: OrgID) throws
 }
-
-/// A token bucket of an org.
-public enum LimitBucket: String, Sendable, Hashable, CaseIterable {
-    /// Queries (`query`, cursors, the SQL an ask runs).
-    case queries
-    /// Asks (each one a model request).
-    case asks
-}
-
-/// A kind of slot held while something runs or stays open.
-public enum LimitSlot: String, Sendable, Hashable, CaseIterable {
-    /// A statement running (or open as a cursor).
-    case statements
-    /// A pooled connection, idle or busy.
-    case connections
-    /// A live SSH session (a console or a command).
-    case sshSessions = "ssh_sessions"
-}
-
-/// Whose slots are counted: an org's, or one user's.
-public enum LimitScope: Sendable, Hashable, CustomStringConvertible {
-    /// Everything of one org.
-    case org(OrgID)
-    /// Everything of one user, whichever org.
-    case user(UserID)
-
-    /// The stored key: `org:<id>` or `user:<id>` (ids are validated, so the key is too).
-    public var description: String {
-        switch self {
-        case let .org(id): return "org:\(id.rawValue)"
-        case let .user(id): return "user:\(id.rawValue)"
-        }
-    }
-}
