@@ -14,6 +14,8 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 let http = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nio = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioSSH = Target.Dependency.product(name: "NIOSSH", package: "swift-nio-ssh")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
@@ -33,9 +35,10 @@ let package = Package(
         // HTTP for the remote model providers and embedders (NIO, not FoundationNetworking's libcurl chain,
         // which cost every start of the binary about 16 ms of dynamic loading).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Theme files.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         // C shims: thin system-library targets.
@@ -43,6 +46,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
         .systemLibrary(name: "CSQLiteConfig"),
+        // posix_spawn's setsid flag and closefrom, and the window-size ioctl, for the SSH server's sessions (header only).
+        .systemLibrary(name: "CSpawn"),
         // A prefetch hint and an SSE2 int8 dot product for the HNSW walk (header only).
         .systemLibrary(name: "CVectorKernels"),
 
@@ -57,8 +62,8 @@ let package = Package(
         .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadPostgresKit", postgres, logging], swiftSettings: strict),
         // A throwaway PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1) and a SQLite-to-PostgreSQL copier, for tests and benchmarks.
         .target(name: "BulkheadTestCluster", dependencies: ["BulkheadPostgresKit", postgres, grdb, logging], swiftSettings: strict),
-        // Passwords, tokens, lockout, revocation.
-        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
+        // Passwords, tokens, lockout, revocation, SSH keys (parsed with swift-nio-ssh, fingerprinted with swift-crypto).
+        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging, crypto, nioSSH,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", "CSQLiteConfig",
@@ -80,9 +85,13 @@ let package = Package(
                                                           grdb, logging], swiftSettings: strict),
         // The cross-tenant attack suite: two throwaway orgs in a temporary home, attacked as each other.
         .target(name: "BulkheadAudit", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
-                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo",
+                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo", "BulkheadServer",
+                                                      nioSSH, nioCore, nioPosix,
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
+        // `bulkhead serve`: SSH on swift-nio-ssh, key -> user, one child process per session on a pty.
+        .target(name: "BulkheadServer", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "CSpawn", nioSSH, nioCore, nioPosix,
+                                                       logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
         .target(name: "BulkheadConsole", dependencies: ["BulkheadCore", .product(name: "TOMLKit", package: "TOMLKit")],
                 swiftSettings: strict),
@@ -91,7 +100,7 @@ let package = Package(
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
-            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit",
+            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
@@ -111,12 +120,15 @@ let package = Package(
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", "BulkheadTestSupport", sqlite], swiftSettings: strict),
-        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
+        // Depends on the `bulkhead` executable so the SSH layer has a real binary to run sessions with.
+        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "bulkhead", logging],
+                    swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
                                                                 "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
                                                                   postgres, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

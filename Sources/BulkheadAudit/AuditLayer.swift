@@ -8,6 +8,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
     case context
     case logsAndErrors = "logs-errors"
     case rateLimits = "rate-limits"
+    case ssh
 
     /// The label shown in reports.
     public var title: String {
@@ -20,6 +21,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
         case .context: return "AI context"
         case .logsAndErrors: return "logs and errors"
         case .rateLimits: return "rate limits"
+        case .ssh: return "SSH access"
         }
     }
 }

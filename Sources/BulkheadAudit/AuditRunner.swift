@@ -16,8 +16,13 @@ public struct AuditRunner: Sendable {
     /// A runner; pass the process's `LogCapture` (the one its single `LoggingSystem.bootstrap` installed)
     /// so log lines are scanned too. The runner records with it for the length of `run` only; run
     /// one audit at a time per capture.
-    public init(logs: LogCapture? = nil) {
-        self.init(options: AuditWorld.Options(), logs: logs)
+    ///
+    /// - Parameter sessionExecutable: the `bulkhead` binary the SSH layer's server runs for each
+    ///   session; without one, the SSH patterns fail (they cannot be proven without real sessions).
+    public init(logs: LogCapture? = nil, sessionExecutable: URL? = nil) {
+        var options = AuditWorld.Options()
+        options.sessionExecutable = sessionExecutable
+        self.init(options: options, logs: logs)
     }
 
     /// A runner with safeguards switched off through test seams (tests only).
@@ -29,7 +34,7 @@ public struct AuditRunner: Sendable {
     /// Every pattern of the suite, in the order it runs (the logs-and-errors scans come last).
     public static var patterns: [AuditPattern] {
         authPatterns + authorizationPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
-            + rateLimitPatterns + logPatterns
+            + rateLimitPatterns + sshPatterns + logPatterns
     }
 
     /// Builds the throwaway home, runs every pattern, removes the home, and reports.
@@ -68,6 +73,7 @@ public struct AuditRunner: Sendable {
                                        passed: detail.isEmpty, detail: detail,
                                        evidence: world.evidence.finish() ?? Self.fallbackEvidence(pattern, world: world)))
         }
+        await world.stopSSH()
         progress?(patterns.count, patterns.count, "")
         return AuditReport(results: results, seconds: Self.seconds(since: started))
     }

@@ -15,6 +15,8 @@ extension AuditWorld {
         @_spi(Testing) public var ownerCheckEnabled = true
         @_spi(Testing) public var firewallEnabled = true
         @_spi(Testing) public var authorizationEnforced = true
+        /// The `bulkhead` binary the SSH layer's server runs for each session (`bulkhead audit` passes itself).
+        public var sessionExecutable: URL?
 
         /// Every safeguard on (the only setting outside tests).
         public init() {}
@@ -57,7 +59,7 @@ extension AuditWorld {
             let (a, b) = try await (madeA, madeB)
             let spare = try await makeSpare(services: services, by: caller)
             return AuditWorld(services: services, folder: folder, a: a, b: b, spare: spare, operatorCredentials: operatorCredentials,
-                              transcript: transcript, logs: logs, injection: injection)
+                              transcript: transcript, logs: logs, injection: injection, options: options)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error

@@ -28,9 +28,14 @@ public final class AuditWorld: Sendable {
     let injection: InjectionBox
     /// The running pattern's evidence, filled by the shared expectation helpers.
     let evidence = EvidenceRecorder()
+    /// The knobs of this run.
+    let options: Options
+    /// The SSH server of the SSH layer, once started.
+    let sshBox = Mutex<AuditSSH?>(nil)
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
-         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, options: Options) {
+        self.options = options
         self.operatorCredentials = operatorCredentials
         self.services = services
         self.folder = folder

@@ -75,12 +75,15 @@ extension AuthService {
     }
 
     /// Deletes an organization's control-plane records: the org, its memberships, sessions,
-    /// invitations and folder grants (by cascade), and the users left with no membership. The
+    /// invitations, folder grants and org-scoped SSH keys (by cascade), its limits, and the users
+    /// left with no membership (with their keys). The
     /// caller removes the org's files (`Services.deleteOrganization`).
     public func deleteOrganization(_ org: OrgID, by caller: OperatorPrincipal) throws {
         try write("org-delete") { db in
             try db.execute(sql: "DELETE FROM organizations WHERE id = ?", arguments: [org.rawValue])
             try db.execute(sql: "DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)")
+            try db.execute(sql: "DELETE FROM org_limits WHERE org_id = ?", arguments: [org.rawValue])
+            try db.execute(sql: "DELETE FROM limit_buckets WHERE org_id = ?", arguments: [org.rawValue])
         }
         operatorAction(caller, "operator_org_deleted", org: org)
     }

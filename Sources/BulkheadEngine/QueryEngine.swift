@@ -46,10 +46,11 @@ public final class QueryEngine: Sendable {
     private let ownerCheck = Atomic<Bool>(true)
     private let grantPolicy = Atomic<Bool>(true)
 
-    /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
+    /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases and
+    /// keeping its rate limits in `sharedLimits` (shared with every other process of the home).
     public init(
         workspace: Workspace, tenants: TenantDatabases, grants: FolderGrants, limits: RateLimits = RateLimits(),
-        clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
+        sharedLimits: any SharedLimits, clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
         logger: Logger = Logger(label: "bulkhead.engine"), secrets: SealedSecrets? = nil
     ) throws {
         self.secrets = secrets ?? SealedSecrets(workspace: workspace, random: random)
@@ -59,7 +60,7 @@ public final class QueryEngine: Sendable {
         self.clock = clock
         self.random = random
         self.logger = logger
-        rateLimiter = RateLimiter(defaults: limits, clock: clock)
+        rateLimiter = RateLimiter(defaults: limits, clock: clock, store: sharedLimits)
         pool = ConnectionPool(limiter: rateLimiter)
         policy = SourcePathPolicy(home: workspace.root)
         do {

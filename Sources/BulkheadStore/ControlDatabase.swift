@@ -130,6 +130,7 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
                 """)
         }
         registerAuthorization(in: &migrator)
+        registerSSH(in: &migrator)
         return migrator
     }
 }

@@ -23,6 +23,9 @@ public enum ConsoleApp {
         var waiting = Array(panes.dropFirst())
         let signals = SignalWatcher()
         defer { signals.cancel() }
+        // `bulkhead serve` sends SIGUSR1 to a session's console before it shuts down.
+        let announcements = SignalWatcher(signals: [SIGUSR1])
+        defer { announcements.cancel() }
         let driver = try NCursesDriver(theme: catalog.theme(named: themeName), noColor: options.noColor, mouse: options.mouse)
         defer { driver.shutdown() }
 
@@ -71,8 +74,13 @@ public enum ConsoleApp {
                 messages.append(deskMessage(input))
             }
             messages += inbox.drain()
+            if announcements.take() != nil {
+                for pane in desk.panes {
+                    messages.append(.pane(pane.id, .announcement("the server is shutting down: this session ends in a few seconds")))
+                }
+            }
             let now = Date()
-            if desk.wantsTicks, now.timeIntervalSince(lastTick) >= 0.1 {
+            if let interval = desk.tickInterval, now.timeIntervalSince(lastTick) >= interval {
                 lastTick = now
                 messages.append(.tick(now))
             }

@@ -54,7 +54,8 @@ enum QueryBench {
         let grants = FolderGrants(control: control, clock: clock)
         let engine = try QueryEngine(
             workspace: workspace, tenants: tenants, grants: grants,
-            limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000), clock: clock)
+            limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000),
+            sharedLimits: try ControlPlaneLimits(control: control), clock: clock)
         let principal = Principal(
             userID: UserID(rawValue: "usr-bench")!, email: "bench@bench.test", orgID: org, orgName: "Bench",
             role: .admin, sessionID: SessionID(rawValue: "ses-bench")!, expiresAt: .distantFuture)

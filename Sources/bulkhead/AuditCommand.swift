@@ -27,7 +27,7 @@ struct Audit: AsyncParsableCommand {
                     FileHandle.standardError.write(Data(text.utf8))
                 }
             }
-            let report = await AuditRunner(logs: capture).run(progress: progress)
+            let report = await AuditRunner(logs: capture, sessionExecutable: Serve.executable).run(progress: progress)
             if json {
                 Output.json(report.jsonObject)
             } else {

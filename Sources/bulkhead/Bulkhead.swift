@@ -12,7 +12,8 @@ struct Bulkhead: AsyncParsableCommand {
         version: BulkheadVersion.current,
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
                       Note.self, Ask.self, Context.self, Feedback.self, Example.self, Eval.self, Model.self, EmbedderCommand.self,
-                      Audit.self, Backup.self, Restore.self, User.self, Org.self, Admin.self, Database.self]
+                      Audit.self, Backup.self, Restore.self, User.self, Org.self, Admin.self, KeyCommand.self, SessionCommand.self,
+                      Serve.self, Database.self]
     )
 
     @OptionGroup var global: GlobalOptions

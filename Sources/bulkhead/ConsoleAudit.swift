@@ -6,7 +6,7 @@ import BulkheadConsole
 /// the replay, and the presenter's tour.
 enum ConsoleAudit {
     static func run(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> BulkheadConsole.AuditReport {
-        let report = await AuditRunner(logs: LogSetup.capture).run { done, total, name in
+        let report = await AuditRunner(logs: LogSetup.capture, sessionExecutable: Serve.executable).run { done, total, name in
             progress(AuditProgress(completed: done, total: total, current: name))
         }
         return BulkheadConsole.AuditReport(

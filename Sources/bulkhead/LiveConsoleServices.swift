@@ -12,17 +12,29 @@ import BulkheadEngine
 /// ever sees display facts and safe sentences. One instance is one session: the split screen
 /// makes two, over the same shared services, each with its own principal. Only a `persistent`
 /// session reads and writes the session kept in the home (the two halves of a split do not).
+///
+/// A console started with a token in `BULKHEAD_TOKEN` (a script's, or the one `bulkhead serve` gives
+/// an SSH session's console) is pinned to that session: it never reads, writes or clears the home's
+/// saved session, and it cannot log in as anyone else, because over SSH the key decides who you are.
 actor LiveConsoleServices: ConsoleServices {
     private let shared: SharedEnvironment
     private let persistent: Bool
     private let exportRoot: URL?
     private var principal: Principal?
     private var browser: ResultBrowser?
+    /// The token of the logged-in session, for the periodic re-check.
+    private var token: String?
+    /// The token given in the environment, when the console is pinned to it (never for a split's halves).
+    private let pinned: String?
 
     init(shared: SharedEnvironment, persistent: Bool = true, exportRoot: URL? = nil) {
         self.shared = shared
         self.persistent = persistent
         self.exportRoot = exportRoot
+        pinned = persistent ? ProcessInfo.processInfo.environment[SavedSession.environmentVariable].flatMap {
+            let token = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return token.isEmpty ? nil : token
+        } : nil
     }
 
     private func env() throws -> CommandEnvironment { try shared.get() }
@@ -75,6 +87,7 @@ actor LiveConsoleServices: ConsoleServices {
     func preLogin(email: String, password: String, org: String) async throws {
         let result = try await services().auth.login(email: email, password: password, org: org, client: CommandEnvironment.loginClient)
         principal = result.principal
+        token = result.token
     }
 
     func startup() async throws -> ConsoleStartup {
@@ -82,24 +95,50 @@ actor LiveConsoleServices: ConsoleServices {
         let empty = try env.services.control.organizationIDs().isEmpty
         let folder = FileManager.default.currentDirectoryPath
         if let principal {
-            return ConsoleStartup(homeIsEmpty: empty, session: session(principal), exportFolder: folder)
+            return ConsoleStartup(homeIsEmpty: empty, session: session(principal), exportFolder: try exportArea(principal)?.path ?? folder)
         }
-        if persistent, let token = env.session.currentToken(environment: env.environment),
-           let verified = try? await env.services.verify(token: token) {
+        if persistent, let token = pinned ?? env.session.load(), let verified = try? await env.services.verify(token: token) {
             principal = verified
-            return ConsoleStartup(homeIsEmpty: empty, session: session(verified), exportFolder: folder)
+            self.token = token
+            return ConsoleStartup(homeIsEmpty: empty, session: session(verified), exportFolder: try exportArea(verified)?.path ?? folder)
         }
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
         return ConsoleStartup(homeIsEmpty: empty, session: nil, exportFolder: folder)
+    }
+
+    /// The one folder exports may go to, when they are confined: the given root, or for a pinned
+    /// console (one `bulkhead serve` runs on the server for an SSH user) the user's own export area
+    /// in the home. The server's folders are not the user's to write, nor another org's granted folder.
+    private func exportArea(_ principal: Principal) throws -> URL? {
+        if let exportRoot { return exportRoot }
+        guard pinned != nil else { return nil }
+        return try services().workspace.makeExportArea(org: principal.orgID, user: principal.userID)
+    }
+
+    /// Why a pinned console cannot log in again.
+    private static let pinnedMessage = "this console belongs to one session (an SSH key or BULKHEAD_TOKEN), which has ended: quit with q and connect again"
+
+    func checkSession() async -> SessionCheck {
+        guard principal != nil, let token, let services = try? services() else { return .valid }
+        guard case let .ended(end) = await services.auth.sessionState(token: token) else { return .valid }
+        principal = nil
+        self.token = nil
+        browser?.close()
+        browser = nil
+        if persistent, pinned == nil, (try? env().session.load()) == token { try? env().session.clear() }
+        return .ended(end.message + (pinned == nil ? "" : "; quit with q and connect again"))
     }
 
     /// The first run's demo: allowed only while the installation has no organization (then it is an operator action).
     func createDemo() async throws -> [DemoAccount] {
-        try await services().createDemo(force: false, credentials: try env().credentials()).accounts.map {
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
+        return try await services().createDemo(force: false, credentials: try env().credentials()).accounts.map {
             DemoAccount(email: $0.email, org: $0.org, role: $0.role.rawValue, password: $0.password ?? "(unchanged)")
         }
     }
 
     func login(email: String, password: String, org: String?) async throws -> LoginOutcome {
+        if pinned != nil { throw ConsoleFailure(Self.pinnedMessage) }
         let services = try self.services()
         if org == nil {
             let memberships = try services.auth.memberships(email: email, password: password, client: CommandEnvironment.loginClient)
@@ -107,6 +146,7 @@ actor LiveConsoleServices: ConsoleServices {
         }
         let result = try await services.auth.login(email: email, password: password, org: org, client: CommandEnvironment.loginClient)
         principal = result.principal
+        token = result.token
         if persistent { try env().session.save(result.token) }
         return .success(session(result.principal))
     }
@@ -115,7 +155,8 @@ actor LiveConsoleServices: ConsoleServices {
         browser?.close()
         if let principal { try services().auth.logout(principal: principal) }
         principal = nil
-        if persistent { try? env().session.clear() }
+        token = nil
+        if persistent, pinned == nil { try? env().session.clear() }
     }
 
     func listSources() async throws -> [SourceSummary] {
@@ -164,7 +205,7 @@ actor LiveConsoleServices: ConsoleServices {
     func export(requestID: String, order: ResultOrder?, format: ResultFormat, folder: String) async throws -> ExportReceipt {
         let principal = try current()
         let browser = try results()
-        let root = exportRoot
+        let root = try exportArea(principal)
         return try await Task.detached {
             let stem = "bulkhead-" + requestID + (order.map { "-by\($0.column + 1)\($0.descending ? "-desc" : "")" } ?? "")
             let file = try ExportFile.create(folder: folder, stem: stem, format: format, root: root)

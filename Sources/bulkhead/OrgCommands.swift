@@ -8,7 +8,7 @@ struct Org: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Manage organizations and the folders granted to them (operator only: --operator-key).",
-        subcommands: [Create.self, List.self, Suspend.self, Resume.self, Delete.self, GrantFolder.self, RevokeFolder.self])
+        subcommands: [Create.self, List.self, Suspend.self, Resume.self, Delete.self, GrantFolder.self, RevokeFolder.self, Limits.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an organization (operator).")

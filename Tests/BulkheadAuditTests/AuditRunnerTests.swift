@@ -43,7 +43,7 @@ struct AuditRunnerTests {
     @Test("the full suite passes: every pattern, zero failures, progress to the end, the JSON keys")
     func fullSuitePasses() async throws {
         let seen = Mutex<[(Int, Int)]>([])
-        let report = await AuditRunner(logs: TestLogging.capture).run { done, total, _ in
+        let report = await AuditRunner(logs: TestLogging.capture, sessionExecutable: Self.binary).run { done, total, _ in
             seen.withLock { $0.append((done, total)) }
         }
         #expect(report.results.count >= 120)
@@ -91,6 +91,7 @@ struct AuditRunnerTests {
     @Test("with the engine's owner check off, the patterns that present another org's source id fail and name themselves")
     func ownerCheckOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.ownerCheckEnabled = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let failed = Set(report.failures.map(\.id))
@@ -106,6 +107,7 @@ struct AuditRunnerTests {
     @Test("with the context firewall off, the firewall-trip patterns fail and name themselves")
     func firewallOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.firewallEnabled = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let failed = Set(report.failures.map(\.id))
@@ -122,6 +124,7 @@ struct AuditRunnerTests {
     @Test("with the authorization checks off, every authorization pattern fails and names itself")
     func authorizationOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.authorizationEnforced = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let layer = report.results.filter { $0.layer == .authorization }
@@ -129,6 +132,29 @@ struct AuditRunnerTests {
         let held = layer.filter(\.passed).map(\.id)
         #expect(held.isEmpty, "these authorization patterns did not notice the checks were off: \(held)")
         #expect(layer.allSatisfy { $0.passed || !$0.detail.isEmpty })
+    }
+
+    @Test("the SSH layer has at least 15 patterns, and they run before the log scans")
+    func sshCatalog() {
+        let patterns = AuditRunner.patterns
+        let layer = patterns.filter { $0.layer == .ssh }
+        #expect(layer.count >= 15)
+        #expect(patterns.lastIndex { $0.layer == .ssh }! < patterns.firstIndex { $0.layer == .logsAndErrors }!)
+    }
+
+    @Test("without a bulkhead binary to run sessions, the SSH patterns fail rather than pass unproven")
+    func sshWithoutBinary() async {
+        let report = await AuditRunner(logs: TestLogging.capture).run()
+        let ssh = report.results.filter { $0.layer == .ssh }
+        #expect(!ssh.isEmpty && ssh.allSatisfy { !$0.passed })
+        #expect(report.failures.allSatisfy { $0.layer == .ssh })
+    }
+
+    /// The `bulkhead` binary built beside this test bundle.
+    static var binary: URL {
+        let bundle = Bundle.main.bundleURL
+        let products = bundle.lastPathComponent.hasSuffix(".xctest") ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("bulkhead")
     }
 
     @Test("the authorization layer has at least 20 patterns, most run in both directions")

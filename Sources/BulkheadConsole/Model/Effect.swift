@@ -47,6 +47,8 @@ public enum Effect: Equatable, Sendable {
     case useModel(String)
     /// Approve (or reject) a member's suggested example.
     case reviewExample(id: String, approve: Bool)
+    /// Ask whether the logged-in session still stands (every few seconds while logged in).
+    case checkSession
     /// Leave the console.
     case quit
 }
@@ -77,6 +79,7 @@ extension Effect: CustomStringConvertible {
         case let .saveTheme(name): return "saveTheme(\(name))"
         case let .useModel(provider): return "useModel(\(provider))"
         case let .reviewExample(id, approve): return "reviewExample(\(id), approve: \(approve))"
+        case .checkSession: return "checkSession"
         case .quit: return "quit"
         }
     }
@@ -118,4 +121,6 @@ public enum EffectKind: String, Sendable, Equatable {
     case theme
     /// `.useModel`.
     case model
+    /// `.checkSession`.
+    case session
 }

@@ -52,6 +52,10 @@ public enum Message: Sendable {
     case modelChanged(String)
     /// A suggested example was approved or rejected.
     case exampleReviewed(id: String, approved: Bool)
+    /// The session re-check answered.
+    case sessionChecked(SessionCheck)
+    /// Something the user must know now (the server is shutting down); shown in the status bar.
+    case announcement(String)
     /// An effect failed; the message is already safe to show.
     case failed(EffectKind, String)
 }

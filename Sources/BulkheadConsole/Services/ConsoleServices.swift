@@ -52,6 +52,9 @@ public protocol ConsoleServices: Sendable {
     func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> AuditReport
     /// Remembers the theme the user chose, so the next start uses it.
     func saveTheme(name: String) async throws
+    /// Whether the logged-in session still stands: its token unexpired, not revoked, the user still a
+    /// member with the same role. Asked every few seconds; never throws (a failure to ask is `.valid`).
+    func checkSession() async -> SessionCheck
     /// Switches the org to a model provider it has configured (admins); answers `provider/model`.
     func useModel(provider: String) async throws -> String
     /// Approves or rejects a member's suggested example (admins).

@@ -101,6 +101,8 @@ public actor EffectRunner {
             case let .reviewExample(id, approve):
                 try await services.reviewExample(id: id, approve: approve)
                 send(.exampleReviewed(id: id, approved: approve))
+            case .checkSession:
+                send(.sessionChecked(await services.checkSession()))
             case .quit, .cancel, .ask, .copy, .toggleSplit:
                 return
             }
@@ -138,6 +140,7 @@ public actor EffectRunner {
         case .runAudit: return .audit
         case .saveTheme, .quit, .copy, .toggleSplit: return .theme
         case .useModel, .reviewExample: return .model
+        case .checkSession: return .session
         }
     }
 

@@ -18,6 +18,7 @@ public final class PreviewServices: ConsoleServices {
         var theme: String?
         var feedback: [String: Bool] = [:]
         var asked: [RequestSummary] = []
+        var ended: String?
     }
 
     private let state: Mutex<State>
@@ -29,6 +30,21 @@ public final class PreviewServices: ConsoleServices {
         state = Mutex(State(homeIsEmpty: homeIsEmpty))
         self.askDelay = askDelay
         self.auditDelay = auditDelay
+    }
+
+    /// Ends the preview session from outside, as a revocation elsewhere would: the next re-check reports `reason`.
+    public func endSession(reason: String) {
+        state.withLock { $0.ended = reason }
+    }
+
+    /// `.ended` once ``endSession(reason:)`` was called while logged in; `.valid` otherwise.
+    public func checkSession() async -> SessionCheck {
+        state.withLock { state in
+            guard state.loggedIn != nil, let reason = state.ended else { return .valid }
+            state.loggedIn = nil
+            state.ended = nil
+            return .ended(reason)
+        }
     }
 
     /// The theme last saved through `saveTheme`.

@@ -43,6 +43,8 @@ public struct ConsoleState: Sendable {
     public var split: SplitRole?
     /// Whether the app can open a split screen (`:split`).
     public var canSplit = false
+    /// The periodic re-check of the logged-in session.
+    public var sessionCheck = SessionCheckState()
 
     /// Makes the state before startup.
     public init(size: TerminalSize = TerminalSize(width: 100, height: 30), themeName: String = ThemeCatalog.defaultName,

@@ -43,6 +43,9 @@ public struct DeskState: Sendable {
     /// Whether the driver should send ticks.
     public var wantsTicks: Bool { panes.contains { $0.state.wantsTicks } }
 
+    /// The seconds between ticks the driver should send (the shortest any pane asks for), or nil for none.
+    public var tickInterval: Double? { panes.compactMap(\.state.tickInterval).min() }
+
     /// The focused console.
     public var focused: ConsoleState { panes[min(focus, panes.count - 1)].state }
 

@@ -33,6 +33,7 @@ extension ConsoleState {
         case let .tick(date):
             now = date
             if ask.running, ask.startedAt == nil { ask.startedAt = date }
+            scheduleSessionCheck(at: date, effects: &effects)
         case let .started(startup):
             homeIsEmpty = startup.homeIsEmpty
             if let folder = startup.exportFolder { exportFolder = folder }
@@ -106,6 +107,10 @@ extension ConsoleState {
         case let .exampleReviewed(id, approved):
             session?.pendingExamples.removeAll { $0.id == id }
             notice = Notice(approved ? "example \(id) approved" : "example \(id) rejected", isError: false)
+        case let .sessionChecked(check):
+            receiveSessionCheck(check)
+        case let .announcement(text):
+            notice = Notice(text, isError: true)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
@@ -164,6 +169,8 @@ extension ConsoleState {
         case .requests:
             inspector.loading = false
             notice = Notice(text, isError: true)
+        case .session:
+            sessionCheck.running = false
         case .logout, .feedback, .request, .theme, .model:
             notice = Notice(text, isError: true)
         }
