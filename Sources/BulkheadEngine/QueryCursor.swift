@@ -63,6 +63,7 @@ public final class QueryCursor: Sendable {
                 Self.finish(&state)
                 throw error
             }
+            connection.pauseWatchdog()
             state.consumedNanoseconds += DispatchTime.now().uptimeNanoseconds - started
             state.rowsRead += page.count
             state.largestPage = max(state.largestPage, page.count)

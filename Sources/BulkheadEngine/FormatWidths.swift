@@ -1,0 +1,81 @@
+/// Reads the widths and precisions of a SQL `printf`/`format` format string, the way SQLite does.
+///
+/// SQLite's `%c` repeats its character once per unit of precision in a loop that neither
+/// allocates nor checks the clock, so `printf('%.*c', 2000000000, 'x')` spends seconds in one
+/// call however small the length limit is. `SandboxFunctions` asks this reader first and refuses
+/// a width or precision that would build more than the length limit (SQLite would fail on such a
+/// result anyway, only later). It does not format anything: SQLite still does that.
+///
+/// The grammar follows SQLite's `sqlite3_str_vappendf` for SQL functions: flags `-+ #!0,`, a
+/// width (digits or `*`), a precision (`.` then digits or `*`), an optional `l` or `ll`, and a
+/// conversion. `%%` and `%n` take no argument; an unknown conversion ends the format, as it does
+/// in SQLite.
+enum FormatWidths {
+    /// Conversions whose precision is a maximum (of characters taken), so it never builds output.
+    static let cuttingConversions: Set<UInt8> = Set("sqQwz".utf8)
+    /// Conversions SQLite's SQL functions understand.
+    static let knownConversions: Set<UInt8> = Set("dsgzqQwcouxXfeEGinpr%".utf8)
+
+    /// True when no width, and no building precision, in `format` exceeds `limit`.
+    ///
+    /// `argument(i)` reads the i-th argument after the format as an integer, for `*`.
+    static func fit(_ format: some Collection<UInt8>, limit: Int64, argument: (Int) -> Int64) -> Bool {
+        let bytes = Array(format)
+        var index = 0
+        var nextArgument = 0
+        func take() -> Int64 {
+            defer { nextArgument += 1 }
+            return argument(nextArgument)
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "%") else {
+                index += 1
+                continue
+            }
+            index += 1
+            var width: Int64 = 0
+            var precision: Int64 = -1
+            // Flags.
+            while index < bytes.count, "-+ #!0,".utf8.contains(bytes[index]) { index += 1 }
+            // Width.
+            if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
+                let value = take()
+                width = value == Int64.min ? Int64.max : abs(value)
+                index += 1
+            } else {
+                width = digits(bytes, &index)
+            }
+            // Precision.
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
+                    let value = take()
+                    precision = value == Int64.min ? Int64.max : abs(value)
+                    index += 1
+                } else {
+                    precision = digits(bytes, &index)
+                }
+            }
+            // Length modifier.
+            while index < bytes.count, bytes[index] == UInt8(ascii: "l") { index += 1 }
+            guard index < bytes.count else { return width <= limit }
+            let conversion = bytes[index]
+            index += 1
+            guard knownConversions.contains(conversion) else { return width <= limit }
+            if width > limit { return false }
+            if precision > limit, !cuttingConversions.contains(conversion) { return false }
+            if conversion != UInt8(ascii: "%"), conversion != UInt8(ascii: "n") { nextArgument += 1 }
+        }
+        return true
+    }
+
+    /// Reads decimal digits as SQLite does (wrapping, then keeping 31 bits).
+    private static func digits(_ bytes: [UInt8], _ index: inout Int) -> Int64 {
+        var value: UInt32 = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            value = value &* 10 &+ UInt32(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        return Int64(value & 0x7fff_ffff)
+    }
+}
