@@ -38,6 +38,7 @@ public final class QueryEngine: Sendable {
         let name: String
     }
     private let ownerCheck = Atomic<Bool>(true)
+    private let introspectionLimit = Mutex<Double>(10)
 
     /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
     public init(
@@ -65,6 +66,13 @@ public final class QueryEngine: Sendable {
     package var ownerCheckEnabled: Bool {
         get { ownerCheck.load(ordering: .acquiring) }
         set { ownerCheck.store(newValue, ordering: .releasing) }
+    }
+
+    /// Seconds that reading a source's schema may take in all, at `source add` and `source show`
+    /// (10 by default). A source whose schema cannot be read in time is not added. Tests shorten it.
+    package var introspectionTimeLimit: Double {
+        get { introspectionLimit.withLock { $0 } }
+        set { introspectionLimit.withLock { $0 = newValue } }
     }
 
     /// The owner check, the one place that decides whether `principal` may touch a thing owned by `owner`.

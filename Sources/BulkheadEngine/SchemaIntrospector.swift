@@ -1,26 +1,62 @@
+import BulkheadCore
+import Dispatch
+
 /// Reads a source's schema through the sandbox, with the same read-only statements a tenant could run.
 ///
 /// Introspection uses the allowed PRAGMAs and plain SELECTs on the sandboxed connection, so it
-/// can do no more than the tenant's own SQL could, even on a hostile file.
+/// can do no more than the tenant's own SQL could, even on a hostile file. The whole reading
+/// shares one time limit (not one per statement), so a file with many slow views cannot make it
+/// last longer than the limit either. Sample values are cut to `sampleLimit` characters or bytes:
+/// they are there to show what the data looks like, and a 50 MB cell would only flood a screen.
 enum SchemaIntrospector {
-    /// Builds the schema of the database behind `connection`.
+    /// The longest sample value kept, in characters (text) or bytes (blobs).
+    static let sampleLimit = 200
+
+    /// Builds the schema of the database behind `connection`, within `timeLimit` seconds in all.
     static func read(_ connection: SandboxedConnection, timeLimit: Double) throws -> SourceSchema {
-        let options = QueryOptions(timeLimit: timeLimit, rowCap: 100_000)
+        let clock = Budget(seconds: timeLimit)
         let listing = try connection.execute(
             "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-            options: options)
+            options: try clock.options())
         var tables: [TableSchema] = []
         for row in listing.rows {
             guard case let .text(name) = row[0] else { continue }
             let isView = row[1] == .text("view")
-            tables.append(try table(name, isView: isView, connection: connection, options: options))
+            tables.append(try table(name, isView: isView, connection: connection, clock: clock))
         }
         return SourceSchema(tables: tables)
     }
 
-    private static func table(_ name: String, isView: Bool, connection: SandboxedConnection, options: QueryOptions) throws -> TableSchema {
+    /// What is left of the introspection's time limit.
+    struct Budget {
+        let seconds: Double
+        let deadline: UInt64
+
+        init(seconds: Double) {
+            self.seconds = seconds
+            deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1_000_000_000)
+        }
+
+        /// Options for the next statement: the time that is left; throws once none is.
+        func options() throws -> QueryOptions {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { throw BulkheadError.timeLimit(seconds: seconds) }
+            return QueryOptions(timeLimit: Double(deadline - now) / 1_000_000_000, rowCap: 100_000)
+        }
+    }
+
+    /// A sample value cut to `sampleLimit` (text ends with `…` when cut).
+    static func sample(_ value: SQLValue) -> SQLValue {
+        switch value {
+        case let .text(text) where text.count > sampleLimit: return .text(String(text.prefix(sampleLimit)) + "…")
+        case let .blob(data) where data.count > sampleLimit: return .blob(data.prefix(sampleLimit))
+        default: return value
+        }
+    }
+
+    private static func table(_ name: String, isView: Bool, connection: SandboxedConnection, clock: Budget) throws -> TableSchema {
         let quoted = SQLText.quoted(name)
-        let info = try connection.execute("PRAGMA table_info(\(quoted))", options: options)
+        let info = try connection.execute("PRAGMA table_info(\(quoted))", options: try clock.options())
         var columns: [ColumnSchema] = []
         for row in info.rows {
             columns.append(ColumnSchema(
@@ -29,7 +65,7 @@ enum SchemaIntrospector {
         let primaryKey = columns.filter { $0.primaryKeyPosition > 0 }.sorted { $0.primaryKeyPosition < $1.primaryKeyPosition }.map(\.name)
         var foreignKeys: [ForeignKeySchema] = []
         if !isView {
-            let keys = try connection.execute("PRAGMA foreign_key_list(\(quoted))", options: options)
+            let keys = try connection.execute("PRAGMA foreign_key_list(\(quoted))", options: try clock.options())
             var grouped: [Int: (table: String, from: [String], to: [String])] = [:]
             var order: [Int] = []
             for row in keys.rows {
@@ -44,17 +80,17 @@ enum SchemaIntrospector {
                 ForeignKeySchema(columns: $0.from, referencedTable: $0.table, referencedColumns: $0.to)
             }
         }
-        let count = try connection.execute("SELECT count(*) FROM \(quoted)", options: options)
-        let samples = try connection.execute("SELECT * FROM \(quoted) LIMIT 5", options: options)
+        let count = try connection.execute("SELECT count(*) FROM \(quoted)", options: try clock.options())
+        let samples = try connection.execute("SELECT * FROM \(quoted) LIMIT 5", options: try clock.options())
         let rowCount = count.rows.first.map { integer($0[0]) } ?? 0
         var table = TableSchema(
             name: name, isView: isView, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
-            rowCount: rowCount, sampleRows: samples.rows)
+            rowCount: rowCount, sampleRows: samples.rows.map { $0.map(sample) })
         if rowCount <= maxRowsForValues {
             for column in columns where isTextual(column.type) {
                 let values = try connection.execute(
                     "SELECT DISTINCT \(SQLText.quoted(column.name)) FROM \(quoted) WHERE \(SQLText.quoted(column.name)) IS NOT NULL LIMIT \(maxDistinctValues + 1)",
-                    options: options)
+                    options: try clock.options())
                 let texts = values.rows.compactMap { row -> String? in
                     if case let .text(value) = row[0], value.count <= 60 { return value }
                     return nil
