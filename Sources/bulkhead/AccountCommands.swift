@@ -90,8 +90,8 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
-            guard let password = PasswordInput.read(prompt: "Password for \(email): ") else {
-                throw BulkheadError.invalidCredentials
+            guard let password = PasswordInput.read(prompt: "Password for \(email): "), !password.isEmpty else {
+                throw BulkheadError.invalidInput("no password given: type it at the prompt, or pipe it on standard input")
             }
             let result = try await env.services.auth.login(email: email, password: password, org: org)
             if printToken {

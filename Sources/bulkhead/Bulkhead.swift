@@ -14,7 +14,7 @@ struct Bulkhead: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The console's theme: dark, light or high-contrast (remembered).") var theme: String?
+    @Option(help: "The console's theme: dark, light or high-contrast, or a theme file's name (remembered).") var theme: ThemeName?
 
     /// Parses and runs, mapping usage errors to exit code 2 as the command-line contract says.
     static func main() async {
@@ -29,7 +29,7 @@ struct Bulkhead: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.escaped(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -41,8 +41,8 @@ struct Bulkhead: AsyncParsableCommand {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
             let preferences = Preferences(workspace: env.workspace)
-            if let theme { try? preferences.save(theme: theme) }
-            let options = ConsoleOptions(themeName: theme ?? preferences.theme())
+            if let theme { try? preferences.save(theme: theme.name) }
+            let options = ConsoleOptions(themeName: theme?.name ?? preferences.theme())
             let services = LiveConsoleServices(env: env)
             let status: Int32
             do {
