@@ -26,6 +26,9 @@ enum SQLiteErrorText {
                 return "syntax error near \"\(SQLText.safeIdentifier(String(token)))\""
             }
             if message == "incomplete input" { return "syntax error: incomplete input" }
+            if message == "LIKE or GLOB pattern too complex" {
+                return "a LIKE or GLOB pattern may be at most \(SandboxLimits.likePattern) characters long"
+            }
             if message.contains("syntax error") { return "syntax error" }
             return "the statement is not valid"
         }

@@ -43,6 +43,7 @@ public final class SandboxedConnection: @unchecked Sendable {
 
     /// Opens `path` read-only and installs the sandbox; throws a safe error when the file is not a usable database.
     public init(path: String) throws {
+        try SidecarFiles.check(path)
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_URI
         let rc = sqlite3_open_v2(Self.immutableURI(path), &db, flags, nil)
@@ -104,10 +105,9 @@ public final class SandboxedConnection: @unchecked Sendable {
         SandboxLimits.apply(to: handle)
         sqlite3_enable_load_extension(handle, 0)
         sqlite3_busy_timeout(handle, 1_000)
-        guard sqlite3_exec(handle, "PRAGMA cache_size = -\(SandboxLimits.cacheKiB)", nil, nil, nil) == SQLITE_OK else {
-            throw BulkheadError.internalFailure(code: "sandbox-cache")
-        }
-        for warmUp in Self.allowedTableFunctions where sqlite3_exec(handle, warmUp, nil, nil, nil) != SQLITE_OK {
+        // The first statements read the file's header and schema: a file that is not a database fails here.
+        for setup in ["PRAGMA cache_size = -\(SandboxLimits.cacheKiB)"] + Self.allowedTableFunctions
+        where sqlite3_exec(handle, setup, nil, nil, nil) != SQLITE_OK {
             throw BulkheadError.sqlFailed(SQLiteErrorText.openFailure(sqlite3_errcode(handle)))
         }
         let settings: [(Int32, Int32, Int32)] = [

@@ -14,7 +14,15 @@ enum SchemaIntrospector {
 
     /// Builds the schema of the database behind `connection`, within `timeLimit` seconds in all.
     static func read(_ connection: SandboxedConnection, timeLimit: Double) throws -> SourceSchema {
-        let clock = Budget(seconds: timeLimit)
+        do {
+            return try readAll(connection, clock: Budget(seconds: timeLimit))
+        } catch BulkheadError.timeLimit {
+            // A statement stopped with what was left of the budget; the reader ran out of the whole of it.
+            throw BulkheadError.timeLimit(seconds: timeLimit)
+        }
+    }
+
+    private static func readAll(_ connection: SandboxedConnection, clock: Budget) throws -> SourceSchema {
         let listing = try connection.execute(
             "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
             options: try clock.options())
