@@ -1,3 +1,4 @@
+import BulkheadCore
 import GRDBSQLite
 
 /// Turns a SQLite failure into a safe sentence: the error class and the tenant's own identifiers only.
@@ -33,6 +34,13 @@ enum SQLiteErrorText {
             return "the statement is not valid"
         }
         return className(primary)
+    }
+
+    /// True for a statement stopped because a value, a row or a guarded function's work was over
+    /// the sandbox's limits ("result too large", or a guarded function's refusal).
+    static func isTooLarge(_ error: BulkheadError) -> Bool {
+        guard case let .sqlFailed(message) = error else { return false }
+        return message.hasPrefix("result too large") || message.contains("would take too long")
     }
 
     /// The safe sentence for a failed open: never the path, only what went wrong.

@@ -89,16 +89,20 @@ enum SchemaIntrospector {
             }
         }
         let count = try connection.execute("SELECT count(*) FROM \(quoted)", options: try clock.options())
-        let samples = try connection.execute("SELECT * FROM \(quoted) LIMIT 5", options: try clock.options())
         let rowCount = count.rows.first.map { integer($0[0]) } ?? 0
         var table = TableSchema(
             name: name, isView: isView, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
-            rowCount: rowCount, sampleRows: samples.rows.map { $0.map(sample) })
+            rowCount: rowCount, sampleRows: try sampleRows(quoted, columns: columns, connection: connection, clock: clock))
         if rowCount <= maxRowsForValues {
             for column in columns where isTextual(column.type) {
-                let values = try connection.execute(
-                    "SELECT DISTINCT \(SQLText.quoted(column.name)) FROM \(quoted) WHERE \(SQLText.quoted(column.name)) IS NOT NULL LIMIT \(maxDistinctValues + 1)",
-                    options: try clock.options())
+                let values: QueryResult
+                do {
+                    values = try connection.execute(
+                        "SELECT DISTINCT \(SQLText.quoted(column.name)) FROM \(quoted) WHERE \(SQLText.quoted(column.name)) IS NOT NULL LIMIT \(maxDistinctValues + 1)",
+                        options: try clock.options())
+                } catch let error as BulkheadError where SQLiteErrorText.isTooLarge(error) {
+                    continue
+                }
                 let texts = values.rows.compactMap { row -> String? in
                     if case let .text(value) = row[0], value.count <= 60 { return value }
                     return nil
@@ -107,6 +111,33 @@ enum SchemaIntrospector {
             }
         }
         return table
+    }
+
+    /// What a sample shows for a value over the sandbox's length limit.
+    static let tooLargeSample = SQLValue.text("… (a value over the \(SandboxLimits.lengthDescription) limit)")
+
+    /// Up to five rows, each value cut to `sampleLimit`.
+    ///
+    /// A value over the length limit cannot be read at all (SQLite refuses to load it), so when
+    /// the rows cannot be read whole, each column is read on its own and a column that holds such
+    /// a value shows `tooLargeSample`: a table of large documents can still be added and browsed.
+    private static func sampleRows(_ quoted: String, columns: [ColumnSchema], connection: SandboxedConnection,
+                                   clock: Budget) throws -> [[SQLValue]] {
+        do {
+            return try connection.execute("SELECT * FROM \(quoted) LIMIT 5", options: try clock.options()).rows.map { $0.map(sample) }
+        } catch let error as BulkheadError where SQLiteErrorText.isTooLarge(error) {
+            var byColumn: [[SQLValue]] = []
+            for column in columns {
+                do {
+                    let values = try connection.execute("SELECT \(SQLText.quoted(column.name)) FROM \(quoted) LIMIT 5", options: try clock.options())
+                    byColumn.append(values.rows.map { sample($0[0]) })
+                } catch let error as BulkheadError where SQLiteErrorText.isTooLarge(error) {
+                    byColumn.append([])
+                }
+            }
+            let count = byColumn.map(\.count).max() ?? 0
+            return (0..<count).map { row in byColumn.map { row < $0.count ? $0[row] : tooLargeSample } }
+        }
     }
 
     /// Text columns with at most this many distinct values have them all recorded.

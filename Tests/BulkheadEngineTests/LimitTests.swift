@@ -71,7 +71,7 @@ struct LimitTests {
         #expect(try connection.execute("select 'abc' like '%b%'").rows == [[.integer(1)]])
     }
 
-    @Test("a view that calls printf('%.*c', 2e9, 'x') stops source add at once and the source is not recorded")
+    @Test("a view that calls printf('%.*c', 2e9, 'x') is added at once, shows no sample, and a query on it stops at once")
     func printfInView() throws {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
@@ -79,16 +79,48 @@ struct LimitTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)")
-            try db.execute(sql: "CREATE VIEW big AS SELECT \(Self.hugePrintf) AS v FROM t")
+            try db.execute(sql: "CREATE VIEW big AS SELECT x, \(Self.hugePrintf) AS v FROM t")
         }
         try queue.close()
-        var failure: BulkheadError?
-        let elapsed = Self.seconds {
-            do { _ = try fixture.engine.addSource(acme, name: "hostile", path: path) } catch { failure = error as? BulkheadError }
-        }
+        let elapsed = try Self.seconds { _ = try fixture.engine.addSource(acme, name: "hostile", path: path) }
         #expect(elapsed < fixture.engine.introspectionTimeLimit + 1, "source add took \(elapsed) s")
-        #expect(failure?.message.hasPrefix("SQL error: result too large") == true, "\(String(describing: failure))")
-        #expect(try fixture.engine.listSources(acme).isEmpty)
+        let view = try #require(try fixture.engine.showSource(acme, "hostile").schema.tables.first { $0.name == "big" })
+        #expect(view.sampleRows == [[.integer(1), SchemaIntrospector.tooLargeSample], [.integer(2), SchemaIntrospector.tooLargeSample],
+                                    [.integer(3), SchemaIntrospector.tooLargeSample]])
+        var failure: BulkheadError?
+        let queried = Self.seconds {
+            do { _ = try fixture.engine.query(acme, source: "hostile", sql: "select * from big") } catch { failure = error as? BulkheadError }
+        }
+        #expect(queried < QueryOptions().timeLimit + 1)
+        #expect(failure?.message.hasPrefix("SQL error: result too large: printf()") == true, "\(String(describing: failure))")
+    }
+
+    @Test("sample values are cut to 200; a value over the length limit leaves the table browsable and its sample marked")
+    func largeSamples() throws {
+        let fixture = try EngineFixture()
+        let acme = fixture.admin(fixture.acme)
+        let path = fixture.acmeRoot.appendingPathComponent("docs.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, body TEXT, scan BLOB)")
+            try db.execute(sql: "INSERT INTO docs VALUES (1, 'short', ?, zeroblob(1000))", arguments: [String(repeating: "é", count: 1_000)])
+            try db.execute(sql: "INSERT INTO docs VALUES (2, 'huge', ?, NULL)", arguments: [String(repeating: "x", count: 50_000_000)])
+        }
+        try queue.close()
+        _ = try fixture.engine.addSource(acme, name: "docs", path: path)
+        let table = try #require(try fixture.engine.showSource(acme, "docs").schema.tables.first)
+        #expect(table.rowCount == 2)
+        #expect(table.sampleRows.map { $0[0] } == [.integer(1), .integer(2)])
+        #expect(table.sampleRows.map { $0[1] } == [.text("short"), .text("huge")])
+        #expect(table.sampleRows.map { $0[2] } == [SchemaIntrospector.tooLargeSample, SchemaIntrospector.tooLargeSample])
+        #expect(table.sampleRows[0][3] == .blob(Data(count: 200)))
+        // The huge value itself is refused by size, clearly; the rest of the table reads as usual.
+        #expect(throws: BulkheadError.sqlFailed("result too large: a value, a row or the statement is over the 8 MB limit")) {
+            try fixture.engine.query(acme, source: "docs", sql: "select body from docs where id = 2")
+        }
+        let short = try fixture.engine.query(acme, source: "docs", sql: "select length(body) from docs where id = 1")
+        #expect(short.rows == [[.integer(1_000)]])
+        #expect(SchemaIntrospector.sample(.text(String(repeating: "é", count: 1_000))) == .text(String(repeating: "é", count: 200) + "…"))
     }
 
     @Test("a source whose introspection runs past its limit is not recorded, and the message says why")

@@ -61,16 +61,33 @@ final class LoopbackServer: Sendable {
         thread.start()
     }
 
-    /// Stops the accept loop and waits for it to end.
+    /// How long the polling waits below give up after: a test fails, it never hangs.
+    static let pollTimeout: Double = 10
+
+    /// Stops the accept loop and waits for it to end (at most `pollTimeout` seconds).
+    ///
+    /// When the loop does not end in time the listening socket is left open (its thread may
+    /// still use it), so a late loop can never act on a descriptor number reused by another test.
     func stop() {
         stopped.withLock { $0 = true }
-        while !finished.withLock({ $0 }) { usleep(5_000) }
+        let deadline = Date().addingTimeInterval(Self.pollTimeout)
+        while !finished.withLock({ $0 }) {
+            guard Date() < deadline else { return }
+            usleep(5_000)
+        }
         close(listener)
     }
 
-    /// Waits (polling) until `count` requests have arrived; used before cancelling a slow call.
-    func waitForRequests(_ count: Int) async {
-        while requests.count < count { try? await Task.sleep(nanoseconds: 10_000_000) }
+    /// Waits (polling) until `count` requests have arrived, at most `timeout` seconds; used before
+    /// cancelling a slow call. Returns false when they did not arrive in time.
+    @discardableResult
+    func waitForRequests(_ count: Int, timeout: Double = LoopbackServer.pollTimeout) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while requests.count < count {
+            guard Date() < deadline else { return false }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return true
     }
 
     private var isStopped: Bool { stopped.withLock { $0 } }
