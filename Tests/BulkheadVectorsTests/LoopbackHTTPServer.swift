@@ -66,7 +66,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// Seconds a connection may stay silent before the server gives up on it, so a client that
     /// never finishes its request cannot hold the accept thread (and the test) forever.
-    static let readTimeout = 10
+    static let readTimeout = 60
 
     private func acceptLoop() {
         while true {

@@ -62,7 +62,7 @@ final class LoopbackServer: Sendable {
     }
 
     /// How long the polling waits below give up after: a test fails, it never hangs.
-    static let pollTimeout: Double = 10
+    static let pollTimeout: Double = 60
 
     /// Stops the accept loop and waits for it to end (at most `pollTimeout` seconds).
     ///
