@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// Bulkhead: a multi-tenant AI data console. The module graph mirrors ../shared/DESIGN.md:
+// Bulkhead: a multi-tenant AI data console. The module graph is described in docs/architecture.md:
 // every arrow points down, and the compiler keeps it that way because each layer is a target.
 import PackageDescription
 
@@ -18,6 +18,8 @@ let package = Package(
     products: [
         .executable(name: "bulkhead", targets: ["bulkhead"]),
         .executable(name: "bulkhead-bench", targets: ["bulkhead-bench"]),
+        // The fuzz entry points, for the FuzzTesting subpackage (and the regression tests here).
+        .library(name: "BulkheadFuzzEntries", targets: ["BulkheadFuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -69,6 +71,12 @@ let package = Package(
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
+        // One entry point per fuzz target (FuzzTesting/), shared by the fuzzers and the regression tests.
+        .target(name: "BulkheadFuzzEntries", dependencies: [
+            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadModels", "BulkheadContext",
+            "BulkheadDemo", "BulkheadConsole", "BulkheadTerminal", .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
+
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit",
@@ -77,7 +85,7 @@ let package = Package(
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole", "BulkheadTerminal",
             "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels",
-            grdb, sqlite,
+            grdb, sqlite, .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
@@ -90,6 +98,8 @@ let package = Package(
         .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite, logging], swiftSettings: strict),
+        // Replays every fuzz seed and every input that once crashed (FuzzTesting/Corpus, FuzzTesting/Regressions).
+        .testTarget(name: "BulkheadFuzzRegressionTests", dependencies: ["BulkheadFuzzEntries"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

@@ -8,12 +8,12 @@ import Dispatch
 /// shares one time limit (not one per statement), so a file with many slow views cannot make it
 /// last longer than the limit either. Sample values are cut to `sampleLimit` characters or bytes:
 /// they are there to show what the data looks like, and a 50 MB cell would only flood a screen.
-enum SchemaIntrospector {
+package enum SchemaIntrospector {
     /// The longest sample value kept, in characters (text) or bytes (blobs).
     static let sampleLimit = 200
 
     /// Builds the schema of the database behind `connection`, within `timeLimit` seconds in all.
-    static func read(_ connection: SandboxedConnection, timeLimit: Double) throws -> SourceSchema {
+    package static func read(_ connection: SandboxedConnection, timeLimit: Double) throws -> SourceSchema {
         do {
             return try readAll(connection, clock: Budget(seconds: timeLimit))
         } catch BulkheadError.timeLimit {

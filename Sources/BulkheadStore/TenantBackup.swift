@@ -126,7 +126,7 @@ public struct TenantBackup: Sendable {
         return header
     }
 
-    private func parse(_ contents: Data, org: OrgID) throws -> (Header, Data) {
+    func parse(_ contents: Data, org: OrgID) throws -> (Header, Data) {
         guard let newline = contents.firstIndex(of: 0x0A),
               let header = try? Self.decoder.decode(Header.self, from: contents[contents.startIndex..<newline]),
               header.format == Self.format else {
@@ -137,7 +137,7 @@ public struct TenantBackup: Sendable {
     }
 
     /// The invariants a restored file must hold before it may replace live data.
-    private func verifyInvariants(of url: URL, org: OrgID) throws {
+    func verifyInvariants(of url: URL, org: OrgID) throws {
         var config = Configuration()
         config.readonly = true
         let queue = try DatabaseQueue(path: url.path, configuration: config)
@@ -172,7 +172,7 @@ public struct TenantBackup: Sendable {
         events.record(SecurityEvent(kind: "restore_refused", orgID: org, detail: detail))
     }
 
-    private func scratchURL(for org: OrgID, suffix: String) throws -> URL {
+    func scratchURL(for org: OrgID, suffix: String) throws -> URL {
         tenants.workspace.tenantsDirectory.appendingPathComponent(".\(org.rawValue).\(suffix).\(UUID().uuidString).db")
     }
 
@@ -180,7 +180,7 @@ public struct TenantBackup: Sendable {
         for extra in ["-wal", "-shm"] { unlink(url.path + extra) }
     }
 
-    private func removeDatabaseFiles(at url: URL) {
+    func removeDatabaseFiles(at url: URL) {
         unlink(url.path)
         removeSidecars(of: url)
     }

@@ -1,0 +1,8 @@
+import BulkheadFuzzEntries
+
+/// libFuzzer's entry point for `FuzzTarget.sandbox`: one input, then back to the fuzzer.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    FuzzTarget.sandbox.runBlocking(UnsafeRawBufferPointer(start: start, count: count))
+    return 0
+}

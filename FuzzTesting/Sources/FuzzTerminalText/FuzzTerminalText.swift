@@ -1,0 +1,8 @@
+import BulkheadFuzzEntries
+
+/// libFuzzer's entry point for `FuzzTarget.terminalText`: one input, then back to the fuzzer.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    FuzzTarget.terminalText.runBlocking(UnsafeRawBufferPointer(start: start, count: count))
+    return 0
+}
