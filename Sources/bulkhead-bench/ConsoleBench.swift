@@ -7,11 +7,10 @@ import Foundation
 /// empty home, and the pane is read every millisecond until the welcome screen shows; the figure
 /// is from the spawn to the first capture that shows it, so it includes tmux's own latency.
 /// Redraw: `ConsoleBenchmark.keypressRedraw` (update, view and frame diff) on a 100,000-row result.
-/// Arguments: `[--binary PATH] [--runs N]`.
+/// Arguments (see `bulkhead-bench console --help`): `[--binary PATH] [--runs N]`.
 enum ConsoleBench {
-    static func run(arguments: [String]) async throws -> String {
-        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 10
-        let binary = arguments.firstIndex(of: "--binary").flatMap { arguments[safe: $0 + 1] }
+    static func run(binary: String?, runs: Int) async throws -> String {
+        let binary = binary
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bulkhead").path
         var firstFrames: [Double] = []
         for run in 0..<runs {
