@@ -103,7 +103,7 @@ struct Context: AsyncParsableCommand {
     }
 }
 
-/// The JSON of `context --json` (keys in DESIGN.md).
+/// The JSON of `context --json` (keys in docs/architecture.md, "The command-line contract").
 enum ContextJSON {
     static func object(_ record: RequestRecord) -> [String: Any] {
         [
