@@ -33,28 +33,13 @@ enum FormatWidths {
                 continue
             }
             index += 1
-            var width: Int64 = 0
             var precision: Int64 = -1
-            // Flags.
+            // Flags, then the width, then the precision.
             while index < bytes.count, "-+ #!0,".utf8.contains(bytes[index]) { index += 1 }
-            // Width.
-            if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
-                let value = take()
-                width = value == Int64.min ? Int64.max : abs(value)
-                index += 1
-            } else {
-                width = digits(bytes, &index)
-            }
-            // Precision.
+            let width = number(bytes, &index, take)
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
-                    let value = take()
-                    precision = value == Int64.min ? Int64.max : abs(value)
-                    index += 1
-                } else {
-                    precision = digits(bytes, &index)
-                }
+                precision = number(bytes, &index, take)
             }
             // Length modifier.
             while index < bytes.count, bytes[index] == UInt8(ascii: "l") { index += 1 }
@@ -67,6 +52,15 @@ enum FormatWidths {
             if conversion != UInt8(ascii: "%"), conversion != UInt8(ascii: "n") { nextArgument += 1 }
         }
         return true
+    }
+
+    /// Reads a width or precision: `*` takes the next argument (its size: SQLite turns a negative
+    /// one around), otherwise decimal digits.
+    private static func number(_ bytes: [UInt8], _ index: inout Int, _ take: () -> Int64) -> Int64 {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return digits(bytes, &index) }
+        index += 1
+        let value = take()
+        return value == Int64.min ? Int64.max : abs(value)
     }
 
     /// Reads decimal digits as SQLite does (wrapping, then keeping 31 bits).

@@ -40,6 +40,15 @@ import Testing
         return folder
     }
 
+    /// Makes the SQLite file `name` in `folder` with `schema` and returns its path.
+    static func database(in folder: URL, _ name: String, _ schema: (GRDB.Database) throws -> Void) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write(schema)
+        try queue.close()
+        return path
+    }
+
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
@@ -124,13 +133,10 @@ import Testing
     @Test func printfInAViewStopsSourceAddAndQueriesAtOnce() throws {
         let demo = try Self.home.get()
         let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "views")
-        let path = folder.appendingPathComponent("hostile.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let path = try Self.database(in: folder, "hostile.sqlite") { db in
             try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
             try db.execute(sql: "CREATE VIEW big AS SELECT printf('%.*c', 2000000000, 'x') AS v FROM t")
         }
-        try queue.close()
         var added: CLI.Result?
         let adding = try Self.seconds { added = try demo.run(as: "ada@acme.test", ["source", "add", "hostile", path]) }
         #expect(adding < 10 + 1 + 2, "source add took \(adding) s")
@@ -258,15 +264,12 @@ import Testing
     @Test func sourceShowCutsA50MBSample() throws {
         let demo = try Self.home.get()
         let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "big")
-        let path = folder.appendingPathComponent("big.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let path = try Self.database(in: folder, "big.sqlite") { db in
             try db.execute(sql: "CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)")
             try db.execute(sql: "INSERT INTO docs VALUES (1, ?)", arguments: [String(repeating: "x", count: 50_000_000)])
             try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
             try db.execute(sql: "INSERT INTO notes VALUES (1, ?)", arguments: [String(repeating: "y", count: 5_000)])
         }
-        try queue.close()
         #expect(try demo.run(as: "ada@acme.test", ["source", "add", "big", path]).status == 0)
         let show = try demo.run(as: "ada@acme.test", ["source", "show", "big", "--json"])
         #expect(show.status == 0, "\(show.stderr)")

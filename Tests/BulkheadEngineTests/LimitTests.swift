@@ -12,6 +12,15 @@ import Testing
 struct LimitTests {
     static let hugePrintf = "printf('%.*c', 2000000000, 'x')"
 
+    /// Makes the SQLite file `name` in `folder` with `schema` and returns its path.
+    static func database(in folder: URL, _ name: String, _ schema: (GRDB.Database) throws -> Void) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write(schema)
+        try queue.close()
+        return path
+    }
+
     /// Runs `body` and returns how long it took, in seconds.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -71,17 +80,28 @@ struct LimitTests {
         #expect(try connection.execute("select 'abc' like '%b%'").rows == [[.integer(1)]])
     }
 
+    @Test("every tenant connection carries the size limits, cannot change its page cache, and SQLite's heap is capped in the process")
+    func limitsAreSet() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SandboxedConnection(path: try directory.copyChinook())
+        #expect(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1) == 8 << 20)
+        #expect(sqlite3_limit(connection.handle, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, -1) == 50)
+        #expect(sqlite3_limit(connection.handle, SQLITE_LIMIT_ATTACHED, -1) == 0)
+        #expect(sqlite3_limit(connection.handle, SQLITE_LIMIT_EXPR_DEPTH, -1) == SandboxLimits.expressionDepth)
+        #expect(sqlite3_hard_heap_limit64(-1) == SandboxLimits.processHeapBytes)
+        // The cache size is a PRAGMA the authorizer refuses to tenants, so it cannot be read back here;
+        // a failure to set it would have failed the open.
+        #expect(throws: BulkheadError.self) { try connection.execute("PRAGMA cache_size = 1000000") }
+    }
+
     @Test("a view that calls printf('%.*c', 2e9, 'x') is added at once, shows no sample, and a query on it stops at once")
     func printfInView() throws {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
-        let path = fixture.acmeRoot.appendingPathComponent("hostile.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let path = try Self.database(in: fixture.acmeRoot, "hostile.sqlite") { db in
             try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)")
             try db.execute(sql: "CREATE VIEW big AS SELECT x, \(Self.hugePrintf) AS v FROM t")
         }
-        try queue.close()
         let elapsed = try Self.seconds { _ = try fixture.engine.addSource(acme, name: "hostile", path: path) }
         #expect(elapsed < fixture.engine.introspectionTimeLimit + 1, "source add took \(elapsed) s")
         let view = try #require(try fixture.engine.showSource(acme, "hostile").schema.tables.first { $0.name == "big" })
@@ -99,14 +119,11 @@ struct LimitTests {
     func largeSamples() throws {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
-        let path = fixture.acmeRoot.appendingPathComponent("docs.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let path = try Self.database(in: fixture.acmeRoot, "docs.sqlite") { db in
             try db.execute(sql: "CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, body TEXT, scan BLOB)")
             try db.execute(sql: "INSERT INTO docs VALUES (1, 'short', ?, zeroblob(1000))", arguments: [String(repeating: "é", count: 1_000)])
             try db.execute(sql: "INSERT INTO docs VALUES (2, 'huge', ?, NULL)", arguments: [String(repeating: "x", count: 50_000_000)])
         }
-        try queue.close()
         _ = try fixture.engine.addSource(acme, name: "docs", path: path)
         let table = try #require(try fixture.engine.showSource(acme, "docs").schema.tables.first)
         #expect(table.rowCount == 2)
@@ -128,13 +145,10 @@ struct LimitTests {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
         fixture.engine.introspectionTimeLimit = 0.5
-        let path = fixture.acmeRoot.appendingPathComponent("slow.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let path = try Self.database(in: fixture.acmeRoot, "slow.sqlite") { db in
             try db.execute(sql: "CREATE TABLE t (x INTEGER)")
             try db.execute(sql: "CREATE VIEW endless AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c) SELECT i FROM c")
         }
-        try queue.close()
         var failure: BulkheadError?
         let elapsed = Self.seconds {
             do { _ = try fixture.engine.addSource(acme, name: "slow", path: path) } catch { failure = error as? BulkheadError }
