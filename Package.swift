@@ -89,7 +89,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", grdb], swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "bulkhead-bench", grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),

@@ -280,6 +280,30 @@ import Testing
         #expect((samples["docs"]?.first?[1] as? String)?.contains("over the 8 MB limit") == true)
     }
 
+    @Test func everyBenchmarkHasHelpAndRefusesUnknownArguments() throws {
+        let bench = CLI.productsDirectory.appendingPathComponent("bulkhead-bench")
+        func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = bench
+            process.arguments = arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        for benchmark in ["query", "vectors", "context", "console"] {
+            let help = try run([benchmark, "--help"])
+            #expect(help.status == 0, "\(benchmark) --help: \(help.output)")
+            #expect(help.output.contains("USAGE: bulkhead-bench \(benchmark)"))
+            #expect(!help.output.contains("couldn’t be opened") && !help.output.contains("--help/"))
+        }
+        #expect(try run(["vectors", "--bogus"]).status == 2)
+        #expect(try run(["query", "--point", "many"]).status == 2)
+    }
+
     @Test func theHelperReadsStderrAndStdoutTogether() throws {
         // Over a pipe buffer of usage error on stderr, and stdout open: the old helper deadlocked here.
         let cli = CLI.freshHome("pipes")
