@@ -11,6 +11,7 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 let package = Package(
     name: "Bulkhead",
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "4.1.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // C shims: thin system-library targets.
@@ -41,11 +43,19 @@ let package = Package(
         .target(name: "BulkheadCore", swiftSettings: strict),
         // Workspace, control-plane and per-org tenant databases, backup and restore, sealed secrets.
         .target(name: "BulkheadStore", dependencies: ["BulkheadCore", grdb, sqlite, crypto, logging], swiftSettings: strict),
+        // What the PostgreSQL store and PostgreSQL sources share: connection URLs, the client's lifecycle,
+        // the bridge from synchronous services to postgres-nio, safe error sentences.
+        .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
+        // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
+        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadPostgresKit", postgres, logging], swiftSettings: strict),
+        // A throwaway PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1) and a SQLite-to-PostgreSQL copier, for tests and benchmarks.
+        .target(name: "BulkheadTestCluster", dependencies: ["BulkheadPostgresKit", postgres, grdb, logging], swiftSettings: strict),
         // Passwords, tokens, lockout, revocation.
         .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
-        .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "CSQLiteConfig", grdb, sqlite, logging], swiftSettings: strict),
+        .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", "CSQLiteConfig",
+                                                       grdb, sqlite, postgres, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         // Optimized even in debug builds: the tests build real HNSW graphs, which take minutes unoptimized.
         .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging],
@@ -79,7 +89,7 @@ let package = Package(
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
-            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit",
+            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
@@ -89,7 +99,8 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "bulkhead-bench", grdb], swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "bulkhead-bench", "BulkheadTestCluster", "BulkheadPostgresKit",
+                                                            postgres, grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
@@ -97,7 +108,10 @@ let package = Package(
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
-        .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", grdb, sqlite, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
+                                                                "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),
+        .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
+                                                                  postgres, logging], swiftSettings: strict),
         // Replays every fuzz seed and every input that once crashed (FuzzTesting/Corpus, FuzzTesting/Regressions).
         .testTarget(name: "BulkheadFuzzRegressionTests", dependencies: ["BulkheadFuzzEntries"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),

@@ -31,21 +31,23 @@ public struct DemoBuilder: Sendable {
     }
 
     /// Creates the demo, or reports its accounts when it already exists and `force` is false.
-    public func create(force: Bool = false) async throws -> [Account] {
+    ///
+    /// Only the operator may (``Services/createDemo(force:credentials:)`` decides who that is).
+    public func create(force: Bool = false, by caller: OperatorPrincipal) async throws -> [Account] {
         if try exists() {
             guard force else {
                 return catalog.accounts.map { Account(email: $0.email, org: $0.org, role: $0.role, password: nil) }
             }
         }
-        if force { try removeDemo() }
+        if force { try removeDemo(by: caller) }
         var made: [Account] = []
         for org in catalog.orgs {
-            let orgID = try services.createOrganization(name: org.name)
+            let orgID = try services.createOrganization(name: org.name, by: caller)
             var adminPassword: String?
             var adminEmail = ""
             for account in catalog.accounts where account.org == org.name {
                 let password = makePassword()
-                _ = try services.auth.addUser(email: account.email, password: password, org: org.name, role: account.role)
+                _ = try services.auth.addUser(email: account.email, org: orgID, role: account.role, initialPassword: password, by: caller)
                 made.append(Account(email: account.email, org: org.name, role: account.role, password: password))
                 if account.role == .admin, adminPassword == nil {
                     adminPassword = password
@@ -87,14 +89,10 @@ public struct DemoBuilder: Sendable {
     }
 
     /// Removes the demo orgs, their files and the users that belonged only to them.
-    private func removeDemo() throws {
+    private func removeDemo(by caller: OperatorPrincipal) throws {
         for org in catalog.orgs {
             guard let id = try services.control.organizationID(named: org.name) else { continue }
-            services.tenants.evict(org: id)
-            try? FileManager.default.removeItem(at: services.workspace.orgAreaURL(for: id))
-            let file = services.workspace.tenantDatabaseURL(for: id)
-            for suffix in ["", "-wal", "-shm"] { unlink(file.path + suffix) }
-            try services.auth.deleteOrganization(id)
+            try services.deleteOrganization(id, by: caller)
         }
     }
 }

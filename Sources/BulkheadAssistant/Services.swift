@@ -1,10 +1,10 @@
 import Foundation
-import BulkheadAuth
+@_spi(Testing) import BulkheadAuth
 import BulkheadContext
 import BulkheadCore
-import BulkheadEngine
+@_spi(Testing) import BulkheadEngine
 import BulkheadModels
-import BulkheadStore
+@_spi(Testing) import BulkheadStore
 import BulkheadVectors
 
 /// Every service of one Bulkhead home, wired once and shared by all tenants of the process.
@@ -22,12 +22,15 @@ public final class Services: Sendable {
         /// The context budget and retrieval sizes.
         public var contextLimits: ContextBuilder.Limits
         /// Test seams: switching a safeguard off proves the audit can fail. Never off in a real home.
-        package var ownerCheckEnabled = true
-        package var firewallEnabled = true
+        @_spi(Testing) public var ownerCheckEnabled = true
+        @_spi(Testing) public var firewallEnabled = true
+        /// Test seam: with it off, operator keys, admin roles, org scope, folder-grant rules, backup
+        /// names and backup authentication go unchecked, as before the authorization layer existed.
+        @_spi(Testing) public var authorizationEnforced = true
         /// Test seam: a provider that replaces every org's model choice (a loopback fake).
-        package var modelOverride: (any ModelProvider)?
+        @_spi(Testing) public var modelOverride: (any ModelProvider)?
         /// Test seam: alters each built context before the firewall (to inject a foreign fragment).
-        package var contextTamper: (@Sendable (inout PromptContext) -> Void)?
+        @_spi(Testing) public var contextTamper: (@Sendable (inout PromptContext) -> Void)?
 
         public init(hasherParameters: PasswordHasher.Parameters = .standard, rateLimits: RateLimits = RateLimits(),
                     contextLimits: ContextBuilder.Limits = ContextBuilder.Limits()) {
@@ -42,6 +45,7 @@ public final class Services: Sendable {
     public let random: any RandomSource
     public let control: ControlDatabase
     public let tenants: TenantDatabases
+    public let grants: FolderGrants
     public let auth: AuthService
     public let backups: TenantBackup
     public let engine: QueryEngine
@@ -54,6 +58,10 @@ public final class Services: Sendable {
     public let models: ModelSettings
     public let firewall: ContextFirewall
     public let assistant: Assistant
+    /// False only in tests proving the audit notices (see `Options.authorizationEnforced`).
+    let authorizationEnforced: Bool
+    /// Where this open of the home wrote a new operator key (the home had no operator), or nil.
+    public let newOperatorKey: URL?
 
     /// Opens every service over `workspace`.
     public init(workspace: Workspace, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom(),
@@ -63,11 +71,16 @@ public final class Services: Sendable {
         self.random = random
         control = try ControlDatabase(workspace: workspace, clock: clock)
         tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
+        grants = FolderGrants(control: control, clock: clock)
         auth = try AuthService(workspace: workspace, control: control, clock: clock, random: random,
-                               hasherParameters: options.hasherParameters)
-        backups = TenantBackup(tenants: tenants, events: control, clock: clock)
-        engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: options.rateLimits, clock: clock, random: random)
+                               hasherParameters: options.hasherParameters, tokenLifetime: 8 * 3600,
+                               lockoutPolicy: .standard, enforcing: options.authorizationEnforced)
+        newOperatorKey = try auth.ensureOperator()
+        backups = try TenantBackup(tenants: tenants, events: control, clock: clock, authenticate: options.authorizationEnforced)
+        engine = try QueryEngine(workspace: workspace, tenants: tenants, grants: grants, limits: options.rateLimits,
+                                 clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled
+        engine.grantPolicyEnforced = options.authorizationEnforced
         vectors = VectorStore(tenants: tenants, clock: clock)
         knowledge = KnowledgeIndex(vectors: vectors)
         conversations = Conversations(tenants: tenants, clock: clock, random: random)
@@ -81,6 +94,7 @@ public final class Services: Sendable {
                               conversations: conversations, knowledge: knowledge, models: models,
                               tenants: tenants, clock: clock, random: random, firstPage: 200,
                               contextTamper: options.contextTamper)
+        authorizationEnforced = options.authorizationEnforced
     }
 
     /// Verifies a session token; the only way a caller becomes a principal.
@@ -88,12 +102,24 @@ public final class Services: Sendable {
         try await auth.verify(token: token)
     }
 
-    /// Creates an organization: its control-plane record and its own stamped database.
+    /// Creates an organization (the operator only): its control-plane record and its own stamped database.
     @discardableResult
-    public func createOrganization(name: String) throws -> OrgID {
-        let org = try auth.createOrganization(name: name)
+    public func createOrganization(name: String, by caller: OperatorPrincipal) throws -> OrgID {
+        let org = try auth.createOrganization(name: name, by: caller)
         _ = try tenants.create(org: org)
         return org
+    }
+
+    /// Deletes an organization (the operator only): its control-plane records, its tenant file, its
+    /// area of the home, its backups and its claims on source files.
+    public func deleteOrganization(_ org: OrgID, by caller: OperatorPrincipal) throws {
+        tenants.evict(org: org)
+        engine.forget(org: org)
+        try? FileManager.default.removeItem(at: workspace.orgAreaURL(for: org))
+        let file = workspace.tenantDatabaseURL(for: org)
+        for suffix in ["", "-wal", "-shm"] { unlink(file.path + suffix) }
+        backups.area.removeAll(org: org)
+        try auth.deleteOrganization(org, by: caller)
     }
 
     /// Connects a source and indexes its tables for retrieval.

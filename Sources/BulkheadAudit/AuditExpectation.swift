@@ -17,6 +17,9 @@ enum AuditExpectation: Sendable, CustomStringConvertible {
     case integrity
     case firewall
     case rateLimited
+    case operatorRequired
+    case conflict
+    case notPermitted
     /// Any of the listed codes.
     case oneOf([String])
 
@@ -33,6 +36,9 @@ enum AuditExpectation: Sendable, CustomStringConvertible {
         case .integrity: return error.code == "integrity"
         case .firewall: return error.code == "firewall"
         case .rateLimited: return error.code == "rate_limited"
+        case .operatorRequired: return error.code == "operator_required"
+        case .conflict: return error.code == "conflict"
+        case .notPermitted: return error.code == "not_permitted"
         case let .oneOf(codes): return codes.contains(error.code)
         }
     }
@@ -50,6 +56,9 @@ enum AuditExpectation: Sendable, CustomStringConvertible {
         case .integrity: return "an integrity refusal"
         case .firewall: return "the firewall"
         case .rateLimited: return "rate limited"
+        case .operatorRequired: return "an operator-key refusal"
+        case .conflict: return "a conflict"
+        case .notPermitted: return "a refusal of the place"
         case let .oneOf(codes): return codes.joined(separator: " or ")
         }
     }

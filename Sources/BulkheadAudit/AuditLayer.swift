@@ -1,6 +1,7 @@
 /// The layer an attack pattern targets; the console's matrix has one row per layer.
 public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
     case auth
+    case authorization
     case tenantData = "tenant-data"
     case engine
     case vectors
@@ -12,6 +13,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
     public var title: String {
         switch self {
         case .auth: return "authentication"
+        case .authorization: return "authorization"
         case .tenantData: return "tenant data"
         case .engine: return "connections and queries"
         case .vectors: return "vectors"

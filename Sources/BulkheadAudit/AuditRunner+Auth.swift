@@ -120,7 +120,7 @@ extension AuditRunner {
         list.append(.oneWay("AUTH-15", .auth, "removed member's token",
                             tried: "a member removed from the org keeps using its token and tries to reach the org's sources") { world, me in
             let email = "leaver-\(UUID().uuidString.prefix(6).lowercased())@audit.test", secret = "Leaver-\(UUID().uuidString)"
-            _ = try world.services.auth.addUser(email: email, password: secret, org: me.orgName, role: .member)
+            _ = try world.services.auth.invite(email: email, role: .member, initialPassword: secret, by: me.admin)
             let login = try await world.services.auth.login(email: email, password: secret)
             try world.services.auth.removeMember(email: email, by: me.admin)
             try await world.expectFailure(me, .notAuthenticated, "removed member's token") { try await world.services.verify(token: login.token) }
@@ -176,12 +176,19 @@ extension AuditRunner {
             }
             try world.require(real.message == unknown.message, "a known email answers differently from an unknown one")
         })
-        list.append(.oneWay("AUTH-30", .auth, "enroll the other org's admin without its password",
-                            tried: "adds the other org's admin email to its own org with a guessed password") { world, me in
+        list.append(.oneWay("AUTH-30", .auth, "enroll the other org's admin with a password of its choosing",
+                            tried: "invites the other org's admin email into its own org with a password it chose, then logs in with it") { world, me in
             let victim = world.victim(of: me)
-            try await world.expectFailure(me, .invalidCredentials, "enroll a foreign account", echo: [victim.adminEmail]) {
-                try world.services.auth.addUser(email: victim.adminEmail, password: "Guessed-Password-123", org: me.orgName, role: .admin)
+            let chosen = "Chosen-Password-\(UUID().uuidString.prefix(8))"
+            let outcome = try world.observe(me, try world.services.auth.invite(email: victim.adminEmail, role: .admin, initialPassword: chosen,
+                                                                             by: me.admin), "invite a foreign account", echo: [victim.adminEmail])
+            guard case .awaitingAcceptance = outcome else { throw AuditBreach("an existing account joined another org without its holder") }
+            try await world.expectFailure(me, .invalidCredentials, "log in with the chosen password", echo: [victim.adminEmail]) {
+                try await world.services.auth.login(email: victim.adminEmail, password: chosen)
             }
+            let still = try await world.services.verify(token: victim.adminToken)
+            try world.require(still.orgID == victim.orgID, "the victim's admin lost its session")
+            try world.services.auth.removeMember(email: victim.adminEmail, by: me.admin)
         })
         list += lockoutPatterns
         return list
@@ -191,11 +198,11 @@ extension AuditRunner {
     static var escalationPatterns: [AuditPattern] {
         typealias Attempt = (id: String, name: String, body: @Sendable (AuditWorld, AuditTenant) async throws -> Void)
         let attempts: [Attempt] = [
-            ("AUTH-18", "backup", { world, me in
-                try world.services.backups.backup(me.member, to: me.scratch.appendingPathComponent("member.backup"))
+            ("AUTH-18", "backup", { world, me in try world.services.backups.backup(me.member, named: "member.backup") }),
+            ("AUTH-19", "restore", { world, me in try world.services.backups.restore(me.member, named: me.backupFile.lastPathComponent) }),
+            ("AUTH-20", "source add", { world, me in
+                _ = try await world.services.addSource(me.member, name: "member-source", path: me.sharedFile.path)
             }),
-            ("AUTH-19", "restore", { world, me in try world.services.backups.restore(me.member, from: me.backupFile) }),
-            ("AUTH-20", "source allow", { world, me in try world.services.engine.allowRoot(me.member, path: me.scratch.path) }),
             ("AUTH-21", "promote itself", { world, me in try world.services.auth.setRole(email: me.memberEmail, role: .admin, by: me.member) }),
             ("AUTH-22", "remove the admin", { world, me in try world.services.auth.removeMember(email: me.adminEmail, by: me.member) }),
             ("AUTH-23", "add an example", { world, me in

@@ -120,33 +120,33 @@ extension AuditRunner {
                 }
             })
         }
-        list.append(.oneWay("ENG-22", .engine, "the other org's folder as an allowed root",
-                            tried: "allows the other org's source folder, a folder inside it and the folder holding both orgs' folders, then adds a file the other org put there but has not connected") { world, me in
+        list.append(.oneWay("ENG-22", .engine, "a file in the other org's granted folder",
+                            tried: "adds a file the other org put in its granted folder (and a folder inside it) but has not connected") { world, me in
             let victim = world.victim(of: me)
             let inner = victim.root.appendingPathComponent("inner-\(UUID().uuidString.prefix(6).lowercased())", isDirectory: true)
             try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: inner) }
-            for folder in [victim.root, inner, victim.root.deletingLastPathComponent()] {
-                try await world.expectFailure(me, .invalidInput, "allow the other org's folder", echo: [folder.path]) {
-                    try world.services.engine.allowRoot(me.admin, path: folder.path)
-                }
-            }
             let unconnected = inner.appendingPathComponent("unconnected.sqlite")
             try FileManager.default.copyItem(at: victim.sharedFile, to: unconnected)
-            try await world.expectFailure(me, .invalidInput, "add the other org's unconnected file", echo: [unconnected.path]) {
-                try await world.services.addSource(me.admin, name: "stolen-\(UUID().uuidString.prefix(6).lowercased())", path: unconnected.path)
+            for path in [unconnected.path, victim.root.appendingPathComponent("unconnected-\(UUID().uuidString.prefix(4)).sqlite").path] {
+                try? FileManager.default.copyItem(at: victim.sharedFile, to: URL(fileURLWithPath: path))
+                try await world.expectFailure(me, .invalidInput, "add the other org's unconnected file", echo: [path]) {
+                    try await world.services.addSource(me.admin, name: "stolen-\(UUID().uuidString.prefix(6).lowercased())", path: path)
+                }
             }
         })
         list.append(.oneWay("ENG-23", .engine, "symlink swapped after the source was added",
                             tried: "adds a symlink to its own copy, queries it, swaps the link to the other org's file, queries again") { world, me in
             try await world.swappedSymlink(me)
         })
-        list.append(.oneWay("ENG-24", .engine, "home folders as allowed roots", as: .b,
-                            tried: "allows the home, its tenants folder and the other org's area as source folders") { world, me in
+        list.append(.oneWay("ENG-24", .engine, "home files as sources", as: .b,
+                            tried: "adds the home's control database, the other org's tenant file and its area's files as sources") { world, me in
             let workspace = world.services.workspace
-            for folder in [workspace.root, workspace.root.appendingPathComponent("tenants"), workspace.orgAreaURL(for: world.victim(of: me).orgID)] {
-                try await world.expectFailure(me, .invalidInput, "allow a home folder", echo: [folder.path]) {
-                    try world.services.engine.allowRoot(me.admin, path: folder.path)
+            let victim = world.victim(of: me)
+            for file in [workspace.controlDatabaseURL, workspace.tenantDatabaseURL(for: victim.orgID),
+                         workspace.orgAreaURL(for: victim.orgID).appendingPathComponent("vault.sqlite")] {
+                try await world.expectFailure(me, .invalidInput, "add a home file", echo: [file.path]) {
+                    try await world.services.addSource(me.admin, name: "home-\(UUID().uuidString.prefix(6).lowercased())", path: file.path)
                 }
             }
         })

@@ -89,7 +89,7 @@ extension AuditRunner {
         list += AuditPattern.twoWay("TD-17", .tenantData, "the other org's backup restored",
                                     tried: "restores the other org's backup file into its own org") { world, me in
             try await world.expectFailure(me, .integrity, "restore a foreign backup") {
-                try world.services.backups.restore(me.admin, from: world.victim(of: me).backupFile)
+                try world.services.backups.restore(me.admin, from: try Data(contentsOf: world.victim(of: me).backupFile))
             }
             try world.requireOwnNotesIntact(me)
         }
@@ -109,25 +109,24 @@ extension AuditRunner {
                             tried: "flips a byte in a backup's payload and restores it") { world, me in
             var data = try Data(contentsOf: me.backupFile)
             data[data.count - 100] ^= 0xFF
-            let file = me.scratch.appendingPathComponent("tampered-\(UUID().uuidString).backup")
-            try data.write(to: file)
-            try await world.expectFailure(me, .integrity, "restore a tampered backup") { try world.services.backups.restore(me.admin, from: file) }
+            try await world.expectFailure(me, .integrity, "restore a tampered backup") { try world.services.backups.restore(me.admin, from: data) }
         })
         list.append(.oneWay("TD-21", .tenantData, "raw tenant file as a backup", as: .b,
                             tried: "restores the other org's raw database file as if it were a backup") { world, me in
             let raw = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
             try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.lastPathComponent]) {
-                try world.services.backups.restore(me.admin, from: raw)
+                try world.services.backups.restore(me.admin, from: try Data(contentsOf: raw))
             }
         })
         list.append(.oneWay("TD-22", .tenantData, "backup written over a tenant file",
-                            tried: "an admin aims its backup at another org's database file in the home") { world, me in
+                            tried: "an admin names its backup with a path to another org's database file in the home") { world, me in
             try await world.withSpareFile(replacedBy: { _ in }) {
                 let target = world.services.workspace.tenantDatabaseURL(for: world.spare.orgID)
                 let before = try Data(contentsOf: target)
-                try await world.expectFailure(me, .oneOf(["invalid_input", "denied", "integrity", "not_found"]),
-                                              "backup over a tenant file") {
-                    try world.services.backups.backup(me.admin, to: target)
+                for name in [target.path, "../../tenants/\(target.lastPathComponent)"] {
+                    try await world.expectFailure(me, .notPermitted, "backup over a tenant file", echo: [name]) {
+                        try world.services.backups.backup(me.admin, named: name)
+                    }
                 }
                 try world.require(try Data(contentsOf: target) == before, "a backup overwrote another org's database file")
             }
@@ -189,7 +188,7 @@ extension AuditWorld {
     }
 
     /// The other org's backup, relabeled for the attacker's org, optionally re-stamped with fixed checksum.
-    func forgedBackup(_ me: AuditTenant, restamp: Bool) throws -> URL {
+    func forgedBackup(_ me: AuditTenant, restamp: Bool) throws -> Data {
         let data = try Data(contentsOf: victim(of: me).backupFile)
         guard let newline = data.firstIndex(of: 0x0A),
               var header = try JSONSerialization.jsonObject(with: data[data.startIndex..<newline]) as? [String: Any]
@@ -212,9 +211,7 @@ extension AuditWorld {
         var out = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
         out.append(0x0A)
         out.append(payload)
-        let file = me.scratch.appendingPathComponent("forged-\(UUID().uuidString).backup")
-        try out.write(to: file)
-        return file
+        return out
     }
 
     /// Copies the victim's sealed model key into the attacker's settings and asks for a provider.

@@ -28,7 +28,7 @@ public struct AuditRunner: Sendable {
 
     /// Every pattern of the suite, in the order it runs (the logs-and-errors scans come last).
     public static var patterns: [AuditPattern] {
-        authPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
+        authPatterns + authorizationPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
             + rateLimitPatterns + logPatterns
     }
 

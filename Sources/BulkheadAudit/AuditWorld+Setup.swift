@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import BulkheadAssistant
+@_spi(Testing) import BulkheadAssistant
 import BulkheadAuth
 import BulkheadCore
 import BulkheadEngine
@@ -12,8 +12,9 @@ extension AuditWorld {
     /// The knobs of one audit run.
     public struct Options: Sendable {
         /// Test seams: switch one safeguard off to prove the patterns that target it fail.
-        package var ownerCheckEnabled = true
-        package var firewallEnabled = true
+        @_spi(Testing) public var ownerCheckEnabled = true
+        @_spi(Testing) public var firewallEnabled = true
+        @_spi(Testing) public var authorizationEnforced = true
 
         /// Every safeguard on (the only setting outside tests).
         public init() {}
@@ -41,16 +42,21 @@ extension AuditWorld {
             var serviceOptions = Services.Options(hasherParameters: hasherParameters, rateLimits: roomyLimits)
             serviceOptions.ownerCheckEnabled = options.ownerCheckEnabled
             serviceOptions.firewallEnabled = options.firewallEnabled
+            serviceOptions.authorizationEnforced = options.authorizationEnforced
             serviceOptions.contextTamper = { context in
                 for fragment in injection.fragments(for: context.orgID) { context.append(fragment) }
             }
             let services = try Services(workspace: workspace, options: serviceOptions)
+            // The audit's home is its own installation: it acts as the operator with the key its home was given.
+            let keyText = try String(contentsOf: workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
+            let operatorCredentials = CallerCredentials(operatorKey: keyText)
+            let caller = try await services.requireOperator(operatorCredentials, action: "audit.setup")
             let transcript = AuditTranscript()
-            async let madeA = fill(.a, services: services, folder: folder)
-            async let madeB = fill(.b, services: services, folder: folder)
+            async let madeA = fill(.a, services: services, folder: folder, by: caller)
+            async let madeB = fill(.b, services: services, folder: folder, by: caller)
             let (a, b) = try await (madeA, madeB)
-            let spare = try await makeSpare(services: services)
-            return AuditWorld(services: services, folder: folder, a: a, b: b, spare: spare,
+            let spare = try await makeSpare(services: services, by: caller)
+            return AuditWorld(services: services, folder: folder, a: a, b: b, spare: spare, operatorCredentials: operatorCredentials,
                               transcript: transcript, logs: logs, injection: injection)
         } catch {
             try? FileManager.default.removeItem(at: folder)
@@ -67,16 +73,16 @@ extension AuditWorld {
     }
 
     /// Creates one org and plants its canary in every kind of data.
-    private static func fill(_ side: AuditSide, services: Services, folder: URL) async throws -> AuditTenant {
+    private static func fill(_ side: AuditSide, services: Services, folder: URL, by caller: OperatorPrincipal) async throws -> AuditTenant {
         let word = side == .a ? "acme" : "globex"
         let canary = "\(word.uppercased())-CANARY-\(randomHex())"
         let orgName = "\(word.capitalized) Audit \(randomHex(2))"
-        let org = try services.createOrganization(name: orgName)
+        let org = try services.createOrganization(name: orgName, by: caller)
         let adminEmail = "admin@\(word)-audit.test", memberEmail = "member@\(word)-audit.test", lockEmail = "locked@\(word)-audit.test"
         let adminPassword = password(), memberPassword = password(), lockPassword = password()
-        _ = try services.auth.addUser(email: adminEmail, password: adminPassword, org: orgName, role: .admin)
-        _ = try services.auth.addUser(email: memberEmail, password: memberPassword, org: orgName, role: .member)
-        _ = try services.auth.addUser(email: lockEmail, password: lockPassword, org: orgName, role: .member)
+        _ = try services.auth.addUser(email: adminEmail, org: org, role: .admin, initialPassword: adminPassword, by: caller)
+        _ = try services.auth.addUser(email: memberEmail, org: org, role: .member, initialPassword: memberPassword, by: caller)
+        _ = try services.auth.addUser(email: lockEmail, org: org, role: .member, initialPassword: lockPassword, by: caller)
         let adminLogin = try await services.auth.login(email: adminEmail, password: adminPassword)
         let memberLogin = try await services.auth.login(email: memberEmail, password: memberPassword)
         let admin = adminLogin.principal
@@ -86,7 +92,7 @@ extension AuditWorld {
         for url in [root, scratch] {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        try services.engine.allowRoot(admin, path: root.path)
+        try services.engine.grantFolder(root.path, to: org, by: caller)
 
         let sharedFile = root.appendingPathComponent("sales.sqlite")
         try writeSales(to: sharedFile, canary: canary)
@@ -136,8 +142,8 @@ extension AuditWorld {
         try await services.vectors.add(admin, collection: sharedCollection, items: items, embedder: embedder)
         try await services.vectors.add(admin, collection: privateCollection, items: items, embedder: embedder)
 
-        let backupFile = scratch.appendingPathComponent("\(word).backup")
-        try services.backups.backup(admin, to: backupFile)
+        try services.backups.backup(admin, named: "\(word).backup")
+        let backupFile = services.backups.area.folder(for: org).appendingPathComponent("\(word).backup")
 
         return AuditTenant(
             side: side, orgID: org, orgName: orgName, canary: canary,
@@ -153,11 +159,11 @@ extension AuditWorld {
     }
 
     /// The spare org: an admin and a stamped file, nothing else.
-    private static func makeSpare(services: Services) async throws -> SpareOrg {
+    private static func makeSpare(services: Services, by caller: OperatorPrincipal) async throws -> SpareOrg {
         let name = "Spare Audit \(randomHex(2))"
-        let org = try services.createOrganization(name: name)
+        let org = try services.createOrganization(name: name, by: caller)
         let email = "admin@spare-audit.test", secret = password()
-        _ = try services.auth.addUser(email: email, password: secret, org: name, role: .admin)
+        _ = try services.auth.addUser(email: email, org: org, role: .admin, initialPassword: secret, by: caller)
         let login = try await services.auth.login(email: email, password: secret)
         return SpareOrg(orgID: org, admin: login.principal, adminToken: login.token)
     }

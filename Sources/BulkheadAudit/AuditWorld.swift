@@ -18,6 +18,8 @@ public final class AuditWorld: Sendable {
     let b: AuditTenant
     /// A third org for attacks that overwrite or swap a tenant file; nothing else depends on it.
     let spare: SpareOrg
+    /// The throwaway installation's operator key, for the patterns where the operator is careless.
+    let operatorCredentials: CallerCredentials
     /// What each side saw.
     public let transcript: AuditTranscript
     /// The captured log lines, when the process installed a capture.
@@ -25,8 +27,9 @@ public final class AuditWorld: Sendable {
     /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
     let injection: InjectionBox
 
-    init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg,
+    init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
          transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {
+        self.operatorCredentials = operatorCredentials
         self.services = services
         self.folder = folder
         self.a = a

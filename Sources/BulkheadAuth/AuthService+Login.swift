@@ -11,15 +11,24 @@ extension AuthService {
 
     /// Logs in and issues a token for one org.
     ///
-    /// - Parameter org: the org's name (case-insensitive) or id; may be nil when the user belongs to exactly one org.
+    /// - Parameters:
+    ///   - org: the org's name (case-insensitive) or id; may be nil when the user belongs to exactly
+    ///     one org. Naming an org the user was invited to (with their own password) accepts the invitation.
+    ///   - client: where the attempt comes from; failures lock this client out, not the account.
+    ///   - newPassword: the password to choose at the first login of an invited account (whose
+    ///     one-time code is `password`); ignored otherwise.
     /// - Throws: `invalidCredentials` for a wrong password or an unknown email (the same error, after the
-    ///   same scrypt work); `lockedOut` after too many failures; `notFound("organization")` when the user
-    ///   is not a member of `org` (whether or not it exists); `invalidInput` when `org` is nil and the user
-    ///   belongs to several orgs (call ``memberships(email:password:)`` to offer a choice).
-    public func login(email: String, password: String, org: String? = nil) async throws -> LoginResult {
-        let user = try authenticate(email: email, password: password)
+    ///   same scrypt work); `lockedOut` after too many failures from this client; `notFound("organization")`
+    ///   when the user is not a member of `org` (whether or not it exists); `invalidInput` when `org` is
+    ///   nil and the user belongs to several orgs, when a first login gives no new password, or when the
+    ///   org is suspended.
+    public func login(email: String, password: String, org: String? = nil, client: LoginClient = .local,
+                      newPassword: String? = nil) async throws -> LoginResult {
+        let user = try authenticate(email: email, password: password, client: client, newPassword: newPassword)
+        if let org { try acceptInvitation(user: user, naming: org) }
         let memberships = try memberships(of: user.id)
         let chosen = try choose(from: memberships, org: org)
+        try requireActive(chosen, user: user.id)
 
         let now = clock.now()
         let session = SessionID.random(prefix: "ses", using: random)
@@ -38,52 +47,61 @@ extension AuthService {
 
     /// Verifies the password and lists the user's orgs, for a login screen's org picker.
     ///
-    /// Counts toward lockout exactly like ``login(email:password:org:)``, so it is no side door for guessing.
-    public func memberships(email: String, password: String) throws -> [Membership] {
-        let user = try authenticate(email: email, password: password)
+    /// Counts toward lockout exactly like ``login(email:password:org:client:newPassword:)``, so it is no side door for guessing.
+    public func memberships(email: String, password: String, client: LoginClient = .local) throws -> [Membership] {
+        let user = try authenticate(email: email, password: password, client: client, newPassword: nil)
         return try memberships(of: user.id)
     }
 
-    /// Checks lockout, then the password, and keeps the failure count.
+    /// Checks lockout, then the password (or an invitation's one-time code), and keeps the failure count.
     ///
     /// The attempt is counted as a failure *before* the password is checked, in the same
     /// transaction that checks the lock, and the count is cleared only when the password verifies.
     /// So parallel guesses cannot slip past the threshold: the fifth reservation sets the lock and
-    /// every later one sees it, however many run at once.
+    /// every later one sees it, however many run at once. Counts are per (email, client).
     ///
     /// An unknown email does the same scrypt work as a known one and fails with the same error,
     /// and its failures are counted and locked the same way, so nothing tells the two apart.
-    func authenticate(email: String, password: String) throws -> AuthenticatedUser {
+    func authenticate(email: String, password: String, client: LoginClient, newPassword: String?) throws -> AuthenticatedUser {
         let key = AuthInput.normalizeEmail(email)
         let now = clock.now()
+        let clientKey = enforcing ? client.description : LoginClient.local.description
 
-        let attempt = try reserveAttempt(email: key, now: now)
+        let attempt = try reserveAttempt(email: key, client: clientKey, now: now)
         let userID = attempt.account.flatMap { UserID(rawValue: $0.id) }
         if let seconds = attempt.lockedForSeconds {
-            securityEvent("login_locked", user: userID, detail: "retry_after_s=\(seconds)")
+            securityEvent("login_locked", user: userID, detail: "retry_after_s=\(seconds) client=\(client.kind.rawValue)")
             throw BulkheadError.lockedOut(retryAfterSeconds: seconds)
         }
 
+        var firstLogin: Invitation?
         let verified: Bool
-        if let account = attempt.account {
+        if let account = attempt.account, account.hash != Self.noPassword {
             verified = hasher.verify(password, against: account.hash)
+        } else if attempt.account != nil, let invitation = try openInvitation(email: key, code: password, now: now) {
+            firstLogin = invitation
+            verified = true
         } else {
             hasher.simulateVerification(password)
             verified = false
         }
 
         guard verified, let userID else {
-            var detail = "failures=\(attempt.failures)"
+            var detail = "failures=\(attempt.failures) client=\(client.kind.rawValue)"
             if let lock = attempt.lockStarted { detail += " locked_s=\(Int(lock))" }
-            securityEvent("login_failed", user: userID, detail: detail)
+            securityEvent(attempt.lockStarted == nil ? "login_failed" : "login_lockout", user: userID, detail: detail)
             if let lock = attempt.lockStarted { throw BulkheadError.lockedOut(retryAfterSeconds: Int(lock.rounded(.up))) }
             throw BulkheadError.invalidCredentials
         }
 
+        if let firstLogin {
+            try completeFirstLogin(firstLogin, user: userID, email: key, newPassword: newPassword, client: clientKey)
+            return AuthenticatedUser(id: userID, email: key)
+        }
         // An upgrade to the current scrypt cost is hashed before the transaction, never inside it.
         let upgraded = attempt.account.flatMap { hasher.needsRehash($0.hash) ? try? hasher.hash(password) : nil }
         try write("auth-reset") { db in
-            try db.execute(sql: "DELETE FROM login_failures WHERE email = ?", arguments: [key])
+            try db.execute(sql: "DELETE FROM login_failures WHERE email = ? AND client = ?", arguments: [key, clientKey])
             if let upgraded {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [upgraded, userID.rawValue])
             }
@@ -109,14 +127,15 @@ extension AuthService {
     /// A count whose last failure is older than the policy's `forgetAfter` (and whose lock has run
     /// out) starts again from zero; such stale rows of every email are purged on the way, so the
     /// table does not grow without bound under a spray of made-up addresses.
-    private func reserveAttempt(email: String, now: Date) throws -> Attempt {
+    private func reserveAttempt(email: String, client: String, now: Date) throws -> Attempt {
         let horizon = now.addingTimeInterval(-lockout.forgetAfter)
         return try write("auth-attempt") { db in
             var attempt = Attempt()
             let user = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE email = ?", arguments: [email])
             attempt.account = user.map { (id: $0["id"], hash: $0["password_hash"]) }
 
-            if let lockedUntil = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ?", arguments: [email]),
+            if let lockedUntil = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ? AND client = ?",
+                                                   arguments: [email, client]),
                lockedUntil > now {
                 attempt.lockedForSeconds = Self.retrySeconds(until: lockedUntil, now: now)
                 return attempt
@@ -125,14 +144,15 @@ extension AuthService {
                 DELETE FROM login_failures
                 WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)
                 """, arguments: [horizon, now])
-            let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ?", arguments: [email]) ?? 0
+            let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ? AND client = ?",
+                                            arguments: [email, client]) ?? 0
             attempt.failures = previous + 1
             attempt.lockStarted = lockout.lockDuration(afterFailures: attempt.failures)
             try db.execute(sql: """
-                INSERT INTO login_failures (email, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
-                ON CONFLICT(email) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
+                INSERT INTO login_failures (email, client, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(email, client) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
                     locked_until = excluded.locked_until
-                """, arguments: [email, attempt.failures, now, attempt.lockStarted.map { now.addingTimeInterval($0) }])
+                """, arguments: [email, client, attempt.failures, now, attempt.lockStarted.map { now.addingTimeInterval($0) }])
             return attempt
         }
     }

@@ -35,7 +35,7 @@ extension AuthService {
             guard let sessionEnd = session["expires_at"] as Date?, sessionEnd > now else { return .failure(.sessionExpired) }
 
             guard let member = try Row.fetchOne(db, sql: """
-                SELECT m.role, o.name AS org_name, u.email
+                SELECT m.role, o.name AS org_name, o.suspended_at, u.email
                 FROM memberships m
                 JOIN organizations o ON o.id = m.org_id
                 JOIN users u ON u.id = m.user_id
@@ -43,6 +43,7 @@ extension AuthService {
                 """, arguments: [claims.subject.rawValue, claims.orgID.rawValue])
             else { return .failure(.notMember) }
             guard let role = Role(rawValue: member["role"]) else { return .failure(.notMember) }
+            guard (member["suspended_at"] as Date?) == nil else { return .failure(.orgSuspended) }
             guard role == claims.role else { return .failure(.roleMismatch) }
 
             return .success(Principal(userID: claims.subject, email: member["email"], orgID: claims.orgID,
@@ -78,5 +79,6 @@ extension AuthService {
         case sessionExpired = "session_expired"
         case notMember = "not_member"
         case roleMismatch = "role_mismatch"
+        case orgSuspended = "org_suspended"
     }
 }

@@ -15,6 +15,17 @@ public enum BulkheadError: Error, Sendable, Equatable {
     case lockedOut(retryAfterSeconds: Int)
     /// The caller's role does not allow the action inside their own org.
     case denied
+    /// An operator command was called without a valid operator key (no session, a tenant's token
+    /// or a wrong key all read the same).
+    case operatorRequired
+    /// A tenant named an org other than the one of their session; no lookup is made, so every
+    /// other name, existing or not, answers the same.
+    case outsideOwnOrg
+    /// A place or an act the product never permits, for anyone (a backup outside the org's area,
+    /// a grant of the home or of a system folder); the reason is one of our own sentences.
+    case notPermitted(String)
+    /// An invited account's first login: the one-time code verified, and the user must now choose a password.
+    case firstLoginNeedsPassword
     /// The input was malformed; the reason is one of our own sentences.
     case invalidInput(String)
     /// The caller's org is over its rate or concurrency limit.
@@ -46,6 +57,12 @@ public enum BulkheadError: Error, Sendable, Equatable {
         case .invalidCredentials: return "invalid email or password"
         case let .lockedOut(seconds): return "too many failed logins; try again in \(seconds) s"
         case .denied: return "your role does not allow this; ask an admin of your organization"
+        case .outsideOwnOrg: return "you can only act inside your own organization (the one you are logged in to)"
+        case let .notPermitted(reason): return "not permitted: \(reason)"
+        case .firstLoginNeedsPassword:
+            return "this is your first login with an invitation code: choose your own password (at the prompt, or as the second line of standard input)"
+        case .operatorRequired:
+            return "this is an operator command: present the installation's operator key with --operator-key FILE or BULKHEAD_OPERATOR_KEY=FILE"
         case let .invalidInput(reason): return reason
         case let .rateLimited(seconds): return "slow down: your organization is over its limit; retry in \(seconds) s"
         case let .timeLimit(seconds): return "the statement ran longer than \(Self.format(seconds)) s and was stopped"
@@ -64,7 +81,7 @@ public enum BulkheadError: Error, Sendable, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .notFound: return 4
-        case .notAuthenticated, .invalidCredentials, .lockedOut, .denied: return 3
+        case .notAuthenticated, .invalidCredentials, .lockedOut, .denied, .operatorRequired, .outsideOwnOrg, .firstLoginNeedsPassword, .notPermitted: return 3
         default: return 1
         }
     }
@@ -77,6 +94,10 @@ public enum BulkheadError: Error, Sendable, Equatable {
         case .invalidCredentials: return "invalid_credentials"
         case .lockedOut: return "locked_out"
         case .denied: return "denied"
+        case .operatorRequired: return "operator_required"
+        case .outsideOwnOrg: return "denied"
+        case .firstLoginNeedsPassword: return "password_required"
+        case .notPermitted: return "not_permitted"
         case .invalidInput: return "invalid_input"
         case .rateLimited: return "rate_limited"
         case .timeLimit: return "time_limit"

@@ -94,3 +94,12 @@ public struct ConversationID: Identifier {
         self.rawValue = rawValue
     }
 }
+
+/// The id of an operator: a person who runs the installation rather than working inside an org.
+public struct OperatorID: Identifier {
+    public let rawValue: String
+    public init?(rawValue: String) {
+        guard Self.isWellFormed(rawValue) else { return nil }
+        self.rawValue = rawValue
+    }
+}

@@ -18,6 +18,8 @@ extension QueryEngine {
             resolved = try policy.resolveFile(record.info.location)
         case .csv:
             resolved = try policy.resolveFile(csvCacheURL(org: record.owner, id: record.info.id).path)
+        case .postgres:
+            throw BulkheadError.internalFailure(code: "postgres-source-file")
         }
         guard let stamp = FileStamp(path: resolved) else { throw SourcePathPolicy.refusal }
         return OpenTarget(path: resolved, stamp: stamp)
@@ -29,8 +31,7 @@ extension QueryEngine {
             try policy.checkPackagedFile(target.path, orgArea: workspace.orgAreaURL(for: record.owner))
             return
         }
-        let roots = try tenantRead(principal) { try SourceCatalog.roots($0) }
-        try policy.checkTenantFile(target.path, roots: roots)
+        try policy.checkTenantFile(target.path, roots: try grants.folders(of: record.owner))
         try claims.check(target.path, org: record.owner)
     }
 

@@ -16,9 +16,14 @@ extension QueryEngine {
         do {
             try rateLimiter.takeQuery(for: principal.orgID)
             let record = try resolve(principal, source)
-            let (lease, _) = try lease(principal, record, reference: source)
-            defer { lease.release() }
-            let result = try lease.connection.execute(sql, parameters: parameters, options: options)
+            let result: QueryResult
+            if record.info.kind == .postgres {
+                result = try postgresQuery(principal, record, reference: source, sql: sql, parameters: parameters, options: options)
+            } else {
+                let (lease, _) = try lease(principal, record, reference: source)
+                defer { lease.release() }
+                result = try lease.connection.execute(sql, parameters: parameters, options: options)
+            }
             logger.debug("query", metadata: [
                 "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(record.info.id)",
                 "rows": "\(result.rowCount)", "ms": "\(milliseconds(since: started))",
@@ -42,6 +47,9 @@ extension QueryEngine {
         do {
             try rateLimiter.takeQuery(for: principal.orgID)
             let record = try resolve(principal, source)
+            guard record.info.kind != .postgres else {
+                throw BulkheadError.invalidInput("paging is not available for PostgreSQL sources yet; run the query without a cursor")
+            }
             let (lease, _) = try lease(principal, record, reference: source)
             let cursor = try SandboxedConnection.cursor(lease: lease, sql: sql, parameters: parameters, options: options)
             logger.debug("cursor", metadata: [

@@ -4,43 +4,47 @@ import Foundation
 import Logging
 
 extension QueryEngine {
-    /// Adds a folder under which the org's sources may live (org admins only); returns the resolved folder.
+    /// Grants the folder `path` to `org` (the operator only); returns the resolved folder.
     ///
-    /// The folder must exist, be a directory, lie outside the Bulkhead home, and neither be,
-    /// contain nor lie inside a folder another org allowed (see `SourceClaims`); every refusal
-    /// reads the same.
+    /// The folder must exist and be a directory; it may not be `/`, a system folder (`/proc`,
+    /// `/sys`, `/dev`, `/etc`, `/run`, `/boot`), a folder anyone may write to (like `/tmp`), the
+    /// home, a folder containing the home or lying inside it, nor be, contain or lie inside another
+    /// org's grant. These hold even for the operator, and each refusal says which rule it met.
     @discardableResult
-    public func allowRoot(_ principal: Principal, path: String) throws -> String {
-        try principal.requireAdmin()
-        let resolved = try policy.resolveRoot(path)
-        try claims.claimRoot(resolved, org: principal.orgID)
-        let now = clock.now()
-        try tenantWrite(principal) { try SourceCatalog.insertRoot(resolved, by: principal.userID, at: now, $0) }
-        logger.info("root allowed", metadata: ["org": "\(principal.orgID)", "user": "\(principal.userID)"])
+    public func grantFolder(_ path: String, to org: OrgID, by caller: OperatorPrincipal) throws -> String {
+        let resolved = grantPolicyEnforced ? try policy.resolveGrant(path) : try policy.resolveDirectory(path)
+        try grants.grant(resolved, to: org, by: caller, checkOverlap: grantPolicyEnforced)
+        logger.info("folder granted", metadata: ["org": "\(org)", "operator": "\(caller.operatorID)"])
         return resolved
     }
 
-    /// The org's allowed folders (resolved).
+    /// Withdraws a grant (the operator only). Sources already connected under it stop opening.
+    public func revokeFolder(_ path: String, from org: OrgID, by caller: OperatorPrincipal) throws {
+        let resolved = SourcePathPolicy.realPath(path) ?? path
+        guard try grants.revoke(resolved, from: org) else { throw BulkheadError.notFound(kind: "folder grant", name: path) }
+        logger.info("folder revoked", metadata: ["org": "\(org)", "operator": "\(caller.operatorID)"])
+    }
+
+    /// The folders granted to the principal's org (resolved), under which its admins may add sources.
     public func allowedRoots(_ principal: Principal) throws -> [String] {
-        try tenantRead(principal) { try SourceCatalog.roots($0) }
+        try grants.folders(of: principal.orgID)
     }
 
     /// Connects a source: a SQLite file opened read-only in place, or a CSV file imported into a cache.
     ///
-    /// The path is resolved (symlinks followed) and must be a regular file under one of the org's
-    /// allowed roots, outside the Bulkhead home, and not a file another org has connected. The
-    /// name must be valid and free in the org. A CSV import returns its report, bad rows included.
+    /// Org admins only: a source opens files on the server. The path is resolved (symlinks
+    /// followed) and must be a regular file under one of the folders the operator granted the org,
+    /// outside the Bulkhead home, and not a file another org has connected. The name must be valid
+    /// and free in the org. A CSV import returns its report, bad rows included.
     public func addSource(_ principal: Principal, name: String, path: String, kind: SourceKind = .sqlite) throws -> SourceAdded {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
+            try principal.requireAdmin()
             let name = try SourceName.validate(name)
-            let (roots, taken) = try tenantRead(principal) { db in
-                (try SourceCatalog.roots(db), try SourceCatalog.source(named: name, org: principal.orgID, db) != nil)
-            }
+            let taken = try tenantRead(principal) { db in try SourceCatalog.source(named: name, org: principal.orgID, db) != nil }
             if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
             let resolved = try policy.resolveFile(path)
-            try policy.checkTenantFile(resolved, roots: roots)
-            try claims.claimRoots(holding: resolved, roots: roots, org: principal.orgID)
+            try policy.checkTenantFile(resolved, roots: try grants.folders(of: principal.orgID))
             try claims.check(resolved, org: principal.orgID)
             let added = try register(principal, name: name, location: path, resolved: resolved, kind: kind, packaged: false)
             logger.info("source added", metadata: [
@@ -90,6 +94,8 @@ extension QueryEngine {
             }
             report = try CSVImporter.importFile(at: resolved, table: name.replacingOccurrences(of: "-", with: "_"), into: cache)
             opened = cache.path
+        case .postgres:
+            throw BulkheadError.invalidInput("connect a PostgreSQL source by its URL")
         }
         // The schema is read before the source is recorded: a file whose schema cannot be read
         // within the time limit (a hostile view) is never added.
@@ -137,6 +143,7 @@ extension QueryEngine {
     }
 
     private func schema(_ principal: Principal, record: SourceRecord, reference: String) throws -> SourceSchema {
+        if record.info.kind == .postgres { return try postgresSchema(principal, record, reference: reference) }
         let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
         let target = try openTarget(record)
         if let cached = try schemas.lookup(key, stamp: target.stamp, checkOwner: { try checkOwner(principal, owner: $0, reference: reference) }) {
@@ -149,15 +156,16 @@ extension QueryEngine {
         return schema
     }
 
-    /// Disconnects a source (its admins or the user who added it): the record, its pooled connections, its caches.
+    /// Disconnects a source (org admins only): the record, its pooled connections, its caches.
     public func removeSource(_ principal: Principal, _ source: String) throws {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
+            try principal.requireAdmin()
             let record = try resolve(principal, source)
-            guard principal.role == .admin || principal.userID == record.info.createdBy else { throw BulkheadError.denied }
             try tenantWrite(principal) { try SourceCatalog.delete(record.info.id, $0) }
             let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
             pool.evict(key)
+            postgres.evict(key)
             schemas.remove(key)
             forget(record)
             try? claims.release(source: record.info.id, org: record.owner)

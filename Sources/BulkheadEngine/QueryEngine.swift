@@ -23,8 +23,14 @@ public final class QueryEngine: Sendable {
     let logger: Logger
     let policy: SourcePathPolicy
     let claims: SourceClaims
+    /// The folders the operator granted each org (control plane).
+    let grants: FolderGrants
     let pool: ConnectionPool
     let schemas = SchemaCache()
+    /// Pools and schemas of PostgreSQL sources.
+    let postgres = PostgresSources()
+    /// Seals and opens network sources' passwords.
+    let secrets: SealedSecrets
     /// The ownership map: every source this process has resolved, with its owning org.
     let directory = Mutex<[SourceID: SourceRecord]>([:])
     /// Recently resolved names, per org: (org, name) to source id, trusted for `nameLifetime` seconds.
@@ -38,16 +44,19 @@ public final class QueryEngine: Sendable {
         let name: String
     }
     private let ownerCheck = Atomic<Bool>(true)
+    private let grantPolicy = Atomic<Bool>(true)
     private let introspectionLimit = Mutex<Double>(10)
 
     /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases.
     public init(
-        workspace: Workspace, tenants: TenantDatabases, limits: RateLimits = RateLimits(),
+        workspace: Workspace, tenants: TenantDatabases, grants: FolderGrants, limits: RateLimits = RateLimits(),
         clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
-        logger: Logger = Logger(label: "bulkhead.engine")
+        logger: Logger = Logger(label: "bulkhead.engine"), secrets: SealedSecrets? = nil
     ) throws {
+        self.secrets = secrets ?? SealedSecrets(workspace: workspace, random: random)
         self.workspace = workspace
         self.tenants = tenants
+        self.grants = grants
         self.clock = clock
         self.random = random
         self.logger = logger
@@ -63,9 +72,18 @@ public final class QueryEngine: Sendable {
 
     /// Test seam for the audit: with the owner check off, the ownership map, the pool and the
     /// schema cache serve whatever they hold, whoever asks. Never switched off outside tests.
-    package var ownerCheckEnabled: Bool {
+    @_spi(Testing)
+    public var ownerCheckEnabled: Bool {
         get { ownerCheck.load(ordering: .acquiring) }
         set { ownerCheck.store(newValue, ordering: .releasing) }
+    }
+
+    /// Test seam for the audit: with the grant policy off, any existing folder may be granted, the
+    /// home and system folders and other orgs' grants included. Never switched off outside tests.
+    @_spi(Testing)
+    public var grantPolicyEnforced: Bool {
+        get { grantPolicy.load(ordering: .acquiring) }
+        set { grantPolicy.store(newValue, ordering: .releasing) }
     }
 
     /// Seconds that reading a source's schema may take in all, at `source add` and `source show`
@@ -142,6 +160,19 @@ public final class QueryEngine: Sendable {
     func forget(_ record: SourceRecord) {
         _ = directory.withLock { $0.removeValue(forKey: record.info.id) }
         _ = names.withLock { $0.removeValue(forKey: NameKey(org: record.owner, name: record.info.name)) }
+    }
+
+    /// Forgets everything this engine holds for a deleted org: its sources, pooled connections,
+    /// cached schemas and its claims on files, so another org may connect those files later.
+    public func forget(org: OrgID) {
+        let records = directory.withLock { map in map.values.filter { $0.owner == org } }
+        for record in records {
+            let key = ConnectionPool.Key(org: org, source: record.info.id)
+            pool.evict(key)
+            schemas.remove(key)
+            forget(record)
+        }
+        try? claims.release(org: org)
     }
 
     /// Reads the principal's own tenant database, turning storage failures into safe errors.

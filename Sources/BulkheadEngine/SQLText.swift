@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// Small lexical helpers the sandbox needs around SQLite's own parser.
 ///
 /// SQLite parses the statement; these only look at what it left over (the tail after the first
@@ -60,8 +62,7 @@ enum SQLText {
 
     /// The tenant's own identifier, shortened and stripped of anything that could look like a path.
     static func safeIdentifier(_ text: String) -> String {
-        let cleaned = text.filter { !$0.isNewline && $0 != "/" && $0 != "\\" && $0 != "\0" }
-        return cleaned.count > 64 ? String(cleaned.prefix(64)) + "…" : cleaned
+        SafeText.identifier(text)
     }
 
     /// Quotes an identifier for SQLite (double quotes, inner quotes doubled).

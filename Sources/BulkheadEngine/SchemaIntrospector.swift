@@ -145,7 +145,7 @@ package enum SchemaIntrospector {
     /// Tables larger than this are not scanned for distinct values, to keep introspection quick.
     static let maxRowsForValues = 200_000
 
-    private static func isTextual(_ type: String) -> Bool {
+    static func isTextual(_ type: String) -> Bool {
         let upper = type.uppercased()
         return upper.isEmpty || upper.contains("CHAR") || upper.contains("TEXT") || upper.contains("CLOB")
     }

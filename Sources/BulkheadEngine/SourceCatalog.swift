@@ -2,23 +2,13 @@ import BulkheadCore
 import Foundation
 import GRDB
 
-/// The org's own record of its sources and allowed roots, in its tenant database.
+/// The org's own record of its sources, in its tenant database. (Its `allowed_roots` table is no
+/// longer read: folders are granted by the operator, in the control plane.)
 ///
 /// Every function takes a `Database` of one tenant file, which `TenantDatabases` opened from the
 /// principal's org; nothing here can name another org's file.
 enum SourceCatalog {
-    private static let columns = "id, name, kind, location, resolved_location, packaged, created_by, created_at"
-
-    /// The org's allowed roots (resolved paths).
-    static func roots(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT path FROM allowed_roots ORDER BY path")
-    }
-
-    /// Records an allowed root; adding the same root twice is harmless.
-    static func insertRoot(_ path: String, by user: UserID, at date: Date, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO allowed_roots (path, created_by, created_at) VALUES (?, ?, ?)",
-                       arguments: [path, user.rawValue, date])
-    }
+    private static let columns = "id, name, kind, location, resolved_location, packaged, sealed_secret, created_by, created_at"
 
     /// The source named `name`, if the org has one.
     static func source(named name: String, org: OrgID, _ db: Database) throws -> SourceRecord? {
@@ -41,11 +31,11 @@ enum SourceCatalog {
             throw BulkheadError.conflict("a source named '\(record.info.name)' already exists")
         }
         try db.execute(sql: """
-            INSERT INTO sources (id, name, kind, location, resolved_location, packaged, created_by, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sources (id, name, kind, location, resolved_location, packaged, sealed_secret, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 record.info.id.rawValue, record.info.name, record.info.kind.rawValue, record.info.location,
-                record.resolvedLocation, record.packaged, record.info.createdBy.rawValue, record.info.createdAt,
+                record.resolvedLocation, record.packaged, record.sealedSecret, record.info.createdBy.rawValue, record.info.createdAt,
             ])
     }
 
@@ -58,6 +48,7 @@ enum SourceCatalog {
         guard let id = SourceID(rawValue: row["id"]), let kind = SourceKind(rawValue: row["kind"]),
               let createdBy = UserID(rawValue: row["created_by"]) else { return nil }
         let info = SourceInfo(id: id, name: row["name"], kind: kind, location: row["location"], createdBy: createdBy, createdAt: row["created_at"])
-        return SourceRecord(info: info, owner: org, resolvedLocation: row["resolved_location"], packaged: row["packaged"])
+        return SourceRecord(info: info, owner: org, resolvedLocation: row["resolved_location"], packaged: row["packaged"],
+                            sealedSecret: row["sealed_secret"])
     }
 }

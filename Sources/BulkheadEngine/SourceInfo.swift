@@ -31,6 +31,8 @@ struct SourceRecord: Sendable, Hashable {
     let resolvedLocation: String
     /// True for a file the package placed in the org's own area (the demo), which skips the roots.
     let packaged: Bool
+    /// For a network source, its password sealed for this org and this source (never shown, never logged).
+    var sealedSecret: String? = nil
 }
 
 /// The result of adding a source: what was recorded, and for a CSV what the import found.

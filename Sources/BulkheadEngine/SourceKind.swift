@@ -4,4 +4,6 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable, Hashable {
     case sqlite
     /// A CSV file, imported once into a per-source SQLite cache in the org's area.
     case csv
+    /// A PostgreSQL database of the org's own, reached over the network with sealed credentials.
+    case postgres
 }

@@ -15,7 +15,7 @@ enum BackupReadingFuzz {
     static let backups: TenantBackup? = {
         guard let workspace = try? Workspace(root: FuzzScratch.folder.appendingPathComponent("home", isDirectory: true)) else { return nil }
         let clock = ManualClock()
-        return TenantBackup(tenants: TenantDatabases(workspace: workspace, events: NoEvents(), clock: clock), events: NoEvents(), clock: clock)
+        return try? TenantBackup(tenants: TenantDatabases(workspace: workspace, events: NoEvents(), clock: clock), events: NoEvents(), clock: clock)
     }()
 
     static func run(_ data: Data) {

@@ -32,8 +32,9 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
         do {
             try writer.write { db in
                 try db.execute(
-                    sql: "INSERT INTO security_events (at, kind, org_id, user_id, detail) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [clock.now(), event.kind, event.orgID?.rawValue, event.userID?.rawValue, event.detail])
+                    sql: "INSERT INTO security_events (at, kind, org_id, user_id, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [clock.now(), event.kind, event.orgID?.rawValue, event.userID?.rawValue, event.detail,
+                                event.actor?.description])
             }
             logger.notice("security event", metadata: ["kind": "\(event.kind)", "org": "\(event.orgID?.rawValue ?? "-")"])
         } catch {
@@ -52,7 +53,8 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
             }
             return rows.map { row in
                 SecurityEvent(kind: row["kind"], orgID: (row["org_id"] as String?).flatMap(OrgID.init(rawValue:)),
-                              userID: (row["user_id"] as String?).flatMap(UserID.init(rawValue:)), detail: row["detail"])
+                              userID: (row["user_id"] as String?).flatMap(UserID.init(rawValue:)), detail: row["detail"],
+                              actor: (row["actor"] as String?).flatMap(SecurityEvent.Actor.init(stored:)))
             }
         }
     }
@@ -127,6 +129,7 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
                 CREATE INDEX security_events_kind ON security_events(kind);
                 """)
         }
+        registerAuthorization(in: &migrator)
         return migrator
     }
 }

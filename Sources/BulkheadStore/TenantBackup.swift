@@ -6,55 +6,60 @@ import BulkheadCore
 
 /// Backup and restore of one organization's database, and nothing else.
 ///
-/// A backup file is a one-line JSON header (org id, schema version, SHA-256 and size of the
-/// payload) followed by the bytes of an SQLite online backup. A restore checks, in order: the
-/// header, the org (only into the same org), the version, the checksum, SQLite's own integrity
-/// check, the stamp inside the file and that every row of every table carries the org. Only
-/// then does it swap the new file in, with a rename, so a failed restore leaves the current data
-/// exactly as it was.
+/// A backup is a one-line JSON header (org id, schema version, SHA-256 and size of the payload,
+/// and a MAC) followed by the bytes of an SQLite online backup. The MAC is an HMAC-SHA256 under
+/// the installation's backup key (`backup-hmac.key` in the home, 0600) over the header's fields
+/// with the org bound in, so an edited backup, another org's backup and another installation's
+/// backup are all refused, alike, before a byte of the payload is trusted. Then a restore
+/// checks the version, the checksum, SQLite's own integrity check, the stamp inside the file and
+/// that every row of every table carries the org, and only then swaps the new file in with a
+/// rename, so a failed restore leaves the current data exactly as it was.
+///
+/// Backups are kept in the org's own area of the home (``BackupArea``) or streamed (`backup -`);
+/// a tenant names a backup, never a path.
 public struct TenantBackup: Sendable {
-    /// What the first line of a backup file says about the payload.
-    public struct Header: Codable, Sendable, Equatable {
-        public let format: String
-        public let orgID: String
-        public let schemaVersion: String
-        public let sha256: String
-        public let bytes: Int
-        public let createdAt: Date
-
-        enum CodingKeys: String, CodingKey {
-            case format, bytes
-            case orgID = "org_id"
-            case schemaVersion = "schema_version"
-            case sha256
-            case createdAt = "created_at"
-        }
-    }
-
-    static let format = "bulkhead-backup-1"
     private let tenants: TenantDatabases
     private let events: any SecurityEventRecorder
     private let clock: any Clock
+    private let key: SymmetricKey
+    /// The org's backup files.
+    public let area: BackupArea
+    /// Test seam: with authentication off, a restore skips the MAC and backup names are taken as
+    /// paths (the red team's edited-backup and write-anywhere attacks work again).
+    private let authenticate: Bool
     private let logger = Logger(label: "bulkhead.backup")
 
-    public init(tenants: TenantDatabases, events: any SecurityEventRecorder, clock: any Clock) {
+    /// The file in the home that holds the backup authentication key.
+    public static let keyFileName = "backup-hmac.key"
+
+    /// Opens backups over `tenants`, creating the installation's backup key on first use.
+    public init(tenants: TenantDatabases, events: any SecurityEventRecorder, clock: any Clock) throws {
+        try self.init(tenants: tenants, events: events, clock: clock, authenticate: true)
+    }
+
+    @_spi(Testing)
+    public init(tenants: TenantDatabases, events: any SecurityEventRecorder, clock: any Clock, authenticate: Bool) throws {
         self.tenants = tenants
         self.events = events
         self.clock = clock
+        self.authenticate = authenticate
+        area = BackupArea(workspace: tenants.workspace, confined: authenticate)
+        let workspace = tenants.workspace
+        key = try PrivateKeyFile.loadOrCreate(
+            at: workspace.privateFileURL(Self.keyFileName), in: workspace, purpose: "backup key",
+            make: {
+                let key = SymmetricKey(size: .bits256)
+                return (key.withUnsafeBytes { Data($0) }, key)
+            },
+            decode: { $0.count == 32 ? SymmetricKey(data: $0) : nil }
+        ).key
     }
 
-    /// Writes a backup of the principal's org to `file` (org admins only).
-    @discardableResult
-    public func backup(_ principal: Principal, to file: URL) throws -> Header {
+    /// Makes a backup of the principal's org (org admins only) and returns its bytes.
+    public func archive(_ principal: Principal) throws -> (header: Header, data: Data) {
         try principal.requireAdmin()
-        // Resolve the destination's folder, so neither `..` nor a symlink can aim the file into the home.
-        let folder = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
-        let destination = folder.appendingPathComponent(file.lastPathComponent)
-        guard !tenants.workspace.contains(folder), !tenants.workspace.contains(destination) else {
-            throw BulkheadError.invalidInput("a backup cannot be written inside the Bulkhead home")
-        }
         let database = try tenants.database(for: principal)
-        let scratch = try scratchURL(for: principal.orgID, suffix: "backup")
+        let scratch = scratchURL(for: principal.orgID, suffix: "backup")
         defer { removeDatabaseFiles(at: scratch) }
         let payload: Data
         do {
@@ -66,33 +71,57 @@ public struct TenantBackup: Sendable {
         } catch {
             throw BulkheadError.internalFailure(code: "backup-copy")
         }
-        let header = Header(format: Self.format, orgID: principal.orgID.rawValue, schemaVersion: TenantSchema.version,
-                            sha256: Self.hex(SHA256.hash(data: payload)), bytes: payload.count, createdAt: clock.now())
-        var out = try Self.encoder.encode(header)
+        let org = principal.orgID.rawValue, sha = Self.hex(SHA256.hash(data: payload))
+        let created = Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded() / 1000)
+        let header = Header(format: Self.format, orgID: org, schemaVersion: TenantSchema.version, sha256: sha,
+                            bytes: payload.count, createdAt: created,
+                            mac: Self.mac(org: org, schemaVersion: TenantSchema.version, sha256: sha, bytes: payload.count,
+                                          createdAt: created, key: key))
+        var out: Data
+        do { out = try Self.encoder.encode(header) } catch { throw BulkheadError.internalFailure(code: "backup-header") }
         out.append(0x0A)
         out.append(payload)
-        do {
-            try out.write(to: destination, options: .atomic)
-            chmod(destination.path, 0o600)
-        } catch {
-            throw BulkheadError.invalidInput("cannot write the backup file")
-        }
-        logger.info("backup written", metadata: ["org": "\(principal.orgID)", "bytes": "\(payload.count)"])
+        logger.info("backup made", metadata: ["org": "\(principal.orgID)", "bytes": "\(payload.count)"])
+        return (header, out)
+    }
+
+    /// Backs the principal's org up into its backup area as `name` (a new file; never an overwrite).
+    @discardableResult
+    public func backup(_ principal: Principal, named name: String) throws -> Header {
+        try principal.requireAdmin()
+        if authenticate { try checkName(name, principal, operation: "backup") }
+        let (header, data) = try archive(principal)
+        _ = try area.write(data, named: name, org: principal.orgID)
         return header
     }
 
-    /// Replaces the principal's org data with the backup in `file`, after every check passes (org admins only).
+    /// Restores the principal's org from the backup `name` of its own area (org admins only).
     @discardableResult
-    public func restore(_ principal: Principal, from file: URL) throws -> Header {
+    public func restore(_ principal: Principal, named name: String) throws -> Header {
+        try principal.requireAdmin()
+        if authenticate { try checkName(name, principal, operation: "restore") }
+        return try restore(principal, from: try area.read(named: name, org: principal.orgID))
+    }
+
+    /// Replaces the principal's org data with the backup `contents`, after every check passes (org admins only).
+    @discardableResult
+    public func restore(_ principal: Principal, from contents: Data) throws -> Header {
         try principal.requireAdmin()
         let org = principal.orgID
-        guard let contents = try? Data(contentsOf: file) else {
-            throw BulkheadError.notFound(kind: "backup file", name: file.lastPathComponent)
+        let header: Header, payload: Data
+        do {
+            (header, payload) = try Self.parse(contents)
+        } catch {
+            refuse(org, "not a backup file")
+            throw error
         }
-        let (header, payload) = try parse(contents, org: org)
-        guard header.orgID == org.rawValue else {
-            refuse(org, "backup of another org")
-            throw BulkheadError.integrity("this backup belongs to another organization")
+        let expected = Self.mac(org: org.rawValue, schemaVersion: header.schemaVersion, sha256: header.sha256,
+                                bytes: header.bytes, createdAt: header.createdAt, key: key)
+        if authenticate {
+            guard header.orgID == org.rawValue, Self.constantTimeEquals(expected, header.mac) else {
+                refuse(org, "not authentic")
+                throw Self.notAuthentic
+            }
         }
         guard TenantSchema.migrations(for: org).contains(where: { $0.id == header.schemaVersion }) else {
             refuse(org, "unknown schema version")
@@ -102,7 +131,7 @@ public struct TenantBackup: Sendable {
             refuse(org, "checksum mismatch")
             throw BulkheadError.integrity("the backup's checksum does not match its contents")
         }
-        let staged = try scratchURL(for: org, suffix: "restore")
+        let staged = scratchURL(for: org, suffix: "restore")
         do {
             try DatabaseFiles.ensurePrivateFile(at: staged)
             try payload.write(to: staged)
@@ -124,16 +153,6 @@ public struct TenantBackup: Sendable {
         _ = try tenants.database(org: org)
         logger.info("backup restored", metadata: ["org": "\(org)"])
         return header
-    }
-
-    func parse(_ contents: Data, org: OrgID) throws -> (Header, Data) {
-        guard let newline = contents.firstIndex(of: 0x0A),
-              let header = try? Self.decoder.decode(Header.self, from: contents[contents.startIndex..<newline]),
-              header.format == Self.format else {
-            refuse(org, "not a backup file")
-            throw BulkheadError.integrity("this is not a Bulkhead backup file")
-        }
-        return (header, Data(contents[contents.index(after: newline)...]))
     }
 
     /// The invariants a restored file must hold before it may replace live data.
@@ -168,11 +187,22 @@ public struct TenantBackup: Sendable {
         }
     }
 
+    /// Refuses (and records) a backup name that is not a plain file name of the org's area.
+    private func checkName(_ name: String, _ principal: Principal, operation: String) throws {
+        do {
+            _ = try BackupArea.validatedName(name)
+        } catch {
+            events.record(SecurityEvent(kind: "backup_refused", orgID: principal.orgID, userID: principal.userID,
+                                        detail: "op=\(operation) reason=outside_area", actor: .user(principal.userID)))
+            throw error
+        }
+    }
+
     private func refuse(_ org: OrgID, _ detail: String) {
         events.record(SecurityEvent(kind: "restore_refused", orgID: org, detail: detail))
     }
 
-    func scratchURL(for org: OrgID, suffix: String) throws -> URL {
+    func scratchURL(for org: OrgID, suffix: String) -> URL {
         tenants.workspace.tenantsDirectory.appendingPathComponent(".\(org.rawValue).\(suffix).\(UUID().uuidString).db")
     }
 
@@ -183,22 +213,5 @@ public struct TenantBackup: Sendable {
     func removeDatabaseFiles(at url: URL) {
         unlink(url.path)
         removeSidecars(of: url)
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

@@ -20,15 +20,17 @@ enum ContextBench {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let services = try Services(workspace: try .init(root: scratch.appendingPathComponent("home")),
                                     options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
-        _ = try services.createOrganization(name: "Bench")
-        _ = try services.auth.addUser(email: "bench@bench.test", password: "bench-password-1", org: "Bench", role: .admin)
+        let operatorKey = try String(contentsOf: services.workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
+        let caller = try await services.requireOperator(CallerCredentials(operatorKey: operatorKey), action: "bench")
+        let org = try services.createOrganization(name: "Bench", by: caller)
+        _ = try services.auth.addUser(email: "bench@bench.test", org: org, role: .admin, initialPassword: "bench-password-1", by: caller)
         let principal = try await services.auth.login(email: "bench@bench.test", password: "bench-password-1").principal
 
         let data = scratch.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let source = data.appendingPathComponent("wide.sqlite")
         try makeWideSource(at: source)
-        _ = try services.engine.allowRoot(principal, path: data.path)
+        _ = try services.engine.grantFolder(data.path, to: org, by: caller)
         _ = try await services.addSource(principal, name: "wide", path: source.path)
 
         let setupStart = DispatchTime.now()

@@ -33,13 +33,17 @@ enum QueryBench {
         let tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
         let org = OrgID(rawValue: "org-bench")!
         _ = try tenants.create(org: org)
+        try control.writer.write { db in
+            try db.execute(sql: "INSERT INTO organizations (id, name, created_at) VALUES (?, 'Bench', ?)", arguments: [org.rawValue, Date()])
+        }
+        let grants = FolderGrants(control: control, clock: clock)
         let engine = try QueryEngine(
-            workspace: workspace, tenants: tenants,
+            workspace: workspace, tenants: tenants, grants: grants,
             limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000), clock: clock)
         let principal = Principal(
             userID: UserID(rawValue: "usr-bench")!, email: "bench@bench.test", orgID: org, orgName: "Bench",
             role: .admin, sessionID: SessionID(rawValue: "ses-bench")!, expiresAt: .distantFuture)
-        try engine.allowRoot(principal, path: root.path)
+        try engine.grantFolder(root.path, to: org, by: OperatorPrincipal(operatorID: OperatorID(rawValue: "opr-bench")!, name: "bench"))
         _ = try engine.addSource(principal, name: "chinook", path: copy)
         let bare = try BareConnection(path: copy)
 

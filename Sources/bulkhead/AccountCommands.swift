@@ -1,83 +1,8 @@
 import ArgumentParser
 import Foundation
 import BulkheadAssistant
+import BulkheadAuth
 import BulkheadCore
-
-/// `bulkhead demo [--force]`: creates the demo workspace and prints its accounts.
-struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the demo workspace (two orgs, users, sources, notes); print the accounts.")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: JSONFlag
-    @Flag(help: "Rebuild the demo orgs even if they exist (new passwords).") var force = false
-
-    func run() async throws {
-        try await CommandFailure.run {
-            let env = try CommandEnvironment(global)
-            let existed = try DemoBuilder(services: env.services).exists()
-            let accounts = try await DemoBuilder(services: env.services).create(force: force)
-            if output.json {
-                Output.json([
-                    "created": !existed || force,
-                    "accounts": accounts.map { ["email": $0.email, "org": $0.org, "role": $0.role.rawValue,
-                                                "password": $0.password as Any] as [String: Any] },
-                ])
-                return
-            }
-            if existed && !force {
-                Output.line("The demo workspace already exists (passwords were shown when it was made; --force rebuilds it).")
-            } else {
-                Output.line("Demo workspace created in \(env.workspace.root.path). Passwords are shown only now:")
-            }
-            for account in accounts {
-                Output.line("  \(account.email.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.org.padding(toLength: 8, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(account.password ?? "(unchanged)")")
-            }
-        }
-    }
-}
-
-/// `bulkhead org create NAME`.
-struct Org: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage organizations.", subcommands: [Create.self])
-
-    struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an organization.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The organization's name.") var name: String
-
-        func run() async throws {
-            try await CommandFailure.run {
-                let env = try CommandEnvironment(global)
-                let id = try env.services.createOrganization(name: name)
-                Output.line("created organization \(name) (\(id))")
-            }
-        }
-    }
-}
-
-/// `bulkhead user add EMAIL --org NAME [--role admin|member]`.
-struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage users.", subcommands: [Add.self])
-
-    struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to an organization (password from stdin or a prompt).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The user's email.") var email: String
-        @Option(help: "The organization's name.") var org: String
-        @Option(help: "admin or member.") var role: String = "member"
-
-        func run() async throws {
-            try await CommandFailure.run {
-                guard let role = Role(rawValue: role) else { throw BulkheadError.invalidInput("the role must be admin or member") }
-                let env = try CommandEnvironment(global)
-                guard let password = PasswordInput.read(prompt: "Password for \(email): ") else {
-                    throw BulkheadError.invalidInput("no password given")
-                }
-                _ = try env.services.auth.addUser(email: email, password: password, org: org, role: role)
-                Output.line("added \(email) to \(org) as \(role.rawValue)")
-            }
-        }
-    }
-}
 
 /// `bulkhead login EMAIL [--org NAME] [--print-token]`.
 struct Login: AsyncParsableCommand {
@@ -91,9 +16,20 @@ struct Login: AsyncParsableCommand {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
             guard let password = PasswordInput.read(prompt: "Password for \(email): "), !password.isEmpty else {
-                throw BulkheadError.invalidInput("no password given: type it at the prompt, or pipe it on standard input")
+                throw BulkheadError.invalidInput("no password given: type it at the prompt, or give it as one line of standard input")
             }
-            let result = try await env.services.auth.login(email: email, password: password, org: org)
+            let interactive = isatty(STDIN_FILENO) == 1
+            // A first login with an invitation code also chooses the password: the second line of stdin, or a prompt.
+            var newPassword = interactive ? nil : readLine(strippingNewline: true)
+            let result: LoginResult
+            do {
+                result = try await env.services.auth.login(email: email, password: password, org: org,
+                                                           client: CommandEnvironment.loginClient, newPassword: newPassword)
+            } catch BulkheadError.firstLoginNeedsPassword where interactive {
+                newPassword = try Self.chooseNewPassword()
+                result = try await env.services.auth.login(email: email, password: password, org: org,
+                                                           client: CommandEnvironment.loginClient, newPassword: newPassword)
+            }
             if printToken {
                 Output.line(result.token)
             } else {
@@ -101,6 +37,18 @@ struct Login: AsyncParsableCommand {
                 Output.line("logged in as \(result.principal.email) in \(result.principal.orgName) (\(result.principal.role.rawValue))")
             }
         }
+    }
+}
+
+extension Login {
+    /// Asks twice for a new password at the terminal.
+    static func chooseNewPassword() throws -> String {
+        guard let first = PasswordInput.read(prompt: "Choose your password (at least 12 characters): "), !first.isEmpty,
+              let second = PasswordInput.read(prompt: "Type it again: ") else {
+            throw BulkheadError.invalidInput("no password given")
+        }
+        guard first == second else { throw BulkheadError.invalidInput("the two passwords differ") }
+        return first
     }
 }
 

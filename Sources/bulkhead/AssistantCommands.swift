@@ -6,7 +6,7 @@ import BulkheadCore
 
 /// `bulkhead note add TEXT | note list [--json]`.
 struct Note: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Your organization's business notes.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(abstract: "Your organization's business notes (members and admins).", subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a note.")

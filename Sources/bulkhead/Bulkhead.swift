@@ -9,8 +9,9 @@ struct Bulkhead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
-        subcommands: [Demo.self, Org.self, User.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
-                      Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self]
+        subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
+                      Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self,
+                      User.self, Org.self, Admin.self, Database.self]
     )
 
     @OptionGroup var global: GlobalOptions

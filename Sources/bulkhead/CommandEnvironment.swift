@@ -27,4 +27,19 @@ struct CommandEnvironment {
         guard let token = session.currentToken(environment: environment) else { throw BulkheadError.notAuthenticated }
         return try await services.verify(token: token)
     }
+
+    /// What the caller presented: the session token, and the operator key when one was given.
+    /// Nothing is verified here; the service call that acts decides who is asking.
+    func credentials(_ operatorKey: OperatorKeyOption? = nil) throws -> CallerCredentials {
+        CallerCredentials(sessionToken: session.currentToken(environment: environment),
+                          operatorKey: try operatorKey?.text(environment: environment))
+    }
+
+    /// Where a login comes from, for lockout: this terminal's device, or a local process without one.
+    static var loginClient: LoginClient {
+        for fd in [STDIN_FILENO, STDERR_FILENO] where isatty(fd) == 1 {
+            if let name = ttyname(fd) { return .terminal(String(cString: name)) }
+        }
+        return .local
+    }
 }

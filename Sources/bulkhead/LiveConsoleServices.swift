@@ -45,18 +45,19 @@ actor LiveConsoleServices: ConsoleServices {
         return ConsoleStartup(homeIsEmpty: empty, session: nil)
     }
 
+    /// The first run's demo: allowed only while the installation has no organization (then it is an operator action).
     func createDemo() async throws -> [DemoAccount] {
-        try await DemoBuilder(services: services).create().map {
+        try await services.createDemo(force: false, credentials: try env.credentials()).accounts.map {
             DemoAccount(email: $0.email, org: $0.org, role: $0.role.rawValue, password: $0.password ?? "(unchanged)")
         }
     }
 
     func login(email: String, password: String, org: String?) async throws -> LoginOutcome {
         if org == nil {
-            let memberships = try services.auth.memberships(email: email, password: password)
+            let memberships = try services.auth.memberships(email: email, password: password, client: CommandEnvironment.loginClient)
             if memberships.count > 1 { return .chooseOrg(memberships.map(\.orgName)) }
         }
-        let result = try await services.auth.login(email: email, password: password, org: org)
+        let result = try await services.auth.login(email: email, password: password, org: org, client: CommandEnvironment.loginClient)
         principal = result.principal
         try env.session.save(result.token)
         return .success(Self.session(result.principal))

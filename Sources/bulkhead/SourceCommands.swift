@@ -7,31 +7,58 @@ import BulkheadEngine
 /// `bulkhead source allow|add|list|show|rm`.
 struct Source: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage your organization's data sources.",
-                                                    subcommands: [Allow.self, Add.self, List.self, Show.self, Remove.self])
+                                                    subcommands: [Add.self, List.self, Show.self, Remove.self, Folders.self, Allow.self])
 
     struct Allow: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Allow a folder under which the org's sources may live (admins).")
+        static let configuration = CommandConfiguration(
+            abstract: "Replaced: folders are granted by the operator (`bulkhead admin org grant-folder ORG DIR`).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The folder.") var dir: String
 
         func run() async throws {
             try await CommandFailure.run {
                 let env = try CommandEnvironment(global)
-                let resolved = try env.services.engine.allowRoot(try await env.principal(), path: dir)
-                Output.line("allowed \(resolved)")
+                let actor = try? await env.principal()
+                env.services.auth.recordDenial(action: "source.allow", actor: actor.map { .user($0.userID) } ?? .anonymous,
+                                               org: actor?.orgID, reason: "operator_grants_folders")
+                throw BulkheadError.operatorRequired
+            }
+        }
+    }
+
+    struct Folders: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the folders the operator granted your organization.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            try await CommandFailure.run {
+                let env = try CommandEnvironment(global)
+                let folders = try env.services.engine.allowedRoots(try await env.principal())
+                if output.json {
+                    Output.json(["folders": folders])
+                } else if folders.isEmpty {
+                    Output.line("no folders granted yet; the operator grants them with `bulkhead admin org grant-folder ORG DIR`")
+                } else {
+                    for folder in folders { Output.line(folder) }
+                }
             }
         }
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Connect a SQLite database or a CSV file under an allowed folder.")
+        static let configuration = CommandConfiguration(
+            abstract: "Connect a SQLite database or a CSV file under a granted folder, or a PostgreSQL database by URL (org admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source's name in your organization.") var name: String
         @Argument(help: "The file.") var path: String
         @Option(help: "sqlite or csv (default: from the file's extension).") var kind: String?
+        @Flag(name: .customLong("password-stdin"), help: "For a postgres:// URL: read the database password from standard input.")
+        var passwordStdin = false
 
         func run() async throws {
             try await CommandFailure.run {
+                if Self.isPostgresURL(path) { return try await addPostgres() }
                 let chosen = kind ?? (path.lowercased().hasSuffix(".csv") ? "csv" : "sqlite")
                 guard let sourceKind = SourceKind(rawValue: chosen) else {
                     throw BulkheadError.invalidInput("the kind must be sqlite or csv")
@@ -110,7 +137,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Disconnect a source.")
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Disconnect a source (org admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source's name.") var name: String
 

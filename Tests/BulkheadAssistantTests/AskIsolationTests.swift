@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BulkheadAssistant
+@_spi(Testing) import BulkheadAssistant
 import BulkheadContext
 import BulkheadCore
 import BulkheadStore
@@ -126,7 +126,7 @@ import BulkheadStore
         var options = Services.Options(hasherParameters: .init(logN: 10, r: 8, p: 1)!)
         options.contextLimits.budget = 400
         let services = try Services(workspace: try .init(root: home), options: options)
-        let accounts = try await DemoBuilder(services: services).create()
+        let accounts = try await services.createDemo(force: false, credentials: CallerCredentials()).accounts
         let ada = try await services.auth.login(email: "ada@acme.test", password: accounts[0].password!).principal
         let answer = try await services.assistant.ask(ada, question: "how many customers are there")
         let record = try services.requestLog.record(answer.requestID.rawValue, for: ada)

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import BulkheadAssistant
+@_spi(Testing) import BulkheadAssistant
 import BulkheadAuth
 import BulkheadContext
 import BulkheadCore
@@ -42,7 +42,7 @@ struct AssistantFixture {
         options.modelOverride = provider
         options.contextTamper = tamper
         let services = try Services(workspace: try .init(root: home), options: options)
-        let accounts = try await DemoBuilder(services: services).create()
+        let accounts = try await services.createDemo(force: false, credentials: CallerCredentials()).accounts
         func login(_ email: String) async throws -> Principal {
             let password = accounts.first { $0.email == email }?.password ?? ""
             return try await services.auth.login(email: email, password: password).principal

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
-import BulkheadAudit
+@_spi(Testing) import BulkheadAudit
 
 /// One log capture per test process: swift-log accepts a single bootstrap, made here on first use.
 enum TestLogging {
@@ -75,5 +75,24 @@ struct AuditRunnerTests {
         }
         let elsewhere = report.failures.filter { ![.context, .logsAndErrors].contains($0.layer) }
         #expect(elsewhere.isEmpty, "\(elsewhere.map(\.id))")
+    }
+
+    @Test("with the authorization checks off, every authorization pattern fails and names itself")
+    func authorizationOff() async {
+        var options = AuditWorld.Options()
+        options.authorizationEnforced = false
+        let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
+        let layer = report.results.filter { $0.layer == .authorization }
+        #expect(layer.count >= 20)
+        let held = layer.filter(\.passed).map(\.id)
+        #expect(held.isEmpty, "these authorization patterns did not notice the checks were off: \(held)")
+        #expect(layer.allSatisfy { $0.passed || !$0.detail.isEmpty })
+    }
+
+    @Test("the authorization layer has at least 20 patterns, most run in both directions")
+    func authorizationCatalog() {
+        let layer = AuditRunner.patterns.filter { $0.layer == .authorization }
+        #expect(layer.count >= 20)
+        #expect(layer.filter { $0.id.hasSuffix("a") || $0.id.hasSuffix("b") }.count >= 20)
     }
 }

@@ -19,6 +19,8 @@ final class AuthFixture: @unchecked Sendable {
     let auth: AuthService
     let acme: OrgID
     let globex: OrgID
+    /// The installation's operator, proven with the key the home was given.
+    let op: OperatorPrincipal
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-auth-\(UUID().uuidString)")
@@ -26,11 +28,13 @@ final class AuthFixture: @unchecked Sendable {
         control = try ControlDatabase(workspace: workspace, clock: clock)
         auth = try AuthService(workspace: workspace, control: control, clock: clock, random: SystemRandom(),
                                hasherParameters: Self.fast)
-        acme = try auth.createOrganization(name: "Acme")
-        globex = try auth.createOrganization(name: "Globex")
-        _ = try auth.addUser(email: "ada@acme.test", password: Self.adaPassword, org: "Acme", role: .admin)
-        _ = try auth.addUser(email: "ben@acme.test", password: Self.benPassword, org: "Acme", role: .member)
-        _ = try auth.addUser(email: "gus@globex.test", password: Self.gusPassword, org: "Globex", role: .admin)
+        try auth.ensureOperator()
+        op = try auth.verifyOperator(keyText: try String(contentsOf: workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8))
+        acme = try auth.createOrganization(name: "Acme", by: op)
+        globex = try auth.createOrganization(name: "Globex", by: op)
+        _ = try auth.addUser(email: "ada@acme.test", org: acme, role: .admin, initialPassword: Self.adaPassword, by: op)
+        _ = try auth.addUser(email: "ben@acme.test", org: acme, role: .member, initialPassword: Self.benPassword, by: op)
+        _ = try auth.addUser(email: "gus@globex.test", org: globex, role: .admin, initialPassword: Self.gusPassword, by: op)
     }
 
     deinit {

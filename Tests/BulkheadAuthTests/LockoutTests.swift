@@ -116,7 +116,28 @@ import Testing
         #expect(outcomes.count == 12)
         #expect(outcomes.filter { $0 == .invalidCredentials }.count == 4)
         #expect(outcomes.filter { $0 == .lockedOut(retryAfterSeconds: 30) }.count == 8)
-        #expect(try fixture.events("login_failed").count == 5)
+        #expect(try fixture.events("login_failed").count == 4)
+        #expect(try fixture.events("login_lockout").count == 1)
         #expect(try fixture.events("login_locked").count == 7)
+    }
+
+    @Test func aLockoutFromOneClientDoesNotLockTheOwnerOutElsewhere() async throws {
+        let attacker = LoginClient.ssh(address: "198.51.100.23")
+        for _ in 0..<5 {
+            _ = try? await auth.login(email: "gus@globex.test", password: "wrong guess!!", client: attacker)
+        }
+        await #expect(throws: BulkheadError.lockedOut(retryAfterSeconds: 30)) {
+            _ = try await auth.login(email: "gus@globex.test", password: AuthFixture.gusPassword, client: attacker)
+        }
+        let owner = try await auth.login(email: "gus@globex.test", password: AuthFixture.gusPassword, client: .terminal("/dev/pts/7"))
+        #expect(owner.principal.orgID == fixture.globex)
+        // The attacker's backoff keeps doubling, and each lock is an event naming the client's kind.
+        fixture.clock.advance(31)
+        _ = try? await auth.login(email: "gus@globex.test", password: "wrong again!!", client: attacker)
+        await #expect(throws: BulkheadError.lockedOut(retryAfterSeconds: 60)) {
+            _ = try await auth.login(email: "gus@globex.test", password: AuthFixture.gusPassword, client: attacker)
+        }
+        #expect(try fixture.events("login_lockout").map { $0["detail"] as String }.allSatisfy { $0.contains("client=ssh") })
+        #expect(try fixture.events("login_lockout").count == 2)
     }
 }

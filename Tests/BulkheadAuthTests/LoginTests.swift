@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func userOfSeveralOrgsPicksOneAndTheTokenHoldsOnlyThat() async throws {
-        _ = try auth.addUser(email: "ada@acme.test", password: AuthFixture.adaPassword, org: "globex", role: .member)
+        _ = try auth.addUser(email: "ada@acme.test", org: fixture.globex, role: .member, initialPassword: nil, by: fixture.op)
         await #expect(throws: BulkheadError.invalidInput("this account belongs to several organizations; choose one with --org NAME")) {
             _ = try await auth.login(email: "ada@acme.test", password: AuthFixture.adaPassword)
         }
@@ -97,7 +97,7 @@ import Testing
     @Test func realParametersRoundTripThroughAnAccount() async throws {
         let strong = try AuthService(workspace: fixture.workspace, control: fixture.control, clock: fixture.clock,
                                      random: SystemRandom())
-        _ = try strong.addUser(email: "zoe@acme.test", password: "zoe's strong password", org: "Acme", role: .member)
+        _ = try strong.addUser(email: "zoe@acme.test", org: fixture.acme, role: .member, initialPassword: "zoe's strong password", by: fixture.op)
         let stored = try fixture.strings("SELECT password_hash FROM users WHERE email = 'zoe@acme.test'").first
         #expect(stored?.hasPrefix("scrypt$17$8$1$") == true)
         let result = try await strong.login(email: "zoe@acme.test", password: "zoe's strong password")

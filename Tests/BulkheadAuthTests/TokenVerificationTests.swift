@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func demotedAdminsOldTokenIsRefused() async throws {
-        _ = try fixture.auth.addUser(email: "cyd@acme.test", password: "cyd's long password", org: "Acme", role: .admin)
+        _ = try fixture.auth.addUser(email: "cyd@acme.test", org: fixture.acme, role: .admin, initialPassword: "cyd's long password", by: fixture.op)
         let ada = try await auth.login(email: "ada@acme.test", password: AuthFixture.adaPassword)
         let cyd = try await auth.login(email: "cyd@acme.test", password: "cyd's long password")
         try auth.setRole(email: "ada@acme.test", role: .member, by: cyd.principal)

@@ -23,6 +23,9 @@ final class DemoWorkspace: @unchecked Sendable {
     /// The shared workspace, made on first use.
     static let shared: Result<DemoWorkspace, any Error> = Result { try DemoWorkspace() }
 
+    /// The operator key the demo's home was given (`--operator-key` takes this path).
+    var operatorKey: String { cli.home.appendingPathComponent("operator.key").path }
+
     /// A token for `email`, from `login --print-token` with the password on stdin.
     func token(_ email: String) throws -> String {
         let result = try cli.run(["login", email, "--print-token"], stdin: (passwords[email] ?? "") + "\n")

@@ -53,9 +53,13 @@ import Testing
         #expect(valid.status == 0)
     }
 
-    @Test func demoTwiceIsSafe() throws {
+    @Test func demoTwiceIsSafeAndOnAnExistingHomeIsTheOperators() throws {
         let demo = try DemoWorkspace.shared.get()
-        let again = try demo.cli.run(["demo", "--json"])
+        let anyone = try demo.cli.run(["demo", "--json"])
+        #expect(anyone.status == 3)
+        #expect(anyone.stdout.isEmpty)
+        #expect(anyone.stderr.contains("operator command"))
+        let again = try demo.cli.run(["demo", "--json", "--operator-key", demo.operatorKey])
         #expect(again.status == 0)
         let json = try again.json()
         #expect(json["created"] as? Bool == false)
@@ -73,8 +77,11 @@ import Testing
             let accounts = try #require(try result.json()["accounts"] as? [[String: Any]])
             return try #require(accounts.first { $0["email"] as? String == "gus@globex.test" }?["password"] as? String)
         }
-        let first = try password(try cli.run(["demo", "--json"]))
-        let second = try password(try cli.run(["demo", "--force", "--json"]))
+        let made = try cli.run(["demo", "--json"])
+        let first = try password(made)
+        let key = try #require(try made.json()["operator_key_file"] as? String)
+        #expect(try cli.run(["demo", "--force", "--json"]).status == 3)
+        let second = try password(try cli.run(["demo", "--force", "--json"], environment: ["BULKHEAD_OPERATOR_KEY": key]))
         #expect(first != second)
         #expect(try cli.run(["login", "gus@globex.test"], stdin: first + "\n").status == 3)
         #expect(try cli.run(["login", "gus@globex.test"], stdin: second + "\n").status == 0)

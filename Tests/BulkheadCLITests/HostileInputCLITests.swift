@@ -28,15 +28,14 @@ import Testing
         }
     }
 
-    /// A folder outside the home, allowed for `email`'s org. (When folders become operator grants,
-    /// this is the one place to change.)
-    static func allowedFolder(_ demo: DemoWorkspace, as email: String, named name: String) throws -> URL {
+    /// A folder outside the home that the operator granted to `org`.
+    static func grantedFolder(_ demo: DemoWorkspace, to org: String, named name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-hostile-\(UUID().uuidString)")
             .appendingPathComponent(name, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let allowed = try demo.run(as: email, ["source", "allow", folder.path])
-        #expect(allowed.status == 0, "\(allowed.stderr)")
-        #expect(Self.isInert(allowed.stdout))
+        let granted = try demo.cli.run(["admin", "org", "grant-folder", org, folder.path, "--operator-key", demo.operatorKey])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        #expect(Self.isInert(granted.stdout) && Self.isInert(granted.stderr))
         return folder
     }
 
@@ -103,7 +102,7 @@ import Testing
 
     @Test func pathsColumnNamesAndImportReportsShowEscapes() throws {
         let demo = try Self.home.get()
-        let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "data\u{1B}]0;t\u{07}")
+        let folder = try Self.grantedFolder(demo, to: "Acme", named: "data\u{1B}]0;t\u{07}")
         let csv = folder.appendingPathComponent("le\u{1B}[2Jads.csv")
         try Data("na\u{1B}[2Jme,\u{202E}city\nAda,Lisbon\n\"Bo\",x\"y\n".utf8).write(to: csv)
         let added = try demo.run(as: "ada@acme.test", ["source", "add", "leads", csv.path])
@@ -132,7 +131,7 @@ import Testing
 
     @Test func printfInAViewStopsSourceAddAndQueriesAtOnce() throws {
         let demo = try Self.home.get()
-        let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "views")
+        let folder = try Self.grantedFolder(demo, to: "Acme", named: "views")
         let path = try Self.database(in: folder, "hostile.sqlite") { db in
             try db.execute(sql: "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
             try db.execute(sql: "CREATE VIEW big AS SELECT printf('%.*c', 2000000000, 'x') AS v FROM t")
@@ -165,7 +164,7 @@ import Testing
 
     @Test func aHardLinkToAnotherOrgsLiveWALIsRefused() throws {
         let demo = try Self.home.get()
-        let victimFolder = try Self.allowedFolder(demo, as: "gus@globex.test", named: "clinic")
+        let victimFolder = try Self.grantedFolder(demo, to: "Globex", named: "clinic")
         let victim = victimFolder.appendingPathComponent("live.sqlite").path
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
@@ -173,7 +172,7 @@ import Testing
         defer { try? writer.close() }
         try writer.write { db in try db.execute(sql: "CREATE TABLE secrets (x TEXT); INSERT INTO secrets VALUES ('GLOBEX-LIVE-ROW')") }
 
-        let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "stub")
+        let folder = try Self.grantedFolder(demo, to: "Acme", named: "stub")
         let stub = folder.appendingPathComponent("stub.sqlite").path
         let queue = try DatabaseQueue(path: stub)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -252,7 +251,7 @@ import Testing
 
     @Test func aCSVWithAMillionColumnsSaysHowManyAreAllowed() throws {
         let demo = try Self.home.get()
-        let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "wide")
+        let folder = try Self.grantedFolder(demo, to: "Acme", named: "wide")
         let csv = folder.appendingPathComponent("wide.csv")
         let header = (1...1_000_000).map { "c\($0)" }.joined(separator: ",")
         try Data((header + "\n" + String(repeating: "1,", count: 999_999) + "1\n").utf8).write(to: csv)
@@ -263,7 +262,7 @@ import Testing
 
     @Test func sourceShowCutsA50MBSample() throws {
         let demo = try Self.home.get()
-        let folder = try Self.allowedFolder(demo, as: "ada@acme.test", named: "big")
+        let folder = try Self.grantedFolder(demo, to: "Acme", named: "big")
         let path = try Self.database(in: folder, "big.sqlite") { db in
             try db.execute(sql: "CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)")
             try db.execute(sql: "INSERT INTO docs VALUES (1, ?)", arguments: [String(repeating: "x", count: 50_000_000)])

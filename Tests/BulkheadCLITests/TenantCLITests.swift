@@ -55,12 +55,19 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("globex-\(UUID().uuidString).bak").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         let inside = demo.cli.home.appendingPathComponent("tenants/x.bak").path
-        #expect(try demo.run(as: "gus@globex.test", ["backup", inside]).status == 1)
-        #expect(try demo.run(as: "ben@acme.test", ["backup", file]).status == 3)
-        #expect(try demo.run(as: "gus@globex.test", ["backup", file]).status == 0)
-        let refused = try demo.run(as: "ada@acme.test", ["restore", file])
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("another organization"))
+        #expect(try demo.run(as: "gus@globex.test", ["backup", inside]).status == 3)
+        #expect(try demo.run(as: "gus@globex.test", ["backup", file]).status == 3)
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(try demo.run(as: "ben@acme.test", ["backup", "ben.bak"]).status == 3)
+        let name = "globex-\(UUID().uuidString.prefix(8)).bak"
+        #expect(try demo.run(as: "gus@globex.test", ["backup", name]).status == 0)
+        let listed = try demo.run(as: "gus@globex.test", ["backup", "--list", "--json"]).json()["backups"] as? [[String: Any]]
+        #expect(listed?.contains { $0["name"] as? String == name } == true)
+        // Acme cannot reach Globex's backup by its name: it answers like a missing one.
+        let refused = try demo.run(as: "ada@acme.test", ["restore", name])
+        let missing = try demo.run(as: "ada@acme.test", ["restore", "missing.bak"])
+        #expect(refused.status == 4 && missing.status == 4)
+        #expect(refused.stderr.replacingOccurrences(of: name, with: "X") == missing.stderr.replacingOccurrences(of: "missing.bak", with: "X"))
         #expect(try demo.run(as: "ada@acme.test", ["query", "retail", "select count(*) from products", "--json"]).json()["row_count"] as? Int == 1)
     }
 }

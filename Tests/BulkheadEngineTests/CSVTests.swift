@@ -20,7 +20,7 @@ struct CSVTests {
     @Test("bad rows are reported with their line numbers and the good rows are imported")
     func badRows() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let csv = """
             id,city,amount,day
             1,Paris,10.5,2024-01-31
@@ -58,7 +58,7 @@ struct CSVTests {
     @Test("a UTF-8 byte order mark is skipped, and types are inferred")
     func bom() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let body = Array("code,label,zip,when\n1,Zürich,00501,2024-13-01\n2,東京,10001,2024-01-01\n".utf8)
         let path = try fixture.file(in: fixture.acmeRoot, as: "bom.csv", bytes: [0xEF, 0xBB, 0xBF] + body)
         let added = try fixture.engine.addSource(acme, name: "bom", path: path, kind: .csv)
@@ -73,7 +73,7 @@ struct CSVTests {
     @Test("binary content and non-UTF-8 text are refused with a clear message")
     func binary() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let binary = try fixture.file(in: fixture.acmeRoot, as: "image.csv", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
         #expect(throws: BulkheadError.invalidInput("the file looks binary (it contains NUL bytes); a CSV source must be UTF-8 text")) {
             try fixture.engine.addSource(acme, name: "image", path: binary, kind: .csv)
@@ -90,7 +90,7 @@ struct CSVTests {
     @Test("a CSV outside the allowed roots is refused like any other source")
     func csvPathRules() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let path = try fixture.file(in: fixture.globexRoot, as: "theirs.csv", bytes: Array("a\n1\n".utf8))
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "theirs", path: path, kind: .csv) }
     }

@@ -25,17 +25,25 @@ final class EngineFixture: @unchecked Sendable {
         workspace = try Workspace(root: home.url.appendingPathComponent("home"))
         control = try ControlDatabase(workspace: workspace, clock: clock)
         tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
-        _ = try tenants.create(org: acme)
-        _ = try tenants.create(org: globex)
+        for org in [acme, globex] {
+            _ = try tenants.create(org: org)
+            try control.writer.write { db in
+                try db.execute(sql: "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)", arguments: [org.rawValue, org.rawValue, Date()])
+            }
+        }
         var logger = Logger(label: "bulkhead.engine.tests")
         logger.logLevel = .critical
-        engine = try QueryEngine(workspace: workspace, tenants: tenants, limits: limits, clock: clock, random: SeededRandom(seed: 7), logger: logger)
+        engine = try QueryEngine(workspace: workspace, tenants: tenants, grants: FolderGrants(control: control, clock: clock), limits: limits,
+                                 clock: clock, random: SeededRandom(seed: 7), logger: logger)
         acmeRoot = outside.url.appendingPathComponent("acme-data", isDirectory: true)
         globexRoot = outside.url.appendingPathComponent("globex-data", isDirectory: true)
         for root in [acmeRoot, globexRoot] { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
-        try engine.allowRoot(admin(acme), path: acmeRoot.path)
-        try engine.allowRoot(admin(globex), path: globexRoot.path)
+        try engine.grantFolder(acmeRoot.path, to: acme, by: Self.operator)
+        try engine.grantFolder(globexRoot.path, to: globex, by: Self.operator)
     }
+
+    /// The operator of the fixture's installation (made directly: engine tests do not verify operator keys).
+    static let `operator` = OperatorPrincipal(operatorID: OperatorID(rawValue: "opr-engine-tests")!, name: "tests")
 
     func admin(_ org: OrgID) -> Principal { Fixtures.principal(org: org.rawValue, user: "ada-\(org.rawValue)", role: .admin) }
     func member(_ org: OrgID) -> Principal { Fixtures.principal(org: org.rawValue, user: "ben-\(org.rawValue)", role: .member) }

@@ -33,7 +33,7 @@ struct EngineTests {
     @Test("count and join on Chinook return the right rows")
     func queries() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         _ = try fixture.engine.addSource(acme, name: "chinook", path: try fixture.chinook(in: fixture.acmeRoot))
         let count = try fixture.engine.query(acme, source: "chinook", sql: "select count(*) from Track")
         #expect(count.rows == [[.integer(3503)]])
@@ -55,7 +55,7 @@ struct EngineTests {
     @Test("a cursor through the engine pages a million-row result with the cap and memory bounded")
     func engineCursor() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         _ = try fixture.engine.addSource(acme, name: "chinook", path: try fixture.chinook(in: fixture.acmeRoot))
         let sql = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000) select x from c"
         let capped = try fixture.engine.query(acme, source: "chinook", sql: sql, options: QueryOptions(timeLimit: 60))
@@ -70,7 +70,7 @@ struct EngineTests {
     @Test("sandbox refusals come through the engine as safe errors")
     func refusalsThroughEngine() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         _ = try fixture.engine.addSource(acme, name: "chinook", path: try fixture.chinook(in: fixture.acmeRoot))
         let controlPath = fixture.workspace.controlDatabaseURL.path
         #expect(throws: BulkheadError.sqlRefused("ATTACH is not allowed")) {
@@ -89,7 +89,7 @@ struct EngineTests {
     @Test("the schema cache is rebuilt when the source file changes")
     func schemaInvalidation() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let path = try fixture.database(in: fixture.acmeRoot, as: "shop.sqlite", labels: ["a", "b"])
         _ = try fixture.engine.addSource(acme, name: "shop", path: path)
         #expect(try fixture.engine.schema(acme, source: "shop").tables.map(\.name) == ["items"])
@@ -104,7 +104,7 @@ struct EngineTests {
     @Test("names are validated and taken names conflict")
     func names() throws {
         let fixture = try EngineFixture()
-        let acme = fixture.member(fixture.acme)
+        let acme = fixture.admin(fixture.acme)
         let path = try fixture.database(in: fixture.acmeRoot, as: "shop.sqlite", labels: ["a"])
         for bad in ["", "../x", "a/b", "a'b", "-x", String(repeating: "a", count: 65), "src-0123456789abcdef01234567", "a\0b"] {
             #expect(throws: BulkheadError.self) { try fixture.engine.addSource(acme, name: bad, path: path) }
@@ -115,15 +115,17 @@ struct EngineTests {
         }
     }
 
-    @Test("removing a source forgets it, and only admins or its creator may")
+    @Test("removing a source forgets it; members may use sources but only admins add or remove them")
     func remove() throws {
         let fixture = try EngineFixture()
+        let ada = fixture.admin(fixture.acme)
         let ben = fixture.member(fixture.acme)
-        let other = Fixtures.principal(org: fixture.acme.rawValue, user: "cy-acme", role: .member)
-        _ = try fixture.engine.addSource(ben, name: "shop", path: try fixture.database(in: fixture.acmeRoot, as: "shop.sqlite", labels: ["a"]))
+        let shop = try fixture.database(in: fixture.acmeRoot, as: "shop.sqlite", labels: ["a"])
+        #expect(throws: BulkheadError.denied) { try fixture.engine.addSource(ben, name: "shop", path: shop) }
+        _ = try fixture.engine.addSource(ada, name: "shop", path: shop)
         _ = try fixture.engine.query(ben, source: "shop", sql: "select * from items")
-        #expect(throws: BulkheadError.denied) { try fixture.engine.removeSource(other, "shop") }
-        try fixture.engine.removeSource(ben, "shop")
+        #expect(throws: BulkheadError.denied) { try fixture.engine.removeSource(ben, "shop") }
+        try fixture.engine.removeSource(ada, "shop")
         #expect(throws: BulkheadError.notFound(kind: "source", name: "shop")) {
             try fixture.engine.query(ben, source: "shop", sql: "select * from items")
         }

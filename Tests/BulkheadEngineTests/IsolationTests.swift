@@ -1,5 +1,5 @@
 import BulkheadCore
-@testable import BulkheadEngine
+@_spi(Testing) @testable import BulkheadEngine
 import Foundation
 import Testing
 
@@ -45,14 +45,26 @@ struct IsolationTests {
         #expect(throws: BulkheadError.notFound(kind: "source", name: id)) { try fixture.engine.schema(acme, source: id) }
     }
 
-    @Test("members cannot allow roots; roots inside the home are refused")
-    func roots() throws {
+    @Test("members cannot add sources; folders come only from the operator's grants, never the home or a system folder")
+    func grants() throws {
         let fixture = try EngineFixture()
-        #expect(throws: BulkheadError.denied) { try fixture.engine.allowRoot(fixture.member(fixture.acme), path: fixture.acmeRoot.path) }
-        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(fixture.admin(fixture.acme), path: fixture.workspace.root.path) }
-        #expect(throws: SourcePathPolicy.rootRefusal) {
-            try fixture.engine.allowRoot(fixture.admin(fixture.acme), path: fixture.workspace.orgAreaURL(for: fixture.acme).deletingLastPathComponent().path)
+        let path = try fixture.database(in: fixture.acmeRoot, as: "members.sqlite", labels: ["x"])
+        #expect(throws: BulkheadError.denied) { try fixture.engine.addSource(fixture.member(fixture.acme), name: "members", path: path) }
+        let op = EngineFixture.operator
+        for folder in [fixture.workspace.root.path, fixture.workspace.orgAreaURL(for: fixture.acme).deletingLastPathComponent().path,
+                       fixture.workspace.root.deletingLastPathComponent().path, "/", "/proc", "/proc/self", "/etc", "/dev", "/sys"] {
+            #expect(throws: BulkheadError.self) { try fixture.engine.grantFolder(folder, to: fixture.acme, by: op) }
         }
+        #expect(throws: BulkheadError.notPermitted("that folder cannot be granted: it is the root of the file system")) {
+            try fixture.engine.grantFolder("/", to: fixture.acme, by: op)
+        }
+        #expect(throws: BulkheadError.notPermitted("that folder cannot be granted: it is or lies inside the Bulkhead home")) {
+            try fixture.engine.grantFolder(fixture.workspace.root.path, to: fixture.acme, by: op)
+        }
+        let world = fixture.outside.url.appendingPathComponent("shared-tmp", isDirectory: true)
+        try FileManager.default.createDirectory(at: world, withIntermediateDirectories: true)
+        chmod(world.path, 0o1777)
+        #expect(throws: BulkheadError.self) { try fixture.engine.grantFolder(world.path, to: fixture.acme, by: op) }
         #expect(try fixture.engine.allowedRoots(fixture.member(fixture.acme)) == [SourcePathPolicy.realPath(fixture.acmeRoot.path)!])
     }
 
@@ -80,39 +92,41 @@ struct IsolationTests {
         let link = fixture.acmeRoot.appendingPathComponent("innocent.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: globexFile)
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "innocent", path: link) }
-        // The folder that holds both orgs' folders cannot be allowed any more.
-        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: fixture.outside.url.path) }
-        // One allowed before folders were claimed (written straight into Acme's file): the claims still refuse.
-        let parent = SourcePathPolicy.realPath(fixture.outside.url.path)!
-        try fixture.tenants.database(for: acme).write { try SourceCatalog.insertRoot(parent, by: acme.userID, at: Date(), $0) }
+        // The folder that holds both orgs' folders cannot be granted.
+        #expect(throws: BulkheadError.self) { try fixture.engine.grantFolder(fixture.outside.url.path, to: fixture.acme, by: EngineFixture.operator) }
+        // A grant revoked from Globex and given to Acme: the claim on Globex's connected file still refuses.
+        try fixture.engine.revokeFolder(fixture.globexRoot.path, from: fixture.globex, by: EngineFixture.operator)
+        try fixture.engine.grantFolder(fixture.globexRoot.path, to: fixture.acme, by: EngineFixture.operator)
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "clinic", path: globexFile) }
-        #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "innocent", path: link) }
     }
 
-    @Test("another org's folder, a folder inside it or one holding it cannot be allowed; a file it has not connected stays out of reach")
+    @Test("another org's folder, a folder inside it or one holding it cannot be granted; a file it has not connected stays out of reach")
     func anotherOrgsFolder() throws {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
         let globex = fixture.admin(fixture.globex)
+        let op = EngineFixture.operator
         // Globex put a file in its folder and has not connected it yet.
         let pending = try fixture.database(in: fixture.globexRoot, as: "pending.sqlite", labels: ["GLOBEX-CANARY-9"])
         let inner = fixture.globexRoot.appendingPathComponent("inner", isDirectory: true)
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
-        for folder in [fixture.globexRoot, inner, fixture.outside.url, fixture.globexRoot.appendingPathComponent("..").appendingPathComponent("globex-data")] {
-            #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: folder.path) }
+        let overlap = BulkheadError.notPermitted("that folder cannot be granted: it is, contains or lies inside a folder granted to another organization")
+        for folder in [fixture.globexRoot, inner, fixture.globexRoot.appendingPathComponent("..").appendingPathComponent("globex-data")] {
+            #expect(throws: overlap) { try fixture.engine.grantFolder(folder.path, to: fixture.acme, by: op) }
         }
-        // The refusal reads exactly like a folder that does not exist.
-        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(acme, path: fixture.outside.url.appendingPathComponent("missing").path) }
+        #expect(throws: BulkheadError.invalidInput("that folder cannot be granted: it is not an existing directory")) {
+            try fixture.engine.grantFolder(fixture.outside.url.appendingPathComponent("missing").path, to: fixture.acme, by: op)
+        }
         #expect(throws: SourcePathPolicy.refusal) { try fixture.engine.addSource(acme, name: "pending", path: pending) }
         #expect(try fixture.engine.allowedRoots(acme) == [SourcePathPolicy.realPath(fixture.acmeRoot.path)!])
-        // Globex connects its own file, and may allow a folder inside its own.
+        // Globex connects its own file, and may be granted a folder inside its own.
         _ = try fixture.engine.addSource(globex, name: "pending", path: pending)
-        try fixture.engine.allowRoot(globex, path: inner.path)
-        // A folder beside both is fine for either.
+        try fixture.engine.grantFolder(inner.path, to: fixture.globex, by: op)
+        // A folder beside both is fine for either, but only for the first.
         let beside = fixture.outside.url.appendingPathComponent("acme-more", isDirectory: true)
         try FileManager.default.createDirectory(at: beside, withIntermediateDirectories: true)
-        try fixture.engine.allowRoot(acme, path: beside.path)
-        #expect(throws: SourcePathPolicy.rootRefusal) { try fixture.engine.allowRoot(globex, path: beside.path) }
+        try fixture.engine.grantFolder(beside.path, to: fixture.acme, by: op)
+        #expect(throws: overlap) { try fixture.engine.grantFolder(beside.path, to: fixture.globex, by: op) }
     }
 
     @Test("the home's control.db, tenant files and another org's area are refused, even through a symlink")

@@ -5,96 +5,124 @@ import BulkheadCore
 @testable import BulkheadStore
 
 @Suite struct TenantBackupTests {
-    /// Backups go outside the home: the home refuses them.
-    private func backupFile(_ f: StoreFixture, _ name: String) -> URL {
-        f.outside.appendingPathComponent(name)
+    private func backups(_ f: StoreFixture) throws -> TenantBackup {
+        try TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
     }
 
-    @Test func roundTripRestoresTheOrgsData() throws {
+    /// The backup file of `org` named `name`, inside the org's backup area.
+    private func file(_ f: StoreFixture, _ org: OrgID, _ name: String) -> URL {
+        BackupArea(workspace: f.workspace).folder(for: org).appendingPathComponent(name)
+    }
+
+    @Test func roundTripRestoresTheOrgsDataFromItsOwnArea() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
-        let file = backupFile(f, "acme.bak")
-        let header = try backups.backup(f.principal(f.acme), to: file)
+        let backups = try backups(f)
+        let header = try backups.backup(f.principal(f.acme), named: "acme.bak")
         #expect(header.orgID == f.acme.rawValue)
         #expect(header.schemaVersion == TenantSchema.version)
+        let written = file(f, f.acme, "acme.bak")
+        #expect(FileManager.default.fileExists(atPath: written.path))
+        #expect((try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int) == 0o600)
         try f.tenants.database(for: f.principal(f.acme)).write { db in try db.execute(sql: "DELETE FROM notes") }
         #expect(try f.notes(f.acme).isEmpty)
-        try backups.restore(f.principal(f.acme), from: file)
+        try backups.restore(f.principal(f.acme), named: "acme.bak")
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store"])
         #expect(try f.tenants.database(for: f.principal(f.acme)).generation == 1)
+        #expect(try backups.area.list(org: f.acme).map(\.name) == ["acme.bak"])
+        #expect(try backups.area.list(org: f.globex).isEmpty)
     }
 
-    @Test func globexBackupIsRefusedByAcme() throws {
+    @Test func aStreamedBackupRestoresFromItsBytes() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
-        let file = backupFile(f, "globex.bak")
-        try backups.backup(f.principal(f.globex), to: file)
-        #expect(throws: BulkheadError.integrity("this backup belongs to another organization")) {
-            try backups.restore(f.principal(f.acme), from: file)
-        }
+        let backups = try backups(f)
+        let archive = try backups.archive(f.principal(f.acme))
+        try f.tenants.database(for: f.principal(f.acme)).write { db in try db.execute(sql: "DELETE FROM notes") }
+        try backups.restore(f.principal(f.acme), from: archive.data)
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store"])
-        #expect(try f.control.securityEvents(kind: "restore_refused").count == 1)
     }
 
-    @Test func globexBackupRelabelledAsAcmeIsRefusedByTheStamp() throws {
+    @Test func aForeignBackupIsRefusedExactlyLikeAnEditedOne() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
-        let file = backupFile(f, "globex.bak")
-        try backups.backup(f.principal(f.globex), to: file)
-        // Rewrite the header so it claims Acme (the checksum still matches the payload).
-        let contents = try Data(contentsOf: file)
-        let newline = contents.firstIndex(of: 0x0A)!
-        var headerText = String(decoding: contents[..<newline], as: UTF8.self)
-        headerText = headerText.replacingOccurrences(of: f.globex.rawValue, with: f.acme.rawValue)
-        var forged = Data(headerText.utf8)
-        forged.append(contents[newline...])
-        try forged.write(to: file)
-        #expect(throws: BulkheadError.integrity("the backup's stamp names another organization")) {
-            try backups.restore(f.principal(f.acme), from: file)
-        }
+        let backups = try backups(f)
+        let globex = try backups.archive(f.principal(f.globex)).data
+        #expect(throws: TenantBackup.notAuthentic) { try backups.restore(f.principal(f.acme), from: globex) }
+        // Relabelled: the header claims Acme (the checksum still matches the payload).
+        var relabelled = String(decoding: globex, as: UTF8.self)
+        relabelled = relabelled.replacingOccurrences(of: f.globex.rawValue, with: f.acme.rawValue)
+        #expect(throws: TenantBackup.notAuthentic) { try backups.restore(f.principal(f.acme), from: Data(relabelled.utf8)) }
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store"])
+        #expect(try f.control.securityEvents(kind: "restore_refused").count == 2)
+        #expect(!TenantBackup.notAuthentic.message.contains(f.globex.rawValue))
+    }
+
+    @Test func anEditedBackupIsRefusedEvenWithItsChecksumFixed() throws {
+        let f = try StoreFixture()
+        let backups = try backups(f)
+        let data = try backups.archive(f.principal(f.acme)).data
+        let newline = data.firstIndex(of: 0x0A)!
+        var header = try JSONSerialization.jsonObject(with: data[..<newline]) as! [String: Any]
+        header["created_at"] = (header["created_at"] as! Double) + 1
+        var edited = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
+        edited.append(data[newline...])
+        #expect(throws: TenantBackup.notAuthentic) { try backups.restore(f.principal(f.acme), from: edited) }
+        // Another installation's key: the same bytes do not verify in another home.
+        let other = try StoreFixture()
+        #expect(throws: TenantBackup.notAuthentic) {
+            try TenantBackup(tenants: other.tenants, events: other.control, clock: other.clock).restore(other.principal(f.acme), from: data)
+        }
     }
 
     @Test func corruptedBackupLeavesDataIntact() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
-        let file = backupFile(f, "acme.bak")
-        try backups.backup(f.principal(f.acme), to: file)
+        let backups = try backups(f)
+        var bytes = try backups.archive(f.principal(f.acme)).data
         try f.tenants.database(for: f.principal(f.acme)).write { db in
             try db.execute(sql: "INSERT INTO notes (id, text, created_by, created_at) VALUES ('n9', 'after', 'u', ?)", arguments: [Date()])
         }
-        var bytes = try Data(contentsOf: file)
         bytes[bytes.count - 100] ^= 0xFF
-        try bytes.write(to: file)
         #expect(throws: BulkheadError.integrity("the backup's checksum does not match its contents")) {
-            try backups.restore(f.principal(f.acme), from: file)
+            try backups.restore(f.principal(f.acme), from: bytes)
         }
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store", "after"])
-        try Data("not a backup".utf8).write(to: file)
         #expect(throws: BulkheadError.integrity("this is not a Bulkhead backup file")) {
-            try backups.restore(f.principal(f.acme), from: file)
+            try backups.restore(f.principal(f.acme), from: Data("not a backup".utf8))
         }
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store", "after"])
     }
 
-    @Test func aBackupCannotBeAimedIntoTheHome() throws {
+    @Test func backupNamesArePlainFileNamesInTheOrgsArea() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
+        let backups = try backups(f)
         let globexFile = f.workspace.tenantDatabaseURL(for: f.globex)
-        let sneaky = f.outside.appendingPathComponent("../\(f.home.lastPathComponent)/tenants/\(f.globex.rawValue).db")
-        for target in [globexFile, f.workspace.controlDatabaseURL, sneaky] {
-            #expect(throws: BulkheadError.invalidInput("a backup cannot be written inside the Bulkhead home")) {
-                try backups.backup(f.principal(f.acme), to: target)
-            }
+        for name in [globexFile.path, "../../tenants/\(globexFile.lastPathComponent)", "../\(f.globex.rawValue)/x.bak", ".hidden",
+                     "a/b", "", String(repeating: "x", count: 200), "bad\u{1B}name"] {
+            #expect(throws: BackupArea.nameRefusal) { try backups.backup(f.principal(f.acme), named: name) }
+            #expect(throws: BackupArea.nameRefusal) { try backups.restore(f.principal(f.acme), named: name) }
         }
         #expect(try f.notes(f.globex) == ["GLOBEX-CANARY-store"])
+        #expect(!FileManager.default.fileExists(atPath: file(f, f.globex, "x.bak").path))
+    }
+
+    @Test func aBackupNeverOverwritesAFileAndAMissingOneIsNotFound() throws {
+        let f = try StoreFixture()
+        let backups = try backups(f)
+        try backups.backup(f.principal(f.acme), named: "one.bak")
+        let before = try Data(contentsOf: file(f, f.acme, "one.bak"))
+        #expect(throws: BulkheadError.conflict("a backup named 'one.bak' already exists; backups are never overwritten")) {
+            try backups.backup(f.principal(f.acme), named: "one.bak")
+        }
+        #expect(try Data(contentsOf: file(f, f.acme, "one.bak")) == before)
+        try backups.backup(f.principal(f.globex), named: "globex-only.bak")
+        #expect(throws: BulkheadError.notFound(kind: "backup", name: "globex-only.bak")) {
+            try backups.restore(f.principal(f.acme), named: "globex-only.bak")
+        }
     }
 
     @Test func membersCannotBackUpOrRestore() throws {
         let f = try StoreFixture()
-        let backups = TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
-        #expect(throws: BulkheadError.denied) {
-            try backups.backup(f.principal(f.acme, role: .member), to: backupFile(f, "m.bak"))
-        }
+        let backups = try backups(f)
+        #expect(throws: BulkheadError.denied) { try backups.backup(f.principal(f.acme, role: .member), named: "m.bak") }
+        #expect(throws: BulkheadError.denied) { try backups.archive(f.principal(f.acme, role: .member)) }
+        #expect(throws: BulkheadError.denied) { try backups.restore(f.principal(f.acme, role: .member), from: Data()) }
     }
 }

@@ -1,0 +1,106 @@
+import BulkheadAuth
+import BulkheadCore
+import BulkheadStore
+import Foundation
+
+/// The operator's commands (`bulkhead admin …`). Each one first proves the operator from the
+/// credentials it is given, and is recorded as a security event naming the operator.
+extension Services {
+    /// One organization with its folder grants, for `admin org list`.
+    public struct OrganizationSummary: Sendable, Hashable {
+        public let record: OrganizationRecord
+        public let folders: [String]
+    }
+
+    /// Creates an organization.
+    public func createOrganization(name: String, credentials: CallerCredentials) async throws -> OrgID {
+        let caller = try await requireOperator(credentials, action: "org.create")
+        return try createOrganization(name: name, by: caller)
+    }
+
+    /// Every organization with its grants.
+    public func organizations(credentials: CallerCredentials) async throws -> [OrganizationSummary] {
+        let caller = try await requireOperator(credentials, action: "org.list")
+        let all = try grants.all()
+        return try auth.organizations(by: caller).map { record in
+            OrganizationSummary(record: record, folders: all.filter { $0.orgID == record.id }.map(\.path))
+        }
+    }
+
+    /// Suspends or resumes the organization called `name`.
+    public func setSuspended(_ name: String, _ suspended: Bool, credentials: CallerCredentials) async throws -> OrgID {
+        let caller = try await requireOperator(credentials, action: suspended ? "org.suspend" : "org.resume")
+        let org = try auth.organizationID(named: name, by: caller)
+        try auth.setSuspended(org, suspended, by: caller)
+        return org
+    }
+
+    /// Deletes the organization called `name` and all of its data.
+    public func deleteOrganization(named name: String, credentials: CallerCredentials) async throws -> OrgID {
+        let caller = try await requireOperator(credentials, action: "org.delete")
+        let org = try auth.organizationID(named: name, by: caller)
+        try deleteOrganization(org, by: caller)
+        return org
+    }
+
+    /// Grants the folder `path` to the organization called `name`; returns the resolved folder.
+    public func grantFolder(_ path: String, to name: String, credentials: CallerCredentials) async throws -> String {
+        let caller = try await requireOperator(credentials, action: "org.grant-folder")
+        let org = try auth.organizationID(named: name, by: caller)
+        let resolved = try engine.grantFolder(path, to: org, by: caller)
+        recordOperatorAction(caller, "operator_folder_granted", org: org)
+        return resolved
+    }
+
+    /// Withdraws a grant from the organization called `name`.
+    public func revokeFolder(_ path: String, from name: String, credentials: CallerCredentials) async throws {
+        let caller = try await requireOperator(credentials, action: "org.revoke-folder")
+        let org = try auth.organizationID(named: name, by: caller)
+        try engine.revokeFolder(path, from: org, by: caller)
+        recordOperatorAction(caller, "operator_folder_revoked", org: org)
+    }
+
+    /// The installation's security events, newest last (the operator only).
+    public func securityEvents(kind: String?, credentials: CallerCredentials) async throws -> [SecurityEvent] {
+        _ = try await requireOperator(credentials, action: "events")
+        do {
+            return try control.securityEvents(kind: kind)
+        } catch {
+            throw BulkheadError.internalFailure(code: "events-read")
+        }
+    }
+
+    /// Replaces the operator key; returns the new key's text for the caller to store.
+    public func rotateOperatorKey(credentials: CallerCredentials) async throws -> String {
+        let caller = try await requireOperator(credentials, action: "key.rotate")
+        return try auth.rotateOperatorKey(by: caller)
+    }
+
+    /// What `createDemo` made.
+    public struct DemoOutcome: Sendable {
+        /// The demo's accounts; passwords only when they were made now.
+        public let accounts: [DemoBuilder.Account]
+        /// True when the orgs were made (or rebuilt) now.
+        public let created: Bool
+    }
+
+    /// Creates the demo workspace. On a fresh installation (no org yet) anyone may; on one with
+    /// orgs it is an operator action, and `force` rebuilds the demo orgs (deleting their data).
+    public func createDemo(force: Bool, credentials: CallerCredentials) async throws -> DemoOutcome {
+        let builder = DemoBuilder(services: self)
+        let caller: OperatorPrincipal
+        if credentials.operatorKey != nil || !authorizationEnforced {
+            caller = try await requireOperator(credentials, action: force ? "demo.force" : "demo")
+        } else if let first = try auth.bootstrapOperator() {
+            caller = first
+        } else {
+            auth.recordDenial(action: force ? "demo.force" : "demo", actor: try await actor(of: credentials), reason: "no_operator_key")
+            throw BulkheadError.operatorRequired
+        }
+        let existed = try builder.exists()
+        let accounts = try await builder.create(force: force, by: caller)
+        let created = !existed || force
+        if created { recordOperatorAction(caller, force ? "operator_demo_rebuilt" : "operator_demo_created") }
+        return DemoOutcome(accounts: accounts, created: created)
+    }
+}

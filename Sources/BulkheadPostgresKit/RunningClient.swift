@@ -1,0 +1,87 @@
+import BulkheadCore
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// A `PostgresClient` (postgres-nio's connection pool) with its background work running, closed on `close()` or deinit.
+///
+/// Leases wait at most `leaseTimeout` for a connection: postgres-nio keeps retrying a server
+/// that refuses connections, and a tenant's request must fail with a clear error instead of
+/// hanging.
+public final class RunningClient: Sendable {
+    /// The pool.
+    public let client: PostgresClient
+    /// Where the pool's background work runs, and where callers wait for it.
+    public let runtime: PostgresRuntime
+    /// What the pool connects to (without the password).
+    public let url: PostgresURL
+    private let runner: Task<Void, Never>
+
+    /// Opens a pool of at most `maximumConnections` to `url`, run on `runtime`.
+    public init(url: PostgresURL, runtime: PostgresRuntime, maximumConnections: Int = 4, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: .prefer(.makeClientConfiguration()))
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.minimumConnections = 0
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.keepAliveBehavior = nil
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.runtime = runtime
+        self.url = url
+        runner = runtime.start(client)
+    }
+
+    /// Stops the pool; its connections close.
+    public func close() {
+        runner.cancel()
+    }
+
+    deinit { runner.cancel() }
+
+    /// Runs `body` with a leased connection, waiting at most `leaseTimeout` seconds for one.
+    ///
+    /// Once a connection is leased the body runs to its end (its statements carry their own
+    /// server-side time limits).
+    @discardableResult
+    public func withConnection<T: Sendable>(
+        leaseTimeout: Double = 10, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let client = self.client
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: LeaseOutcome<T>.self) { group in
+            group.addTask {
+                .value(try await client.withConnection { connection in
+                    leased.set()
+                    return try await body(connection)
+                })
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int(leaseTimeout * 1_000)))
+                guard leased.isSet else { throw BulkheadError.unavailable("the database could not be reached") }
+                return .timerDone
+            }
+            while let outcome = try await group.next() {
+                if case let .value(value) = outcome {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw BulkheadError.internalFailure(code: "postgres-lease")
+        }
+    }
+}
+
+/// What one task of a lease race produced.
+private enum LeaseOutcome<T: Sendable>: Sendable {
+    case value(T)
+    case timerDone
+}
+
+/// Set once a connection was leased, so the lease timer lets the body run on.
+private final class LeaseFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func set() { flag.store(true, ordering: .releasing) }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+}
