@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of FuzzTesting/Corpus/ (run from anywhere; needs Python 3 and, for the
 token seeds, the `cryptography` package). The seeds are committed: rerun only to change them.
-The backup seed is made separately, by the real binary (see README.md)."""
-import base64, json, os, struct
+The backup seeds start from a real backup made by the binary: pass it as `--backup FILE` (see
+README.md); without it the backup seeds are left as they are."""
+import base64, json, os, struct, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "Corpus")
@@ -160,6 +161,19 @@ def tokens():
     write("FuzzTokenVerification", "empty-parts", "..")
 
 
+def backups(path):
+    data = open(path, "rb").read()
+    newline = data.index(b"\n")
+    header, payload = data[:newline], data[newline + 1:]
+    write("FuzzBackupReading", "tiny-org.bak", data)
+    write("FuzzBackupReading", "header-only", header + b"\n")
+    write("FuzzBackupReading", "truncated-payload", header + b"\n" + payload[:4096])
+    write("FuzzBackupReading", "older-format", header.replace(b"bulkhead-backup-2", b"bulkhead-backup-1") + b"\n" + payload[:8192])
+    write("FuzzBackupReading", "not-json", b'{"format": bulkhead\n' + payload[:100])
+    write("FuzzBackupReading", "bad-org", header.replace(b'"org_id":"org-', b'"org_id":"ORG/../') + b"\n" + payload[:1024])
+    write("FuzzBackupReading", "no-newline", header)
+
+
 if __name__ == "__main__":
     terminal_text()
     csv_reader()
@@ -167,4 +181,6 @@ if __name__ == "__main__":
     offline_planner()
     key_decoder()
     tokens()
+    if "--backup" in sys.argv:
+        backups(sys.argv[sys.argv.index("--backup") + 1])
     print("seeds written under", CORPUS)

@@ -34,6 +34,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// Makes what the target's entry point needs (a database, a workspace, a key) before the
+    /// first input, from libFuzzer's `LLVMFuzzerInitialize`, so the first input is not charged for
+    /// it (under the sanitizers, writing the demo's database takes longer than an input may).
+    public func prepare() {
+        switch self {
+        case .tokenVerification: _ = TokenVerificationFuzz.service
+        case .csvReader, .terminalText, .keyDecoder: break
+        case .sandbox: _ = SandboxFuzz.database
+        case .offlinePlanner: _ = OfflinePlannerFuzz.schemas
+        case .backupReading: _ = BackupReadingFuzz.backups
+        }
+    }
+
     /// Runs one input from a libFuzzer callback, which is synchronous and never on Swift's
     /// cooperative pool, so it may wait for the one asynchronous entry point; the others run
     /// right here, on the fuzzer's thread, at full speed.
