@@ -61,8 +61,11 @@ final class LoopbackServer: Sendable {
         thread.start()
     }
 
-    /// How long the polling waits below give up after: a test fails, it never hangs.
-    static let pollTimeout: Double = 60
+    /// How long the polling waits below give up after: a test fails, it never hangs. Generous on
+    /// purpose: the client's request runs in a task, and while the whole suite runs, synchronous
+    /// tests (the CLI ones wait on child processes) can hold every thread of the cooperative pool
+    /// for minutes, so a short bound would fail on a loaded machine, not on a lost request.
+    static let pollTimeout: Double = 300
 
     /// Stops the accept loop and waits for it to end (at most `pollTimeout` seconds).
     ///
