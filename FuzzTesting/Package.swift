@@ -15,9 +15,11 @@ let package = Package(
     dependencies: [
         .package(name: "Bulkhead", path: ".."),
     ],
-    targets: targets.map { name in
-        // libFuzzer brings `main`; the Swift file only defines LLVMFuzzerTestOneInput.
-        .executableTarget(name: name, dependencies: [.product(name: "BulkheadFuzzEntries", package: "Bulkhead")],
-                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    targets: [
+        // libFuzzer's hooks (LLVMFuzzerInitialize, LLVMFuzzerTestOneInput); the executable's name picks the target.
+        .target(name: "FuzzEntryPoint", dependencies: [.product(name: "BulkheadFuzzEntries", package: "Bulkhead")]),
+    ] + targets.map { name in
+        // libFuzzer brings `main`; the executable only links the hooks in.
+        .executableTarget(name: name, dependencies: ["FuzzEntryPoint"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

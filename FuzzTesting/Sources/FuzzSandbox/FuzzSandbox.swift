@@ -1,15 +1,2 @@
-import BulkheadFuzzEntries
-
-/// libFuzzer's setup hook: builds what `FuzzTarget.sandbox` needs once, before the first input.
-@_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
-    FuzzTarget.sandbox.prepare()
-    return 0
-}
-
-/// libFuzzer's entry point for `FuzzTarget.sandbox`: one input, then back to the fuzzer.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    FuzzTarget.sandbox.runBlocking(UnsafeRawBufferPointer(start: start, count: count))
-    return 0
-}
+// The libFuzzer executable for FuzzTarget "FuzzSandbox"; its hooks are in FuzzEntryPoint.
+import FuzzEntryPoint
