@@ -6,6 +6,12 @@
 /// a width or precision that would build more than the length limit (SQLite would fail on such a
 /// result anyway, only later). It does not format anything: SQLite still does that.
 ///
+/// `%c` gets a tighter bound: its repeats may fill at most half the limit. SQLite's string
+/// builder doubles its buffer only while the doubled size fits the limit; past half of it, it
+/// grows by the few bytes of each append, one reallocation per character, which is quadratic
+/// wherever `realloc` copies (the fuzzer found this under AddressSanitizer's allocator: eight
+/// million repeats ran past ten seconds). Below half, the growth stays geometric everywhere.
+///
 /// The grammar follows SQLite's `sqlite3_str_vappendf` for SQL functions: flags `-+ #!0,`, a
 /// width (digits or `*`), a precision (`.` then digits or `*`), an optional `l` or `ll`, and a
 /// conversion. `%%` and `%n` take no argument; an unknown conversion ends the format, as it does
@@ -13,13 +19,24 @@
 enum FormatWidths {
     /// Conversions whose precision is a maximum (of characters taken), so it never builds output.
     static let cuttingConversions: Set<UInt8> = Set("sqQwz".utf8)
+    /// The bytes SQLite's `%c` takes from a text: a lead byte and the continuation bytes after it, at most four.
+    static func characterBytes(_ text: UnsafeBufferPointer<UInt8>) -> Int64 {
+        guard let lead = text.first, lead & 0xC0 == 0xC0 else { return 1 }
+        var length: Int64 = 1
+        while length < 4, Int(length) < text.count, text[Int(length)] & 0xC0 == 0x80 { length += 1 }
+        return length
+    }
+
     /// Conversions SQLite's SQL functions understand.
     static let knownConversions: Set<UInt8> = Set("dsgzqQwcouxXfeEGinpr%".utf8)
 
-    /// True when no width, and no building precision, in `format` exceeds `limit`.
+    /// True when no width, and no building precision, in `format` exceeds `limit`, and no `%c`
+    /// repeats its character into more than half of it.
     ///
-    /// `argument(i)` reads the i-th argument after the format as an integer, for `*`.
-    static func fit(_ format: some Collection<UInt8>, limit: Int64, argument: (Int) -> Int64) -> Bool {
+    /// `argument(i)` reads the i-th argument after the format as an integer, for `*`;
+    /// `characterBytes(i)` is the size of the character `%c` would take from it (1 to 4).
+    static func fit(_ format: some Collection<UInt8>, limit: Int64, argument: (Int) -> Int64,
+                    characterBytes: (Int) -> Int64 = { _ in 1 }) -> Bool {
         let bytes = Array(format)
         var index = 0
         var nextArgument = 0
@@ -49,6 +66,8 @@ enum FormatWidths {
             guard knownConversions.contains(conversion) else { return width <= limit }
             if width > limit { return false }
             if precision > limit, !cuttingConversions.contains(conversion) { return false }
+            if conversion == UInt8(ascii: "c"), precision > 1,
+               precision.multipliedReportingOverflow(by: characterBytes(nextArgument)).partialValue > limit / 2 { return false }
             if conversion != UInt8(ascii: "%"), conversion != UInt8(ascii: "n") { nextArgument += 1 }
         }
         return true

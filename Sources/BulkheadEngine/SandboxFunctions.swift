@@ -7,7 +7,8 @@ import GRDBSQLite
 /// - `printf` and `format`: `%c` repeats its character once per unit of precision, in a loop
 ///   that never returns to SQLite's checks (`printf('%.*c', 2000000000, 'x')` takes seconds even
 ///   when its result is refused). A width, or a building precision, over the length limit is
-///   refused at once as "result too large" (see `FormatWidths`).
+///   refused at once as "result too large", and so is a `%c` that would fill more than half of
+///   it (see `FormatWidths`).
 /// - `instr`, `replace`, `trim`, `ltrim` and `rtrim` compare in time proportional to the text
 ///   times the pattern; a call whose product is over its budget is refused.
 ///
@@ -110,11 +111,15 @@ final class SandboxFunctions {
                   let text = sqlite3_value_text(format) else { return nil }
             let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(format)))
             let rest = arguments.dropFirst()
-            let fits = FormatWidths.fit(bytes, limit: Int64(SandboxLimits.length)) { index in
+            let fits = FormatWidths.fit(bytes, limit: Int64(SandboxLimits.length), argument: { index in
                 let position = rest.startIndex + index
                 return position < rest.endIndex ? sqlite3_value_int64(rest[position]) : 0
-            }
-            return fits ? nil : "result too large: \(guarded.name)() was asked for a width or precision over the \(SandboxLimits.lengthDescription) limit"
+            }, characterBytes: { index in
+                let position = rest.startIndex + index
+                guard position < rest.endIndex, let text = sqlite3_value_text(rest[position]) else { return 1 }
+                return FormatWidths.characterBytes(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(rest[position]))))
+            })
+            return fits ? nil : "result too large: \(guarded.name)() was asked for a width or precision too large for the \(SandboxLimits.lengthDescription) limit"
         case let .product(budget):
             guard arguments.count >= 2 else { return nil }
             let work = Self.byteLength(arguments[0]).multipliedReportingOverflow(by: Self.byteLength(arguments[1]))

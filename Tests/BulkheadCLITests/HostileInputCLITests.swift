@@ -126,7 +126,7 @@ import Testing
         let elapsed = try Self.seconds { result = try demo.run(as: "ada@acme.test", ["query", "retail", "select \(huge), \(huge), \(huge)"]) }
         #expect(elapsed < 5 + 1 + 2, "took \(elapsed) s (including the login)")
         #expect(result?.status == 1)
-        #expect(result?.stderr.contains("result too large: printf() was asked for a width or precision over the 8 MB limit") == true)
+        #expect(result?.stderr.contains("result too large: printf() was asked for a width or precision too large for the 8 MB limit") == true)
     }
 
     @Test func printfInAViewStopsSourceAddAndQueriesAtOnce() throws {

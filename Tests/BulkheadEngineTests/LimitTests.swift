@@ -53,7 +53,7 @@ struct LimitTests {
         let fixture = try EngineFixture()
         let acme = fixture.admin(fixture.acme)
         _ = try fixture.engine.addSource(acme, name: "items", path: try fixture.database(in: fixture.acmeRoot, as: "items.sqlite", labels: ["a"]))
-        let big = "printf('%.*c', 8000000, 'x')"
+        let big = "printf('%8000000c', 'x')"  // 7,999,999 spaces and an x, padded in one step
         for sql in ["select instr(\(big), \(big))", "select length(replace(\(big), printf('%.*c', 4000, 'x') || 'y', 'z'))",
                     "select length(trim(\(big), printf('%.*c', 100, 'x')))"] {
             var failure: BulkheadError?
@@ -71,7 +71,7 @@ struct LimitTests {
     func lengthLimit() throws {
         let directory = try TemporaryDirectory()
         let connection = try SandboxedConnection(path: try directory.copyChinook())
-        for sql in ["select zeroblob(2000000000)", "select randomblob(9000000)", "select length(replace(printf('%.*c', 8000000, 'x'), 'x', 'ab'))"] {
+        for sql in ["select zeroblob(2000000000)", "select randomblob(9000000)", "select length(replace(printf('%8000000c', 'x'), ' ', 'ab'))"] {
             #expect(throws: BulkheadError.sqlFailed("result too large: a value, a row or the statement is over the 8 MB limit")) {
                 try connection.execute(sql)
             }
@@ -193,9 +193,9 @@ struct LimitTests {
     func functionsCheckTheClock() throws {
         let directory = try TemporaryDirectory()
         let connection = try SandboxedConnection(path: try directory.copyChinook())
-        // Every call builds 8 MB (its argument changes per row, so SQLite cannot compute it once),
-        // so the deadline passes inside printf calls, far from the next progress check.
-        let sql = "select count(length(printf('%.*c', 8000000 + TrackId % 2, 'x'))) from Track"
+        // Every call pads 8 MB (its width changes per row, so SQLite cannot compute it once), so
+        // the deadline passes inside printf calls, far from the next progress check.
+        let sql = "select count(length(printf('%*c', 8000000 + TrackId % 2, 'x'))) from Track"
         var failure: BulkheadError?
         let elapsed = Self.seconds {
             do { _ = try connection.execute(sql, options: QueryOptions(timeLimit: 0.3)) } catch { failure = error as? BulkheadError }
@@ -220,5 +220,28 @@ struct LimitTests {
         #expect(fit("%% %n %.*c", [3]), "%% and %n take no argument")
         #expect(fit("%T %.*c", [2_000_000_000]), "an unknown conversion ends the format, as in SQLite")
         #expect(!fit("%.4294967295c"), "digits wrap to 31 bits as in SQLite: 2147483647")
+        // %c may fill half the limit at most, counted in the bytes of its character.
+        func fitC(_ precision: Int64, bytes: Int64) -> Bool {
+            FormatWidths.fit(Array("%.*c".utf8), limit: 1_000, argument: { _ in precision }, characterBytes: { _ in bytes })
+        }
+        #expect(fitC(500, bytes: 1) && !fitC(501, bytes: 1))
+        #expect(fitC(250, bytes: 2) && !fitC(251, bytes: 2))
+        #expect(!fitC(200, bytes: 4))
+        #expect(Array("é".utf8).withUnsafeBufferPointer(FormatWidths.characterBytes) == 2)
+        #expect(Array("😀x".utf8).withUnsafeBufferPointer(FormatWidths.characterBytes) == 4)
+        #expect(Array([0xCD, 0x78]).withUnsafeBufferPointer(FormatWidths.characterBytes) == 1, "a lead byte without continuation, as SQLite reads it")
+    }
+
+    @Test("the fuzzer's input: %c repeated past half the limit is refused at once, whatever the allocator")
+    func printfCharacterRepeats() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SandboxedConnection(path: try directory.copyChinook())
+        for sql in ["select instr(printf('%.*c', 8000001, 'x'), 'y')", "select printf('%.*c', 3000000, 'é')"] {
+            #expect(throws: BulkheadError.sqlFailed("result too large: printf() was asked for a width or precision too large for the 8 MB limit")) {
+                try connection.execute(sql)
+            }
+        }
+        #expect(try connection.execute("select length(printf('%.*c', 4000000, 'x')), length(printf('%.*c', 2000000, 'é'))").rows
+                == [[.integer(4_000_000), .integer(2_000_000)]])
     }
 }
