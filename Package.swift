@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// Bulkhead: a multi-tenant AI data console. The module graph mirrors ../shared/DESIGN.md:
+// Bulkhead: a multi-tenant AI data console. The module graph is described in docs/architecture.md:
 // every arrow points down, and the compiler keeps it that way because each layer is a target.
 import PackageDescription
 
@@ -24,6 +24,8 @@ let package = Package(
     products: [
         .executable(name: "bulkhead", targets: ["bulkhead"]),
         .executable(name: "bulkhead-bench", targets: ["bulkhead-bench"]),
+        // The fuzz entry points, for the FuzzTesting subpackage (and the regression tests here).
+        .library(name: "BulkheadFuzzEntries", targets: ["BulkheadFuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -98,6 +100,12 @@ let package = Package(
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
+        // One entry point per fuzz target (FuzzTesting/), shared by the fuzzers and the regression tests.
+        .target(name: "BulkheadFuzzEntries", dependencies: [
+            "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadModels", "BulkheadContext",
+            "BulkheadDemo", "BulkheadConsole", "BulkheadTerminal", .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
+
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadServer",
@@ -106,15 +114,15 @@ let package = Package(
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole", "BulkheadTerminal",
             "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels",
-            grdb, sqlite,
+            grdb, sqlite, .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         // Test support shared by several test targets: a loopback HTTP server speaking the model services' wire formats.
         .target(name: "BulkheadTestSupport", path: "Tests/BulkheadTestSupport", swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadPostgresKit",
-                                                            postgres, sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "bulkhead-bench", "BulkheadTestSupport", "BulkheadTestCluster",
+                                                            "BulkheadPostgresKit", postgres, sqlite, grdb], swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
@@ -129,6 +137,8 @@ let package = Package(
         .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
                                                                   postgres, logging], swiftSettings: strict),
         .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
+        // Replays every fuzz seed and every input that once crashed (FuzzTesting/Corpus, FuzzTesting/Regressions).
+        .testTarget(name: "BulkheadFuzzRegressionTests", dependencies: ["BulkheadFuzzEntries"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

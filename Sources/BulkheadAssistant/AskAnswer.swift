@@ -17,7 +17,7 @@ public struct AskAnswer: Sendable, Hashable {
     /// The total number of rows the statement produced.
     public let rowCount: Int
 
-    /// The JSON object of `ask --json` (keys in DESIGN.md).
+    /// The JSON object of `ask --json` (keys in docs/architecture.md, "The command-line contract").
     public var jsonObject: [String: Any] {
         [
             "request_id": requestID.rawValue,

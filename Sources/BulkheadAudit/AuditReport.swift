@@ -50,7 +50,7 @@ public struct AuditReport: Sendable, Hashable, Codable {
     /// The patterns that failed, for the exit message.
     public var failures: [AuditResult] { results.filter { !$0.passed } }
 
-    /// The JSON document of `bulkhead audit --json` (keys in DESIGN.md).
+    /// The JSON document of `bulkhead audit --json` (keys in docs/architecture.md, "The command-line contract").
     public var jsonObject: [String: Any] {
         [
             "patterns": results.map { result in

@@ -129,7 +129,7 @@ public struct ContextBuilder: Sendable {
     }
 
     /// The model layer's description of an engine table: columns, keys, row count and sample values.
-    static func describe(_ table: BulkheadEngine.TableSchema) -> BulkheadModels.TableSchema {
+    package static func describe(_ table: BulkheadEngine.TableSchema) -> BulkheadModels.TableSchema {
         var references: [String: ColumnReference] = [:]
         for key in table.foreignKeys {
             for (offset, column) in key.columns.enumerated() {

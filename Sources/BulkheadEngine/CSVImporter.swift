@@ -11,6 +11,8 @@ import GRDB
 enum CSVImporter {
     /// Largest CSV file accepted, so one import cannot fill the memory of a shared server.
     static let maximumBytes = 256 * 1024 * 1024
+    /// Most columns a CSV may have: SQLite's own limit on a table's columns, and the sandbox's.
+    static let maximumColumns = Int(SandboxLimits.columns)
 
     /// Reads `source`, writes the table `table` into a new SQLite file at `destination`, and reports.
     static func importFile(at source: String, table: String, into destination: URL) throws -> CSVImportReport {
@@ -25,6 +27,9 @@ enum CSVImporter {
         guard let headerItem = reader.next() else { throw BulkheadError.invalidInput("the CSV file is empty") }
         guard case let .record(_, header) = headerItem else {
             throw BulkheadError.invalidInput("the CSV header row (line 1) could not be read")
+        }
+        guard header.count <= maximumColumns else {
+            throw BulkheadError.invalidInput("the CSV header has \(header.count) columns; a source may have at most \(maximumColumns)")
         }
         let names = columnNames(header)
         var rows: [[String]] = []

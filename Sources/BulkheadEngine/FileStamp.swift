@@ -28,6 +28,8 @@ struct FileStamp: Sendable, Hashable {
         #endif
     }
 
-    /// Names the file (not its version), for matching pooled connections.
-    var identity: String { "\(device):\(inode)" }
+    /// Names the file and its version, for matching pooled connections: a sandboxed connection
+    /// opens its file immutable and keeps seeing it as it was, so an idle connection is reused
+    /// only while the file is the same inode with the same size and modification time.
+    var identity: String { "\(device):\(inode):\(size):\(modifiedSeconds).\(modifiedNanoseconds)" }
 }

@@ -80,6 +80,7 @@ public final class QueryCursor: Sendable {
                 Self.finish(&state)
                 throw error
             }
+            connection.pauseWatchdog()
             state.consumedNanoseconds += DispatchTime.now().uptimeNanoseconds - started
             state.rowsRead += stepped
             if body != nil { state.largestPage = max(state.largestPage, stepped) }

@@ -79,10 +79,10 @@ extension QueryEngine {
         let org = principal.orgID
         let id = SourceID.random(prefix: "src", using: random)
         var report: CSVImportReport?
+        var opened = resolved
         switch kind {
         case .sqlite:
-            let probe = try SandboxedConnection(path: resolved)
-            _ = try probe.execute("SELECT count(*) FROM sqlite_schema")
+            break
         case .csv:
             let cache = csvCacheURL(org: org, id: id)
             do {
@@ -93,9 +93,13 @@ extension QueryEngine {
                 throw BulkheadError.internalFailure(code: "csv-cache-folder")
             }
             report = try CSVImporter.importFile(at: resolved, table: name.replacingOccurrences(of: "-", with: "_"), into: cache)
+            opened = cache.path
         case .postgres:
             throw BulkheadError.invalidInput("connect a PostgreSQL source by its URL")
         }
+        // The schema is read before the source is recorded: a file whose schema cannot be read
+        // within the time limit (a hostile view) is never added.
+        let (schema, stamp) = try introspect(opened, kind: kind, org: org, id: id)
         let info = SourceInfo(id: id, name: name, kind: kind, location: location, createdBy: principal.userID, createdAt: clock.now())
         let record = SourceRecord(info: info, owner: org, resolvedLocation: resolved, packaged: packaged)
         do {
@@ -107,6 +111,7 @@ extension QueryEngine {
             throw error
         }
         remember(record)
+        schemas.store(schema, for: ConnectionPool.Key(org: org, source: id), stamp: stamp)
         return SourceAdded(source: info, importReport: report)
     }
 
@@ -146,7 +151,7 @@ extension QueryEngine {
         }
         let (lease, leased) = try lease(principal, record, reference: reference)
         defer { lease.release() }
-        let schema = try SchemaIntrospector.read(lease.connection, timeLimit: 10)
+        let schema = try SchemaIntrospector.read(lease.connection, timeLimit: introspectionTimeLimit)
         schemas.store(schema, for: key, stamp: leased.stamp)
         return schema
     }

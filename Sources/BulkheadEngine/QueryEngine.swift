@@ -45,6 +45,7 @@ public final class QueryEngine: Sendable {
     }
     private let ownerCheck = Atomic<Bool>(true)
     private let grantPolicy = Atomic<Bool>(true)
+    private let introspectionLimit = Mutex<Double>(10)
 
     /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases and
     /// keeping its rate limits in `sharedLimits` (shared with every other process of the home).
@@ -84,6 +85,13 @@ public final class QueryEngine: Sendable {
     public var grantPolicyEnforced: Bool {
         get { grantPolicy.load(ordering: .acquiring) }
         set { grantPolicy.store(newValue, ordering: .releasing) }
+    }
+
+    /// Seconds that reading a source's schema may take in all, at `source add` and `source show`
+    /// (10 by default). A source whose schema cannot be read in time is not added. Tests shorten it.
+    package var introspectionTimeLimit: Double {
+        get { introspectionLimit.withLock { $0 } }
+        set { introspectionLimit.withLock { $0 = newValue } }
     }
 
     /// The owner check, the one place that decides whether `principal` may touch a thing owned by `owner`.

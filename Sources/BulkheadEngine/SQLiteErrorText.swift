@@ -1,3 +1,4 @@
+import BulkheadCore
 import GRDBSQLite
 
 /// Turns a SQLite failure into a safe sentence: the error class and the tenant's own identifiers only.
@@ -26,10 +27,20 @@ enum SQLiteErrorText {
                 return "syntax error near \"\(SQLText.safeIdentifier(String(token)))\""
             }
             if message == "incomplete input" { return "syntax error: incomplete input" }
+            if message == "LIKE or GLOB pattern too complex" {
+                return "a LIKE or GLOB pattern may be at most \(SandboxLimits.likePattern) characters long"
+            }
             if message.contains("syntax error") { return "syntax error" }
             return "the statement is not valid"
         }
         return className(primary)
+    }
+
+    /// True for a statement stopped because a value, a row or a guarded function's work was over
+    /// the sandbox's limits ("result too large", or a guarded function's refusal).
+    static func isTooLarge(_ error: BulkheadError) -> Bool {
+        guard case let .sqlFailed(message) = error else { return false }
+        return message.hasPrefix("result too large") || message.contains("would take too long")
     }
 
     /// The safe sentence for a failed open: never the path, only what went wrong.
@@ -45,14 +56,14 @@ enum SQLiteErrorText {
         switch primary {
         case SQLITE_BUSY: return "the source is busy"
         case SQLITE_LOCKED: return "the source is locked"
-        case SQLITE_NOMEM: return "out of memory"
+        case SQLITE_NOMEM: return "out of memory: the statement needs more memory than a query may use"
         case SQLITE_READONLY: return "the source is read-only"
         case SQLITE_IOERR: return "I/O error while reading the source"
         case SQLITE_CORRUPT: return "the source file is damaged"
         case SQLITE_FULL: return "the disk is full"
         case SQLITE_CANTOPEN: return "the source could not be opened"
         case SQLITE_SCHEMA: return "the source's schema changed; run the statement again"
-        case SQLITE_TOOBIG: return "a value or the statement is too big"
+        case SQLITE_TOOBIG: return "result too large: a value, a row or the statement is over the \(SandboxLimits.lengthDescription) limit"
         case SQLITE_CONSTRAINT: return "constraint failed"
         case SQLITE_MISMATCH: return "datatype mismatch"
         case SQLITE_MISUSE: return "the statement was misused"

@@ -17,6 +17,10 @@ enum SandboxPolicy {
         "sqlar_uncompress", "shell_add_schema", "shell_module_schema", "sqlite_dbpage",
     ]
 
+    /// The refusal of a table-valued function or virtual table the sandbox does not allow.
+    static let tableFunctionRefusal =
+        "this table-valued function or virtual table is not allowed (json_each, json_tree and pragma_table_info and the other allowed PRAGMAs' functions are)"
+
     /// Returns nil to allow the action, or the sentence that explains the refusal.
     static func decide(action: Int32, first: UnsafePointer<CChar>?, second: UnsafePointer<CChar>?) -> String? {
         switch action {
@@ -46,6 +50,10 @@ enum SandboxPolicy {
             let schema = temporary || table == "sqlite_master" || table == "sqlite_schema"
             guard schema else { return "only read-only statements are allowed" }
             if temporary { return "temporary tables, views, indexes and triggers are not allowed" }
+            // SQLite asks to update the schema table when it first builds a table-valued function's
+            // or another eponymous virtual table's table; the allowed ones are built before the
+            // authorizer is installed (`SandboxedConnection.allowedTableFunctions`).
+            if action == SQLITE_UPDATE { return tableFunctionRefusal }
             if action == SQLITE_DELETE { return "dropping tables, views, indexes or triggers is not allowed" }
             return "creating tables, views, indexes or triggers is not allowed"
         case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TRIGGER:

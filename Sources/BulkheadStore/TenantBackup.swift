@@ -156,7 +156,7 @@ public struct TenantBackup: Sendable {
     }
 
     /// The invariants a restored file must hold before it may replace live data.
-    private func verifyInvariants(of url: URL, org: OrgID) throws {
+    func verifyInvariants(of url: URL, org: OrgID) throws {
         var config = Configuration()
         config.readonly = true
         let queue = try DatabaseQueue(path: url.path, configuration: config)
@@ -202,7 +202,7 @@ public struct TenantBackup: Sendable {
         events.record(SecurityEvent(kind: "restore_refused", orgID: org, detail: detail))
     }
 
-    private func scratchURL(for org: OrgID, suffix: String) -> URL {
+    func scratchURL(for org: OrgID, suffix: String) -> URL {
         tenants.workspace.tenantsDirectory.appendingPathComponent(".\(org.rawValue).\(suffix).\(UUID().uuidString).db")
     }
 
@@ -210,7 +210,7 @@ public struct TenantBackup: Sendable {
         for extra in ["-wal", "-shm"] { unlink(url.path + extra) }
     }
 
-    private func removeDatabaseFiles(at url: URL) {
+    func removeDatabaseFiles(at url: URL) {
         unlink(url.path)
         removeSidecars(of: url)
     }

@@ -2,9 +2,9 @@ import BulkheadConsole
 import CNCursesW
 
 /// Turns what `get_wch` returned into a `Key`.
-enum KeyDecoder {
+package enum KeyDecoder {
     /// A character read with `OK`.
-    static func character(_ value: UInt32) -> Key? {
+    package static func character(_ value: UInt32) -> Key? {
         switch value {
         case 9: return .tab
         case 10, 13: return .enter
@@ -19,7 +19,7 @@ enum KeyDecoder {
     }
 
     /// A function key read with `KEY_CODE_YES`.
-    static func function(_ code: Int32) -> Key? {
+    package static func function(_ code: Int32) -> Key? {
         switch code {
         case bh_key_up(): return .up
         case bh_key_down(): return .down

@@ -27,11 +27,7 @@ enum AskBench {
         "Which artists have more than 10 albums?",
     ]
 
-    static func run(arguments: [String]) async throws -> String {
-        var chinook = "Tests/Fixtures/chinook.sqlite"
-        var iterations = 500
-        if let at = arguments.firstIndex(of: "--chinook"), at + 1 < arguments.count { chinook = arguments[at + 1] }
-        if let at = arguments.firstIndex(of: "--iterations"), at + 1 < arguments.count { iterations = Int(arguments[at + 1]) ?? iterations }
+    static func run(chinook: String, iterations: Int) async throws -> String {
         guard FileManager.default.fileExists(atPath: chinook) else {
             throw BulkheadError.invalidInput("Chinook not found at \(chinook); pass --chinook PATH")
         }

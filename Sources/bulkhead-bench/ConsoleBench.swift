@@ -14,14 +14,10 @@ import Foundation
 ///   rows on screen, then `G` and the time until the last row shows, with the process's peak
 ///   resident set (VmHWM) over the whole session.
 /// - Redraw: `ConsoleBenchmark.keypressRedraw` (update, view and frame diff) on a 100,000-row result.
-/// Arguments: `[--binary PATH] [--runs N] [--chinook PATH] [--rows N]`.
+/// Arguments (see `bulkhead-bench console --help`): `[--binary PATH] [--runs N] [--chinook PATH] [--rows N]`.
 enum ConsoleBench {
-    static func run(arguments: [String]) async throws -> String {
-        func value(_ flag: String) -> String? { arguments.firstIndex(of: flag).flatMap { arguments[safe: $0 + 1] } }
-        let runs = value("--runs").flatMap(Int.init) ?? 15
-        let rows = value("--rows").flatMap(Int.init) ?? 1_000_000
-        let chinook = value("--chinook") ?? "Tests/Fixtures/chinook.sqlite"
-        let binary = value("--binary")
+    static func run(binary: String?, runs: Int, chinook: String, rows: Int) async throws -> String {
+        let binary = binary
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bulkhead").path
         let home = try await ConsoleBenchHome.make(chinook: chinook, bigRows: rows)
         defer { home.remove() }

@@ -13,10 +13,9 @@ import GRDB
 /// notes, 1,000 question→SQL examples and a 20-turn conversation. Each timed call is the whole
 /// `ContextBuilder.build`: embedding the question, schema from the engine's cache, vector
 /// retrieval of tables, examples and notes, the history read with its ownership check, and the
-/// budget fit. Arguments: `[--iterations N]`.
+/// budget fit. Arguments (see `bulkhead-bench context --help`): `[--iterations N]`.
 enum ContextBench {
-    static func run(arguments: [String]) async throws -> String {
-        let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 500
+    static func run(iterations: Int) async throws -> String {
         let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
         defer { home.remove() }
         let services = home.services, principal = home.principal
@@ -88,6 +87,3 @@ enum ContextBench {
     }
 }
 
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}

@@ -13,24 +13,9 @@ import GRDBSQLite
 /// `SQLValue` arrays, alternating between the two so drift hits both alike:
 /// a point query (`select * from Track where TrackId = ?`, ids varying) and a 10,000-row scan.
 /// Also the same scan read through an engine cursor in pages of 500.
-/// Arguments: `[--chinook PATH] [--point N] [--scan N]`.
+/// Arguments (see `bulkhead-bench query --help`): `[--chinook PATH] [--point N] [--scan N]`.
 enum QueryBench {
-    static func run(arguments: [String]) throws -> String {
-        var chinook = "Tests/Fixtures/chinook.sqlite"
-        var pointIterations = 5_000
-        var scanIterations = 200
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch argument {
-            case "--chinook": chinook = value; index += 1
-            case "--point": pointIterations = Int(value) ?? pointIterations; index += 1
-            case "--scan": scanIterations = Int(value) ?? scanIterations; index += 1
-            default: if !argument.hasPrefix("-") { chinook = argument }
-            }
-            index += 1
-        }
+    static func run(chinook: String, pointIterations: Int, scanIterations: Int) throws -> String {
         guard FileManager.default.fileExists(atPath: chinook) else {
             throw BulkheadError.invalidInput("Chinook not found at \(chinook); pass --chinook PATH")
         }

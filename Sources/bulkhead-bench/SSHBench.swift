@@ -12,12 +12,10 @@ import Foundation
 /// - memory: 20 sessions (10 per org) are opened and kept live at once; each session's console
 ///   process is read from `/proc` (VmRSS, and Pss, which splits shared pages between processes);
 /// - shared limits: the cost of a token and of a slot in the control plane (`ControlPlaneLimits`).
-/// Arguments: `[--binary PATH] [--runs N] [--sessions N]`.
+/// Arguments (see `bulkhead-bench ssh --help`): `[--binary PATH] [--runs N] [--sessions N]`.
 enum SSHBench {
-    static func run(arguments: [String]) async throws -> String {
-        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 20
-        let sessions = arguments.firstIndex(of: "--sessions").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 20
-        let binary = arguments.firstIndex(of: "--binary").flatMap { arguments[safe: $0 + 1] }
+    static func run(binary: String?, runs: Int, sessions: Int) async throws -> String {
+        let binary = binary
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bulkhead").path
         let setup = try SSHBenchSetup(binary: binary, maxSessionsPerUser: sessions)
         defer { setup.tearDown() }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Synchronization
 import BulkheadVectors
 import Dispatch
@@ -8,7 +9,8 @@ import Glibc
 
 /// `bulkhead-bench vectors DATA_DIR [--index exact|hnsw|both] [--m M] [--ef-construction N] [--ef-search N]`
 ///
-/// Reads a dataset written by ../shared/bench/make_vectors.py, puts each tenant in its own
+/// Reads a dataset folder (the format is on `Dataset`; the peer stores' bench suite writes it with
+/// `make_vectors.py`), puts each tenant in its own
 /// collection index (the same `CollectionIndex` type the `VectorStore` keeps in its cache, one per
 /// (org, collection)), and prints one JSON line per index kind with the keys the peer scripts print,
 /// so `table.py` can set them side by side. It measures like the peers: ingest timed from the
@@ -16,39 +18,20 @@ import Glibc
 /// query timed once around the search call alone. With `--index both` (the default) each kind runs
 /// in its own child process, so that `peak_rss_mb` of one is not the other's.
 enum VectorBench {
-    /// Parses the arguments (after `vectors`), runs the benchmark and prints JSON lines on stdout.
-    static func run(arguments: [String]) throws {
-        var options = Options()
-        var positional: [String] = []
-        var iterator = arguments.makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--index": options.index = iterator.next() ?? "both"
-            case "--m": options.parameters.m = Int(iterator.next() ?? "") ?? options.parameters.m
-            case "--ef-construction": options.parameters.efConstruction = Int(iterator.next() ?? "") ?? options.parameters.efConstruction
-            case "--ef-search": options.parameters.efSearch = Int(iterator.next() ?? "") ?? options.parameters.efSearch
-            case "--cpu-time": options.cpuTime = true
-            case "--ef-sweep": options.efSweep = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
-            case "--reopen": options.reopen = true
-            case "--threads": options.threads = max(1, Int(iterator.next() ?? "") ?? options.threads)
-            default: positional.append(argument)
-            }
-        }
-        guard let folder = positional.first else {
-            throw BenchFailure("usage: bulkhead-bench vectors DATA_DIR [--index exact|hnsw|both] [--m M] [--ef-construction N] [--ef-search N] [--threads T] [--reopen]")
-        }
+    /// Runs the benchmark on the dataset in `folder` and prints JSON lines on stdout.
+    static func run(folder: String, options: Options) throws {
         if options.reopen {
             let data = try Dataset(folder: URL(fileURLWithPath: folder))
             let parameters = options.parameters
             try runBlocking { try await VectorReopenBench.run(data, parameters: parameters) }
             return
         }
-        if options.index == "both" {
-            for kind in ["exact", "hnsw"] {
-                try runChild(arguments: ["vectors", folder, "--index", kind, "--m", "\(options.parameters.m)",
+        if options.index == .both {
+            for kind in [IndexChoice.exact, .hnsw] {
+                try runChild(arguments: ["vectors", folder, "--index", kind.rawValue, "--m", "\(options.parameters.m)",
                                          "--ef-construction", "\(options.parameters.efConstruction)",
                                          "--ef-search", "\(options.parameters.efSearch)", "--threads", "\(options.threads)"] + (options.cpuTime ? ["--cpu-time"] : [])
-                               + (kind == "hnsw" && !options.efSweep.isEmpty ? ["--ef-sweep", options.efSweep.map(String.init).joined(separator: ",")] : []))
+                               + (kind == .hnsw && !options.efSweep.isEmpty ? ["--ef-sweep", options.efSweep.map(String.init).joined(separator: ",")] : []))
             }
             return
         }
@@ -56,8 +39,13 @@ enum VectorBench {
         try measure(data, options: options)
     }
 
+    /// Which index kinds to measure.
+    enum IndexChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case exact, hnsw, both
+    }
+
     struct Options {
-        var index = "both"
+        var index = IndexChoice.both
         var parameters = HNSWParameters()
         var threads = ProcessInfo.processInfo.activeProcessorCount
         /// Times queries with the thread's CPU clock instead of the wall clock (for a busy machine).
@@ -96,7 +84,7 @@ enum VectorBench {
     }
 
     private static func measure(_ data: Dataset, options: Options) throws {
-        let useGraph = options.index == "hnsw"
+        let useGraph = options.index == .hnsw
         let configuration = VectorIndexConfiguration(hnswThreshold: useGraph ? 1 : Int.max, hnsw: options.parameters)
         let dim = data.dim
         // Each tenant's rows, in arrival order; the store would get them as separate `add` calls.
@@ -128,7 +116,7 @@ enum VectorBench {
     }
 
     private static func report(_ data: Dataset, options: Options, boxes: [IndexBox], ef: Int?, ingestSeconds: Double, workers: Int) {
-        let useGraph = options.index == "hnsw"
+        let useGraph = options.index == .hnsw
         let dim = data.dim
         var latencies: [Double] = []
         var cpuLatencies: [Double] = []
@@ -227,7 +215,9 @@ enum VectorBench {
 
     static func json(_ text: String) -> String { "\"\(text)\"" }
 
-    /// The dataset files of one folder (see ../shared/bench/README.md for the format).
+    /// The dataset files of one folder: `meta.json` (`n`, `dim`, `tenants`, `queries`, `k`), then raw
+    /// little-endian arrays: `vectors.f32` (n × dim), `tenants.u16` (n), `queries.f32` (queries × dim),
+    /// `query_tenants.u16` (queries) and `truth.i32` (queries × k, the exact top k within the query's tenant).
     struct Dataset: Sendable {
         let n: Int, dim: Int, tenants: Int, queries: Int, k: Int
         let vectors: [Float]

@@ -50,6 +50,13 @@ struct Ask: AsyncParsableCommand {
     @Argument(help: "The question.") var question: String
     @Option(help: "The source to ask about (optional when your org has one).") var source: String?
 
+    /// An empty or overlong question is a usage error (exit 2), caught before anything runs.
+    func validate() throws {
+        let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError("the question is empty") }
+        guard trimmed.utf8.count <= 4_000 else { throw ValidationError("a question must be 1 to 4000 characters") }
+    }
+
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
@@ -102,7 +109,7 @@ struct Context: AsyncParsableCommand {
     }
 }
 
-/// The JSON of `context --json` (keys in DESIGN.md).
+/// The JSON of `context --json` (keys in docs/architecture.md, "The command-line contract").
 enum ContextJSON {
     static func object(_ record: RequestRecord) -> [String: Any] {
         [
@@ -136,15 +143,19 @@ struct Feedback: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Mark an answer good or bad; a good answer or a corrected SQL becomes an example.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The request id.") var request: String
-    @Argument(help: "good or bad.") var verdict: String
+    @Argument(help: "good or bad.") var verdict: Verdict
     @Option(help: "The SQL that should have been written.") var sql: String?
+
+    /// The closed set of verdicts; anything else is a usage error (exit 2).
+    enum Verdict: String, ExpressibleByArgument, CaseIterable {
+        case good, bad
+    }
 
     func run() async throws {
         try await CommandFailure.run {
-            guard verdict == "good" || verdict == "bad" else { throw BulkheadError.invalidInput("the verdict must be good or bad") }
             let env = try CommandEnvironment(global)
             let principal = try await env.principal()
-            let example = try await env.services.assistant.feedback(principal, requestID: request, good: verdict == "good", correctedSQL: sql)
+            let example = try await env.services.assistant.feedback(principal, requestID: request, good: verdict == .good, correctedSQL: sql)
             if let example, principal.role != .admin {
                 Output.line("recorded; suggested example \(example), waiting for an admin's approval")
             } else {

@@ -17,7 +17,7 @@ struct Bulkhead: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The console's theme: dark, light or high-contrast (remembered).") var theme: String?
+    @Option(help: "The console's theme: dark, light or high-contrast, or a theme file's name (remembered).") var theme: ThemeName?
 
     /// Parses and runs, mapping usage errors to exit code 2 as the command-line contract says.
     static func main() async {
@@ -32,7 +32,7 @@ struct Bulkhead: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.escaped(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -42,7 +42,7 @@ struct Bulkhead: AsyncParsableCommand {
     /// Opens the console on the home's services.
     func run() async throws {
         try await CommandFailure.run {
-            try await ConsoleLauncher.run(global, theme: theme, split: false)
+            try await ConsoleLauncher.run(global, theme: theme?.name, split: false)
         }
     }
 }

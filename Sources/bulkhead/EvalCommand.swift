@@ -65,9 +65,9 @@ enum EvalOutput {
         for miss in report.misses {
             Output.line("")
             Output.line("MISS [\(miss.level)] \(TerminalText.escaped(miss.question)) — \(miss.outcome.rawValue.replacingOccurrences(of: "_", with: " "))")
-            Output.line("  expected: " + (miss.goldSQL.map(TerminalText.escaped) ?? "a refusal"))
+            Output.line("  expected: " + (miss.goldSQL.map { TerminalText.escaped($0) } ?? "a refusal"))
             if let rows = miss.goldRows { show(rows) }
-            Output.line("  answered: " + (miss.sql.map(TerminalText.escaped) ?? TerminalText.escaped(miss.explanation)))
+            Output.line("  answered: " + (miss.sql.map { TerminalText.escaped($0) } ?? TerminalText.escaped(miss.explanation)))
             if let rows = miss.rows { show(rows) }
         }
         Output.line("")
@@ -76,7 +76,7 @@ enum EvalOutput {
 
     private static func show(_ result: QueryResult) {
         let rows = result.rows.prefix(5).map { $0.map { TerminalText.escaped($0.displayText) } }
-        Output.line("    \(result.columns.map(TerminalText.escaped).joined(separator: " | "))")
+        Output.line("    \(result.columns.map { TerminalText.escaped($0) }.joined(separator: " | "))")
         for row in rows { Output.line("    " + row.joined(separator: " | ")) }
         if result.rowCount > rows.count { Output.line("    … \(result.rowCount) rows in all") }
     }

@@ -61,18 +61,3 @@ struct Example: AsyncParsableCommand {
         }
     }
 }
-
-/// Text from the data, made safe to print on a terminal: control characters become visible escapes.
-enum TerminalText {
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.value == 0x7F {
-                result += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : String(format: "\\u{%02X}", scalar.value)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-}

@@ -5,12 +5,16 @@ import BulkheadCore
 /// Cells go through `ValueFormatter`, as in the console: numbers right-aligned with one number of
 /// decimals per column, NULL as `∅`, an empty string blank.
 enum Table {
+    /// Prints a header, a rule and the rows; every cell (header included) is shown on one line
+    /// with its control characters made visible (`TerminalText`), so data cannot steer the terminal.
     static func print(columns: [String], rows: [[DisplayValue]], maxWidth: Int = 40) {
+        let columns = columns.map { TerminalText.escaped($0, singleLine: true) }
         let shown = Array(rows.prefix(200))
         let layouts = ValueFormatter.columns(count: columns.count, rows: shown)
         let clipped = shown.map { row in
             row.enumerated().map { index, value in
-                String(ValueFormatter.text(value, in: index < layouts.count ? layouts[index] : .text).prefix(maxWidth))
+                String(TerminalText.escaped(ValueFormatter.text(value, in: index < layouts.count ? layouts[index] : .text),
+                                            singleLine: true).prefix(maxWidth))
             }
         }
         var widths = columns.map(\.count)

@@ -1,3 +1,4 @@
+import BulkheadCore
 import Foundation
 
 /// Reads a password the way the command-line contract says: a no-echo prompt on a terminal,
@@ -5,7 +6,7 @@ import Foundation
 enum PasswordInput {
     static func read(prompt: String) -> String? {
         if isatty(STDIN_FILENO) == 1 {
-            FileHandle.standardError.write(Data(prompt.utf8))
+            FileHandle.standardError.write(Data(TerminalText.escaped(prompt).utf8))
             var saved = termios()
             tcgetattr(STDIN_FILENO, &saved)
             var silent = saved

@@ -47,14 +47,42 @@ struct CLI {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // stdin is written and stderr read on threads of their own while stdout is read here, so a
+        // child that fills one pipe while we wait on another can never deadlock the test.
+        let writer = Self.background {
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+            return Data()
+        }
+        let err = Self.background { errors.fileHandleForReading.readDataToEndOfFile() }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        _ = writer.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+                      stderr: String(decoding: err.wait(), as: UTF8.self))
     }
+
+    /// Work running on its own thread, and a way to wait for its result.
+    final class Background: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result = Data()
+
+        fileprivate init(_ body: @escaping @Sendable () -> Data) {
+            Thread.detachNewThread { [self] in
+                result = body()
+                done.signal()
+            }
+        }
+
+        /// Blocks until the work has finished and returns what it produced.
+        func wait() -> Data {
+            done.wait()
+            done.signal()
+            return result
+        }
+    }
+
+    static func background(_ body: @escaping @Sendable () -> Data) -> Background { Background(body) }
 
     func removeHome() {
         try? FileManager.default.removeItem(at: home)

@@ -5,8 +5,9 @@ final class DemoWorkspace: @unchecked Sendable {
     let cli: CLI
     let passwords: [String: String]
 
-    private init() throws {
-        cli = CLI.freshHome("demo")
+    /// Makes a demo workspace in a fresh home of its own (`shared` is the one most tests read).
+    init(label: String = "demo") throws {
+        cli = CLI.freshHome(label)
         let result = try cli.run(["demo", "--json"])
         guard result.status == 0 else { throw DemoFailure(output: result.stderr) }
         let accounts = try result.json()["accounts"] as? [[String: Any]] ?? []

@@ -35,6 +35,7 @@ struct IsolationTests {
         let added = try fixture.engine.addSource(globex, name: "clinic", path: try fixture.database(in: fixture.globexRoot, as: "clinic.sqlite", labels: ["GLOBEX-CANARY-2"]))
         let id = added.source.id.rawValue
         _ = try fixture.engine.showSource(globex, id)
+        _ = try fixture.engine.query(globex, source: id, sql: "select 1")  // leaves an idle pooled connection
         fixture.engine.ownerCheckEnabled = false
         let leaked = try fixture.engine.query(acme, source: id, sql: "select label from items")
         #expect(leaked.rows == [[.text("GLOBEX-CANARY-2")]])

@@ -140,7 +140,7 @@ import Testing
         let request = ProviderFixtures.request
         let body = try model.requestBody(for: request)
         let task = Task { try await model.complete(request, body: body) }
-        await server.waitForRequests(1)
+        #expect(await server.waitForRequests(1), "the request never reached the server")
         task.cancel()
         let result = await task.result
         #expect(throws: BulkheadError.cancelled) { try result.get() }

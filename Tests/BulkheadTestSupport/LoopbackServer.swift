@@ -83,16 +83,36 @@ public final class LoopbackServer: Sendable {
         thread.start()
     }
 
-    /// Stops the accept loop and waits for it to end.
+    /// How long the polling waits below give up after: a test fails, it never hangs. Generous on
+    /// purpose: the client's request runs in a task, and while the whole suite runs, synchronous
+    /// tests (the CLI ones wait on child processes) can hold every thread of the cooperative pool
+    /// for minutes, so a short bound would fail on a loaded machine, not on a lost request.
+    public static let pollTimeout: Double = 300
+
+    /// Stops the accept loop and waits for it to end (at most `pollTimeout` seconds).
+    ///
+    /// When the loop does not end in time the listening socket is left open (its thread may
+    /// still use it), so a late loop can never act on a descriptor number reused by another test.
     public func stop() {
         stopped.withLock { $0 = true }
-        while !finished.withLock({ $0 }) { usleep(5_000) }
+        let deadline = Date().addingTimeInterval(Self.pollTimeout)
+        while !finished.withLock({ $0 }) {
+            guard Date() < deadline else { return }
+            usleep(5_000)
+        }
         close(listener)
     }
 
-    /// Waits (polling) until `count` requests have arrived; used before cancelling a slow call.
-    public func waitForRequests(_ count: Int) async {
-        while requests.count < count { try? await Task.sleep(nanoseconds: 10_000_000) }
+    /// Waits (polling) until `count` requests have arrived, at most `timeout` seconds; used before
+    /// cancelling a slow call. Returns false when they did not arrive in time.
+    @discardableResult
+    public func waitForRequests(_ count: Int, timeout: Double = LoopbackServer.pollTimeout) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while requests.count < count {
+            guard Date() < deadline else { return false }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return true
     }
 
     private var isStopped: Bool { stopped.withLock { $0 } }

@@ -64,6 +64,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         shutdown(listener, Int32(SHUT_RDWR))
     }
 
+    /// Seconds a connection may stay silent before the server gives up on it, so a client that
+    /// never finishes its request cannot hold the accept thread (and the test) forever.
+    static let readTimeout = 60
+
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
@@ -71,6 +75,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                 close(listener)
                 return
             }
+            var timeout = timeval(tv_sec: Self.readTimeout, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             serve(connection)
             close(connection)
         }

@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// A frame of the console: what `view` returns and what drivers draw.
 ///
 /// It is a plain value, so a view is a pure function that tests can compare with a snapshot, and
@@ -43,15 +45,19 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Writes `text` from (`x`, `y`), clipped at `maxWidth` columns and at the frame's edge.
     ///
-    /// Wide graphemes take two cells; one that would straddle the limit is replaced by a space,
-    /// so a column never spills into the next. Returns the columns written.
+    /// This is the one door through which text enters the grid, so it is where control
+    /// characters are made visible (`TerminalText`): a row value, a note or a column name that
+    /// holds an escape sequence shows it as `␛[2J`, and no view has to remember to. A newline
+    /// ends the text; a tab is a space. Wide graphemes take two cells; one that would straddle
+    /// the limit is replaced by a space, so a column never spills into the next. Returns the
+    /// columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in text {
-            if character == "\n" || character == "\r" { break }
+        for character in TerminalText.escaped(text) {
+            if character == "\n" { break }
             let w = character == "\t" ? 1 : DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > limit {

@@ -1,14 +1,20 @@
+import BulkheadCore
+
 /// Terminal display width of text: how many columns a string takes on screen.
 ///
 /// Tables, borders and the cursor all line up only if every part of the console counts columns the
 /// same way the terminal does, so wide East Asian characters and emoji count two columns,
-/// combining marks and controls count none, and everything else counts one. The ranges follow
-/// Unicode's East Asian Width (W and F) and the emoji presentation blocks, as `wcwidth` in glibc does.
+/// combining marks count none, and everything else counts one. The ranges follow Unicode's East
+/// Asian Width (W and F) and the emoji presentation blocks, as `wcwidth` in glibc does. Control
+/// characters count as the visible stand-ins the grid draws for them (`TerminalText`): one
+/// column for a control picture such as `␛`, eight for a tag such as `<U+202E>`; newline and tab
+/// count none here, because the grid ends a line at a newline and draws a tab as one space.
 public enum DisplayWidth {
     /// The columns one Unicode scalar takes when it stands alone.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v == 0x0A || v == 0x09 { return 0 }
+        if TerminalText.needsEscape(scalar) { return v < 0x20 || v == 0x7F ? 1 : 8 }
         if v < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

@@ -1,0 +1,2 @@
+// The libFuzzer executable for FuzzTarget "FuzzBackupReading"; its hooks are in FuzzEntryPoint.
+import FuzzEntryPoint

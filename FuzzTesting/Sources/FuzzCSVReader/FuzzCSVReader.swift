@@ -1,0 +1,2 @@
+// The libFuzzer executable for FuzzTarget "FuzzCSVReader"; its hooks are in FuzzEntryPoint.
+import FuzzEntryPoint

@@ -1,0 +1,2 @@
+// The libFuzzer executable for FuzzTarget "FuzzKeyDecoder"; its hooks are in FuzzEntryPoint.
+import FuzzEntryPoint
