@@ -32,6 +32,7 @@ enum Lexicon {
         } else if w.hasSuffix("er"), w.count > 6 {
             w = String(w.dropLast(2))
         }
+        if w.hasSuffix("ery"), w.count > 6 { return String(w.dropLast()) }
         if w.hasSuffix("e"), w.count > 2 { w = String(w.dropLast()) }
         if w.hasSuffix("i"), w.count > 3 { w = String(w.dropLast()) + "y" }
         return w

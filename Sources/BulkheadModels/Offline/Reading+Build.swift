@@ -195,7 +195,17 @@ extension Reading {
         } else if let rank, let value {
             plan.orderBy = [(value.expr, rank.descending)]
             plan.limit = limit
-            if rank.kind == .common { for group in groupExprs { plan.conditions.append(.isNotNull(group)) } }
+            // "Which year has the most …": an unknown year is not an answer.
+            if rank.kind == .common {
+                for group in groupExprs { plan.conditions.append(.isNotNull(group)) }
+            } else {
+                for group in finalGroups {
+                    switch group {
+                    case let .column(ref), let .datePart(_, ref): plan.conditions.append(.isNotNull(.column(ref)))
+                    case .table: break
+                    }
+                }
+            }
         } else if let k = orderSpan {
             // "sorted by hire date": that column, ascending unless asked otherwise.
             let target = spans[k].table.map { graph.labelColumns(of: $0) } ?? choose(spans[k].columns, near: [subject ?? base] + anchors,

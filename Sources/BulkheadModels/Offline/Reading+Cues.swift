@@ -153,7 +153,7 @@ extension Reading {
             case _ where ["names", "name", "titles", "title"].contains(w) && (next == "of" || i > 0 && ["the", "their", "its", "all"].contains(word(i - 1) ?? "") && next != nil && !(next == "is" || next == "contains")):
                 if next == "of" || i <= 3 { wantsLabel = true }
             default:
-                if Self.negations.contains(w) {
+                if Self.negations.contains(w), w != "won" || next == "t" {
                     negationAt.append(i)
                     consumed.insert(i)
                     if w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {

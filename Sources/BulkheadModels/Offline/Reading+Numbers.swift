@@ -36,7 +36,7 @@ extension Reading {
         }
         // "in the 1980s": a decade.
         if Self.datePrepositions.contains(w), let n = following(i, skipping: ["the"]), let decade = Self.decade(tokens[n].lower) {
-            intents.append(Intent(kind: .dates(from: (decade, 1), to: (decade + 10, 1), wording: text(i...n)), at: i))
+            intents.append(Intent(kind: .dates(from: (decade.year, 1), to: (decade.year + decade.years, 1), wording: text(i...n)), at: i))
             consumed.formUnion(i...n)
             return n
         }
@@ -84,10 +84,11 @@ extension Reading {
 
     func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
 
-    /// The first year of a decade written "1980s".
-    static func decade(_ word: String) -> Int? {
+    /// The first year and the length of a decade written "1980s", or of a century written "1800s".
+    static func decade(_ word: String) -> (year: Int, years: Int)? {
         guard word.count == 5, word.hasSuffix("0s"), let year = Int(word.dropLast()), (1000...2990).contains(year) else { return nil }
-        return year
+        // "the 1800s" is the nineteenth century; "the 2000s" is read as the decade, as people mostly mean it.
+        return (year, year % 100 == 0 && year % 1000 != 0 ? 100 : 10)
     }
 
     // MARK: Numbers

@@ -57,9 +57,10 @@ extension Reading {
             var target = columns([.text, .other, .date])
             if target == nil {
                 let table = hint ?? subject
-                target = graph.labelColumns(of: table).first
+                target = graph.labelColumns(of: table).first { graph.column($0).kind == .text }
             }
-            guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
+            // A name is never compared with a number: a table without a text column cannot hold it.
+            guard let target, graph.column(target).kind != .numeric else { throw Refusal("it cannot tell which column holds '\(text)'") }
             let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             switch match {
             case .equals:
@@ -245,6 +246,11 @@ extension Reading {
             keys = first.parentColumns.map { .column(ColumnRef(table: subject, column: $0)) }
             sub = QueryPlan(base: first.child)
             sub.outputs = first.childColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: first.child, column: $0))) }
+        } else if inner.isEmpty, path.count == 1 {
+            // The subject holds the foreign key ("movies with no studio"): the key is empty.
+            for column in first.childColumns { plan.conditions.append(.isNull(.column(ColumnRef(table: subject, column: column)))) }
+            notes.append("kept \(tableName(subject)) rows with no \(tableName(target))")
+            return
         } else {
             // The subject holds the foreign key: its value is absent from the related keys.
             keys = first.childColumns.map { .column(ColumnRef(table: subject, column: $0)) }

@@ -87,7 +87,7 @@ extension Reading {
         }
         // "customers with a company", "employees without a fax": the column holds a value, or none.
         for k in spans.indices where !used.contains(k) && spans[k].columns.count >= 1 {
-            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some"])
+            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some", "known", "recorded", "listed", "stated", "given"])
             var saidNo = false
             // "customers with no fax": the "no" belongs to the column.
             if let q = p, ["no", "none"].contains(word(q) ?? ""), let r = previous(q), ["have", "has", "had", "with", "having"].contains(word(r) ?? "") {
@@ -97,7 +97,8 @@ extension Reading {
                 p = r
             }
             guard let p, let w = word(p), ["have", "has", "had", "with", "without", "having", "lack", "lacking"].contains(w),
-                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey })
+                    ?? spans[k].columns.first(where: { !graph.column($0).isPrimaryKey }) else { continue }
             var negated = ["without", "lack", "lacking"].contains(w) || saidNo
             if let q = previous(p), Self.negations.contains(word(q) ?? "") || word(q) == "t" {
                 negated.toggle()
@@ -152,6 +153,11 @@ extension Reading {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
+        }
+        // A negation that no condition took would be silently dropped: "no known year" must not count every row.
+        let absences = Set(intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil })
+        if let unused = negationAt.first(where: { !absences.contains($0) }) {
+            throw Refusal("it cannot tell what \"\(tokens[unused].text)\" excludes")
         }
         // A grouping by something unknown is a column the schema does not have.
         for cue in groupCues where !consumed.contains(cue) {
