@@ -73,6 +73,8 @@ enum Lexicon {
         ["invoice", "bill", "receipt"],
         ["order", "purchase"],
         ["track", "song", "tune"],
+        ["movie", "film", "picture"],
+        ["cast", "actor", "actress"],
         ["artist", "band", "musician", "singer", "performer"],
         ["doctor", "physician", "clinician"],
         ["category", "kind", "class"],

@@ -8,7 +8,7 @@ extension Reading {
     static let leadWords: Set<String> = ["what", "whats", "what's", "is", "was", "are", "were", "the", "show", "me", "give", "find",
                                          "get", "list", "tell", "compute", "calculate", "s", "overall", "our", "my", "us", "display", "return", "and"]
     static let negations: Set<String> = ["no", "not", "never", "without", "none", "nothing", "neither", "nor", "don", "didn",
-                                         "doesn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "won", "cannot", "lacking", "lack"]
+                                         "doesn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "cannot", "lacking", "lack"]
     static let aggregates: [String: String] = ["sum": "SUM", "average": "AVG", "avg": "AVG", "mean": "AVG", "max": "MAX",
                                                "maximum": "MAX", "min": "MIN", "minimum": "MIN"]
 
@@ -40,7 +40,7 @@ extension Reading {
                 // "how long is X": the duration column is the answer (or the measure of an aggregate).
                 consumed.formUnion([i, i + 1])
                 durationAt = i
-            case "number" where next == "of":
+            case "number" where next == "of" && !endsColumnName(i):
                 consumed.formUnion([i, i + 1])
                 if let p = previous(i), let before = word(p), ["by", "most", "highest", "largest", "greatest", "biggest", "fewest", "least", "lowest", "smallest"].contains(before) {
                     let descending = !["fewest", "least", "lowest", "smallest"].contains(before)
@@ -153,10 +153,10 @@ extension Reading {
             case _ where ["names", "name", "titles", "title"].contains(w) && (next == "of" || i > 0 && ["the", "their", "its", "all"].contains(word(i - 1) ?? "") && next != nil && !(next == "is" || next == "contains")):
                 if next == "of" || i <= 3 { wantsLabel = true }
             default:
-                if Self.negations.contains(w), w != "won" || next == "t" {
+                if Self.negations.contains(w) || w == "won" && next == "t" {
                     negationAt.append(i)
                     consumed.insert(i)
-                    if w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
+                    if w == "won" || w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
                         if word(i + 1) == "t" { consumed.insert(i + 1) }
                     }
                 } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w) {
@@ -202,6 +202,13 @@ extension Reading {
         }
     }
 
+    /// Whether the word at `i` ends a column's name of two words or more ("atomic number", "phone number").
+    func endsColumnName(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let pair = [tokens[i - 1].stem, tokens[i].stem]
+        return graph.tables.contains { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }
+    }
+
     /// A number written just before a superlative ("the 3 longest"), consumed.
     private mutating func numberBefore(_ i: Int) -> Int? {
         guard let p = previous(i), let n = tokens[p].number, n >= 1, n == n.rounded(), n < 10_000 else { return nil }
@@ -216,6 +223,10 @@ extension Reading {
         if (0..<i).allSatisfy({ Self.leadWords.contains(tokens[$0].lower) }) { return true }
         guard let p = previous(i) else { return true }
         let before = tokens[p].lower
+        // "the highest total box office": a sum to rank by, unless a column is named Total ("the largest total").
+        if Lexicon.superlatives[before] != nil || before == "most", !graph.tables.contains(where: { $0.columns.contains { $0.ownWords == ["total"] } }) {
+            return true
+        }
         if Lexicon.superlatives[before] != nil || Self.aggregates[before] != nil || ["highest", "lowest", "an", "its", "their", "whose", "with"].contains(before) {
             return false
         }

@@ -50,7 +50,9 @@ struct SchemaGraph {
             return nil
         }
         /// Whether its name says it holds money.
-        var isMoney: Bool { kind == .numeric && !isKey && ownWords.contains { Lexicon.moneyWords.contains($0) } }
+        var isMoney: Bool {
+            kind == .numeric && !isKey && (ownWords.contains { Lexicon.moneyWords.contains($0) } || ownWords == Lexicon.boxOffice)
+        }
         /// Whether its name says it holds a number of units.
         var isQuantity: Bool {
             kind == .numeric && !isKey && !isMoney && (ownWords.last.map { Lexicon.quantityWords.contains($0) } ?? false || ownWords.contains("quantity"))
