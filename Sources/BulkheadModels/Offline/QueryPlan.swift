@@ -89,6 +89,8 @@ struct QueryPlan {
     var entries: [SchemaGraph.ColumnRef: Int] = [:]
     /// Tables to join even though no output or condition reads them (they were named).
     var extraTables: [Int] = []
+    /// Tables the joins should pass through when two paths are as short (named in the question).
+    var preferredTables: Set<Int> = []
 
     static func == (a: QueryPlan, b: QueryPlan) -> Bool {
         a.base == b.base && a.outputs == b.outputs && a.conditions == b.conditions && a.groupBy == b.groupBy

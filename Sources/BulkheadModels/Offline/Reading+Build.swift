@@ -20,6 +20,19 @@ extension Reading {
 
     // MARK: Building
 
+    /// The tables the question names, or whose name's words (or their synonyms) it uses: "directed"
+    /// meets `directed_by`, "starred" meets `cast_members` through "star".
+    func mentionedTables(_ questionStems: Set<String>) -> Set<Int> {
+        var tables = Set(spans.compactMap(\.table))
+        for table in graph.tables {
+            let words = table.words.filter { !Lexicon.fillers.contains($0) && $0.count > 2 }
+            if words.contains(where: { questionStems.contains($0) || !(Lexicon.synonyms[$0] ?? []).isDisjoint(with: questionStems) }) {
+                tables.insert(table.index)
+            }
+        }
+        return tables
+    }
+
     mutating func build() throws -> QueryPlan {
         let subject = subjectSpan.flatMap { spans[$0].table }
         let questionStems = Set(tokens.map(\.stem))
@@ -97,6 +110,7 @@ extension Reading {
         }
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
+        plan.preferredTables = mentionedTables(questionStems)
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,

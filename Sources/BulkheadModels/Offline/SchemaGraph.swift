@@ -284,6 +284,38 @@ struct SchemaGraph {
         return chain.reversed()
     }
 
+    /// The shortest path from `start` to `end` that passes through the most `preferred` tables (the
+    /// tables the question names or whose verb it uses: "directed by" goes through `directed_by`, not
+    /// `cast_members`); among equally good paths, the first in schema order, as `path(from:to:)`.
+    func path(from start: Int, to end: Int, preferring preferred: Set<Int>) -> [Edge]? {
+        if preferred.isEmpty || start == end { return path(from: start, to: end) }
+        var best: [Int: (score: Int, edge: Edge?, previous: Int?)] = [start: (0, nil, nil)]
+        var frontier = [start]
+        while !frontier.isEmpty, best[end] == nil || frontier.allSatisfy({ $0 != end }) {
+            var next: [Int] = []
+            var layer: [Int: (score: Int, edge: Edge?, previous: Int?)] = [:]
+            for table in frontier {
+                for (other, edge) in neighbours(of: table) where best[other] == nil {
+                    let score = best[table]!.score + (preferred.contains(other) ? 1 : 0)
+                    if let known = layer[other], known.score >= score { continue }
+                    if layer[other] == nil { next.append(other) }
+                    layer[other] = (score, edge, table)
+                }
+            }
+            for (table, step) in layer { best[table] = step }
+            frontier = next
+            if best[end] != nil { break }
+        }
+        guard best[end] != nil else { return nil }
+        var chain: [Edge] = []
+        var current = end
+        while current != start, let step = best[current], let edge = step.edge, let previous = step.previous {
+            chain.append(edge)
+            current = previous
+        }
+        return chain.reversed()
+    }
+
     /// The number of joins between two tables, or nil when they are not linked.
     func distance(_ a: Int, _ b: Int) -> Int? { path(from: a, to: b)?.count }
 
