@@ -13,8 +13,15 @@ enum Lexicon {
     /// `supplied` → `supply`. It is deliberately crude, and applied the same way to schema names and
     /// to questions, so both sides always agree.
     static func stem(_ word: String) -> String {
-        var w = word.lowercased()
-        if let known = irregular[w] { return known }
+        let w = word.lowercased()
+        // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
+        if let known = irregular[w] { return known == w ? known : regularStem(known) }
+        return regularStem(w)
+    }
+
+    /// The suffix rules of `stem`, without the irregular forms.
+    private static func regularStem(_ word: String) -> String {
+        var w = word
         guard w.count > 2, w.allSatisfy({ $0.isLetter }) else { return w }
         if w.hasSuffix("ies"), w.count > 4 {
             w = String(w.dropLast(3)) + "y"

@@ -27,6 +27,13 @@ extension Linker {
                     add([word], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 2))
                 }
             }
+            // "director" for `directed_by`, "actor" for `cast_members`: the one who does what a linking table records.
+            if graph.junction(table.index) != nil, let verb = table.words.first,
+               !graph.tables.contains(where: { $0.words.contains(verb) && $0.index != table.index }) {
+                for agent in Set([Lexicon.stem(verb + "or"), Lexicon.stem(verb + "er")] + (Lexicon.synonyms[verb] ?? [])) where agent != verb {
+                    add([agent], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3))
+                }
+            }
             if table.words.count == 1 {
                 for synonym in Lexicon.synonyms[table.words[0]] ?? [] where !graph.tables.contains(where: { $0.words == [synonym] }) {
                     add([synonym], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3))

@@ -110,7 +110,9 @@ extension Reading {
         }
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
-        plan.preferredTables = mentionedTables(questionStems)
+        plan.preferredTables = mentionedTables(questionStems).union(junctions)
+        for j in junctions where plan.base != j { plan.extraTables.append(j) }
+        if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,

@@ -91,6 +91,8 @@ struct Reading {
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
     var wantsLabel = false
+    /// Linking tables the question named or used the verb of: the joins go through them.
+    var junctions: Set<Int> = []
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -111,10 +113,47 @@ struct Reading {
         links.linkTerms()
         try scanCues()
         links.linkNames(skipping: consumed)
+        resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
         assignRoles()
         try checkEveryWord()
+    }
+
+    /// A linking table named in the question (`directed_by` by "directors", `cast_members` by
+    /// "actors") stands for the table at its other end, entered through it: the directors are the
+    /// people of `directed_by`. A verb that names it ("directed", "starred") adds only the path.
+    private mutating func resolveJunctions() {
+        var k = 0
+        while k < spans.count {
+            defer { k += 1 }
+            guard let j = spans[k].table, let (first, second) = graph.junction(j) else { continue }
+            junctions.insert(j)
+            var mentioned = Set<Int>()
+            for (m, span) in spans.enumerated() where m != k {
+                if let t = span.table { mentioned.insert(t) }
+                if case let .value(_, columns) = span.meaning { mentioned.formUnion(columns.map(\.table)) }
+            }
+            let ends = [first, second].filter { !mentioned.contains($0.parent) }
+            // The table's own verb ("direct", "directed") links; its agent noun ("directors") names the other end.
+            let isVerb = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].stem == graph.tables[j].words.first
+            if ends.isEmpty || isVerb && ends.count != 1 {
+                consumed.formUnion(spans[k].range)
+                links.remove(k)
+                k -= 1
+                continue
+            }
+            let people = ends.filter { graph.isPersonTable($0.parent) }
+            guard let end = ends.count == 1 ? ends[0] : people.count == 1 ? people[0] : nil else { continue }
+            if isVerb {
+                consumed.formUnion(spans[k].range)
+                links.remove(k)
+                k -= 1
+                continue
+            }
+            links.retype(k, as: .table(end.parent))
+            links.setEdge(k, end.id)
+        }
     }
 
     /// "the highest salary" where a table is named Salaries and has a salary column: after an

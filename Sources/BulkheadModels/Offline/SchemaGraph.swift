@@ -241,6 +241,20 @@ struct SchemaGraph {
 
     // MARK: Joins
 
+    /// For a table that only links two others (`directed_by`: a movie and a person; `PlaylistTrack`):
+    /// its two foreign keys. Every column is part of a key, and the keys point to two different tables.
+    func junction(_ table: Int) -> (Edge, Edge)? {
+        let out = edges.filter { $0.child == table && $0.parent != table }
+        guard out.count == 2, out[0].parent != out[1].parent,
+              tables[table].columns.allSatisfy(\.isKey) else { return nil }
+        return (out[0], out[1])
+    }
+
+    /// Whether a table holds people (`people`, `Customer`'s first and last names).
+    func isPersonTable(_ table: Int) -> Bool {
+        !Set(tables[table].words).isDisjoint(with: Linker.personTables) || labelColumns(of: table).count == 2
+    }
+
     /// The tables next to `table`, with the edge that links them.
     func neighbours(of table: Int) -> [(table: Int, edge: Edge)] {
         edges.compactMap { edge in
