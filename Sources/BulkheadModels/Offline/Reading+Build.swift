@@ -20,6 +20,51 @@ extension Reading {
 
     // MARK: Building
 
+    /// "How many noble gases", "the transition metals with a density above 15": a value of a small
+    /// lookup table's name, said as the question's noun, stands for the rows that refer to it
+    /// (the elements of that category), unless the question asks for the lookup's own columns.
+    func valueHeadTable() -> Int? {
+        guard !spans.contains(where: { $0.table != nil }) else { return nil }
+        let mentioned = spans.flatMap(\.columns) + intents.flatMap { intent -> [ColumnRef] in
+            if case let .value(_, holders, _) = intent.kind { return holders }
+            return []
+        }
+        for intent in intents {
+            guard case let .value(_, holders, false) = intent.kind, intent.columnSpan == nil,
+                  let lookup = holders.first(where: { graph.labelColumns(of: $0.table).contains($0) })?.table,
+                  graph.tables[lookup].columns.filter({ !$0.isKey }).count <= 2,
+                  !spans.flatMap(\.columns).contains(where: { $0.table == lookup }) else { continue }
+            let children = Set(graph.edges.filter { $0.parent == lookup && $0.child != lookup }.map(\.child))
+            if let named = children.sorted().first(where: { child in mentioned.contains { $0.table == child } }) { return named }
+            if children.count == 1 { return children.first }
+        }
+        return nil
+    }
+
+    /// The date (or year) column of `table` a "when" question asks for: the one whose name shares
+    /// a word with the question ("discovered" → year_discovered), or the table's only one.
+    func askedDate(of table: Int) -> ColumnRef? {
+        let stems = Set(tokens.map(\.stem))
+        let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
+        return (dates.first { !Set($0.words).isDisjoint(with: stems) } ?? (dates.count == 1 ? dates[0] : nil))?.ref
+    }
+
+    /// The table of people a "who" question asks for: the subject when it holds people, else the
+    /// people at the other end of a linking table the question's verb names ("who directed …").
+    mutating func personSubject(_ subject: Int?) throws -> Int? {
+        if let subject, graph.isPersonTable(subject) { return subject }
+        if spans.contains(where: { $0.table.map(graph.isPersonTable) ?? false }) { return subject }
+        for j in junctions.sorted() {
+            guard let (first, second) = graph.junction(j) else { continue }
+            let people = [first, second].filter { graph.isPersonTable($0.parent) }
+            if people.count == 1 {
+                groupEdges[people[0].parent] = people[0].id
+                return people[0].parent
+            }
+        }
+        throw Refusal("it asks who, and no table of people answers it")
+    }
+
     /// The tables the question names, or whose name's words (or their synonyms) it uses: "directed"
     /// meets `directed_by`, "starred" meets `cast_members` through "star".
     func mentionedTables(_ questionStems: Set<String>) -> Set<Int> {
@@ -34,7 +79,25 @@ extension Reading {
     }
 
     mutating func build() throws -> QueryPlan {
-        let subject = subjectSpan.flatMap { spans[$0].table }
+        var subject = subjectSpan.flatMap { spans[$0].table } ?? valueHeadTable()
+        // "Who discovered oxygen?": the answer is a person; without one to name, refuse.
+        if tokens.first?.lower == "who" {
+            subject = try personSubject(subject)
+        }
+        // "When was the first alkali metal discovered?": the date the verb names, its earliest or latest.
+        if tokens.first?.lower == "when", aggregate == nil, countAt == nil {
+            guard let table = subject ?? conditionTable(), let column = askedDate(of: table) else {
+                throw Refusal("no date column tells when")
+            }
+            let first = tokens.contains { ["first", "earliest"].contains($0.lower) }
+            let last = tokens.contains { ["last", "latest", "recent", "recently"].contains($0.lower) }
+            if first || last {
+                aggregate = (first ? "MIN" : "MAX", 0)
+                rank = nil
+            }
+            dateAnswer = column
+            subject = subject ?? table
+        }
         let questionStems = Set(tokens.map(\.stem))
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
@@ -184,6 +247,7 @@ extension Reading {
                 }
             }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
+            if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
             if columns.isEmpty && wantsLabel && order == nil {
                 columns = graph.labelColumns(of: subjectTable)
             }

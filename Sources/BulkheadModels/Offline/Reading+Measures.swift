@@ -46,6 +46,10 @@ extension Reading {
             return metricMeasure(m)
         }
         guard let aggregate else { return nil }
+        if let dateAnswer {
+            notes.append("took the \(aggregate.function == "MIN" ? "earliest" : "latest") \(columnName(dateAnswer))")
+            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(dateAnswer)), table: dateAnswer.table, condition: nil)
+        }
         if let k = measureSpan {
             if case let .metric(m) = spans[k].meaning {
                 let metric = metricMeasure(m)

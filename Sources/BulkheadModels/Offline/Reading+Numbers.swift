@@ -148,6 +148,15 @@ extension Reading {
             if let t = intent.tableSpan { used.insert(t) }
             return j - 1
         }
+        if tokens[safe: numberAt]?.number == nil, let n = following(numberAt - 1, skipping: ["the", "a", "an"]), let k = spanStarting(n),
+           case let .value(text, holders) = spans[k].meaning {
+            // "heavier than iron", "more expensive than 'Titanic'": the compared column of that row.
+            var intent = Intent(kind: .compareToRow(op: symbol, hint: hint, value: text, holders: holders), at: i)
+            if let c = columnSpan(before: i) { intent.columnSpan = c; used.insert(c) }
+            intents.append(intent)
+            consumed.formUnion(i..<spans[k].range.upperBound)
+            return spans[k].range.upperBound - 1
+        }
         guard let value = tokens[safe: numberAt]?.number else { return nil }
         var last = numberAt
         var unit: Lexicon.Unit?
@@ -240,7 +249,11 @@ extension Reading {
                     consumed.insert(at)
                     break
                 }
-                if let k = spanStarting(j), spans[k].isValue { break }
+                // "never made a horror movie": a value before the table belongs to what is absent.
+                if let k = spanStarting(j), spans[k].isValue {
+                    j = spans[k].range.upperBound
+                    continue
+                }
                 if let w = word(j) {
                     if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",

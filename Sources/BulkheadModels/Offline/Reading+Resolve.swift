@@ -85,6 +85,16 @@ extension Reading {
             let target = try comparisonColumn(intent, unit: unit, hint: nil, near: near, subject: hint ?? subject)
             plan.conditions.append(.between(.column(target), try convert(low, unit: unit, to: target), try convert(high, unit: unit, to: target)))
             notes.append("kept \(columnName(target)) between \(planner.dialect.number(low)) and \(planner.dialect.number(high))")
+        case let .compareToRow(op, comparativeHint, text, holders):
+            let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
+            guard let holder = choose(holders.filter { $0.table == target.table }, near: [target.table]) else {
+                throw Refusal("'\(text)' is not a row of \(tableName(target.table))")
+            }
+            var row = QueryPlan(base: target.table)
+            row.outputs = [QueryPlan.Output(expr: .column(target))]
+            row.conditions = [.oneOf(.column(holder), [text], negated: false)]
+            plan.conditions.append(.compareToQuery(.column(target), op, row))
+            notes.append("compared \(columnName(target)) with that of '\(text)'")
         case let .compareToAverage(op, comparativeHint):
             let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
             var average = QueryPlan(base: target.table)

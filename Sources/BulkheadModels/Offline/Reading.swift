@@ -32,6 +32,8 @@ struct Reading {
             case compare(op: String, value: Double, unit: Lexicon.Unit?, hint: String?)
             case between(Double, Double, unit: Lexicon.Unit?)
             case compareToAverage(op: String, hint: String?)
+            /// "heavier than iron": the same column of the row a value names.
+            case compareToRow(op: String, hint: String?, value: String, holders: [ColumnRef])
             case dates(from: (year: Int, month: Int)?, to: (year: Int, month: Int)?, wording: String)
             case month(Int)
             case condition(Int)
@@ -91,6 +93,8 @@ struct Reading {
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
     var wantsLabel = false
+    /// "When was …": the date column that answers it.
+    var dateAnswer: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
     var junctions: Set<Int> = []
 

@@ -250,10 +250,22 @@ struct SchemaGraph {
         return (out[0], out[1])
     }
 
+    /// Whether `table` extends `other` one to one: its primary key is a foreign key to `other`.
+    func extends(_ table: Int, _ other: Int) -> Bool {
+        let key = tables[table].primaryKey.map(\.ref.column)
+        return !key.isEmpty && edges.contains { $0.child == table && $0.parent == other && Set($0.childColumns) == Set(key) }
+    }
+
     /// Whether a table holds people (`people`, `Customer`'s first and last names).
     func isPersonTable(_ table: Int) -> Bool {
-        !Set(tables[table].words).isDisjoint(with: Linker.personTables) || labelColumns(of: table).count == 2
+        !Set(tables[table].words).isDisjoint(with: Linker.personTables.union(Linker.personNouns).union(Self.personRoles))
+            || labelColumns(of: table).count == 2
     }
+
+    /// Nouns for people in a role, as tables name them.
+    static let personRoles = Lexicon.stems(["customer", "employee", "patient", "doctor", "staff", "client", "manager", "teacher",
+                                            "worker", "artist", "director", "actor", "singer", "musician", "physician", "nurse",
+                                            "salesperson", "rep", "agent", "owner", "writer", "composer", "coach", "manager"])
 
     /// The tables next to `table`, with the edge that links them.
     func neighbours(of table: Int) -> [(table: Int, edge: Edge)] {
