@@ -24,7 +24,7 @@ extension Lexicon {
         "involving", "containing", "within", "inside", "among", "amongst", "across", "throughout", "via", "through",
         "whom", "whose", "together", "combined", "altogether", "full", "complete", "possible", "way",
         "anything", "something", "nothing", "everything", "anyone", "someone", "anybody", "somebody", "specific",
-        "particular", "certain", "given", "respectively", "recorded",
+        "particular", "certain", "given", "respectively", "recorded", "according",
     ]
 
     /// Verbs that link two things the schema already links (an invoice line "sold" a track; a

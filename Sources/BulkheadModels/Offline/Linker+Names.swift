@@ -102,7 +102,9 @@ extension Linker {
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
                 let questionWord = length == 1 && Self.isQuestionWord(tokens[i].lower)
                     && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
-                guard var targets = dictionary[key] ?? synonymTargets(key, dictionary) else { continue }
+                // "running time" for runtime: two words written as one.
+                guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
+                        ?? (length == 2 && key.allSatisfy { $0.count > 2 } ? dictionary[[key.joined()]] : nil) else { continue }
                 // A word that shapes questions ("milliseconds", "named") names a column only when it is that column's whole name.
                 if questionWord {
                     let typed = tokens[i].lower

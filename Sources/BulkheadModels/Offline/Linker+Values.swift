@@ -90,7 +90,10 @@ extension Linker {
     func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int,
                                    column: SchemaGraph.Column) -> Bool {
         if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
-        if value.count <= 2 { return token.text == value && token.isCode }
+        // "rated R": a one-letter code right after a word of its column's name.
+        if value.count <= 2 {
+            return token.text == value && (token.isCode || i > 0 && column.words.contains(tokens[i - 1].stem))
+        }
         if Lexicon.fillers.contains(token.lower) { return false }
         // "never made a horror movie": a lowercase verb is that verb, not a capitalised title ("Made").
         if !token.capitalized, value.first?.isUppercase == true, Lexicon.neutralVerbs.contains(token.stem) { return false }

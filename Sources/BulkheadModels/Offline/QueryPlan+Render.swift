@@ -216,6 +216,8 @@ private struct Writer {
         case let .isNull(lhs): return "\(expr(lhs)) IS NULL"
         case let .compareToQuery(lhs, op, plan):
             return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
+        case let .anyOf(groups):
+            return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
         case let .inQuery(lhs, plan, negated):
             let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
             return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"

@@ -41,6 +41,25 @@ extension Reading {
         return nil
     }
 
+    /// "discovered after 1900 or with no year": conditions of two intents with "or" between them
+    /// hold either, not both ("in Brazil or Canada" was already made one IN list).
+    func joinAlternatives(_ plan: inout QueryPlan, _ produced: [(at: Int, range: Range<Int>)]) {
+        let ors = tokens.indices.filter { tokens[$0].lower == "or" && !consumed.contains($0) && spanCovering($0) == nil }
+        guard !ors.isEmpty else { return }
+        let ordered = produced.sorted { $0.at < $1.at }
+        var merged: [(range: Range<Int>, alternatives: [[QueryPlan.Condition]])] = []
+        for (index, current) in ordered.enumerated() where index > 0 && !current.range.isEmpty {
+            let previous = ordered[index - 1]
+            guard !previous.range.isEmpty, ors.contains(where: { $0 > previous.at && $0 < current.at }) else { continue }
+            let first = Array(plan.conditions[previous.range])
+            let second = Array(plan.conditions[current.range])
+            merged.append((previous.range.lowerBound..<current.range.upperBound, [first, second]))
+        }
+        for item in merged.reversed() where item.range.upperBound <= plan.conditions.count {
+            plan.conditions.replaceSubrange(item.range, with: [.anyOf(item.alternatives)])
+        }
+    }
+
     /// The date (or year) column of `table` a "when" question asks for: the one whose name shares
     /// a word with the question ("discovered" → year_discovered), or the table's only one.
     func askedDate(of table: Int) -> ColumnRef? {
@@ -192,9 +211,13 @@ extension Reading {
 
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
+        var produced: [(at: Int, range: Range<Int>)] = []
         for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
+            let before = plan.conditions.count
             try resolve(intent, into: &plan, anchors: anchors, subject: subject ?? base, questionStems: questionStems)
+            produced.append((intent.at, before..<plan.conditions.count))
         }
+        joinAlternatives(&plan, produced)
         if case let .expression(_, _, _, condition?) = measure {
             plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
         }
@@ -229,6 +252,12 @@ extension Reading {
         let value = try valueExpression(measure, plan: &plan)
         if let value {
             plan.outputs.append(QueryPlan.Output(expr: value.expr, alias: value.alias))
+            if !moreAggregates.isEmpty {
+                guard case let .expression(_, .aggregate(_, inner), _, _)? = measure else { throw Refusal("it cannot take several aggregates of that") }
+                for function in moreAggregates {
+                    plan.outputs.append(QueryPlan.Output(expr: .aggregate(function, inner), alias: function.lowercased() + "_" + (inner.columns.count == 1 ? graph.column(inner.columns[0]).name : "value")))
+                }
+            }
         } else {
             // Rows: the columns asked for, else every column of the subject.
             let subjectTable = subject ?? base

@@ -65,12 +65,25 @@ extension Reading {
                 distinctAt = i
                 consumed.insert(i)
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
+                // "the minimum and maximum", "the average, minimum and maximum": several aggregates of one measure.
+                if let first = aggregate, let p = previous(i), word(p) == "and" || aggregateAt.contains(p) || aggregateAt.contains(p - 1) && word(p) == "and",
+                   aggregateAt.last.map({ $0 >= p - 1 }) ?? false, let function = Self.aggregates[w], function != first.function {
+                    moreAggregates.append(function)
+                    aggregateAt.append(i)
+                    consumed.insert(i)
+                    if let p = previous(i), word(p) == "and" { consumed.insert(p) }
+                    if next == "of" { consumed.insert(i + 1) }
+                    continue
+                }
                 guard aggregate == nil else { continue }
+                // "genres that have an average box office above 200": a condition on groups, read with the comparisons.
+                if let p = previous(i), ["have", "has", "having", "with", "whose"].contains(word(p) ?? "") { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
                 if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)
+                aggregateAt.append(i)
                 consumed.insert(i)
                 if next == "of" { consumed.insert(i + 1) }
             case _ where ["best", "worst", "top"].contains(w) && (next.map({ Lexicon.stem($0) == "sell" }) ?? false):
@@ -96,7 +109,7 @@ extension Reading {
                     rank = Rank(kind: .superlative, descending: w == "last", limit: Int(n), at: i, words: nil)
                     consumed.formUnion([i, i + 1])
                 }
-            case "most", "least", "fewest":
+            case _ where ["most", "least", "fewest"].contains(w) && !(i > 0 && word(i - 1) == "at"):
                 let descending = w == "most"
                 switch next {
                 case "expensive", "costly", "pricey":

@@ -241,7 +241,8 @@ extension Reading {
         for k in groupSpans {
             if let table = spans[k].table {
                 // "average quantity per order item": per row of the measured table is the rows themselves.
-                if let measure, case .expression = measure, table == self.table(of: measure) { continue }
+                if let measure, case .expression = measure, table == self.table(of: measure)
+                    || graph.extends(self.table(of: measure), table) || graph.extends(table, self.table(of: measure)) { continue }
                 groups.append(.table(table))
                 if let edge = spans[k].edge { groupEdges[table] = edge }
                 notes.append("grouped by \(tableName(table)) (from \(quoted(k)))")

@@ -102,6 +102,11 @@ extension Reading {
         if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
             op = symbol
             numberAt = i + 2
+            // "greater than or equal to 95".
+            if word(i + 2) == "or", ["equal", "equals"].contains(word(i + 3) ?? "") {
+                op = symbol + "="
+                numberAt = word(i + 4) == "to" ? i + 5 : i + 4
+            }
         } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
             op = w == "more" ? ">" : "<"
             hint = "priciest"

@@ -154,6 +154,11 @@ extension Reading {
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
         }
+        // "people who both directed and acted": two conditions on the same rows at once, which it cannot join.
+        if let both = tokens.indices.first(where: { tokens[$0].lower == "both" && !consumed.contains($0) && spanCovering($0) == nil }),
+           tokens[(both + 1)...].contains(where: { $0.lower == "and" }) {
+            throw Refusal("it cannot require both conditions of the same rows")
+        }
         // A negation that no condition took would be silently dropped: "no known year" must not count every row.
         let absences = Set(intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil })
         if let unused = negationAt.first(where: { !absences.contains($0) }) {

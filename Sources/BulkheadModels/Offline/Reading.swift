@@ -71,6 +71,9 @@ struct Reading {
     var countAt: Int?
     var distinctAt: Int?
     var aggregate: (function: String, at: Int)?
+    /// "the minimum and maximum …": further aggregates of the same measure, and where each was said.
+    var moreAggregates: [String] = []
+    var aggregateAt: [Int] = []
     var rank: Rank?
     var groupCues: [Int] = []
     var dateGroups: [(part: DatePart, at: Int)] = []
