@@ -105,7 +105,13 @@ extension Reading {
         default:
             return
         }
-        var intent = Intent(kind: kind, at: start)
+        var chosen = kind
+        // "the Lord of the Rings movies": a title before its own table's plural is every row it names.
+        if case let .value(text, columns, negated) = chosen, let n = spanStarting(spans[k].range.upperBound), let table = spans[n].table, isPlural(n),
+           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) }) {
+            chosen = .text(text.hasPrefix("The ") ? String(text.dropFirst(4)) : text, match: Intent.TextMatch.contains, negated: negated)
+        }
+        var intent = Intent(kind: chosen, at: start)
         intent.role = before
         let holders: [ColumnRef] = { if case let .value(_, columns) = spans[k].meaning { return columns }; return [] }()
         // A column named beside a value is its column when it holds the value (or nothing is known

@@ -177,6 +177,11 @@ extension Reading {
         }
         var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
         attachComparisonColumn(&intent, before: i, after: last + 1)
+        // "an average box office above 200 million": the comparison is on the aggregate.
+        if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
+            intent.aggregate = function
+            consumed.insert(p)
+        }
         intents.append(intent)
         return last
     }

@@ -73,6 +73,20 @@ extension Reading {
         case let .compare(op, value, unit, comparativeHint):
             let target = try comparisonColumn(intent, unit: unit, hint: comparativeHint, near: near, subject: hint ?? subject)
             let converted = try convert(value, unit: unit, to: target)
+            if let function = intent.aggregate {
+                // Each subject row whose related rows' aggregate passes: key IN (… GROUP BY key HAVING …).
+                let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+                guard target.table != subject, !keys.isEmpty, graph.distance(target.table, subject) != nil else {
+                    throw Refusal("it cannot tell which rows the \(function.lowercased()) of \(columnName(target)) is taken over")
+                }
+                var sub = QueryPlan(base: target.table)
+                sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+                sub.groupBy = keys
+                sub.having = [.compare(.aggregate(function, .column(target)), op, .number(converted))]
+                plan.conditions.append(.inQuery(keys, sub, negated: false))
+                notes.append("kept \(tableName(subject)) rows whose \(function) of \(columnName(target)) is \(op) \(planner.dialect.number(converted))")
+                return
+            }
             if graph.column(target).kind == .date, value == value.rounded(), value >= 1000, value <= 2999 {
                 let year = Int(value)
                 let bound: QueryPlan.Literal = op.hasPrefix(">") ? .date(year: op == ">" ? year + 1 : year, month: 1, day: 1) : .date(year: op == "<=" ? year + 1 : year, month: 1, day: 1)

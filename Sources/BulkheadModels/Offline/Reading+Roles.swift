@@ -154,6 +154,10 @@ extension Reading {
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
         }
+        // An aggregate word nothing took would be a measure silently dropped.
+        if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {
+            throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
+        }
         // "people who both directed and acted": two conditions on the same rows at once, which it cannot join.
         if let both = tokens.indices.first(where: { tokens[$0].lower == "both" && !consumed.contains($0) && spanCovering($0) == nil }),
            tokens[(both + 1)...].contains(where: { $0.lower == "and" }) {

@@ -55,6 +55,8 @@ struct Reading {
         var tableSpan: Int?
         /// The edge a value's table is entered by ("flights to X": the destination key).
         var role: String?
+        /// "genres that have an average box office above 200": the aggregate the comparison applies to, per subject row.
+        var aggregate: String?
     }
 
     let planner: Planner
