@@ -64,6 +64,7 @@ import BulkheadEngine
         let runs: [(set: String, source: String, principal: Principal)] = [
             ("chinook", "chinook", acme), ("flights", "flights", acme), ("retail", "retail", acme), ("clinic", "clinic", globex),
             ("movies", "movies", acme), ("elements", "elements", acme), ("movies-2", "movies", acme), ("elements-2", "elements", acme),
+            ("chinook-2", "chinook", acme),
         ]
         var total = 0
         var correct = 0
