@@ -84,6 +84,7 @@ enum Lexicon {
         ["order", "purchase"],
         ["track", "song", "tune"],
         ["movie", "film", "picture"],
+        ["size", "byte", "bytes"],
         ["cast", "actor", "actress", "star"],
         ["artist", "band", "musician", "singer", "performer"],
         ["doctor", "physician", "clinician"],

@@ -321,6 +321,9 @@ extension Reading {
                                                                                       strengths: spans[k].columnStrengths).map { [$0] } ?? []
             plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if let orderDescending, let value {
+            // "… ordered from most to fewest": by the counted or measured value.
+            plan.orderBy = [(value.expr, orderDescending)]
         } else if orderAlphabetical || orderDescending != nil && value == nil {
             let labels = graph.labelColumns(of: subject ?? base)
             plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }

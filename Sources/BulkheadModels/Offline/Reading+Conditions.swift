@@ -96,6 +96,8 @@ extension Reading {
         case let .quoted(text):
             var match: Intent.TextMatch = .equals
             if let before, Self.containsWords.contains(before) { match = .contains }
+            // "with 'Live' in the title": the column contains it.
+            if before == "with", word(start + 1) == "in" { match = .contains }
             if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
                 let verb = word(q) ?? ""
                 if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }
@@ -132,7 +134,10 @@ extension Reading {
             intent.columnSpan = m
             used.insert(m)
         }
-        if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
+        if let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), let t = spans[m].table, holders.contains(where: { $0.table == t }) {
+            // "the Blues genre", "the Grunge playlist": the table after the value is the one that holds it.
+            intent.tableSpan = m
+        } else if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
            case .value = kind {
             // "Jazz tracks", "Boeing planes": the table the value qualifies.
             intent.tableSpan = m

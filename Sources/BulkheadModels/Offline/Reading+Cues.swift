@@ -22,10 +22,20 @@ extension Reading {
             consumed.insert(i)
             break
         }
+        // "from most to fewest", "from highest to lowest": the direction of an ordering, not a rank.
+        let high: Set<String> = ["most", "highest", "largest", "biggest", "greatest", "longest", "best"]
+        let low: Set<String> = ["least", "fewest", "lowest", "smallest", "shortest", "worst"]
+        for i in tokens.indices where word(i) == "from" {
+            guard let a = word(i + 1), word(i + 2) == "to", let b = word(i + 3),
+                  high.contains(a) && low.contains(b) || low.contains(a) && high.contains(b) else { continue }
+            orderDescending = high.contains(a)
+            consumed.formUnion(i...(i + 3))
+            if let p = previous(i), ["ordered", "sorted", "ranked", "listed"].contains(word(p) ?? "") { consumed.insert(p) }
+        }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard let w = word(i) else { continue }
+            guard let w = word(i), !consumed.contains(i) else { continue }
             let next = word(i + 1)
             if i == 0, Self.writeVerbs.contains(w) { throw Refusal("it only writes read-only queries") }
             switch w {

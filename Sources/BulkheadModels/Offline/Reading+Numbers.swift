@@ -162,6 +162,14 @@ extension Reading {
             consumed.formUnion(i..<spans[k].range.upperBound)
             return spans[k].range.upperBound - 1
         }
+        // "less than a dollar", "more than an hour": one of the unit.
+        if ["a", "an"].contains(word(numberAt) ?? ""), let unit = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) {
+            var intent = Intent(kind: .compare(op: symbol, value: 1, unit: unit, hint: hint), at: i)
+            attachComparisonColumn(&intent, before: i, after: numberAt + 2)
+            intents.append(intent)
+            consumed.formUnion(i...(numberAt + 1))
+            return numberAt + 1
+        }
         guard let value = tokens[safe: numberAt]?.number else { return nil }
         var last = numberAt
         var unit: Lexicon.Unit?

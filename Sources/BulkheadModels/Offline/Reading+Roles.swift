@@ -154,6 +154,11 @@ extension Reading {
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
         }
+        // "cost less than a dollar" read as nothing would drop the comparison.
+        if let stray = tokens.indices.first(where: { tokens[$0].lower == "than" && !consumed.contains($0) && spanCovering($0) == nil
+            && !(word($0 - 1) == "other" || word($0 - 1) == "rather") }) {
+            throw Refusal("it cannot tell what is compared in \"\(tokens[max(0, stray - 1)].text) than\"")
+        }
         // An aggregate word nothing took would be a measure silently dropped.
         if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {
             throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
