@@ -50,6 +50,19 @@ extension Linker {
                 }
             }
         }
+        // "California" where a column holds CA: a region named in full, stored as its code.
+        for (name, code) in Lexicon.regionCodes {
+            let words = name.split(separator: " ").map(String.init)
+            for start in tokens.indices where start + words.count <= tokens.count && tokens[start].capitalized
+                && Array(lowered[start..<(start + words.count)]) == words && !(start..<(start + words.count)).contains(where: { taken.contains($0) }) {
+                for table in graph.tables {
+                    for column in table.columns where column.kind == .text && column.values.contains(code)
+                        && !column.values.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                        candidates.append(((start..<(start + words.count)), code, column.ref))
+                    }
+                }
+            }
+        }
         var spans: [Span] = []
         // Quoted strings: the value they spell, in whichever columns hold it.
         for (i, token) in tokens.enumerated() where token.quoted && !taken.contains(i) {

@@ -43,6 +43,11 @@ extension Reading {
                     exact = false
                 }
             }
+            if target == nil, intent.role == "by", hint == nil {
+                // "tracks by AC/DC": the name of a related row (the artist), before a text column of the subject (a composer).
+                let labels = holders.filter { $0.table != subject && graph.labelColumns(of: $0.table).contains($0) }
+                target = choose(labels, near: near)
+            }
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             roleEntry(for: target, word: intent.role, into: &plan)
@@ -70,6 +75,20 @@ extension Reading {
             case .suffix: plan.conditions.append(.like(.column(target), "%" + escaped, negated: negated))
             }
             notes.append("filtered \(columnName(target)) on '\(text)'")
+        case let .compare(op, value, unit, _)
+            where intent.columnSpan == nil && intent.aggregate == nil && (moneyAt != nil && graph.moneyColumn(of: subject) == nil
+                || quantityAt != nil && moneyAt == nil && graph.quantityColumn(of: subject) == nil) && (unit == nil || unit?.dimension == .money):
+            // "customers who spent more than 40": the sum of their transactions' money, per customer.
+            let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+            guard !keys.isEmpty, let found = try measureByMeaning(anchors: [subject], quantity: moneyAt == nil), found.table != subject else {
+                throw Refusal("it cannot tell which amount of \(tableName(subject)) to compare")
+            }
+            var sub = QueryPlan(base: found.table)
+            sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+            sub.groupBy = keys
+            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value))]
+            plan.conditions.append(.inQuery(keys, sub, negated: false))
+            notes.append("kept \(tableName(subject)) rows whose total is \(op) \(planner.dialect.number(value))")
         case let .compare(op, value, unit, comparativeHint):
             let target = try comparisonColumn(intent, unit: unit, hint: comparativeHint, near: near, subject: hint ?? subject)
             let converted = try convert(value, unit: unit, to: target)

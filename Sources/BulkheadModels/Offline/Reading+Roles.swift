@@ -109,6 +109,15 @@ extension Reading {
             intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
         }
+        // "How many customers work for a company": in a count, a column named with "a" is one the rows have.
+        if countAt != nil {
+            for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+                guard let p = previous(spans[k].range.lowerBound, skipping: []), ["a", "an", "any"].contains(word(p) ?? ""),
+                      let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+                intents.append(Intent(kind: .present(column, negated: false), at: spans[k].range.lowerBound, columnSpan: k))
+                used.insert(k)
+            }
+        }
         // Columns asked for: the column mentions no condition or role took. A lone verb form that
         // only weakly names a column ("hired", "composed") describes, it does not ask.
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
