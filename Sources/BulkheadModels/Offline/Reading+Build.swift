@@ -72,6 +72,7 @@ extension Reading {
     /// people at the other end of a linking table the question's verb names ("who directed …").
     mutating func personSubject(_ subject: Int?) throws -> Int? {
         if let subject, graph.isPersonTable(subject) { return subject }
+        if subject == nil, let table = conditionTable(), graph.isPersonTable(table) { return table }
         if spans.contains(where: { $0.table.map(graph.isPersonTable) ?? false }) { return subject }
         for j in junctions.sorted() {
             guard let (first, second) = graph.junction(j) else { continue }
@@ -211,6 +212,19 @@ extension Reading {
 
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
+        if managerAt != nil, let s = subject ?? conditionTable(),
+           let edge = graph.edges.first(where: { $0.child == s && $0.parent == s }) {
+            // The rows the conditions name, then the rows their key points to: pk IN (SELECT key FROM … WHERE …).
+            var named = QueryPlan(base: s)
+            named.outputs = edge.childColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: s, column: $0))) }
+            for intent in intents { try resolve(intent, into: &named, anchors: [s], subject: s, questionStems: questionStems) }
+            guard !named.conditions.isEmpty else { throw Refusal("it cannot tell whose manager is asked for") }
+            plan.conditions.append(.inQuery(edge.parentColumns.map { .column(ColumnRef(table: s, column: $0)) }, named, negated: false))
+            notes.append("kept the rows that \(graph.tables[s].columns[edge.childColumns[0]].name) of the rows named points to")
+            intents = []
+        } else if managerAt != nil {
+            throw Refusal("no table of it refers to itself")
+        }
         var produced: [(at: Int, range: Range<Int>)] = []
         for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
             let before = plan.conditions.count

@@ -163,6 +163,10 @@ extension Reading {
                 consumed.formUnion([i, i + 1])
             case "per", "each", "every", "by":
                 groupCues.append(i)
+            case _ where Self.managerWords.contains(tokens[i].stem) && graph.edges.contains(where: { $0.child == $0.parent }):
+                // "the manager of Jane Peacock": the row a self-referencing key points to.
+                managerAt = i
+                consumed.insert(i)
             case "yearly", "annually", "annual", "monthly", "daily":
                 let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
                 dateGroups.append((part, i))
@@ -231,6 +235,9 @@ extension Reading {
         let pair = [tokens[i - 1].stem, tokens[i].stem]
         return graph.tables.contains { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }
     }
+
+    /// Words for the row a self-referencing key points to.
+    static let managerWords = Lexicon.stems(["manager", "managers", "boss", "supervisor", "superior"])
 
     /// A number written just before a superlative ("the 3 longest"), consumed.
     private mutating func numberBefore(_ i: Int) -> Int? {

@@ -43,7 +43,7 @@ extension Reading {
                     exact = false
                 }
             }
-            if target == nil, intent.role == "by", hint == nil {
+            if target == nil, intent.role == "by", hint == nil || hint == subject {
                 // "tracks by AC/DC": the name of a related row (the artist), before a text column of the subject (a composer).
                 let labels = holders.filter { $0.table != subject && graph.labelColumns(of: $0.table).contains($0) }
                 target = choose(labels, near: near)

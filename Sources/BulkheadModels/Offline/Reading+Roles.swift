@@ -154,6 +154,9 @@ extension Reading {
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+                // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
+                || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
+                    || Self.aggregates[tokens[i - 1].lower] != nil)
             if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)

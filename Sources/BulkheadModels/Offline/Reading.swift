@@ -98,6 +98,8 @@ struct Reading {
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
     var wantsLabel = false
+    /// "the manager of X": where the question asks for the row X's self-referencing key points to.
+    var managerAt: Int?
     /// "When was …": the date column that answers it.
     var dateAnswer: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
