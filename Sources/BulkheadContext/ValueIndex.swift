@@ -25,6 +25,9 @@ public struct ValueIndex: Sendable {
     /// Values per column at most, and characters per value at most.
     public static let maxDistinct = 5_000
     public static let maxLength = 80
+    /// Values per column at most for the columns that name rows (a `name`, a `title`): people ask
+    /// for a director or a film by name, and a people table easily holds more than `maxDistinct`.
+    public static let maxDistinctNames = 50_000
 
     private let engine: QueryEngine
     private let tenants: TenantDatabases
@@ -69,16 +72,17 @@ public struct ValueIndex: Sendable {
 
     /// Reads the source's values again and replaces what the index held for it.
     public func rebuild(_ principal: Principal, source: String) throws {
-        let values = try engine.distinctTextValues(principal, source: source, maxDistinct: Self.maxDistinct, maxLength: Self.maxLength)
-        let count = values.columns.reduce(0) { $0 + $1.values.count }
+        let values = try engine.distinctTextValues(principal, source: source, maxDistinct: Self.maxDistinctNames, maxLength: Self.maxLength)
+        let columns = values.columns.filter { $0.values.count <= Self.maxDistinct || Self.namesRows($0.column) }
+        let count = columns.reduce(0) { $0 + $1.values.count }
         try tenants.database(for: principal).write { db in
             try db.execute(sql: "DELETE FROM value_index_sources WHERE source = ?", arguments: [source])
             try db.execute(sql: "DELETE FROM value_index WHERE source = ?", arguments: [source])
             try db.execute(sql: """
                 INSERT INTO value_index_sources (source, stamp, columns, "values", built_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [source, values.stamp, values.columns.count, count, clock.now()])
+                """, arguments: [source, values.stamp, columns.count, count, clock.now()])
             let statement = try db.makeStatement(sql: "INSERT INTO value_index (source, table_name, column_name, value, norm) VALUES (?, ?, ?, ?, ?)")
-            for column in values.columns {
+            for column in columns {
                 for value in column.values {
                     for key in ValueKey.keys(of: value) {
                         try statement.execute(arguments: [source, column.table, column.column, value, key])
@@ -86,6 +90,12 @@ public struct ValueIndex: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a column's name says it names its rows (`name`, `FullName`, `title`, `album_title`).
+    static func namesRows(_ column: String) -> Bool {
+        let lower = column.lowercased()
+        return lower.hasSuffix("name") || lower.hasSuffix("title")
     }
 
     /// Forgets a source's values.

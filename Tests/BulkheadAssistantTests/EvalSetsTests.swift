@@ -33,7 +33,7 @@ import BulkheadStore
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let key = try String(contentsOf: services.workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
         _ = try await services.grantFolder(data.path, to: "Acme", credentials: CallerCredentials(operatorKey: key))
-        for name in ["chinook", "flights", "heldout/baseball"] {
+        for name in ["chinook", "flights", "movies", "elements", "heldout/baseball", "heldout/world"] {
             let copy = data.appendingPathComponent("\(name.split(separator: "/").last!).sqlite")
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent("\(name).sqlite"), to: copy)
             _ = try await services.addSource(acme, name: String(name.split(separator: "/").last!), path: copy.path)
@@ -64,6 +64,8 @@ import BulkheadStore
         defer { try? FileManager.default.removeItem(at: home) }
         let runs: [(set: String, source: String, principal: Principal)] = [
             ("chinook", "chinook", acme), ("flights", "flights", acme), ("retail", "retail", acme), ("clinic", "clinic", globex),
+            ("movies", "movies", acme), ("elements", "elements", acme), ("movies-2", "movies", acme), ("elements-2", "elements", acme),
+            ("chinook-2", "chinook", acme),
         ]
         var total = 0
         var correct = 0
@@ -83,12 +85,13 @@ import BulkheadStore
 extension EvalSetsTests {
     /// The held-out set: a database and questions the planner was never tuned on (Baseball
     /// Databank). Only its totals are printed, so reading the output does not tune the planner to it.
-    @Test func theHeldOutSetIsMeasured() async throws {
+    @Test(arguments: [("baseball", "baseball"), ("world", "world"), ("chinook", "chinook")])
+    func theHeldOutSetIsMeasured(set: String, source: String) async throws {
         let (services, acme, _, home) = try await Self.makeServices()
         defer { try? FileManager.default.removeItem(at: home) }
-        let cases = try EvalCase.parse(String(contentsOf: Self.fixtures.appendingPathComponent("heldout/baseball.jsonl"), encoding: .utf8))
-        let report = try await services.assistant.evaluate(acme, cases: cases, name: "heldout-baseball", source: "baseball")
-        print("held-out baseball: \(report.total.correct)/\(report.total.total) " + String(format: "(%.1f%%) ", report.total.percent)
+        let cases = try EvalCase.parse(String(contentsOf: Self.fixtures.appendingPathComponent("heldout/\(set).jsonl"), encoding: .utf8))
+        let report = try await services.assistant.evaluate(acme, cases: cases, name: "heldout-\(set)", source: source)
+        print("held-out \(set): \(report.total.correct)/\(report.total.total) " + String(format: "(%.1f%%) ", report.total.percent)
               + report.byLevel.map { "\($0.level) \($0.tally.correct)/\($0.tally.total)" }.joined(separator: ", ")
               + "; silently wrong where a refusal was due: \(report.silentlyWrong.count)")
         if ProcessInfo.processInfo.environment["BULKHEAD_SHOW_HELDOUT_MISSES"] != nil { print(Self.describe(report)) }

@@ -24,7 +24,7 @@ extension Lexicon {
         "involving", "containing", "within", "inside", "among", "amongst", "across", "throughout", "via", "through",
         "whom", "whose", "together", "combined", "altogether", "full", "complete", "possible", "way",
         "anything", "something", "nothing", "everything", "anyone", "someone", "anybody", "somebody", "specific",
-        "particular", "certain", "given", "respectively", "recorded",
+        "particular", "certain", "given", "respectively", "recorded", "according",
     ]
 
     /// Verbs that link two things the schema already links (an invoice line "sold" a track; a
@@ -116,12 +116,14 @@ extension Lexicon {
     /// Verbs whose object is a quantity sold: "sold the most", "best-selling", "bought".
     static let quantityVerbs: Set<String> = stems(["sell", "buy", "purchase", "order"])
     /// Stems of column words that hold money.
-    static let moneyWords: [String] = ["total", "amount", "price", "cost", "revenue", "sale", "fee", "charge", "payment", "freight", "salary",
+    static let moneyWords: [String] = ["total", "amount", "price", "cost", "revenue", "sale", "fee", "charge", "payment", "freight", "salary", "gross", "budget",
                                        "income", "value"].map(stem)
+    /// "box office": the takings of a show, a money column though neither word says so.
+    static let boxOffice: [String] = ["box", "office"].map(stem)
     /// Stems of column words that hold a count of units.
     static let quantityWords: [String] = ["quantity", "qty", "units", "count"].map(stem)
     /// Words that name a money measure with no column of that name (for "total revenue", "sales").
-    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings"])
+    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings", "money", "gross"])
     /// Words that ask for the number of units ("sold the most units").
     static let genericQuantityNouns: Set<String> = stems(["units", "copies", "pieces"])
 

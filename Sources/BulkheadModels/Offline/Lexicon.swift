@@ -13,8 +13,15 @@ enum Lexicon {
     /// `supplied` → `supply`. It is deliberately crude, and applied the same way to schema names and
     /// to questions, so both sides always agree.
     static func stem(_ word: String) -> String {
-        var w = word.lowercased()
-        if let known = irregular[w] { return known }
+        let w = word.lowercased()
+        // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
+        if let known = irregular[w] { return known == w ? known : regularStem(known) }
+        return regularStem(w)
+    }
+
+    /// The suffix rules of `stem`, without the irregular forms.
+    private static func regularStem(_ word: String) -> String {
+        var w = word
         guard w.count > 2, w.allSatisfy({ $0.isLetter }) else { return w }
         if w.hasSuffix("ies"), w.count > 4 {
             w = String(w.dropLast(3)) + "y"
@@ -32,6 +39,7 @@ enum Lexicon {
         } else if w.hasSuffix("er"), w.count > 6 {
             w = String(w.dropLast(2))
         }
+        if w.hasSuffix("ery"), w.count > 6 { return String(w.dropLast()) }
         if w.hasSuffix("e"), w.count > 2 { w = String(w.dropLast()) }
         if w.hasSuffix("i"), w.count > 3 { w = String(w.dropLast()) + "y" }
         return w
@@ -51,7 +59,10 @@ enum Lexicon {
         "bought": "buy", "sold": "sell", "spent": "spend", "paid": "pay", "made": "make", "born": "birth",
         "birthday": "birth", "written": "writ", "wrote": "writ", "took": "take", "taken": "take",
         "sent": "send", "won": "win", "flew": "fly", "flown": "fly", "flies": "fly", "flying": "fly",
-        "built": "build", "held": "hold", "gave": "give", "given": "give", "went": "go", "gone": "go",
+        "built": "build", "held": "hold", "came": "come", "ran": "run", "began": "begin", "begun": "begin",
+        "grew": "grow", "grown": "grow", "knew": "know", "saw": "see", "seen": "see", "led": "lead", "stood": "stand",
+        "drove": "drive", "driven": "drive", "chose": "choose", "chosen": "choose", "sang": "sing", "sung": "sing",
+        "caught": "catch", "taught": "teach", "met": "meet", "kept": "keep", "told": "tell", "thought": "think", "gave": "give", "given": "give", "went": "go", "gone": "go",
         "yearly": "year", "annual": "year", "annually": "year", "monthly": "month", "daily": "day", "weekly": "week",
         "quarterly": "quarter", "bus": "bus", "gas": "gas", "news": "news", "less": "less", "address": "address",
         "addresses": "address", "country": "country", "countries": "country", "city": "city", "cities": "city",
@@ -72,6 +83,9 @@ enum Lexicon {
         ["invoice", "bill", "receipt"],
         ["order", "purchase"],
         ["track", "song", "tune"],
+        ["movie", "film", "picture"],
+        ["size", "byte", "bytes"],
+        ["cast", "actor", "actress", "star"],
         ["artist", "band", "musician", "singer", "performer"],
         ["doctor", "physician", "clinician"],
         ["category", "kind", "class"],

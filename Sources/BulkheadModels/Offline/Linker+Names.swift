@@ -27,6 +27,13 @@ extension Linker {
                     add([word], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 2))
                 }
             }
+            // "director" for `directed_by`, "actor" for `cast_members`: the one who does what a linking table records.
+            if graph.junction(table.index) != nil, let verb = table.words.first,
+               !graph.tables.contains(where: { $0.words.contains(verb) && $0.index != table.index }) {
+                for agent in Set([Lexicon.stem(verb + "or"), Lexicon.stem(verb + "er")] + (Lexicon.synonyms[verb] ?? [])) where agent != verb {
+                    add([agent], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3))
+                }
+            }
             if table.words.count == 1 {
                 for synonym in Lexicon.synonyms[table.words[0]] ?? [] where !graph.tables.contains(where: { $0.words == [synonym] }) {
                     add([synonym], Target(table: table.index, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3))
@@ -95,7 +102,9 @@ extension Linker {
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
                 let questionWord = length == 1 && Self.isQuestionWord(tokens[i].lower)
                     && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
-                guard var targets = dictionary[key] ?? synonymTargets(key, dictionary) else { continue }
+                // "running time" for runtime: two words written as one.
+                guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
+                        ?? (length == 2 && key.allSatisfy { $0.count > 2 } ? dictionary[[key.joined()]] : nil) else { continue }
                 // A word that shapes questions ("milliseconds", "named") names a column only when it is that column's whole name.
                 if questionWord {
                     let typed = tokens[i].lower

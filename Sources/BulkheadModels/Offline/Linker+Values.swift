@@ -12,6 +12,18 @@ extension Linker {
         var candidates: [(range: Range<Int>, value: String, column: SchemaGraph.ColumnRef)] = []
         let lowered = tokens.map(\.lower)
         let schemaStems = self.schemaStems
+        // Column names of two words or more ("atomic number"): a lowercase word that starts or ends one is that name, not a value.
+        let columnPhrases = Set(graph.tables.flatMap { $0.columns.flatMap { [$0.words, $0.ownWords] } }.filter { $0.count > 1 })
+        func insideColumnName(_ i: Int) -> Bool {
+            guard !tokens[i].capitalized || i == 0 else { return false }
+            return columnPhrases.contains { phrase in
+                (0..<phrase.count).contains { offset in
+                    let start = i - offset
+                    guard start >= 0, start + phrase.count <= tokens.count else { return false }
+                    return (0..<phrase.count).allSatisfy { tokens[start + $0].stem == phrase[$0] }
+                }
+            }
+        }
         for table in graph.tables {
             for column in table.columns where column.kind == .text || column.kind == .other || (column.isKey && !column.values.isEmpty) {
                 for value in column.values {
@@ -22,10 +34,10 @@ extension Linker {
                         defer { start += 1 }
                         let typed = Array(lowered[start..<(start + words.count)])
                         // The last word may be written in the plural ("no-shows" for no_show).
-                        let same = typed == words || words.count > 1 && typed.dropLast() == words.dropLast()
-                            && (typed.last == words.last! + "s" || typed.last == words.last! + "es") && words.last!.count > 2
+                        let same = typed == words || typed.dropLast() == words.dropLast() && Self.isPlural(typed.last!, of: words.last!)
                         guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
-                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column) { continue }
+                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column)
+                            || insideColumnName(start) { continue }
                         if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
                         candidates.append(((start..<(start + words.count)), value, column.ref))
                     }
@@ -34,6 +46,19 @@ extension Linker {
                         for (i, word) in lowered.enumerated() where word == glued && !taken.contains(i) && !tokens[i].quoted {
                             candidates.append(((i..<(i + 1)), value, column.ref))
                         }
+                    }
+                }
+            }
+        }
+        // "California" where a column holds CA: a region named in full, stored as its code.
+        for (name, code) in Lexicon.regionCodes {
+            let words = name.split(separator: " ").map(String.init)
+            for start in tokens.indices where start + words.count <= tokens.count && tokens[start].capitalized
+                && Array(lowered[start..<(start + words.count)]) == words && !(start..<(start + words.count)).contains(where: { taken.contains($0) }) {
+                for table in graph.tables {
+                    for column in table.columns where column.kind == .text && column.values.contains(code)
+                        && !column.values.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                        candidates.append(((start..<(start + words.count)), code, column.ref))
                     }
                 }
             }
@@ -67,13 +92,24 @@ extension Linker {
         return spans
     }
 
+    /// "no-shows" for no_show, "gases" for gas, "categories" for category: a value written in the plural.
+    static func isPlural(_ typed: String, of value: String) -> Bool {
+        guard value.count > 2 else { return false }
+        return typed == value + "s" || typed == value + "es" || value.hasSuffix("y") && typed == value.dropLast() + "ies"
+    }
+
     /// A one-word value counts unless it is a common word written in lowercase that means
     /// something else here: a schema word, a function word, or a verb naming a date column.
     func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int,
                                    column: SchemaGraph.Column) -> Bool {
         if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
-        if value.count <= 2 { return token.text == value && token.isCode }
+        // "rated R": a one-letter code right after a word of its column's name.
+        if value.count <= 2 {
+            return token.text == value && (token.isCode || i > 0 && column.words.contains(tokens[i - 1].stem))
+        }
         if Lexicon.fillers.contains(token.lower) { return false }
+        // "never made a horror movie": a lowercase verb is that verb, not a capitalised title ("Made").
+        if !token.capitalized, value.first?.isUppercase == true, Lexicon.neutralVerbs.contains(token.stem) { return false }
         // A person's name is written with a capital: "league" is not Mr League.
         let nameWords: Set<String> = ["first", "last", "given", "middle", "family", "sur", "surnam"]
         if !token.capitalized, column.words.contains("nam"), !nameWords.isDisjoint(with: column.words) { return false }

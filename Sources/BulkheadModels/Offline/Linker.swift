@@ -78,6 +78,16 @@ struct Linker {
         spans[k].meaning = meaning
     }
 
+    /// Enters span `k`'s table by the foreign key `edge`.
+    mutating func setEdge(_ k: Int, _ edge: Int) {
+        spans[k].edge = edge
+    }
+
+    /// Forgets span `k` (a verb that names a linking table: the joins go through it, nothing else).
+    mutating func remove(_ k: Int) {
+        spans.remove(at: k)
+    }
+
     /// Links the words not in a value nor in `skip` to tables, columns and terms.
     mutating func linkNames(skipping skip: Set<Int>) {
         let found = nameSpans(taken: skip.union(valueTokens))

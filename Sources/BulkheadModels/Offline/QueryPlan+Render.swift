@@ -3,7 +3,7 @@ extension QueryPlan {
     /// The statement and the joins it made (for the explanation); nil when a table the plan
     /// needs is not linked to the base by foreign keys.
     func render(_ graph: SchemaGraph, dialect: any SQLDialect) -> (sql: String, joins: [String])? {
-        var joins = JoinTree(base: base, graph: graph)
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
         var tables: [(SchemaGraph.ColumnRef?, Int)] = []
         func need(_ expr: Expr) {
             if case let .star(t) = expr { tables.append((nil, t)) }
@@ -36,9 +36,16 @@ extension QueryPlan {
         return (sql, joins.sentences)
     }
 
+    /// The plan with `tables` preferred too (a subquery follows the paths of its statement).
+    func preferring(_ tables: Set<Int>) -> QueryPlan {
+        var copy = self
+        copy.preferredTables.formUnion(tables)
+        return copy
+    }
+
     /// Whether joining the plan's tables repeats rows of the base (a parent joined to its children).
     func fansOut(_ graph: SchemaGraph) -> Bool {
-        var joins = JoinTree(base: base, graph: graph)
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
         var all: [SchemaGraph.ColumnRef] = outputs.flatMap(\.expr.columns) + groupBy.flatMap(\.columns) + orderBy.flatMap(\.expr.columns)
         all += (conditions + having).flatMap(\.columns)
         for column in all { _ = joins.reach(column.table, entering: entries[column], column: column) }
@@ -58,13 +65,16 @@ struct JoinTree {
     }
 
     let graph: SchemaGraph
+    /// Tables a path should pass through when several are as short.
+    let preferred: Set<Int>
     private(set) var nodes: [Node]
     /// The node each column was reached by.
     private(set) var nodeOfColumn: [SchemaGraph.ColumnRef: Int] = [:]
     private(set) var fansOut = false
 
-    init(base: Int, graph: SchemaGraph) {
+    init(base: Int, graph: SchemaGraph, preferred: Set<Int> = []) {
         self.graph = graph
+        self.preferred = preferred
         nodes = [Node(table: base, alias: nil, edge: nil, from: nil)]
     }
 
@@ -89,7 +99,7 @@ struct JoinTree {
             if let column { nodeOfColumn[column] = existing }
             return true
         }
-        guard let path = graph.path(from: nodes[0].table, to: table) else { return false }
+        guard let path = graph.path(from: nodes[0].table, to: table, preferring: preferred) else { return false }
         var current = 0
         var at = nodes[0].table
         for edge in path {
@@ -205,10 +215,12 @@ private struct Writer {
         case let .isNotNull(lhs): return "\(expr(lhs)) IS NOT NULL"
         case let .isNull(lhs): return "\(expr(lhs)) IS NULL"
         case let .compareToQuery(lhs, op, plan):
-            return "\(expr(lhs)) \(op) (" + (plan.render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
+            return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
+        case let .anyOf(groups):
+            return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
         case let .inQuery(lhs, plan, negated):
             let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
-            return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"
+            return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"
         }
     }
 }

@@ -57,6 +57,8 @@ struct QueryPlan {
         case compareToQuery(Expr, String, QueryPlan)
         /// `expr [NOT] IN (SELECT …)`: "artists with no albums".
         case inQuery([Expr], QueryPlan, negated: Bool)
+        /// Either group of conditions: "after 1900 or with no year".
+        case anyOf([[Condition]])
 
         /// The columns the condition reads in the outer query.
         var columns: [SchemaGraph.ColumnRef] {
@@ -66,6 +68,7 @@ struct QueryPlan {
                 return e.columns
             case let .datePartEquals(_, ref, _): return [ref]
             case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)
+            case let .anyOf(groups): return groups.flatMap { $0.flatMap(\.columns) }
             }
         }
     }
@@ -89,6 +92,8 @@ struct QueryPlan {
     var entries: [SchemaGraph.ColumnRef: Int] = [:]
     /// Tables to join even though no output or condition reads them (they were named).
     var extraTables: [Int] = []
+    /// Tables the joins should pass through when two paths are as short (named in the question).
+    var preferredTables: Set<Int> = []
 
     static func == (a: QueryPlan, b: QueryPlan) -> Bool {
         a.base == b.base && a.outputs == b.outputs && a.conditions == b.conditions && a.groupBy == b.groupBy

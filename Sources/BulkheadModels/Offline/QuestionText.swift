@@ -89,6 +89,27 @@ struct QuestionText {
                 i = end + 2
             }
         }
-        return tokens
+        return multiplied(tokens)
+    }
+
+    /// Words that multiply the number before them ("5 million", "one billion", "2.5 thousand").
+    static let multipliers: [String: Double] = ["thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000]
+
+    /// "200 million" as one number.
+    private static func multiplied(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            if let number = tokens[i].number, i + 1 < tokens.count, let factor = multipliers[tokens[i + 1].lower] {
+                let value = number * factor
+                let text = value == value.rounded() ? String(Int64(value)) : String(value)
+                result.append(Token(text: text, lower: text, stem: text, number: value, quoted: false, currency: tokens[i].currency))
+                i += 2
+                continue
+            }
+            result.append(tokens[i])
+            i += 1
+        }
+        return result
     }
 }

@@ -20,8 +20,104 @@ extension Reading {
 
     // MARK: Building
 
+    /// "How many noble gases", "the transition metals with a density above 15": a value of a small
+    /// lookup table's name, said as the question's noun, stands for the rows that refer to it
+    /// (the elements of that category), unless the question asks for the lookup's own columns.
+    func valueHeadTable() -> Int? {
+        guard !spans.contains(where: { $0.table != nil }) else { return nil }
+        let mentioned = spans.flatMap(\.columns) + intents.flatMap { intent -> [ColumnRef] in
+            if case let .value(_, holders, _) = intent.kind { return holders }
+            return []
+        }
+        for intent in intents {
+            guard case let .value(_, holders, false) = intent.kind, intent.columnSpan == nil,
+                  let lookup = holders.first(where: { graph.labelColumns(of: $0.table).contains($0) })?.table,
+                  graph.tables[lookup].columns.filter({ !$0.isKey }).count <= 2,
+                  !spans.flatMap(\.columns).contains(where: { $0.table == lookup }) else { continue }
+            let children = Set(graph.edges.filter { $0.parent == lookup && $0.child != lookup }.map(\.child))
+            if let named = children.sorted().first(where: { child in mentioned.contains { $0.table == child } }) { return named }
+            if children.count == 1 { return children.first }
+        }
+        return nil
+    }
+
+    /// "discovered after 1900 or with no year": conditions of two intents with "or" between them
+    /// hold either, not both ("in Brazil or Canada" was already made one IN list).
+    func joinAlternatives(_ plan: inout QueryPlan, _ produced: [(at: Int, range: Range<Int>)]) {
+        let ors = tokens.indices.filter { tokens[$0].lower == "or" && !consumed.contains($0) && spanCovering($0) == nil }
+        guard !ors.isEmpty else { return }
+        let ordered = produced.sorted { $0.at < $1.at }
+        var merged: [(range: Range<Int>, alternatives: [[QueryPlan.Condition]])] = []
+        for (index, current) in ordered.enumerated() where index > 0 && !current.range.isEmpty {
+            let previous = ordered[index - 1]
+            guard !previous.range.isEmpty, ors.contains(where: { $0 > previous.at && $0 < current.at }) else { continue }
+            let first = Array(plan.conditions[previous.range])
+            let second = Array(plan.conditions[current.range])
+            merged.append((previous.range.lowerBound..<current.range.upperBound, [first, second]))
+        }
+        for item in merged.reversed() where item.range.upperBound <= plan.conditions.count {
+            plan.conditions.replaceSubrange(item.range, with: [.anyOf(item.alternatives)])
+        }
+    }
+
+    /// The date (or year) column of `table` a "when" question asks for: the one whose name shares
+    /// a word with the question ("discovered" → year_discovered), or the table's only one.
+    func askedDate(of table: Int) -> ColumnRef? {
+        let stems = Set(tokens.map(\.stem))
+        let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
+        return (dates.first { !Set($0.words).isDisjoint(with: stems) } ?? (dates.count == 1 ? dates[0] : nil))?.ref
+    }
+
+    /// The table of people a "who" question asks for: the subject when it holds people, else the
+    /// people at the other end of a linking table the question's verb names ("who directed …").
+    mutating func personSubject(_ subject: Int?) throws -> Int? {
+        if let subject, graph.isPersonTable(subject) { return subject }
+        if subject == nil, let table = conditionTable(), graph.isPersonTable(table) { return table }
+        if spans.contains(where: { $0.table.map(graph.isPersonTable) ?? false }) { return subject }
+        for j in junctions.sorted() {
+            guard let (first, second) = graph.junction(j) else { continue }
+            let people = [first, second].filter { graph.isPersonTable($0.parent) }
+            if people.count == 1 {
+                groupEdges[people[0].parent] = people[0].id
+                return people[0].parent
+            }
+        }
+        throw Refusal("it asks who, and no table of people answers it")
+    }
+
+    /// The tables the question names, or whose name's words (or their synonyms) it uses: "directed"
+    /// meets `directed_by`, "starred" meets `cast_members` through "star".
+    func mentionedTables(_ questionStems: Set<String>) -> Set<Int> {
+        var tables = Set(spans.compactMap(\.table))
+        for table in graph.tables {
+            let words = table.words.filter { !Lexicon.fillers.contains($0) && $0.count > 2 }
+            if words.contains(where: { questionStems.contains($0) || !(Lexicon.synonyms[$0] ?? []).isDisjoint(with: questionStems) }) {
+                tables.insert(table.index)
+            }
+        }
+        return tables
+    }
+
     mutating func build() throws -> QueryPlan {
-        let subject = subjectSpan.flatMap { spans[$0].table }
+        var subject = subjectSpan.flatMap { spans[$0].table } ?? valueHeadTable()
+        // "Who discovered oxygen?": the answer is a person; without one to name, refuse.
+        if tokens.first?.lower == "who" {
+            subject = try personSubject(subject)
+        }
+        // "When was the first alkali metal discovered?": the date the verb names, its earliest or latest.
+        if tokens.first?.lower == "when", aggregate == nil, countAt == nil {
+            guard let table = subject ?? conditionTable(), let column = askedDate(of: table) else {
+                throw Refusal("no date column tells when")
+            }
+            let first = tokens.contains { ["first", "earliest"].contains($0.lower) }
+            let last = tokens.contains { ["last", "latest", "recent", "recently"].contains($0.lower) }
+            if first || last {
+                aggregate = (first ? "MIN" : "MAX", 0)
+                rank = nil
+            }
+            dateAnswer = column
+            subject = subject ?? table
+        }
         let questionStems = Set(tokens.map(\.stem))
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
@@ -97,6 +193,9 @@ extension Reading {
         }
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
+        plan.preferredTables = mentionedTables(questionStems).union(junctions)
+        for j in junctions where plan.base != j { plan.extraTables.append(j) }
+        if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,
@@ -113,9 +212,26 @@ extension Reading {
 
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
-        for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
-            try resolve(intent, into: &plan, anchors: anchors, subject: subject ?? base, questionStems: questionStems)
+        if managerAt != nil, let s = subject ?? conditionTable(),
+           let edge = graph.edges.first(where: { $0.child == s && $0.parent == s }) {
+            // The rows the conditions name, then the rows their key points to: pk IN (SELECT key FROM … WHERE …).
+            var named = QueryPlan(base: s)
+            named.outputs = edge.childColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: s, column: $0))) }
+            for intent in intents { try resolve(intent, into: &named, anchors: [s], subject: s, questionStems: questionStems) }
+            guard !named.conditions.isEmpty else { throw Refusal("it cannot tell whose manager is asked for") }
+            plan.conditions.append(.inQuery(edge.parentColumns.map { .column(ColumnRef(table: s, column: $0)) }, named, negated: false))
+            notes.append("kept the rows that \(graph.tables[s].columns[edge.childColumns[0]].name) of the rows named points to")
+            intents = []
+        } else if managerAt != nil {
+            throw Refusal("no table of it refers to itself")
         }
+        var produced: [(at: Int, range: Range<Int>)] = []
+        for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
+            let before = plan.conditions.count
+            try resolve(intent, into: &plan, anchors: anchors, subject: subject ?? base, questionStems: questionStems)
+            produced.append((intent.at, before..<plan.conditions.count))
+        }
+        joinAlternatives(&plan, produced)
         if case let .expression(_, _, _, condition?) = measure {
             plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
         }
@@ -150,6 +266,12 @@ extension Reading {
         let value = try valueExpression(measure, plan: &plan)
         if let value {
             plan.outputs.append(QueryPlan.Output(expr: value.expr, alias: value.alias))
+            if !moreAggregates.isEmpty {
+                guard case let .expression(_, .aggregate(_, inner), _, _)? = measure else { throw Refusal("it cannot take several aggregates of that") }
+                for function in moreAggregates {
+                    plan.outputs.append(QueryPlan.Output(expr: .aggregate(function, inner), alias: function.lowercased() + "_" + (inner.columns.count == 1 ? graph.column(inner.columns[0]).name : "value")))
+                }
+            }
         } else {
             // Rows: the columns asked for, else every column of the subject.
             let subjectTable = subject ?? base
@@ -168,6 +290,7 @@ extension Reading {
                 }
             }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
+            if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
             if columns.isEmpty && wantsLabel && order == nil {
                 columns = graph.labelColumns(of: subjectTable)
             }
@@ -195,13 +318,26 @@ extension Reading {
         } else if let rank, let value {
             plan.orderBy = [(value.expr, rank.descending)]
             plan.limit = limit
-            if rank.kind == .common { for group in groupExprs { plan.conditions.append(.isNotNull(group)) } }
+            // "Which year has the most …": an unknown year is not an answer.
+            if rank.kind == .common {
+                for group in groupExprs { plan.conditions.append(.isNotNull(group)) }
+            } else {
+                for group in finalGroups {
+                    switch group {
+                    case let .column(ref), let .datePart(_, ref): plan.conditions.append(.isNotNull(.column(ref)))
+                    case .table: break
+                    }
+                }
+            }
         } else if let k = orderSpan {
             // "sorted by hire date": that column, ascending unless asked otherwise.
             let target = spans[k].table.map { graph.labelColumns(of: $0) } ?? choose(spans[k].columns, near: [subject ?? base] + anchors,
                                                                                       strengths: spans[k].columnStrengths).map { [$0] } ?? []
             plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if let orderDescending, let value {
+            // "… ordered from most to fewest": by the counted or measured value.
+            plan.orderBy = [(value.expr, orderDescending)]
         } else if orderAlphabetical || orderDescending != nil && value == nil {
             let labels = graph.labelColumns(of: subject ?? base)
             plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }

@@ -40,6 +40,15 @@ extension Reading {
             // "the most units" of another table is a sum per row, not a column of the row.
             return column.table == subject ? column : nil
         }
+        // "the movies with the most reviews" where reviews extend movies one to one: their count column.
+        if rank.kind == .most, let k = rankSpan, let table = spans[k].table, table == subject || graph.extends(table, subject) {
+            let counts = Lexicon.stems(["count", "number", "num", "total"])
+            if let column = (graph.tables[table].columns + graph.tables[subject].columns).first(where: { column in
+                column.kind == .numeric && !column.isKey && column.words.contains(graph.tables[table].words.last ?? "")
+                    && !Set(column.words).isDisjoint(with: counts) }) {
+                return column.ref
+            }
+        }
         if rank.kind == .most || rank.kind == .common || rank.kind == .bestSelling { return nil }
         if rank.words == nil {
             let dates = graph.dateColumns(of: subject, preferBirth: rank.prefersBirth)
@@ -106,6 +115,7 @@ extension Reading {
     func absenceOwner(of intent: Intent) -> Int? {
         for (index, absence) in intents.enumerated() {
             guard case let .absence(table, _) = absence.kind, intent.at > absence.at else { continue }
+            if let t = absence.tableSpan, intent.at < spans[t].range.lowerBound { return index }
             switch intent.kind {
             case let .value(_, columns, _):
                 if let table, columns.contains(where: { $0.table == table }) { return index }

@@ -78,7 +78,8 @@ extension Reading {
                 negated = true
                 negationAt.removeAll { $0 == p }
                 consumed.insert(p)
-            } else if ["in", "from", "to", "by", "of"].contains(before), let q = previous(p), Self.negations.contains(word(q) ?? "") {
+            } else if ["in", "from", "to", "by", "of"].contains(before) || spanCovering(p).map({ !spans[$0].columns.isEmpty }) == true,
+                      let q = previous(spanCovering(p).map { spans[$0].range.lowerBound } ?? p), Self.negations.contains(word(q) ?? "") {
                 negated = true
                 negationAt.removeAll { $0 == q }
                 consumed.insert(q)
@@ -95,6 +96,8 @@ extension Reading {
         case let .quoted(text):
             var match: Intent.TextMatch = .equals
             if let before, Self.containsWords.contains(before) { match = .contains }
+            // "with 'Live' in the title": the column contains it.
+            if before == "with", word(start + 1) == "in" { match = .contains }
             if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
                 let verb = word(q) ?? ""
                 if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }
@@ -104,7 +107,13 @@ extension Reading {
         default:
             return
         }
-        var intent = Intent(kind: kind, at: start)
+        var chosen = kind
+        // "the Lord of the Rings movies": a title before its own table's plural is every row it names.
+        if case let .value(text, columns, negated) = chosen, let n = spanStarting(spans[k].range.upperBound), let table = spans[n].table, isPlural(n),
+           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) }) {
+            chosen = .text(text.hasPrefix("The ") ? String(text.dropFirst(4)) : text, match: Intent.TextMatch.contains, negated: negated)
+        }
+        var intent = Intent(kind: chosen, at: start)
         intent.role = before
         let holders: [ColumnRef] = { if case let .value(_, columns) = spans[k].meaning { return columns }; return [] }()
         // A column named beside a value is its column when it holds the value (or nothing is known
@@ -125,7 +134,10 @@ extension Reading {
             intent.columnSpan = m
             used.insert(m)
         }
-        if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
+        if let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), let t = spans[m].table, holders.contains(where: { $0.table == t }) {
+            // "the Blues genre", "the Grunge playlist": the table after the value is the one that holds it.
+            intent.tableSpan = m
+        } else if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
            case .value = kind {
             // "Jazz tracks", "Boeing planes": the table the value qualifies.
             intent.tableSpan = m

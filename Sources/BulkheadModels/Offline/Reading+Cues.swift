@@ -8,7 +8,7 @@ extension Reading {
     static let leadWords: Set<String> = ["what", "whats", "what's", "is", "was", "are", "were", "the", "show", "me", "give", "find",
                                          "get", "list", "tell", "compute", "calculate", "s", "overall", "our", "my", "us", "display", "return", "and"]
     static let negations: Set<String> = ["no", "not", "never", "without", "none", "nothing", "neither", "nor", "don", "didn",
-                                         "doesn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "won", "cannot", "lacking", "lack"]
+                                         "doesn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "cannot", "lacking", "lack"]
     static let aggregates: [String: String] = ["sum": "SUM", "average": "AVG", "avg": "AVG", "mean": "AVG", "max": "MAX",
                                                "maximum": "MAX", "min": "MIN", "minimum": "MIN"]
 
@@ -22,10 +22,20 @@ extension Reading {
             consumed.insert(i)
             break
         }
+        // "from most to fewest", "from highest to lowest": the direction of an ordering, not a rank.
+        let high: Set<String> = ["most", "highest", "largest", "biggest", "greatest", "longest", "best"]
+        let low: Set<String> = ["least", "fewest", "lowest", "smallest", "shortest", "worst"]
+        for i in tokens.indices where word(i) == "from" {
+            guard let a = word(i + 1), word(i + 2) == "to", let b = word(i + 3),
+                  high.contains(a) && low.contains(b) || low.contains(a) && high.contains(b) else { continue }
+            orderDescending = high.contains(a)
+            consumed.formUnion(i...(i + 3))
+            if let p = previous(i), ["ordered", "sorted", "ranked", "listed"].contains(word(p) ?? "") { consumed.insert(p) }
+        }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard let w = word(i) else { continue }
+            guard let w = word(i), !consumed.contains(i) else { continue }
             let next = word(i + 1)
             if i == 0, Self.writeVerbs.contains(w) { throw Refusal("it only writes read-only queries") }
             switch w {
@@ -40,7 +50,7 @@ extension Reading {
                 // "how long is X": the duration column is the answer (or the measure of an aggregate).
                 consumed.formUnion([i, i + 1])
                 durationAt = i
-            case "number" where next == "of":
+            case "number" where next == "of" && !endsColumnName(i):
                 consumed.formUnion([i, i + 1])
                 if let p = previous(i), let before = word(p), ["by", "most", "highest", "largest", "greatest", "biggest", "fewest", "least", "lowest", "smallest"].contains(before) {
                     let descending = !["fewest", "least", "lowest", "smallest"].contains(before)
@@ -65,12 +75,25 @@ extension Reading {
                 distinctAt = i
                 consumed.insert(i)
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
+                // "the minimum and maximum", "the average, minimum and maximum": several aggregates of one measure.
+                if let first = aggregate, let p = previous(i), word(p) == "and" || aggregateAt.contains(p) || aggregateAt.contains(p - 1) && word(p) == "and",
+                   aggregateAt.last.map({ $0 >= p - 1 }) ?? false, let function = Self.aggregates[w], function != first.function {
+                    moreAggregates.append(function)
+                    aggregateAt.append(i)
+                    consumed.insert(i)
+                    if let p = previous(i), word(p) == "and" { consumed.insert(p) }
+                    if next == "of" { consumed.insert(i + 1) }
+                    continue
+                }
                 guard aggregate == nil else { continue }
+                // "genres that have an average box office above 200": a condition on groups, read with the comparisons.
+                if let p = previous(i), ["have", "has", "having", "with", "whose"].contains(word(p) ?? "") { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
                 if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)
+                aggregateAt.append(i)
                 consumed.insert(i)
                 if next == "of" { consumed.insert(i + 1) }
             case _ where ["best", "worst", "top"].contains(w) && (next.map({ Lexicon.stem($0) == "sell" }) ?? false):
@@ -96,7 +119,7 @@ extension Reading {
                     rank = Rank(kind: .superlative, descending: w == "last", limit: Int(n), at: i, words: nil)
                     consumed.formUnion([i, i + 1])
                 }
-            case "most", "least", "fewest":
+            case _ where ["most", "least", "fewest"].contains(w) && !(i > 0 && word(i - 1) == "at"):
                 let descending = w == "most"
                 switch next {
                 case "expensive", "costly", "pricey":
@@ -140,6 +163,10 @@ extension Reading {
                 consumed.formUnion([i, i + 1])
             case "per", "each", "every", "by":
                 groupCues.append(i)
+            case _ where Self.managerWords.contains(tokens[i].stem) && graph.edges.contains(where: { $0.child == $0.parent }):
+                // "the manager of Jane Peacock": the row a self-referencing key points to.
+                managerAt = i
+                consumed.insert(i)
             case "yearly", "annually", "annual", "monthly", "daily":
                 let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
                 dateGroups.append((part, i))
@@ -153,10 +180,10 @@ extension Reading {
             case _ where ["names", "name", "titles", "title"].contains(w) && (next == "of" || i > 0 && ["the", "their", "its", "all"].contains(word(i - 1) ?? "") && next != nil && !(next == "is" || next == "contains")):
                 if next == "of" || i <= 3 { wantsLabel = true }
             default:
-                if Self.negations.contains(w) {
+                if Self.negations.contains(w) || w == "won" && next == "t" {
                     negationAt.append(i)
                     consumed.insert(i)
-                    if w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
+                    if w == "won" || w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
                         if word(i + 1) == "t" { consumed.insert(i + 1) }
                     }
                 } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w) {
@@ -202,6 +229,16 @@ extension Reading {
         }
     }
 
+    /// Whether the word at `i` ends a column's name of two words or more ("atomic number", "phone number").
+    func endsColumnName(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let pair = [tokens[i - 1].stem, tokens[i].stem]
+        return graph.tables.contains { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }
+    }
+
+    /// Words for the row a self-referencing key points to.
+    static let managerWords = Lexicon.stems(["manager", "managers", "boss", "supervisor", "superior"])
+
     /// A number written just before a superlative ("the 3 longest"), consumed.
     private mutating func numberBefore(_ i: Int) -> Int? {
         guard let p = previous(i), let n = tokens[p].number, n >= 1, n == n.rounded(), n < 10_000 else { return nil }
@@ -216,6 +253,10 @@ extension Reading {
         if (0..<i).allSatisfy({ Self.leadWords.contains(tokens[$0].lower) }) { return true }
         guard let p = previous(i) else { return true }
         let before = tokens[p].lower
+        // "the highest total box office": a sum to rank by, unless a column is named Total ("the largest total").
+        if Lexicon.superlatives[before] != nil || before == "most", !graph.tables.contains(where: { $0.columns.contains { $0.ownWords == ["total"] } }) {
+            return true
+        }
         if Lexicon.superlatives[before] != nil || Self.aggregates[before] != nil || ["highest", "lowest", "an", "its", "their", "whose", "with"].contains(before) {
             return false
         }

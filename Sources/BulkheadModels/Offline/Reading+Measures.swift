@@ -25,6 +25,12 @@ extension Reading {
                 if let table = spans[k].table { return .rows(table: table) }
                 if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
                 let anchors = [subject, conditionTable()].compactMap { $0 }
+                // "How many Oscars did … win", "how many home runs": a column that holds a number of things is summed.
+                if distinctAt == nil, let column = choose(spans[k].columns.filter { isCountOfThings($0) }, near: anchors, strengths: spans[k].columnStrengths),
+                   spans[k].columns.allSatisfy({ isCountOfThings($0) || graph.column($0).kind != .text }) {
+                    notes.append("added up \(columnName(column)) (from \(quoted(k)))")
+                    return .expression(function: "SUM", expr: .aggregate("SUM", .column(column)), table: column.table, condition: nil)
+                }
                 if let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
                     notes.append("counted distinct values of \(columnName(column)) (from \(quoted(k)))")
                     return .distinctValues(column)
@@ -40,6 +46,10 @@ extension Reading {
             return metricMeasure(m)
         }
         guard let aggregate else { return nil }
+        if let dateAnswer {
+            notes.append("took the \(aggregate.function == "MIN" ? "earliest" : "latest") \(columnName(dateAnswer))")
+            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(dateAnswer)), table: dateAnswer.table, condition: nil)
+        }
         if let k = measureSpan {
             if case let .metric(m) = spans[k].meaning {
                 let metric = metricMeasure(m)
@@ -72,6 +82,13 @@ extension Reading {
         }
         notes.append("measured \(columnName(column.ref)) (the amount column of \(tableName(table)))")
         return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column.ref)), table: table, condition: nil)
+    }
+
+    /// A numeric column that counts something (`oscars_won`, `HR`, `seats`), not a measurement or a code.
+    func isCountOfThings(_ ref: ColumnRef) -> Bool {
+        let column = graph.column(ref)
+        return column.kind == .numeric && !column.isKey && column.unit == nil && !column.isMoney
+            && column.flag == nil && !column.ownWords.contains { ["id", "cod", "number", "no", "num", "rat", "scor", "percent"].contains($0) }
     }
 
     func isMetric(_ k: Int) -> Bool {
@@ -224,7 +241,8 @@ extension Reading {
         for k in groupSpans {
             if let table = spans[k].table {
                 // "average quantity per order item": per row of the measured table is the rows themselves.
-                if let measure, case .expression = measure, table == self.table(of: measure) { continue }
+                if let measure, case .expression = measure, table == self.table(of: measure)
+                    || graph.extends(self.table(of: measure), table) || graph.extends(table, self.table(of: measure)) { continue }
                 groups.append(.table(table))
                 if let edge = spans[k].edge { groupEdges[table] = edge }
                 notes.append("grouped by \(tableName(table)) (from \(quoted(k)))")

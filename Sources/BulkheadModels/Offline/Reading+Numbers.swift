@@ -36,7 +36,7 @@ extension Reading {
         }
         // "in the 1980s": a decade.
         if Self.datePrepositions.contains(w), let n = following(i, skipping: ["the"]), let decade = Self.decade(tokens[n].lower) {
-            intents.append(Intent(kind: .dates(from: (decade, 1), to: (decade + 10, 1), wording: text(i...n)), at: i))
+            intents.append(Intent(kind: .dates(from: (decade.year, 1), to: (decade.year + decade.years, 1), wording: text(i...n)), at: i))
             consumed.formUnion(i...n)
             return n
         }
@@ -84,10 +84,11 @@ extension Reading {
 
     func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
 
-    /// The first year of a decade written "1980s".
-    static func decade(_ word: String) -> Int? {
+    /// The first year and the length of a decade written "1980s", or of a century written "1800s".
+    static func decade(_ word: String) -> (year: Int, years: Int)? {
         guard word.count == 5, word.hasSuffix("0s"), let year = Int(word.dropLast()), (1000...2990).contains(year) else { return nil }
-        return year
+        // "the 1800s" is the nineteenth century; "the 2000s" is read as the decade, as people mostly mean it.
+        return (year, year % 100 == 0 && year % 1000 != 0 ? 100 : 10)
     }
 
     // MARK: Numbers
@@ -101,6 +102,11 @@ extension Reading {
         if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
             op = symbol
             numberAt = i + 2
+            // "greater than or equal to 95".
+            if word(i + 2) == "or", ["equal", "equals"].contains(word(i + 3) ?? "") {
+                op = symbol + "="
+                numberAt = word(i + 4) == "to" ? i + 5 : i + 4
+            }
         } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
             op = w == "more" ? ">" : "<"
             hint = "priciest"
@@ -147,6 +153,23 @@ extension Reading {
             if let t = intent.tableSpan { used.insert(t) }
             return j - 1
         }
+        if tokens[safe: numberAt]?.number == nil, let n = following(numberAt - 1, skipping: ["the", "a", "an"]), let k = spanStarting(n),
+           case let .value(text, holders) = spans[k].meaning {
+            // "heavier than iron", "more expensive than 'Titanic'": the compared column of that row.
+            var intent = Intent(kind: .compareToRow(op: symbol, hint: hint, value: text, holders: holders), at: i)
+            if let c = columnSpan(before: i) { intent.columnSpan = c; used.insert(c) }
+            intents.append(intent)
+            consumed.formUnion(i..<spans[k].range.upperBound)
+            return spans[k].range.upperBound - 1
+        }
+        // "less than a dollar", "more than an hour": one of the unit.
+        if ["a", "an"].contains(word(numberAt) ?? ""), let unit = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) {
+            var intent = Intent(kind: .compare(op: symbol, value: 1, unit: unit, hint: hint), at: i)
+            attachComparisonColumn(&intent, before: i, after: numberAt + 2)
+            intents.append(intent)
+            consumed.formUnion(i...(numberAt + 1))
+            return numberAt + 1
+        }
         guard let value = tokens[safe: numberAt]?.number else { return nil }
         var last = numberAt
         var unit: Lexicon.Unit?
@@ -162,6 +185,11 @@ extension Reading {
         }
         var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
         attachComparisonColumn(&intent, before: i, after: last + 1)
+        // "an average box office above 200 million": the comparison is on the aggregate.
+        if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
+            intent.aggregate = function
+            consumed.insert(p)
+        }
         intents.append(intent)
         return last
     }
@@ -239,7 +267,11 @@ extension Reading {
                     consumed.insert(at)
                     break
                 }
-                if let k = spanStarting(j), spans[k].isValue { break }
+                // "never made a horror movie": a value before the table belongs to what is absent.
+                if let k = spanStarting(j), spans[k].isValue {
+                    j = spans[k].range.upperBound
+                    continue
+                }
                 if let w = word(j) {
                     if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",

@@ -43,6 +43,11 @@ extension Reading {
                     exact = false
                 }
             }
+            if target == nil, intent.role == "by", hint == nil || hint == subject {
+                // "tracks by AC/DC": the name of a related row (the artist), before a text column of the subject (a composer).
+                let labels = holders.filter { $0.table != subject && graph.labelColumns(of: $0.table).contains($0) }
+                target = choose(labels, near: near)
+            }
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             roleEntry(for: target, word: intent.role, into: &plan)
@@ -57,9 +62,10 @@ extension Reading {
             var target = columns([.text, .other, .date])
             if target == nil {
                 let table = hint ?? subject
-                target = graph.labelColumns(of: table).first
+                target = graph.labelColumns(of: table).first { graph.column($0).kind == .text }
             }
-            guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
+            // A name is never compared with a number: a table without a text column cannot hold it.
+            guard let target, graph.column(target).kind != .numeric else { throw Refusal("it cannot tell which column holds '\(text)'") }
             let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             switch match {
             case .equals:
@@ -69,9 +75,37 @@ extension Reading {
             case .suffix: plan.conditions.append(.like(.column(target), "%" + escaped, negated: negated))
             }
             notes.append("filtered \(columnName(target)) on '\(text)'")
+        case let .compare(op, value, unit, _)
+            where intent.columnSpan == nil && intent.aggregate == nil && (moneyAt != nil && graph.moneyColumn(of: subject) == nil
+                || quantityAt != nil && moneyAt == nil && graph.quantityColumn(of: subject) == nil) && (unit == nil || unit?.dimension == .money):
+            // "customers who spent more than 40": the sum of their transactions' money, per customer.
+            let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+            guard !keys.isEmpty, let found = try measureByMeaning(anchors: [subject], quantity: moneyAt == nil), found.table != subject else {
+                throw Refusal("it cannot tell which amount of \(tableName(subject)) to compare")
+            }
+            var sub = QueryPlan(base: found.table)
+            sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+            sub.groupBy = keys
+            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value))]
+            plan.conditions.append(.inQuery(keys, sub, negated: false))
+            notes.append("kept \(tableName(subject)) rows whose total is \(op) \(planner.dialect.number(value))")
         case let .compare(op, value, unit, comparativeHint):
             let target = try comparisonColumn(intent, unit: unit, hint: comparativeHint, near: near, subject: hint ?? subject)
             let converted = try convert(value, unit: unit, to: target)
+            if let function = intent.aggregate {
+                // Each subject row whose related rows' aggregate passes: key IN (… GROUP BY key HAVING …).
+                let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+                guard target.table != subject, !keys.isEmpty, graph.distance(target.table, subject) != nil else {
+                    throw Refusal("it cannot tell which rows the \(function.lowercased()) of \(columnName(target)) is taken over")
+                }
+                var sub = QueryPlan(base: target.table)
+                sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+                sub.groupBy = keys
+                sub.having = [.compare(.aggregate(function, .column(target)), op, .number(converted))]
+                plan.conditions.append(.inQuery(keys, sub, negated: false))
+                notes.append("kept \(tableName(subject)) rows whose \(function) of \(columnName(target)) is \(op) \(planner.dialect.number(converted))")
+                return
+            }
             if graph.column(target).kind == .date, value == value.rounded(), value >= 1000, value <= 2999 {
                 let year = Int(value)
                 let bound: QueryPlan.Literal = op.hasPrefix(">") ? .date(year: op == ">" ? year + 1 : year, month: 1, day: 1) : .date(year: op == "<=" ? year + 1 : year, month: 1, day: 1)
@@ -84,6 +118,16 @@ extension Reading {
             let target = try comparisonColumn(intent, unit: unit, hint: nil, near: near, subject: hint ?? subject)
             plan.conditions.append(.between(.column(target), try convert(low, unit: unit, to: target), try convert(high, unit: unit, to: target)))
             notes.append("kept \(columnName(target)) between \(planner.dialect.number(low)) and \(planner.dialect.number(high))")
+        case let .compareToRow(op, comparativeHint, text, holders):
+            let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
+            guard let holder = choose(holders.filter { $0.table == target.table }, near: [target.table]) else {
+                throw Refusal("'\(text)' is not a row of \(tableName(target.table))")
+            }
+            var row = QueryPlan(base: target.table)
+            row.outputs = [QueryPlan.Output(expr: .column(target))]
+            row.conditions = [.oneOf(.column(holder), [text], negated: false)]
+            plan.conditions.append(.compareToQuery(.column(target), op, row))
+            notes.append("compared \(columnName(target)) with that of '\(text)'")
         case let .compareToAverage(op, comparativeHint):
             let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
             var average = QueryPlan(base: target.table)
@@ -245,6 +289,11 @@ extension Reading {
             keys = first.parentColumns.map { .column(ColumnRef(table: subject, column: $0)) }
             sub = QueryPlan(base: first.child)
             sub.outputs = first.childColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: first.child, column: $0))) }
+        } else if inner.isEmpty, path.count == 1 {
+            // The subject holds the foreign key ("movies with no studio"): the key is empty.
+            for column in first.childColumns { plan.conditions.append(.isNull(.column(ColumnRef(table: subject, column: column)))) }
+            notes.append("kept \(tableName(subject)) rows with no \(tableName(target))")
+            return
         } else {
             // The subject holds the foreign key: its value is absent from the related keys.
             keys = first.childColumns.map { .column(ColumnRef(table: subject, column: $0)) }

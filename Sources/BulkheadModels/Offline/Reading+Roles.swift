@@ -87,7 +87,7 @@ extension Reading {
         }
         // "customers with a company", "employees without a fax": the column holds a value, or none.
         for k in spans.indices where !used.contains(k) && spans[k].columns.count >= 1 {
-            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some"])
+            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some", "known", "recorded", "listed", "stated", "given"])
             var saidNo = false
             // "customers with no fax": the "no" belongs to the column.
             if let q = p, ["no", "none"].contains(word(q) ?? ""), let r = previous(q), ["have", "has", "had", "with", "having"].contains(word(r) ?? "") {
@@ -97,7 +97,8 @@ extension Reading {
                 p = r
             }
             guard let p, let w = word(p), ["have", "has", "had", "with", "without", "having", "lack", "lacking"].contains(w),
-                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey })
+                    ?? spans[k].columns.first(where: { !graph.column($0).isPrimaryKey }) else { continue }
             var negated = ["without", "lack", "lacking"].contains(w) || saidNo
             if let q = previous(p), Self.negations.contains(word(q) ?? "") || word(q) == "t" {
                 negated.toggle()
@@ -107,6 +108,15 @@ extension Reading {
             if w == "without" { negationAt.removeAll { $0 == p }; consumed.insert(p) }
             intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
+        }
+        // "How many customers work for a company": in a count, a column named with "a" is one the rows have.
+        if countAt != nil {
+            for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+                guard let p = previous(spans[k].range.lowerBound, skipping: []), ["a", "an", "any"].contains(word(p) ?? ""),
+                      let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+                intents.append(Intent(kind: .present(column, negated: false), at: spans[k].range.lowerBound, columnSpan: k))
+                used.insert(k)
+            }
         }
         // Columns asked for: the column mentions no condition or role took. A lone verb form that
         // only weakly names a column ("hired", "composed") describes, it does not ask.
@@ -144,6 +154,9 @@ extension Reading {
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+                // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
+                || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
+                    || Self.aggregates[tokens[i - 1].lower] != nil)
             if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
@@ -152,6 +165,25 @@ extension Reading {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
+        }
+        // "cost less than a dollar" read as nothing would drop the comparison.
+        if let stray = tokens.indices.first(where: { tokens[$0].lower == "than" && !consumed.contains($0) && spanCovering($0) == nil
+            && !(word($0 - 1) == "other" || word($0 - 1) == "rather") }) {
+            throw Refusal("it cannot tell what is compared in \"\(tokens[max(0, stray - 1)].text) than\"")
+        }
+        // An aggregate word nothing took would be a measure silently dropped.
+        if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {
+            throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
+        }
+        // "people who both directed and acted": two conditions on the same rows at once, which it cannot join.
+        if let both = tokens.indices.first(where: { tokens[$0].lower == "both" && !consumed.contains($0) && spanCovering($0) == nil }),
+           tokens[(both + 1)...].contains(where: { $0.lower == "and" }) {
+            throw Refusal("it cannot require both conditions of the same rows")
+        }
+        // A negation that no condition took would be silently dropped: "no known year" must not count every row.
+        let absences = Set(intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil })
+        if let unused = negationAt.first(where: { !absences.contains($0) }) {
+            throw Refusal("it cannot tell what \"\(tokens[unused].text)\" excludes")
         }
         // A grouping by something unknown is a column the schema does not have.
         for cue in groupCues where !consumed.contains(cue) {

@@ -32,6 +32,8 @@ struct Reading {
             case compare(op: String, value: Double, unit: Lexicon.Unit?, hint: String?)
             case between(Double, Double, unit: Lexicon.Unit?)
             case compareToAverage(op: String, hint: String?)
+            /// "heavier than iron": the same column of the row a value names.
+            case compareToRow(op: String, hint: String?, value: String, holders: [ColumnRef])
             case dates(from: (year: Int, month: Int)?, to: (year: Int, month: Int)?, wording: String)
             case month(Int)
             case condition(Int)
@@ -53,6 +55,8 @@ struct Reading {
         var tableSpan: Int?
         /// The edge a value's table is entered by ("flights to X": the destination key).
         var role: String?
+        /// "genres that have an average box office above 200": the aggregate the comparison applies to, per subject row.
+        var aggregate: String?
     }
 
     let planner: Planner
@@ -69,6 +73,9 @@ struct Reading {
     var countAt: Int?
     var distinctAt: Int?
     var aggregate: (function: String, at: Int)?
+    /// "the minimum and maximum …": further aggregates of the same measure, and where each was said.
+    var moreAggregates: [String] = []
+    var aggregateAt: [Int] = []
     var rank: Rank?
     var groupCues: [Int] = []
     var dateGroups: [(part: DatePart, at: Int)] = []
@@ -91,6 +98,12 @@ struct Reading {
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
     var wantsLabel = false
+    /// "the manager of X": where the question asks for the row X's self-referencing key points to.
+    var managerAt: Int?
+    /// "When was …": the date column that answers it.
+    var dateAnswer: ColumnRef?
+    /// Linking tables the question named or used the verb of: the joins go through them.
+    var junctions: Set<Int> = []
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -111,10 +124,47 @@ struct Reading {
         links.linkTerms()
         try scanCues()
         links.linkNames(skipping: consumed)
+        resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
         assignRoles()
         try checkEveryWord()
+    }
+
+    /// A linking table named in the question (`directed_by` by "directors", `cast_members` by
+    /// "actors") stands for the table at its other end, entered through it: the directors are the
+    /// people of `directed_by`. A verb that names it ("directed", "starred") adds only the path.
+    private mutating func resolveJunctions() {
+        var k = 0
+        while k < spans.count {
+            defer { k += 1 }
+            guard let j = spans[k].table, let (first, second) = graph.junction(j) else { continue }
+            junctions.insert(j)
+            var mentioned = Set<Int>()
+            for (m, span) in spans.enumerated() where m != k {
+                if let t = span.table { mentioned.insert(t) }
+                if case let .value(_, columns) = span.meaning { mentioned.formUnion(columns.map(\.table)) }
+            }
+            let ends = [first, second].filter { !mentioned.contains($0.parent) }
+            // The table's own verb ("direct", "directed") links; its agent noun ("directors") names the other end.
+            let isVerb = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].stem == graph.tables[j].words.first
+            if ends.isEmpty || isVerb && ends.count != 1 {
+                consumed.formUnion(spans[k].range)
+                links.remove(k)
+                k -= 1
+                continue
+            }
+            let people = ends.filter { graph.isPersonTable($0.parent) }
+            guard let end = ends.count == 1 ? ends[0] : people.count == 1 ? people[0] : nil else { continue }
+            if isVerb {
+                consumed.formUnion(spans[k].range)
+                links.remove(k)
+                k -= 1
+                continue
+            }
+            links.retype(k, as: .table(end.parent))
+            links.setEdge(k, end.id)
+        }
     }
 
     /// "the highest salary" where a table is named Salaries and has a salary column: after an

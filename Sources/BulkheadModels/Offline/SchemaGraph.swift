@@ -50,7 +50,9 @@ struct SchemaGraph {
             return nil
         }
         /// Whether its name says it holds money.
-        var isMoney: Bool { kind == .numeric && !isKey && ownWords.contains { Lexicon.moneyWords.contains($0) } }
+        var isMoney: Bool {
+            kind == .numeric && !isKey && (ownWords.contains { Lexicon.moneyWords.contains($0) } || ownWords == Lexicon.boxOffice)
+        }
         /// Whether its name says it holds a number of units.
         var isQuantity: Bool {
             kind == .numeric && !isKey && !isMoney && (ownWords.last.map { Lexicon.quantityWords.contains($0) } ?? false || ownWords.contains("quantity"))
@@ -239,6 +241,32 @@ struct SchemaGraph {
 
     // MARK: Joins
 
+    /// For a table that only links two others (`directed_by`: a movie and a person; `PlaylistTrack`):
+    /// its two foreign keys. Every column is part of a key, and the keys point to two different tables.
+    func junction(_ table: Int) -> (Edge, Edge)? {
+        let out = edges.filter { $0.child == table && $0.parent != table }
+        guard out.count == 2, out[0].parent != out[1].parent,
+              tables[table].columns.allSatisfy(\.isKey) else { return nil }
+        return (out[0], out[1])
+    }
+
+    /// Whether `table` extends `other` one to one: its primary key is a foreign key to `other`.
+    func extends(_ table: Int, _ other: Int) -> Bool {
+        let key = tables[table].primaryKey.map(\.ref.column)
+        return !key.isEmpty && edges.contains { $0.child == table && $0.parent == other && Set($0.childColumns) == Set(key) }
+    }
+
+    /// Whether a table holds people (`people`, `Customer`'s first and last names).
+    func isPersonTable(_ table: Int) -> Bool {
+        !Set(tables[table].words).isDisjoint(with: Linker.personTables.union(Linker.personNouns).union(Self.personRoles))
+            || labelColumns(of: table).count == 2
+    }
+
+    /// Nouns for people in a role, as tables name them.
+    static let personRoles = Lexicon.stems(["customer", "employee", "patient", "doctor", "staff", "client", "manager", "teacher",
+                                            "worker", "artist", "director", "actor", "singer", "musician", "physician", "nurse",
+                                            "salesperson", "rep", "agent", "owner", "writer", "composer", "coach", "manager"])
+
     /// The tables next to `table`, with the edge that links them.
     func neighbours(of table: Int) -> [(table: Int, edge: Edge)] {
         edges.compactMap { edge in
@@ -278,6 +306,38 @@ struct SchemaGraph {
             guard let step = reached[current] else { return nil }
             chain.append(step.edge)
             current = step.previous
+        }
+        return chain.reversed()
+    }
+
+    /// The shortest path from `start` to `end` that passes through the most `preferred` tables (the
+    /// tables the question names or whose verb it uses: "directed by" goes through `directed_by`, not
+    /// `cast_members`); among equally good paths, the first in schema order, as `path(from:to:)`.
+    func path(from start: Int, to end: Int, preferring preferred: Set<Int>) -> [Edge]? {
+        if preferred.isEmpty || start == end { return path(from: start, to: end) }
+        var best: [Int: (score: Int, edge: Edge?, previous: Int?)] = [start: (0, nil, nil)]
+        var frontier = [start]
+        while !frontier.isEmpty, best[end] == nil || frontier.allSatisfy({ $0 != end }) {
+            var next: [Int] = []
+            var layer: [Int: (score: Int, edge: Edge?, previous: Int?)] = [:]
+            for table in frontier {
+                for (other, edge) in neighbours(of: table) where best[other] == nil {
+                    let score = best[table]!.score + (preferred.contains(other) ? 1 : 0)
+                    if let known = layer[other], known.score >= score { continue }
+                    if layer[other] == nil { next.append(other) }
+                    layer[other] = (score, edge, table)
+                }
+            }
+            for (table, step) in layer { best[table] = step }
+            frontier = next
+            if best[end] != nil { break }
+        }
+        guard best[end] != nil else { return nil }
+        var chain: [Edge] = []
+        var current = end
+        while current != start, let step = best[current], let edge = step.edge, let previous = step.previous {
+            chain.append(edge)
+            current = previous
         }
         return chain.reversed()
     }
