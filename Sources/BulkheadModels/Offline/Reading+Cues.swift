@@ -163,8 +163,11 @@ extension Reading {
                 consumed.formUnion([i, i + 1])
             case "per", "each", "every", "by":
                 groupCues.append(i)
-            case _ where Self.managerWords.contains(tokens[i].stem) && graph.edges.contains(where: { $0.child == $0.parent }):
-                // "the manager of Jane Peacock": the row a self-referencing key points to.
+            case _ where Self.managerWords.contains(tokens[i].stem) && graph.edges.contains(where: { $0.child == $0.parent })
+                    && !tokens[i].quoted && !(i > 0 && tokens[i].capitalized)
+                    && !(i > 0 && Self.containmentWords.contains(word(i - 1) ?? "")):
+                // "the manager of Jane Peacock": the row a self-referencing key points to. Not a
+                // value ("whose title contains Manager", "a 'Manager'"): that is text to match.
                 managerAt = i
                 consumed.insert(i)
             case "yearly", "annually", "annual", "monthly", "daily":
@@ -235,6 +238,9 @@ extension Reading {
         let pair = [tokens[i - 1].stem, tokens[i].stem]
         return graph.tables.contains { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }
     }
+
+    /// Words after which the next word is text to look for, not a role ("contains Manager").
+    static let containmentWords: Set<String> = ["contains", "contain", "containing", "includes", "include", "including", "like", "mentions", "mentioning"]
 
     /// Words for the row a self-referencing key points to.
     static let managerWords = Lexicon.stems(["manager", "managers", "boss", "supervisor", "superior"])
