@@ -123,8 +123,12 @@ import Testing
         let demo = try Self.home.get()
         let huge = "printf('%.*c', 2000000000, 'x')"
         var result: CLI.Result?
-        let elapsed = try Self.seconds { result = try demo.run(as: "ada@acme.test", ["query", "retail", "select \(huge), \(huge), \(huge)"]) }
-        #expect(elapsed < 5 + 1 + 2, "took \(elapsed) s (including the login)")
+        // The session is made before the clock starts: what is timed is the query's own process.
+        let token = try demo.token("ada@acme.test")
+        let elapsed = try Self.seconds {
+            result = try demo.cli.run(["query", "retail", "select \(huge), \(huge), \(huge)"], environment: ["BULKHEAD_TOKEN": token])
+        }
+        #expect(elapsed < 5 + 1 + 2, "took \(elapsed) s")
         #expect(result?.status == 1)
         #expect(result?.stderr.contains("result too large: printf() was asked for a width or precision too large for the 8 MB limit") == true)
     }
@@ -137,11 +141,12 @@ import Testing
             try db.execute(sql: "CREATE VIEW big AS SELECT printf('%.*c', 2000000000, 'x') AS v FROM t")
         }
         var added: CLI.Result?
-        let adding = try Self.seconds { added = try demo.run(as: "ada@acme.test", ["source", "add", "hostile", path]) }
+        let token = try demo.token("ada@acme.test")
+        let adding = try Self.seconds { added = try demo.cli.run(["source", "add", "hostile", path], environment: ["BULKHEAD_TOKEN": token]) }
         #expect(adding < 10 + 1 + 2, "source add took \(adding) s")
         #expect(added?.status == 0, "\(added?.stderr ?? "")")
         var query: CLI.Result?
-        let querying = try Self.seconds { query = try demo.run(as: "ada@acme.test", ["query", "hostile", "select * from big"]) }
+        let querying = try Self.seconds { query = try demo.cli.run(["query", "hostile", "select * from big"], environment: ["BULKHEAD_TOKEN": token]) }
         #expect(querying < 5 + 1 + 2)
         #expect(query?.status == 1)
         #expect(query?.stderr.contains("result too large") == true)
@@ -153,8 +158,10 @@ import Testing
         #expect(ask.status == 0, "\(ask.stderr)")
         let request = try #require(try ask.json()["request_id"] as? String)
         var feedback: CLI.Result?
+        let token = try demo.token("ada@acme.test")
         let elapsed = try Self.seconds {
-            feedback = try demo.run(as: "ada@acme.test", ["feedback", request, "bad", "--sql", "select printf('%.*c', 2000000000, 'x')"])
+            feedback = try demo.cli.run(["feedback", request, "bad", "--sql", "select printf('%.*c', 2000000000, 'x')"],
+                                        environment: ["BULKHEAD_TOKEN": token])
         }
         #expect(elapsed < 5 + 1 + 2)
         #expect(feedback?.status == 1)

@@ -21,7 +21,7 @@ enum Pure {
 
     static func loggedIn(org: String = "Acme", size: TerminalSize = size) -> ConsoleState {
         let state = Console.start(size: size, themeName: "dark", themeNames: ["dark"]).0
-        let started = Console.update(state, .started(ConsoleStartup(homeIsEmpty: false, session: nil, exportFolder: "/tmp/exports"))).0
+        let started = Console.update(state, .started(ConsoleStartup(homeIsEmpty: false, session: nil, exportFolder: "~/exports"))).0
         return Console.update(started, .loggedIn(ConsoleSession(email: "ada@acme.test", orgName: org, role: "admin"))).0
     }
 

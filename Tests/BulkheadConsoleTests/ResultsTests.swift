@@ -81,7 +81,7 @@ struct ResultsTests {
     func export() {
         var (state, effects) = Pure.apply(Pure.answered(Pure.big()), [.key(.char("e"))])
         guard case let .export(dialog) = state.overlay else { Issue.record("no export dialog"); return }
-        #expect(dialog.folder.text == "/tmp/exports")
+        #expect(dialog.folder.text == "~/exports")
         (state, effects) = Pure.apply(state, [.key(.down), .key(.down), .key(.tab), .key(.ctrl("u"))] + Pure.keys("/data") + [.key(.enter)])
         #expect(effects.last == .export(requestID: "r-big", order: nil, format: .markdown, folder: "/data"))
         (state, _) = Pure.apply(state, [.exported(ExportReceipt(path: "/data/bulkhead-r-big.md", rows: 1_000_000, format: .markdown))])

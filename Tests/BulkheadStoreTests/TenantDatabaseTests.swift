@@ -68,10 +68,10 @@ import BulkheadCore
     }
 
     @Test func homeResolutionFollowsTheContract() {
-        let user = URL(fileURLWithPath: "/home/u")
+        let user = URL(fileURLWithPath: "/srv/u")
         #expect(Workspace.resolveRoot(option: "/x", environment: ["BULKHEAD_HOME": "/y"], userHome: user).path == "/x")
         #expect(Workspace.resolveRoot(option: nil, environment: ["BULKHEAD_HOME": "/y"], userHome: user).path == "/y")
         #expect(Workspace.resolveRoot(option: nil, environment: ["XDG_DATA_HOME": "/d"], userHome: user).path == "/d/bulkhead")
-        #expect(Workspace.resolveRoot(option: nil, environment: [:], userHome: user).path == "/home/u/.local/share/bulkhead")
+        #expect(Workspace.resolveRoot(option: nil, environment: [:], userHome: user).path == "/srv/u/.local/share/bulkhead")
     }
 }
