@@ -45,7 +45,8 @@ let package = Package(
         // the bridge from synchronous services to postgres-nio, safe error sentences.
         .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
         // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
-        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadPostgresKit", postgres, logging], swiftSettings: strict),
+        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, logging],
+                swiftSettings: strict),
         // A throwaway PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1) and a SQLite-to-PostgreSQL copier, for tests and benchmarks.
         .target(name: "BulkheadTestCluster", dependencies: ["BulkheadPostgresKit", postgres, grdb, logging], swiftSettings: strict),
         // Passwords, tokens, lockout, revocation.

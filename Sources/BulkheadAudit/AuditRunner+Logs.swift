@@ -22,10 +22,8 @@ extension AuditRunner {
             }
         })
         list.append(.oneWay("LOG-03", .logsAndErrors, "canaries in security events",
-                            tried: "reads every security event of control.db for either org's canary, passwords and tokens") { world, _ in
-            let details = try world.services.control.writer.read { db in
-                try String.fetchAll(db, sql: "SELECT kind || ' ' || coalesce(org_id, '') || ' ' || detail FROM security_events")
-            }
+                            tried: "reads every security event of the control plane for either org's canary, passwords and tokens") { world, _ in
+            let details = try world.services.control.securityEvents().map { "\($0.kind) \($0.orgID?.rawValue ?? "") \($0.detail)" }
             try world.require(!details.isEmpty, "no security event was recorded, so the scan proved nothing")
             for tenant in [world.a, world.b] {
                 for secret in [tenant.canary, tenant.adminPassword, tenant.lockPassword, tenant.adminToken] {

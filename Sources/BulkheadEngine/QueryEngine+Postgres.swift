@@ -20,7 +20,7 @@ extension QueryEngine {
             let name = try SourceName.validate(name)
             guard !password.isEmpty else { throw BulkheadError.invalidInput("give the database password on standard input") }
             let target = try PostgresURL(url, password: password)
-            let taken = try tenantRead(principal) { try SourceCatalog.source(named: name, org: principal.orgID, $0) != nil }
+            let taken = try catalog.source(named: name, principal) != nil
             if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
             try PostgresProbe.check(target, runtime: postgres.runtime)
             let id = SourceID.random(prefix: "src", using: random)
@@ -29,7 +29,7 @@ extension QueryEngine {
                                   createdAt: clock.now())
             let record = SourceRecord(info: info, owner: principal.orgID, resolvedLocation: target.description, packaged: false,
                                       sealedSecret: sealed)
-            try tenantWrite(principal) { try SourceCatalog.insert(record, $0) }
+            try catalog.insert(record, principal)
             remember(record)
             logger.info("source added", metadata: [
                 "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(id)", "kind": "postgres",

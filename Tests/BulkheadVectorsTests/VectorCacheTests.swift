@@ -50,19 +50,20 @@ import Testing
         #expect(statistics.evictions == 0)
     }
 
-    @Test func aRestoredFileIsReloadedRatherThanServedFromTheCache() async throws {
+    @Test func aCollectionChangedByAnotherProcessIsReloadedRatherThanServedFromTheCache() async throws {
         let fixture = try VectorFixture()
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "notes", embedder: HashingEmbedder())
         try await store.add(fixture.acmeUser, collection: "notes", items: [VectorItem(id: "old", text: "old text")])
         _ = try await store.search(fixture.acmeUser, collection: "notes", query: .text("old"))
-        // Another writer changes the file and the org's pool is replaced (what a restore does).
-        try fixture.tenants.database(for: fixture.acmeUser).write { db in
-            try db.execute(sql: "DELETE FROM vector_items")
-        }
-        store.tenants.evict(org: fixture.acme)
+        // Another process (its own store and cache over the same files) deletes the item.
+        try fixture.store().delete(fixture.acmeUser, collection: "notes", ids: ["old"])
         let hits = try await store.search(fixture.acmeUser, collection: "notes", query: .text("old"))
         #expect(hits.isEmpty)
+        #expect(store.cacheStatistics.loads == 2)
+        // Its own writes do not make it reload.
+        try await store.add(fixture.acmeUser, collection: "notes", items: [VectorItem(id: "new", text: "new text")])
+        #expect(try await store.search(fixture.acmeUser, collection: "notes", query: .text("new")).map(\.id) == ["new"])
         #expect(store.cacheStatistics.loads == 2)
     }
 }

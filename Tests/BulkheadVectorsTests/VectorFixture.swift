@@ -31,7 +31,7 @@ final class VectorFixture: @unchecked Sendable {
 
     /// A new store over the same workspace, as a restarted process would make.
     func store(_ configuration: VectorStoreConfiguration = VectorStoreConfiguration()) -> VectorStore {
-        VectorStore(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock), clock: clock,
+        VectorStore(rows: SQLiteVectorRows(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock)), clock: clock,
                     configuration: configuration)
     }
 

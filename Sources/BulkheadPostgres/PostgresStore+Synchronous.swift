@@ -1,0 +1,55 @@
+import BulkheadCore
+import BulkheadPostgresKit
+import Logging
+import PostgresNIO
+
+extension PostgresStore {
+    /// How a synchronous transaction behaves beyond its claims.
+    public struct TransactionMode: Sendable, Hashable {
+        /// A read-only snapshot.
+        public static let read = TransactionMode(readOnly: true, serialized: false)
+        /// A write that needs no order against other writers.
+        public static let write = TransactionMode(readOnly: false, serialized: false)
+        /// A write serialized against every other serialized write of the store (across servers),
+        /// as SQLite serializes its writers: a check and the write that depends on it cannot race.
+        public static let serializedWrite = TransactionMode(readOnly: false, serialized: true)
+
+        let readOnly: Bool
+        let serialized: Bool
+    }
+
+    /// The key of the advisory lock serialized writes take.
+    static let writeLockKey: Int64 = 0x6275_6C6B_636F_6E74
+
+    /// Runs `body` on the calling thread in one transaction under `claims`; each of its
+    /// statements is one round trip on a connection held for the whole transaction.
+    ///
+    /// Committed when `body` returns, rolled back when it throws. The claims are set with
+    /// `set_config(…, true)`, local to this transaction.
+    public func synchronousTransaction<T>(_ claims: RequestClaims, _ mode: TransactionMode,
+                                          _ body: (PinnedConnection) throws -> T) throws -> T {
+        let json = claims.json
+        return try client.pinned { pinned in
+            try pinned.execute(mode.readOnly ? "BEGIN READ ONLY" : "BEGIN")
+            do {
+                if mode.serialized {
+                    try pinned.execute("SELECT set_config('request.jwt.claims', \(json), true), pg_advisory_xact_lock(\(Self.writeLockKey))")
+                } else {
+                    try pinned.execute("SELECT set_config('request.jwt.claims', \(json), true)")
+                }
+                let result = try body(pinned)
+                try pinned.execute("COMMIT")
+                return result
+            } catch {
+                try? pinned.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction under `claims` and waits for it on the calling thread.
+    public func waitTransaction<T: Sendable>(_ claims: RequestClaims,
+                                             _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        try client.runtime.wait { try await self.transaction(claims, body) }
+    }
+}
