@@ -45,10 +45,13 @@ let package = Package(
         // the bridge from synchronous services to postgres-nio, safe error sentences.
         .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
         // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
-        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, logging],
+        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, grdb, logging],
                 swiftSettings: strict),
         // A throwaway PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1) and a SQLite-to-PostgreSQL copier, for tests and benchmarks.
         .target(name: "BulkheadTestCluster", dependencies: ["BulkheadPostgresKit", postgres, grdb, logging], swiftSettings: strict),
+        // The two stores (SQLite, PostgreSQL) as a test argument, with throwaway PostgreSQL databases; tests only.
+        .target(name: "BulkheadTestBackends", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit",
+                                                            "BulkheadTestCluster", postgres], swiftSettings: strict),
         // Passwords, tokens, lockout, revocation.
         .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
@@ -97,7 +100,8 @@ let package = Package(
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
+        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",
+                                                              "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),

@@ -86,7 +86,8 @@ public final class Services: Sendable {
                                hasherParameters: options.hasherParameters, tokenLifetime: 8 * 3600,
                                lockoutPolicy: .standard, enforcing: options.authorizationEnforced)
         newOperatorKey = try auth.ensureOperator()
-        backups = try TenantBackup(tenants: tenants, events: control, clock: clock, authenticate: options.authorizationEnforced)
+        backups = try TenantBackup(archive: stores.archive, workspace: workspace, events: control, clock: clock,
+                                   authenticate: options.authorizationEnforced)
         engine = try QueryEngine(workspace: workspace, sources: stores.sources, control: control,
                                  limits: options.rateLimits, clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled

@@ -6,8 +6,10 @@ import PostgresNIO
 extension PostgresStore {
     /// How a synchronous transaction behaves beyond its claims.
     public struct TransactionMode: Sendable, Hashable {
-        /// A read-only snapshot.
+        /// A read-only transaction.
         public static let read = TransactionMode(readOnly: true, serialized: false)
+        /// A read-only snapshot that every statement of the transaction sees alike (a backup's export).
+        public static let snapshot = TransactionMode(readOnly: true, serialized: false, repeatable: true)
         /// A write that needs no order against other writers.
         public static let write = TransactionMode(readOnly: false, serialized: false)
         /// A write serialized against every other serialized write of the store (across servers),
@@ -16,6 +18,17 @@ extension PostgresStore {
 
         let readOnly: Bool
         let serialized: Bool
+        var repeatable = false
+
+        /// The statement that starts the transaction.
+        var begin: PostgresQuery {
+            switch (readOnly, repeatable) {
+            case (true, true): return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            case (true, false): return "BEGIN READ ONLY"
+            case (false, true): return "BEGIN ISOLATION LEVEL REPEATABLE READ"
+            case (false, false): return "BEGIN"
+            }
+        }
     }
 
     /// The key of the advisory lock serialized writes take.
@@ -30,7 +43,7 @@ extension PostgresStore {
                                           _ body: (PinnedConnection) throws -> T) throws -> T {
         let json = claims.json
         return try client.pinned { pinned in
-            try pinned.execute(mode.readOnly ? "BEGIN READ ONLY" : "BEGIN")
+            try pinned.execute(mode.begin)
             do {
                 if mode.serialized {
                     try pinned.execute("SELECT set_config('request.jwt.claims', \(json), true), pg_advisory_xact_lock(\(Self.writeLockKey))")

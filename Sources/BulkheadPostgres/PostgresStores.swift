@@ -19,7 +19,8 @@ extension Stores {
     /// Every store over an open `PostgresStore`.
     public static func postgres(store: PostgresStore, clock: any Clock) -> Stores {
         Stores(control: PostgresControlStore(store: store, clock: clock), tenants: PostgresTenantSpaces(store: store, clock: clock),
-               sources: PostgresSourceCatalog(store: store), vectors: PostgresVectorRows(store: store), files: nil,
+               sources: PostgresSourceCatalog(store: store), vectors: PostgresVectorRows(store: store),
+               archive: PostgresTenantArchive(store: store), files: nil,
                close: { store.close() })
     }
 }

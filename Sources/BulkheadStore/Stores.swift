@@ -13,6 +13,8 @@ public struct Stores: Sendable {
     public let sources: any SourceCatalogStore
     /// The rows behind the orgs' vector collections.
     public let vectors: any VectorRowStore
+    /// An org's tenant data to and from a backup's payload.
+    public let archive: any TenantArchive
     /// The SQLite tenant files, when the stores are SQLite: the only door for maintenance and the
     /// audit's attacks on the files themselves. Services never use it.
     public let files: TenantDatabases?
@@ -20,11 +22,12 @@ public struct Stores: Sendable {
     public let close: @Sendable () -> Void
 
     public init(control: any ControlStore, tenants: any TenantSpaces, sources: any SourceCatalogStore, vectors: any VectorRowStore,
-                files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
+                archive: any TenantArchive, files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
         self.control = control
         self.tenants = tenants
         self.sources = sources
         self.vectors = vectors
+        self.archive = archive
         self.files = files
         self.close = close
     }
@@ -34,7 +37,7 @@ public struct Stores: Sendable {
         let control = try ControlDatabase(workspace: workspace, clock: clock)
         let files = TenantDatabases(workspace: workspace, events: control, clock: clock)
         return Stores(control: control, tenants: SQLiteTenantSpaces(files: files), sources: SQLiteSourceCatalog(tenants: files),
-                      vectors: SQLiteVectorRows(tenants: files), files: files, close: {})
+                      vectors: SQLiteVectorRows(tenants: files), archive: SQLiteTenantArchive(files: files), files: files, close: {})
     }
 }
 

@@ -2,6 +2,7 @@ import BulkheadCore
 import BulkheadPostgresKit
 import BulkheadStore
 import Foundation
+import Logging
 import PostgresNIO
 
 /// Each org's tenant rows in the shared tables, stamped by a `tenant_meta` row of the org.
@@ -40,6 +41,10 @@ func guarded<T>(_ code: String, _ body: () throws -> T) throws -> T {
     } catch let error as BulkheadError {
         throw error
     } catch {
+        storeLogger.error("postgres store failure", metadata: ["code": "\(code)", "sqlstate": "\(PostgresErrorText.sqlState(error) ?? "-")"])
         throw BulkheadError.internalFailure(code: code)
     }
 }
+
+/// The tenant stores' logger: codes and SQLSTATEs only, never SQL, claims or rows.
+let storeLogger = Logger(label: "bulkhead.postgres.store")
