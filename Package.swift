@@ -52,6 +52,9 @@ let package = Package(
         // The two stores (SQLite, PostgreSQL) as a test argument, with throwaway PostgreSQL databases; tests only.
         .target(name: "BulkheadTestBackends", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit",
                                                             "BulkheadTestCluster", postgres], swiftSettings: strict),
+        // Picks the store once at start (--store, BULKHEAD_STORE): the home's SQLite files or PostgreSQL.
+        .target(name: "BulkheadBackend", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit"],
+                swiftSettings: strict),
         // Passwords, tokens, lockout, revocation.
         .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
@@ -85,7 +88,7 @@ let package = Package(
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
-            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit",
+            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [

@@ -25,6 +25,8 @@ public final class QueryEngine: Sendable {
     let claims: SourceClaims
     /// The folders the operator granted each org (control plane).
     let grants: FolderGrants
+    /// The database hosts the operator granted each org (control plane).
+    let hostGrants: HostGrants
     let pool: ConnectionPool
     let schemas = SchemaCache()
     /// Pools and schemas of PostgreSQL sources.
@@ -56,6 +58,7 @@ public final class QueryEngine: Sendable {
         self.workspace = workspace
         catalog = SourceCatalog(store: sources)
         grants = FolderGrants(control: control, clock: clock)
+        hostGrants = HostGrants(control: control, clock: clock)
         self.clock = clock
         self.random = random
         self.logger = logger
