@@ -97,15 +97,18 @@ let package = Package(
             grdb, sqlite,
         ], swiftSettings: strict),
 
+        // Test support shared by several test targets: a loopback HTTP server speaking the model services' wire formats.
+        .target(name: "BulkheadTestSupport", path: "Tests/BulkheadTestSupport", swiftSettings: strict),
+
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestCluster", "BulkheadPostgresKit", postgres],
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadPostgresKit", postgres],
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",
                                                               "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
-        .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", sqlite], swiftSettings: strict),
+        .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", "BulkheadTestSupport", sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",

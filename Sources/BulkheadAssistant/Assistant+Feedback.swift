@@ -4,8 +4,10 @@ import BulkheadCore
 import BulkheadEngine
 
 extension Assistant {
-    /// Marks an answer good or bad. A good answer, or a corrected SQL, becomes an example of the
-    /// principal's org, retrieved for similar questions; it never reaches another org.
+    /// Marks an answer good or bad. An admin's good answer or corrected SQL becomes an example of
+    /// the principal's org, retrieved for similar questions; a member's is a suggestion, `pending`
+    /// until an admin approves it (`approveExample`), so one member cannot steer everyone's answers.
+    /// Nothing reaches another org.
     ///
     /// A corrected SQL is run once through the sandbox first, so an example can never carry a
     /// statement the sandbox would refuse.
@@ -23,13 +25,19 @@ extension Assistant {
         }
         guard let sql, let source = record.source else { return nil }
         let id = "ex-\(requestID)"
+        let status = principal.role == .admin ? "approved" : "pending"
         try tenants.database(for: principal).write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO examples (id, question, sql, source, origin, created_by, created_at)
-                VALUES (?, ?, ?, ?, 'feedback', ?, ?)
-                """, arguments: [id, record.question, sql, source, principal.userID.rawValue, clock.now()])
+                INSERT OR REPLACE INTO examples (id, question, sql, source, origin, status, created_by, created_at)
+                VALUES (?, ?, ?, ?, 'feedback', ?, ?, ?)
+                """, arguments: [id, record.question, sql, source, status, principal.userID.rawValue, clock.now()])
         }
-        try await knowledge.indexExample(principal, id: id, question: record.question, sql: sql, source: source)
+        if status == "approved" {
+            try await knowledge.indexExample(principal, id: id, question: record.question, sql: sql, source: source)
+        } else {
+            // A replaced example that was approved before must leave the index until it is approved again.
+            _ = try? knowledge.removeExample(principal, id: id)
+        }
         return id
     }
 

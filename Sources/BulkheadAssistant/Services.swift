@@ -58,6 +58,8 @@ public final class Services: Sendable {
     public let notes: NoteService
     public let secrets: SealedSecrets
     public let models: ModelSettings
+    /// Each org's embedder for its knowledge.
+    public let embedders: EmbedderSettings
     public let firewall: ContextFirewall
     public let assistant: Assistant
     /// False only in tests proving the audit notices (see `Options.authorizationEnforced`).
@@ -93,14 +95,16 @@ public final class Services: Sendable {
         engine.ownerCheckEnabled = options.ownerCheckEnabled
         engine.grantPolicyEnforced = options.authorizationEnforced
         vectors = VectorStore(rows: stores.vectors, clock: clock)
-        knowledge = KnowledgeIndex(vectors: vectors)
+        secrets = SealedSecrets(workspace: workspace, random: random)
+        embedders = EmbedderSettings(tenants: tenants, secrets: secrets)
+        knowledge = KnowledgeIndex(vectors: vectors, settings: embedders)
         conversations = Conversations(tenants: tenants, clock: clock, random: random)
         requestLog = RequestLog(tenants: tenants)
         notes = NoteService(tenants: tenants, knowledge: knowledge, clock: clock, random: random)
-        secrets = SealedSecrets(workspace: workspace, random: random)
         models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, limits: options.contextLimits)
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, tenants: tenants, clock: clock,
+                                     limits: options.contextLimits)
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
                               tenants: tenants, clock: clock, random: random, firstPage: 200,
@@ -143,5 +147,6 @@ public final class Services: Sendable {
     public func removeSource(_ principal: Principal, name: String) throws {
         try engine.removeSource(principal, name)
         try knowledge.removeSource(principal, source: name)
+        try ValueIndex(engine: engine, tenants: tenants, clock: clock).remove(principal, source: name)
     }
 }

@@ -121,7 +121,7 @@ extension AuditRunner {
             let notes = try world.observe(me, try world.services.notes.list(me.admin), "notes")
             try world.require(notes.count >= me.noteIDs.count, "the org's own notes are missing")
         })
-        list += firewallPatterns
+        list += firewallPatterns + provenancePatterns
         return list
     }
 }

@@ -220,14 +220,14 @@ extension AuditWorld {
         let secret = "sk-audit-\(victim.canary)"
         try services.models.set(victim.admin, choice: .init(provider: "anthropic", model: "audit-model"), apiKey: secret)
         let sealed = try services.tenants.database(for: victim.admin).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.api_key'")
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.anthropic.api_key'")
         }
         try services.models.set(victim.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil)
         guard let sealed else { throw AuditBreach("the victim's key was not stored sealed") }
         try require(!sealed.contains(victim.canary), "the model key is stored in clear")
         try services.tenants.database(for: me.admin).write { db in
             try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'model.%'")
-            for (key, value) in ["model.provider": "anthropic", "model.name": "audit-model", "model.api_key": sealed] {
+            for (key, value) in ["model.provider": "anthropic", "model.anthropic.name": "audit-model", "model.anthropic.api_key": sealed] {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
             }
         }

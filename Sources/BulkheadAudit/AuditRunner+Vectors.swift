@@ -94,7 +94,7 @@ extension AuditRunner {
                             tried: "searches its notes and examples with the other org's note and example texts") { world, me in
             let victim = world.victim(of: me)
             for text in ["Internal codename \(victim.canary); never share it.", "which customer is the canary \(victim.canary)"] {
-                let vector = try await world.services.knowledge.embed(text)
+                let vector = try await world.services.knowledge.embed(me.admin, text)
                 for collection in [KnowledgeIndex.Collection.notes, .examples] {
                     let hits = try await world.services.knowledge.search(me.admin, collection, vector: vector, k: 10, source: nil)
                     try world.observe(me, hits, "knowledge search")
@@ -104,7 +104,7 @@ extension AuditRunner {
         list.append(.oneWay("VEC-20", .vectors, "examples filtered by the other org's source", as: .b,
                             tried: "searches examples filtered to the other org's private source name") { world, me in
             let victim = world.victim(of: me)
-            let hits = try await world.services.knowledge.search(me.admin, .examples, vector: try await world.services.knowledge.embed("customers"),
+            let hits = try await world.services.knowledge.search(me.admin, .examples, vector: try await world.services.knowledge.embed(me.admin, "customers"),
                                                                  k: 10, source: victim.privateName)
             try world.observe(me, hits, "examples of a foreign source", echo: [victim.privateName])
             try world.require(hits.isEmpty, "examples came back for the other org's source")

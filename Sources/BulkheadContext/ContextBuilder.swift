@@ -7,10 +7,17 @@ import BulkheadVectors
 
 /// Builds the prompt context of one request, from scratch, from the requesting org's data only.
 ///
-/// Every read goes through the principal: the source's schema through the engine, the notes,
-/// examples and table descriptions through the org's own vector collections, the history through
-/// the org's own database after checking the conversation is the caller's. Nothing is cached
-/// here, so no state can carry one org's context into another's.
+/// Every read goes through the principal: the source's schema through the engine, its values
+/// through the org's value index, the notes and examples through the org's own vector
+/// collections and tables, the history through the org's own database after checking the
+/// conversation is the caller's. Nothing is cached here, so no state can carry one org's context
+/// into another's.
+///
+/// Each fragment's org is read from where its bytes came from, never copied from the caller: a
+/// schema fragment carries the engine's ownership record of the source (and the `org_id` of any
+/// value-index row it includes), a note or an example the `org_id` of its row and of its vector
+/// row, a turn the `org_id` of its row (see `StoredProvenance`). The firewall then compares
+/// those with the caller, so a row a bug or a bad restore put in the wrong file is caught.
 public struct ContextBuilder: Sendable {
     /// How much of each kind to retrieve.
     public struct Limits: Sendable, Hashable {
@@ -36,50 +43,64 @@ public struct ContextBuilder: Sendable {
     private let engine: QueryEngine
     private let knowledge: KnowledgeIndex
     private let conversations: Conversations
+    private let values: ValueIndex
+    private let stored: StoredProvenance
     private let limits: Limits
 
-    public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, limits: Limits = Limits()) {
+    public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, tenants: TenantDatabases,
+                clock: any Clock, limits: Limits = Limits()) {
         self.engine = engine
         self.knowledge = knowledge
         self.conversations = conversations
+        self.values = ValueIndex(engine: engine, tenants: tenants, clock: clock)
+        self.stored = StoredProvenance(tenants: tenants)
         self.limits = limits
     }
 
     /// The context for `question` about `source`, fitted to the budget.
     public func build(_ principal: Principal, question: String, source: String, conversation: ConversationID?,
                       requestID: RequestID) async throws -> PromptContext {
-        let org = principal.orgID
-        var context = PromptContext(orgID: org, fragments: [], budget: limits.budget)
-        context.append(ContextFragment(provenance: Provenance(orgID: org, kind: .system, recordIDs: ["system-v1"]),
+        let fileOrg = try stored.fileOrg(principal)
+        var context = PromptContext(orgID: principal.orgID, fragments: [], budget: limits.budget)
+        context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .system, recordIDs: ["system-v1"]),
                                        payload: .text(PromptRenderer.defaultSystem)))
 
-        let queryVector = try await knowledge.embed(question)
+        let queryVector = try await knowledge.embed(principal, question)
         let schema = try engine.schema(principal, source: source)
+        let owner = try engine.owner(principal, source: source)
+        let hits = try values.lookup(principal, source: source, question: question)
         for table in try await rankedTables(principal, schema: schema, source: source, vector: queryVector) {
+            let found = hits.filter { $0.table.caseInsensitiveCompare(table.name) == .orderedSame }
+            var described = Self.describe(table)
+            for hit in found where !(described.sampleValues[hit.column]?.contains(hit.value) ?? false) {
+                described.sampleValues[hit.column, default: []].append(hit.value)
+            }
+            let org = StoredProvenance.org(of: [owner] + found.map(\.orgID), file: fileOrg)
             context.append(ContextFragment(
                 provenance: Provenance(orgID: org, kind: .schema, container: source, recordIDs: ["\(source).\(table.name)"]),
-                payload: .table(table)))
+                payload: .table(described)))
         }
-        for hit in try await knowledge.search(principal, .examples, vector: queryVector, k: limits.examples, source: source) {
-            guard let sql = hit.metadata["sql"], let asked = hit.metadata["question"] else { continue }
-            let container = hit.metadata["shared_from"].map { "examples (shared by \($0))" } ?? "examples"
+        let exampleHits = try await knowledge.search(principal, .examples, vector: queryVector, k: limits.examples, source: source)
+        for example in try stored.examples(principal, hits: exampleHits) {
+            let container = example.sharedFrom.map { "examples (shared by \($0))" } ?? "examples"
             context.append(ContextFragment(
-                provenance: Provenance(orgID: org, kind: .example, container: container, recordIDs: [hit.id]),
-                payload: .example(ExampleContext(question: asked, sql: sql))))
+                provenance: Provenance(orgID: example.orgID, kind: .example, container: container, recordIDs: [example.id]),
+                payload: .example(ExampleContext(question: example.question, sql: example.sql))))
         }
-        for hit in try await knowledge.search(principal, .notes, vector: queryVector, k: limits.notes, source: nil) {
+        let noteHits = try await knowledge.search(principal, .notes, vector: queryVector, k: limits.notes, source: nil)
+        for note in try stored.notes(principal, hits: noteHits) {
             context.append(ContextFragment(
-                provenance: Provenance(orgID: org, kind: .note, container: "notes", recordIDs: [hit.id]),
-                payload: .text(hit.text)))
+                provenance: Provenance(orgID: note.orgID, kind: .note, container: "notes", recordIDs: [note.id]),
+                payload: .text(note.text)))
         }
         if let conversation {
             for turn in try conversations.turns(principal, conversation, limit: limits.historyTurns) {
                 context.append(ContextFragment(
-                    provenance: Provenance(orgID: org, kind: .history, container: conversation.rawValue, recordIDs: [turn.id]),
+                    provenance: Provenance(orgID: turn.orgID, kind: .history, container: conversation.rawValue, recordIDs: [turn.id]),
                     payload: .turn(turn.turn)))
             }
         }
-        context.append(ContextFragment(provenance: Provenance(orgID: org, kind: .question, recordIDs: [requestID.rawValue]),
+        context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .question, recordIDs: [requestID.rawValue]),
                                        payload: .text(question)))
         context.fitToBudget()
         return context
@@ -88,20 +109,23 @@ public struct ContextBuilder: Sendable {
     /// The tables to describe: all of a small source; for a large one, the best matches by their
     /// descriptions plus the tables their foreign keys reach, so joins stay possible.
     private func rankedTables(_ principal: Principal, schema: SourceSchema, source: String,
-                              vector: [Float]) async throws -> [BulkheadModels.TableSchema] {
+                              vector: [Float]) async throws -> [BulkheadEngine.TableSchema] {
         let tables = schema.tables.filter { !$0.isView }
-        guard tables.count > limits.allTablesUpTo else { return tables.map(Self.describe) }
+        guard tables.count > limits.allTablesUpTo else { return tables }
         let hits = try await knowledge.search(principal, .schema, vector: vector, k: limits.retrievedTables, source: source)
+        // One lookup table per build: SQLite names compare without case.
+        var byName: [String: BulkheadEngine.TableSchema] = [:]
+        for table in tables { byName[table.name.lowercased()] = byName[table.name.lowercased()] ?? table }
         var chosen: [String] = []
         for hit in hits {
-            if let name = hit.metadata["table"], !chosen.contains(name) { chosen.append(name) }
+            if let name = hit.metadata["table"]?.lowercased(), byName[name] != nil, !chosen.contains(name) { chosen.append(name) }
         }
         for name in chosen {
-            for key in schema.table(named: name)?.foreignKeys ?? [] where !chosen.contains(key.referencedTable) {
-                chosen.append(key.referencedTable)
+            for key in byName[name]?.foreignKeys ?? [] where !chosen.contains(key.referencedTable.lowercased()) {
+                chosen.append(key.referencedTable.lowercased())
             }
         }
-        return chosen.compactMap { schema.table(named: $0) }.map(Self.describe)
+        return chosen.compactMap { byName[$0] }
     }
 
     /// The model layer's description of an engine table: columns, keys, row count and sample values.

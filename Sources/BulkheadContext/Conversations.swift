@@ -6,13 +6,16 @@ import BulkheadStore
 
 /// Conversations and their turns, in the org's own database.
 ///
-/// A conversation belongs to one user in one org. Another user's conversation, or another org's
-/// (which is simply not in this org's file), answers "not found".
+/// A conversation belongs to one user in one org. Only its user may continue it; its user and
+/// the org's admins may read it. Another member's conversation, or another org's (which is simply
+/// not in this org's file), answers "not found".
 public struct Conversations: Sendable {
     /// One stored turn with its id, for provenance.
     public struct StoredTurn: Sendable, Hashable {
         public let id: String
         public let turn: Turn
+        /// The org stamped on the turn's row: the provenance of the history fragment it becomes.
+        public let orgID: OrgID
     }
 
     private let tenants: TenantDatabases
@@ -46,16 +49,26 @@ public struct Conversations: Sendable {
         return (principal.orgID, userID)
     }
 
-    /// The last `limit` turns of one of the principal's conversations, oldest first.
+    /// The last `limit` turns of a conversation the principal may read (its own; any of the org's
+    /// for an admin), oldest first.
     public func turns(_ principal: Principal, _ id: ConversationID, limit: Int) throws -> [StoredTurn] {
-        _ = try owner(principal, id)
-        let rows = try tenants.database(for: principal).read { db in
-            try Row.fetchAll(db, sql: "SELECT id, question, sql, summary FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
+        let database = try tenants.database(for: principal)
+        if principal.role != .admin {
+            _ = try owner(principal, id)
+        } else {
+            let exists = try database.read { db in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM conversations WHERE id = ?", arguments: [id.rawValue]) ?? false
+            }
+            guard exists else { throw BulkheadError.notFound(kind: "conversation", name: id.rawValue) }
+        }
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, org_id, question, sql, summary FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
                              arguments: [id.rawValue, limit])
         }
         return rows.reversed().map { row in
             StoredTurn(id: "turn-\(row["id"] as Int64)",
-                       turn: Turn(question: row["question"], sql: row["sql"], summary: row["summary"]))
+                       turn: Turn(question: row["question"], sql: row["sql"], summary: row["summary"]),
+                       orgID: OrgID(rawValue: row["org_id"]) ?? database.orgID)
         }
     }
 

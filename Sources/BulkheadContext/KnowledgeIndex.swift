@@ -17,16 +17,25 @@ public struct KnowledgeIndex: Sendable {
     }
 
     private let vectors: VectorStore
-    private let embedder: any Embedder
+    private let settings: EmbedderSettings?
+    private let fixed: any Embedder
 
-    public init(vectors: VectorStore, embedder: any Embedder = HashingEmbedder()) {
+    /// An index whose orgs each use the embedder their settings name (the hashing embedder when
+    /// none is set); without settings, every org uses `embedder`.
+    public init(vectors: VectorStore, settings: EmbedderSettings? = nil, embedder: any Embedder = HashingEmbedder()) {
         self.vectors = vectors
-        self.embedder = embedder
+        self.settings = settings
+        self.fixed = embedder
+    }
+
+    /// The embedder of the principal's org.
+    public func embedder(for principal: Principal) throws -> any Embedder {
+        try settings?.embedder(for: principal) ?? fixed
     }
 
     /// The question's vector, computed once per request and reused for every search.
-    public func embed(_ text: String) async throws -> [Float] {
-        guard let vector = try await embedder.embed([text]).first else {
+    public func embed(_ principal: Principal, _ text: String) async throws -> [Float] {
+        guard let vector = try await embedder(for: principal).embed([text]).first else {
             throw BulkheadError.unavailable("the embedder returned no vector")
         }
         return vector
@@ -55,7 +64,7 @@ public struct KnowledgeIndex: Sendable {
         }
         for batch in stride(from: 0, to: items.count, by: 256) {
             try await vectors.add(principal, collection: Collection.schema.rawValue,
-                                  items: Array(items[batch..<min(batch + 256, items.count)]), embedder: embedder)
+                                  items: Array(items[batch..<min(batch + 256, items.count)]), embedder: try embedder(for: principal))
         }
     }
 
@@ -74,13 +83,19 @@ public struct KnowledgeIndex: Sendable {
     public func indexNote(_ principal: Principal, id: String, text: String) async throws {
         try ensure(principal, .notes)
         try await vectors.add(principal, collection: Collection.notes.rawValue,
-                              items: [VectorItem(id: id, text: text, metadata: ["kind": "note"])], embedder: embedder)
+                              items: [VectorItem(id: id, text: text, metadata: ["kind": "note"])], embedder: try embedder(for: principal))
     }
 
     /// Removes one note's vector.
     public func removeNote(_ principal: Principal, id: String) throws {
         try ensure(principal, .notes)
         try vectors.delete(principal, collection: Collection.notes.rawValue, ids: [id])
+    }
+
+    /// Removes one example's vector (a suggestion rejected, or replaced before approval).
+    public func removeExample(_ principal: Principal, id: String) throws {
+        try ensure(principal, .examples)
+        _ = try vectors.delete(principal, collection: Collection.examples.rawValue, ids: [id])
     }
 
     /// Indexes one question→SQL example of a source.
@@ -90,11 +105,23 @@ public struct KnowledgeIndex: Sendable {
         var metadata = ["kind": "example", "source": source, "question": question, "sql": sql]
         if let sharedFrom { metadata["shared_from"] = sharedFrom }
         try await vectors.add(principal, collection: Collection.examples.rawValue,
-                              items: [VectorItem(id: id, text: question, metadata: metadata)], embedder: embedder)
+                              items: [VectorItem(id: id, text: question, metadata: metadata)], embedder: try embedder(for: principal))
     }
 
     private func ensure(_ principal: Principal, _ collection: Collection) throws {
-        try vectors.createCollection(principal, name: collection.rawValue, embedder: embedder, ifMissing: true)
+        try vectors.createCollection(principal, name: collection.rawValue, embedder: try embedder(for: principal), ifMissing: true)
+    }
+
+    /// Drops every collection of the principal's org, so the next writes make them again with the
+    /// org's current embedder (vectors of two embedders are never mixed in one collection).
+    public func dropAll(_ principal: Principal) throws {
+        for collection in Collection.allCases {
+            do {
+                try vectors.deleteCollection(principal, name: collection.rawValue)
+            } catch BulkheadError.notFound(kind: _, name: _) {
+                continue
+            }
+        }
     }
 
     /// The text a table is retrieved by: its name, its columns and where its keys lead.

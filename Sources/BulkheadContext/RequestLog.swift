@@ -38,10 +38,13 @@ public struct RequestLog: Sendable {
         }
     }
 
-    /// One record of the principal's org, or `.notFound`.
+    /// One record the principal may read, or `.notFound`: an admin reads any of the org's, a
+    /// member only their own (another member's request answers exactly like a missing one).
     public func record(_ id: String, for principal: Principal) throws -> RequestRecord {
         let row = try tenants.database(for: principal).read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id])
+            principal.role == .admin
+                ? try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id])
+                : try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ? AND user_id = ?", arguments: [id, principal.userID.rawValue])
         }
         guard let row, let record = Self.decode(row, org: principal.orgID) else {
             throw BulkheadError.notFound(kind: "request", name: id)
@@ -68,10 +71,15 @@ public struct RequestLog: Sendable {
         return rows.compactMap { Self.decode($0, org: principal.orgID) }
     }
 
-    /// Records feedback on one of the principal's org's requests.
+    /// Records feedback on a request the principal may read (see `record(_:for:)`).
     public func setFeedback(_ id: String, good: Bool, for principal: Principal) throws {
         let changed = try tenants.database(for: principal).write { db -> Int in
-            try db.execute(sql: "UPDATE requests SET feedback = ? WHERE id = ?", arguments: [good ? "good" : "bad", id])
+            if principal.role == .admin {
+                try db.execute(sql: "UPDATE requests SET feedback = ? WHERE id = ?", arguments: [good ? "good" : "bad", id])
+            } else {
+                try db.execute(sql: "UPDATE requests SET feedback = ? WHERE id = ? AND user_id = ?",
+                               arguments: [good ? "good" : "bad", id, principal.userID.rawValue])
+            }
             return db.changesCount
         }
         guard changed == 1 else { throw BulkheadError.notFound(kind: "request", name: id) }

@@ -71,6 +71,12 @@ public final class TenantDatabases: Sendable {
         let pool: DatabasePool
         do {
             pool = try Self.openPool(at: url, org: org)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            // A file that does not even read as this org's database (another file copied over it,
+            // beside this one's journal) fails the same check as a wrong stamp.
+            events.record(SecurityEvent(kind: "tenant_stamp_mismatch", orgID: org, detail: "the file does not read as the org's database"))
+            logger.error("tenant file unreadable", metadata: ["org": "\(org)"])
+            throw BulkheadError.integrity("the organization's database does not carry its stamp")
         } catch {
             throw BulkheadError.internalFailure(code: "tenant-open")
         }

@@ -17,21 +17,11 @@ import GRDB
 enum ContextBench {
     static func run(arguments: [String]) async throws -> String {
         let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 500
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-context-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let services = try Services(workspace: try .init(root: scratch.appendingPathComponent("home")),
-                                    options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
-        let operatorKey = try String(contentsOf: services.workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
-        let caller = try await services.requireOperator(CallerCredentials(operatorKey: operatorKey), action: "bench")
-        let org = try services.createOrganization(name: "Bench", by: caller)
-        _ = try services.auth.addUser(email: "bench@bench.test", org: org, role: .admin, initialPassword: "bench-password-1", by: caller)
-        let principal = try await services.auth.login(email: "bench@bench.test", password: "bench-password-1").principal
-
-        let data = scratch.appendingPathComponent("data", isDirectory: true)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        let source = data.appendingPathComponent("wide.sqlite")
+        let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
+        defer { home.remove() }
+        let services = home.services, principal = home.principal
+        let source = home.data.appendingPathComponent("wide.sqlite")
         try makeWideSource(at: source)
-        _ = try services.engine.grantFolder(data.path, to: org, by: caller)
         _ = try await services.addSource(principal, name: "wide", path: source.path)
 
         let setupStart = DispatchTime.now()
@@ -50,7 +40,8 @@ enum ContextBench {
         }
         let setupSeconds = Double(DispatchTime.now().uptimeNanoseconds - setupStart.uptimeNanoseconds) / 1e9
 
-        let builder = ContextBuilder(engine: services.engine, knowledge: services.knowledge, conversations: services.conversations)
+        let builder = ContextBuilder(engine: services.engine, knowledge: services.knowledge, conversations: services.conversations,
+                                     tenants: services.tenants, clock: services.clock)
         let questions = (0..<20).map { "what is the total \(topics[$0 % topics.count]) per region in table_\($0 * 2)" }
         for warm in 0..<10 {
             _ = try await builder.build(principal, question: questions[warm % questions.count], source: "wide",

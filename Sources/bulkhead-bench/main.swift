@@ -1,6 +1,6 @@
 import Foundation
 
-/// `bulkhead-bench query|vectors DATA_DIR|context|console`: benchmarks that print JSON.
+/// `bulkhead-bench query|vectors DATA_DIR|context|ask|console`: benchmarks that print JSON.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let rest = Array(arguments.dropFirst())
 do {
@@ -11,10 +11,12 @@ do {
         try VectorBench.run(arguments: rest)
     case "context":
         print(try await ContextBench.run(arguments: rest))
+    case "ask":
+        print(try await AskBench.run(arguments: rest))
     case "console":
         print(try await ConsoleBench.run(arguments: rest))
     default:
-        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR [--reopen] | context | console\n".utf8))
+        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR [--reopen] | context | ask [--chinook PATH] | console\n".utf8))
         exit(2)
     }
 } catch {

@@ -137,9 +137,13 @@ struct Feedback: AsyncParsableCommand {
         try await CommandFailure.run {
             guard verdict == "good" || verdict == "bad" else { throw BulkheadError.invalidInput("the verdict must be good or bad") }
             let env = try CommandEnvironment(global)
-            let example = try await env.services.assistant.feedback(try await env.principal(), requestID: request,
-                                                                      good: verdict == "good", correctedSQL: sql)
-            Output.line(example.map { "recorded; learned example \($0)" } ?? "recorded")
+            let principal = try await env.principal()
+            let example = try await env.services.assistant.feedback(principal, requestID: request, good: verdict == "good", correctedSQL: sql)
+            if let example, principal.role != .admin {
+                Output.line("recorded; suggested example \(example), waiting for an admin's approval")
+            } else {
+                Output.line(example.map { "recorded; learned example \($0)" } ?? "recorded")
+            }
         }
     }
 }

@@ -10,8 +10,8 @@ struct Bulkhead: AsyncParsableCommand {
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
-                      Note.self, Ask.self, Context.self, Feedback.self, Audit.self, Backup.self, Restore.self,
-                      User.self, Org.self, Admin.self, Database.self]
+                      Note.self, Ask.self, Context.self, Feedback.self, Example.self, Eval.self, Model.self, EmbedderCommand.self,
+                      Audit.self, Backup.self, Restore.self, User.self, Org.self, Admin.self, Database.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -31,8 +31,28 @@ actor LiveConsoleServices: ConsoleServices {
         verdict == .passed ? "allowed" : "blocked"
     }
 
-    private static func session(_ principal: Principal) -> ConsoleSession {
-        ConsoleSession(email: principal.email, orgName: principal.orgName, role: principal.role.rawValue)
+    private func session(_ principal: Principal) -> ConsoleSession {
+        let choice = try? services.models.choice(for: principal)
+        let choices = principal.role == .admin ? ((try? services.models.configured(for: principal)) ?? []).map(\.provider) : []
+        let pending = principal.role == .admin ? ((try? services.assistant.pendingExamples(principal)) ?? []) : []
+        return ConsoleSession(email: principal.email, orgName: principal.orgName, role: principal.role.rawValue,
+                              model: choice.map { "\($0.provider)/\($0.model)" } ?? "", modelChoices: choices,
+                              pendingExamples: pending.map { PendingExample(id: $0.id, question: $0.question) })
+    }
+
+    func reviewExample(id: String, approve: Bool) async throws {
+        let principal = try current()
+        if approve {
+            try await services.assistant.approveExample(principal, id: id)
+        } else {
+            try services.assistant.rejectExample(principal, id: id)
+        }
+    }
+
+    func useModel(provider: String) async throws -> String {
+        let principal = try current()
+        let choice = try services.models.use(principal, provider: provider)
+        return "\(choice.provider)/\(choice.model)"
     }
 
     func startup() async throws -> ConsoleStartup {
@@ -40,7 +60,7 @@ actor LiveConsoleServices: ConsoleServices {
         if let token = env.session.currentToken(environment: env.environment),
            let verified = try? await services.verify(token: token) {
             principal = verified
-            return ConsoleStartup(homeIsEmpty: empty, session: Self.session(verified))
+            return ConsoleStartup(homeIsEmpty: empty, session: session(verified))
         }
         return ConsoleStartup(homeIsEmpty: empty, session: nil)
     }
@@ -60,7 +80,7 @@ actor LiveConsoleServices: ConsoleServices {
         let result = try await services.auth.login(email: email, password: password, org: org, client: CommandEnvironment.loginClient)
         principal = result.principal
         try env.session.save(result.token)
-        return .success(Self.session(result.principal))
+        return .success(session(result.principal))
     }
 
     func logout() async throws {

@@ -31,16 +31,19 @@ struct AssistantFixture {
     let services: Services
     let provider: RecordingProvider
     let acme: Principal
+    /// ben@acme.test, a member of Acme.
+    let acmeMember: Principal
     let globex: Principal
     let acmeCanary: String
     let globexCanary: String
 
-    static func make(tamper: (@Sendable (inout PromptContext) -> Void)? = nil) async throws -> AssistantFixture {
+    static func make(tamper: (@Sendable (inout PromptContext) -> Void)? = nil, firewall: Bool = true) async throws -> AssistantFixture {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-assistant-\(UUID().uuidString)")
         let provider = RecordingProvider()
         var options = Services.Options(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!)
         options.modelOverride = provider
         options.contextTamper = tamper
+        options.firewallEnabled = firewall
         let services = try Services(workspace: try .init(root: home), options: options)
         let accounts = try await services.createDemo(force: false, credentials: CallerCredentials()).accounts
         func login(_ email: String) async throws -> Principal {
@@ -51,11 +54,12 @@ struct AssistantFixture {
             try services.notes.list(principal).first?.text ?? ""
         }
         let acme = try await login("ada@acme.test")
+        let member = try await login("ben@acme.test")
         let globex = try await login("gus@globex.test")
         let canary = { (text: String, prefix: String) -> String in
             String(text[text.range(of: prefix)!.lowerBound...].prefix(prefix.count + 8))
         }
-        return AssistantFixture(home: home, services: services, provider: provider, acme: acme, globex: globex,
+        return AssistantFixture(home: home, services: services, provider: provider, acme: acme, acmeMember: member, globex: globex,
                                 acmeCanary: canary(try notes(acme), "ACME-CANARY-"),
                                 globexCanary: canary(try notes(globex), "GLOBEX-CANARY-"))
     }

@@ -70,7 +70,10 @@ struct AuditRunnerTests {
         options.firewallEnabled = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let failed = Set(report.failures.map(\.id))
-        for id in ["CTX-16a", "CTX-16b", "CTX-17", "CTX-18", "CTX-19", "CTX-20", "CTX-21", "CTX-22"] {
+        // CTX-23 to CTX-26 plant a row of the other org straight into the attacker's own file (a
+        // note, an example, a conversation turn, a vector): only the firewall, reading provenance
+        // from the data, stands between that row and the model.
+        for id in ["CTX-16a", "CTX-16b", "CTX-17", "CTX-18", "CTX-19", "CTX-20", "CTX-21", "CTX-22", "CTX-23", "CTX-24", "CTX-25", "CTX-26"] {
             #expect(failed.contains(id), "\(id) did not notice the firewall was off")
         }
         let elsewhere = report.failures.filter { ![.context, .logsAndErrors].contains($0.layer) }

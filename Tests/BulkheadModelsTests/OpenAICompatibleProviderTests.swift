@@ -1,3 +1,4 @@
+import BulkheadTestSupport
 import BulkheadCore
 @testable import BulkheadModels
 import Foundation

@@ -31,6 +31,10 @@ public enum Effect: Equatable, Sendable {
     case runAudit
     /// Remember the chosen theme.
     case saveTheme(String)
+    /// Switch the org's model to a configured provider.
+    case useModel(String)
+    /// Approve (or reject) a member's suggested example.
+    case reviewExample(id: String, approve: Bool)
     /// Leave the console.
     case quit
 }
@@ -53,6 +57,8 @@ extension Effect: CustomStringConvertible {
         case .loadRequest: return "loadRequest"
         case .runAudit: return "runAudit"
         case let .saveTheme(name): return "saveTheme(\(name))"
+        case let .useModel(provider): return "useModel(\(provider))"
+        case let .reviewExample(id, approve): return "reviewExample(\(id), approve: \(approve))"
         case .quit: return "quit"
         }
     }
@@ -86,4 +92,6 @@ public enum EffectKind: String, Sendable, Equatable {
     case audit
     /// `.saveTheme`.
     case theme
+    /// `.useModel`.
+    case model
 }

@@ -41,6 +41,10 @@ public enum Message: Sendable {
     case auditFinished(AuditReport)
     /// The theme choice was saved.
     case themeSaved(String)
+    /// The org's model changed; the new `provider/model`.
+    case modelChanged(String)
+    /// A suggested example was approved or rejected.
+    case exampleReviewed(id: String, approved: Bool)
     /// An effect failed; the message is already safe to show.
     case failed(EffectKind, String)
 }

@@ -42,6 +42,22 @@ public protocol ConsoleServices: Sendable {
     func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> AuditReport
     /// Remembers the theme the user chose, so the next start uses it.
     func saveTheme(name: String) async throws
+    /// Switches the org to a model provider it has configured (admins); answers `provider/model`.
+    func useModel(provider: String) async throws -> String
+    /// Approves or rejects a member's suggested example (admins).
+    func reviewExample(id: String, approve: Bool) async throws
+}
+
+extension ConsoleServices {
+    /// Services without model settings (previews) cannot switch.
+    public func useModel(provider: String) async throws -> String {
+        throw ConsoleFailure("switching models is not available here")
+    }
+
+    /// Services without examples (previews) cannot review.
+    public func reviewExample(id: String, approve: Bool) async throws {
+        throw ConsoleFailure("reviewing examples is not available here")
+    }
 }
 
 /// An error whose message was written to be shown as it is.

@@ -88,6 +88,11 @@ public actor EffectRunner {
             case let .saveTheme(name):
                 try await services.saveTheme(name: name)
                 send(.themeSaved(name))
+            case let .useModel(provider):
+                send(.modelChanged(try await services.useModel(provider: provider)))
+            case let .reviewExample(id, approve):
+                try await services.reviewExample(id: id, approve: approve)
+                send(.exampleReviewed(id: id, approved: approve))
             case .quit, .cancel, .ask:
                 return
             }
@@ -121,6 +126,7 @@ public actor EffectRunner {
         case .loadRequest: return .request
         case .runAudit: return .audit
         case .saveTheme, .quit: return .theme
+        case .useModel, .reviewExample: return .model
         }
     }
 

@@ -6,12 +6,36 @@ public struct ConsoleSession: Equatable, Sendable {
     public var orgName: String
     /// `admin` or `member`.
     public var role: String
+    /// The org's model as `provider/model` (shown in the status line); empty when not known.
+    public var model: String
+    /// The providers an admin may switch to from the palette (empty for members).
+    public var modelChoices: [String]
+    /// Members' suggested examples waiting for an admin's review (empty for members).
+    public var pendingExamples: [PendingExample]
 
     /// Makes a session summary.
-    public init(email: String, orgName: String, role: String) {
+    public init(email: String, orgName: String, role: String, model: String = "", modelChoices: [String] = [],
+                pendingExamples: [PendingExample] = []) {
         self.email = email
         self.orgName = orgName
         self.role = role
+        self.model = model
+        self.modelChoices = modelChoices
+        self.pendingExamples = pendingExamples
+    }
+}
+
+/// A member's corrected SQL waiting for an admin: approved, it becomes an example.
+public struct PendingExample: Equatable, Sendable {
+    /// The suggestion's id.
+    public var id: String
+    /// The question it answers.
+    public var question: String
+
+    /// Makes a pending suggestion.
+    public init(id: String, question: String) {
+        self.id = id
+        self.question = question
     }
 }
 

@@ -88,6 +88,12 @@ extension ConsoleState {
                                         : "audit: \(failed) of \(report.patterns.count) patterns FAILED", isError: failed > 0)
         case let .themeSaved(name):
             notice = Notice("theme \(name) saved", isError: false)
+        case let .modelChanged(model):
+            session?.model = model
+            notice = Notice("model: \(model)", isError: false)
+        case let .exampleReviewed(id, approved):
+            session?.pendingExamples.removeAll { $0.id == id }
+            notice = Notice(approved ? "example \(id) approved" : "example \(id) rejected", isError: false)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
@@ -132,7 +138,7 @@ extension ConsoleState {
         case .requests:
             inspector.loading = false
             notice = Notice(text, isError: true)
-        case .logout, .feedback, .request, .theme:
+        case .logout, .feedback, .request, .theme, .model:
             notice = Notice(text, isError: true)
         }
     }

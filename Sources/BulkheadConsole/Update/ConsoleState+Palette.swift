@@ -10,6 +10,10 @@ public struct PaletteCommand: Equatable, Sendable {
         case askSource(String)
         /// Run the isolation audit.
         case runAudit
+        /// Switch the org's model to a configured provider (admins).
+        case useModel(String)
+        /// Approve or reject a member's suggested example (admins).
+        case reviewExample(id: String, approve: Bool)
         /// End the session.
         case logout
         /// Show the keys.
@@ -31,6 +35,13 @@ extension ConsoleState {
             all += Screen.tabs.map { PaletteCommand(title: "go " + $0.title.lowercased(), action: .go($0)) }
             all += sources.sources.map { PaletteCommand(title: "ask source " + $0.name, action: .askSource($0.name)) }
             all.append(PaletteCommand(title: "audit run", action: .runAudit))
+            if let session, session.role == "admin" {
+                all += session.modelChoices.map { PaletteCommand(title: "model use " + $0, action: .useModel($0)) }
+                for pending in session.pendingExamples {
+                    all.append(PaletteCommand(title: "example approve \(pending.id) · \(pending.question)", action: .reviewExample(id: pending.id, approve: true)))
+                    all.append(PaletteCommand(title: "example reject \(pending.id) · \(pending.question)", action: .reviewExample(id: pending.id, approve: false)))
+                }
+            }
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
         all.append(PaletteCommand(title: "help", action: .help))
@@ -76,6 +87,10 @@ extension ConsoleState {
         case .runAudit:
             screen = .audit
             _ = handleAuditKey(.char("r"), effects: &effects)
+        case let .useModel(provider):
+            effects.append(.useModel(provider))
+        case let .reviewExample(id, approve):
+            effects.append(.reviewExample(id: id, approve: approve))
         case .logout:
             effects.append(.logout)
         case .help:

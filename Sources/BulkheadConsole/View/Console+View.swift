@@ -21,7 +21,8 @@ extension Console {
         }
         let identity = state.session.map { "\($0.email) · \($0.orgName) · \($0.role)" } ?? "not logged in"
         StatusBar.render(into: &grid, y: size.height - 1, identity: identity, theme: state.themeName,
-                         hints: hints(for: state), notice: state.notice.map { ($0.text, $0.isError) })
+                         hints: hints(for: state), notice: state.notice.map { ($0.text, $0.isError) },
+                         model: state.session?.model ?? "")
         switch state.overlay {
         case .help: drawHelp(state, into: &grid)
         case let .palette(palette): drawPalette(state, palette, into: &grid)

@@ -17,9 +17,10 @@ public enum StatusBar {
         }
     }
 
-    /// Draws the bar on row `y`. A `notice` (an error or a confirmation) replaces the hints.
+    /// Draws the bar on row `y`. A `notice` (an error or a confirmation) replaces the hints. The
+    /// org's `model`, when known, stands beside the theme.
     public static func render(into grid: inout CellGrid, y: Int, identity: String, theme: String, hints: [Hint],
-                              notice: (text: String, isError: Bool)?) {
+                              notice: (text: String, isError: Bool)?, model: String = "") {
         let bar = Style.status
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: bar)
         var x = 0
@@ -27,7 +28,7 @@ public enum StatusBar {
             let label = " " + DisplayWidth.truncate(identity, to: max(8, grid.width / 3)) + " "
             x += grid.put(label, x: 0, y: y, style: .badge)
         }
-        let themeLabel = " ◐ " + theme + " "
+        let themeLabel = (model.isEmpty ? "" : " ⚙ " + DisplayWidth.truncate(model, to: 28)) + " ◐ " + theme + " "
         let themeWidth = DisplayWidth.of(themeLabel)
         let right = grid.width - themeWidth
         if grid.width - x > themeWidth + 12 {

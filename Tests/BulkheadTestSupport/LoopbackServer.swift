@@ -5,38 +5,60 @@ import Glibc
 #endif
 
 /// A small HTTP/1.1 server on 127.0.0.1 with a port the kernel picks, for testing the model
-/// providers against the real wire format. It answers scripted responses in order, records
+/// providers (and the command that configures them) against the real wire format. It answers scripted responses in order, records
 /// every request it received (method, path, headers, body), and closes each connection after
 /// answering. A response may be delayed to stand for a slow model.
-final class LoopbackServer: Sendable {
-    struct Response: Sendable {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: String
+public final class LoopbackServer: Sendable {
+    /// One scripted answer.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var body: String
         /// Seconds to wait before answering.
-        var delay: Double = 0
+        public var delay: Double = 0
+
+        public init(status: Int, headers: [String: String] = [:], body: String, delay: Double = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
     }
 
-    struct Request: Sendable {
-        let method: String
-        let path: String
+    /// One request as received.
+    public struct Request: Sendable {
+        public let method: String
+        public let path: String
         /// Header names lowercased.
-        let headers: [String: String]
-        let body: Data
+        public let headers: [String: String]
+        public let body: Data
     }
 
-    let port: UInt16
+    /// The port the kernel gave.
+    public let port: UInt16
     private let listener: Int32
     private let script: Mutex<[Response]>
+    private let handler: (@Sendable (Request) -> Response)?
     private let received = Mutex<[Request]>([])
     private let stopped = Mutex(false)
     private let finished = Mutex(false)
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
-    var requests: [Request] { received.withLock { $0 } }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var requests: [Request] { received.withLock { $0 } }
 
     /// Starts listening and serving `responses` in order (the last one repeats).
-    init(responses: [Response]) throws {
+    public convenience init(responses: [Response]) throws {
+        try self.init(responses: responses, handler: nil)
+    }
+
+    /// Starts listening and answering each request with what `handler` makes of it (an
+    /// embeddings endpoint answers as many vectors as it was sent texts).
+    public convenience init(handler: @escaping @Sendable (Request) -> Response) throws {
+        try self.init(responses: [Response(status: 500, body: "{}")], handler: handler)
+    }
+
+    private init(responses: [Response], handler: (@Sendable (Request) -> Response)?) throws {
+        self.handler = handler
         script = Mutex(responses)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -62,14 +84,14 @@ final class LoopbackServer: Sendable {
     }
 
     /// Stops the accept loop and waits for it to end.
-    func stop() {
+    public func stop() {
         stopped.withLock { $0 = true }
         while !finished.withLock({ $0 }) { usleep(5_000) }
         close(listener)
     }
 
     /// Waits (polling) until `count` requests have arrived; used before cancelling a slow call.
-    func waitForRequests(_ count: Int) async {
+    public func waitForRequests(_ count: Int) async {
         while requests.count < count { try? await Task.sleep(nanoseconds: 10_000_000) }
     }
 
@@ -90,7 +112,7 @@ final class LoopbackServer: Sendable {
     private func handle(_ client: Int32) {
         guard let request = read(client) else { return }
         received.withLock { $0.append(request) }
-        let response = script.withLock { queue -> Response in
+        let response = handler?(request) ?? script.withLock { queue -> Response in
             queue.count > 1 ? queue.removeFirst() : queue[0]
         }
         // A slow answer: wait in small steps so `stop()` and a client hang-up end it early.

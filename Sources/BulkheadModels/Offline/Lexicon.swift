@@ -1,0 +1,166 @@
+/// The offline planner's knowledge of English: a light stemmer, a small synonym lexicon, units,
+/// and the function words that carry no schema meaning.
+///
+/// Everything here is general language, never the words of one database: the planner links a
+/// question to a schema through stems ("shipped" meets `ShipCountry`), synonyms ("cost" meets
+/// `price`) and units ("5 minutes" meets `Milliseconds`). It is a pure function of its input, which
+/// keeps the planner deterministic.
+enum Lexicon {
+    // MARK: Stems
+
+    /// The stem of a word, such that a noun, its plural and the verb forms meet: `shipped`,
+    /// `shipping` and `ship` → `ship`; `handled` and `handle` → `handl`; `supplier`, `supplies` and
+    /// `supplied` → `supply`. It is deliberately crude, and applied the same way to schema names and
+    /// to questions, so both sides always agree.
+    static func stem(_ word: String) -> String {
+        var w = word.lowercased()
+        if let known = irregular[w] { return known }
+        guard w.count > 2, w.allSatisfy({ $0.isLetter }) else { return w }
+        if w.hasSuffix("ies"), w.count > 4 {
+            w = String(w.dropLast(3)) + "y"
+        } else if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("zes") {
+            w = String(w.dropLast(2))
+        } else if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") {
+            w = String(w.dropLast())
+        }
+        if w.hasSuffix("ied"), w.count > 4 {
+            w = String(w.dropLast(3)) + "y"
+        } else if w.hasSuffix("ing"), w.count > 5 {
+            w = undoubled(String(w.dropLast(3)))
+        } else if w.hasSuffix("ed"), w.count > 3, !w.hasSuffix("eed") {
+            w = undoubled(String(w.dropLast(2)))
+        } else if w.hasSuffix("er"), w.count > 6 {
+            w = String(w.dropLast(2))
+        }
+        if w.hasSuffix("e"), w.count > 2 { w = String(w.dropLast()) }
+        if w.hasSuffix("i"), w.count > 3 { w = String(w.dropLast()) + "y" }
+        return w
+    }
+
+    /// `shipp` → `ship`, but `bill` and `pass` keep their double letter.
+    private static func undoubled(_ w: String) -> String {
+        let chars = Array(w)
+        guard chars.count > 2, chars[chars.count - 1] == chars[chars.count - 2],
+              !"lsz".contains(chars[chars.count - 1]), !"aeiou".contains(chars[chars.count - 1]) else { return w }
+        return String(chars.dropLast())
+    }
+
+    private static let irregular: [String: String] = [
+        "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman",
+        "data": "data", "status": "status", "statuses": "status", "analyses": "analysis", "series": "series",
+        "bought": "buy", "sold": "sell", "spent": "spend", "paid": "pay", "made": "make", "born": "birth",
+        "birthday": "birth", "written": "writ", "wrote": "writ", "took": "take", "taken": "take",
+        "sent": "send", "won": "win", "flew": "fly", "flown": "fly", "flies": "fly", "flying": "fly",
+        "built": "build", "held": "hold", "gave": "give", "given": "give", "went": "go", "gone": "go",
+        "yearly": "year", "annual": "year", "annually": "year", "monthly": "month", "daily": "day", "weekly": "week",
+        "quarterly": "quarter", "bus": "bus", "gas": "gas", "news": "news", "less": "less", "address": "address",
+        "addresses": "address", "country": "country", "countries": "country", "city": "city", "cities": "city",
+        "media": "media", "criteria": "criterion", "indices": "index", "genera": "genus",
+    ]
+
+    // MARK: Synonyms
+
+    /// Groups of stems that may name the same thing. A question word matches a schema word of its
+    /// own group, at a lower strength than the word itself.
+    static let synonymGroups: [[String]] = [
+        ["cost", "price", "charge", "fee", "rate"],
+        ["length", "duration", "milliseconds", "runtime", "long", "minutes", "seconds"],
+        ["customer", "client", "buyer", "shopper", "purchaser"],
+        ["employee", "staff", "worker", "rep", "representative", "agent", "salesperson"],
+        ["product", "item", "goods", "article", "merchandise"],
+        ["supplier", "vendor", "provider"],
+        ["invoice", "bill", "receipt"],
+        ["order", "purchase"],
+        ["track", "song", "tune"],
+        ["artist", "band", "musician", "singer", "performer"],
+        ["doctor", "physician", "clinician"],
+        ["category", "kind", "class"],
+        ["plane", "aircraft", "airplane", "jet"],
+        ["airline", "carrier"],
+        ["manufacturer", "maker", "manufacture"],
+        ["country", "nation"],
+        ["city", "town"],
+        ["region", "area", "territory"],
+        ["phone", "telephone"],
+        ["email", "mail"],
+        ["quantity", "qty", "units"],
+        ["discount", "reduction"],
+        ["ship", "deliver", "dispatch"],
+        ["hire", "employ"],
+        ["birth", "dob"],
+        ["title", "name"],
+        ["salary", "wage", "pay"],
+        ["depart", "departure", "leave", "dep"],
+        ["arrive", "arrival", "arr"],
+        ["origin", "source"],
+        ["dest", "destination"],
+        ["distance", "miles", "kilometres", "km"],
+        ["seats", "capacity"],
+        ["composer", "compose", "writer", "author"],
+        ["stock", "inventory"],
+        ["diagnosis", "diagnosed", "diagnose", "condition"],
+        ["insurance", "insurer", "coverage"],
+        ["appointment", "visit"],
+        ["department", "dept"],
+        ["schedule", "book"],
+    ]
+
+    /// The other stems of each stem's synonym groups.
+    static let synonyms: [String: Set<String>] = {
+        var table: [String: Set<String>] = [:]
+        for group in synonymGroups.map({ $0.map(stem) }) {
+            for word in group { table[word, default: []].formUnion(group.filter { $0 != word }) }
+        }
+        return table
+    }()
+
+    // MARK: Units
+
+    /// A unit a number or a column can be in: its dimension and its size in the dimension's base.
+    struct Unit: Equatable {
+        enum Dimension: Equatable { case time, size, money }
+        let dimension: Dimension
+        let factor: Double
+    }
+
+    /// Unit words, as they are written in questions and column names.
+    static let units: [String: Unit] = [
+        "millisecond": Unit(dimension: .time, factor: 0.001), "milliseconds": Unit(dimension: .time, factor: 0.001),
+        "ms": Unit(dimension: .time, factor: 0.001), "msec": Unit(dimension: .time, factor: 0.001),
+        "second": Unit(dimension: .time, factor: 1), "seconds": Unit(dimension: .time, factor: 1), "sec": Unit(dimension: .time, factor: 1),
+        "secs": Unit(dimension: .time, factor: 1), "minute": Unit(dimension: .time, factor: 60), "minutes": Unit(dimension: .time, factor: 60),
+        "min": Unit(dimension: .time, factor: 60), "mins": Unit(dimension: .time, factor: 60), "hour": Unit(dimension: .time, factor: 3600),
+        "hours": Unit(dimension: .time, factor: 3600), "hrs": Unit(dimension: .time, factor: 3600),
+        "byte": Unit(dimension: .size, factor: 1), "bytes": Unit(dimension: .size, factor: 1),
+        "kb": Unit(dimension: .size, factor: 1024), "kilobytes": Unit(dimension: .size, factor: 1024),
+        "mb": Unit(dimension: .size, factor: 1_048_576), "megabytes": Unit(dimension: .size, factor: 1_048_576),
+        "gb": Unit(dimension: .size, factor: 1_073_741_824), "gigabytes": Unit(dimension: .size, factor: 1_073_741_824),
+        "dollar": Unit(dimension: .money, factor: 1), "dollars": Unit(dimension: .money, factor: 1),
+        "euro": Unit(dimension: .money, factor: 1), "euros": Unit(dimension: .money, factor: 1),
+        "usd": Unit(dimension: .money, factor: 1), "eur": Unit(dimension: .money, factor: 1),
+    ]
+
+    /// The unit a column's own name states (`Milliseconds`, `size_bytes`, `duration_min`), if any.
+    static func unit(ofColumnWords words: [String]) -> Unit? {
+        for word in words.reversed() {
+            if let unit = units[word], unit.dimension != .money { return unit }
+        }
+        return nil
+    }
+
+    // MARK: Numbers
+
+    /// Small numbers written as words.
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50,
+        "hundred": 100, "thousand": 1000,
+    ]
+
+    /// Month names and their numbers.
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+}

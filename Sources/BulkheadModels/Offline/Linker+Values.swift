@@ -1,0 +1,143 @@
+/// Placing the question's values: runs of words that spell a stored value, and the words that
+/// must not be taken for one.
+extension Linker {
+    // MARK: Values
+
+    /// Every schema word, so a lowercase word that names a table or column is not taken for a value.
+    private var schemaStems: Set<String> {
+        Set(graph.tables.flatMap { $0.words + $0.columns.flatMap(\.words) })
+    }
+
+    func valueSpans(taken: Set<Int>) -> [Span] {
+        var candidates: [(range: Range<Int>, value: String, column: SchemaGraph.ColumnRef)] = []
+        let lowered = tokens.map(\.lower)
+        let schemaStems = self.schemaStems
+        for table in graph.tables {
+            for column in table.columns where column.kind == .text || column.kind == .other || (column.isKey && !column.values.isEmpty) {
+                for value in column.values {
+                    let words = QuestionText.words(of: value)
+                    guard !words.isEmpty, words.count <= tokens.count, Double(value) == nil else { continue }
+                    var start = 0
+                    while start + words.count <= tokens.count {
+                        defer { start += 1 }
+                        let typed = Array(lowered[start..<(start + words.count)])
+                        // The last word may be written in the plural ("no-shows" for no_show).
+                        let same = typed == words || words.count > 1 && typed.dropLast() == words.dropLast()
+                            && (typed.last == words.last! + "s" || typed.last == words.last! + "es") && words.last!.count > 2
+                        guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
+                        if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column) { continue }
+                        if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
+                        candidates.append(((start..<(start + words.count)), value, column.ref))
+                    }
+                    // "LaGuardia" for "La Guardia": one typed word that is the value's words run together.
+                    if words.count > 1, let glued = Optional(words.joined()), glued.count > 5 {
+                        for (i, word) in lowered.enumerated() where word == glued && !taken.contains(i) && !tokens[i].quoted {
+                            candidates.append(((i..<(i + 1)), value, column.ref))
+                        }
+                    }
+                }
+            }
+        }
+        var spans: [Span] = []
+        // Quoted strings: the value they spell, in whichever columns hold it.
+        for (i, token) in tokens.enumerated() where token.quoted && !taken.contains(i) {
+            var holders: [SchemaGraph.ColumnRef] = []
+            var spelling: String?
+            for table in graph.tables {
+                for column in table.columns {
+                    if let match = column.values.first(where: { $0.caseInsensitiveCompare(token.text) == .orderedSame }) {
+                        holders.append(column.ref)
+                        spelling = spelling ?? match
+                    }
+                }
+            }
+            spans.append(Span(range: i..<(i + 1), meaning: holders.isEmpty ? .quoted(token.text) : .value(spelling!, holders), strength: 5))
+        }
+        candidates.sort { ($0.range.count, -$0.range.lowerBound, $0.column) > ($1.range.count, -$1.range.lowerBound, $1.column) }
+        for candidate in candidates {
+            if let existing = spans.firstIndex(where: { $0.range == candidate.range }), case let .value(text, columns) = spans[existing].meaning {
+                if !columns.contains(candidate.column), text.caseInsensitiveCompare(candidate.value) == .orderedSame {
+                    spans[existing].meaning = .value(text, columns + [candidate.column])
+                }
+                continue
+            }
+            if spans.contains(where: { $0.range.overlaps(candidate.range) }) { continue }
+            spans.append(Span(range: candidate.range, meaning: .value(candidate.value, [candidate.column]), strength: 5))
+        }
+        return spans
+    }
+
+    /// A one-word value counts unless it is a common word written in lowercase that means
+    /// something else here: a schema word, a function word, or a verb naming a date column.
+    func acceptsSingleWord(_ token: QuestionText.Token, value: String, schemaStems: Set<String>, at i: Int,
+                                   column: SchemaGraph.Column) -> Bool {
+        if token.text == value, token.isCode || value.count > 2 && token.capitalized { return true }
+        if value.count <= 2 { return token.text == value && token.isCode }
+        if Lexicon.fillers.contains(token.lower) { return false }
+        // A person's name is written with a capital: "league" is not Mr League.
+        let nameWords: Set<String> = ["first", "last", "given", "middle", "family", "sur", "surnam"]
+        if !token.capitalized, column.words.contains("nam"), !nameWords.isDisjoint(with: column.words) { return false }
+        // A word that names a table of the schema ("players" for People) is that table, not a value.
+        if !token.capitalized, Self.personNouns.contains(token.stem), graph.tables.contains(where: { !Set($0.words).isDisjoint(with: Self.personTables) }) {
+            return false
+        }
+        if !token.capitalized, graph.tables.contains(where: { table in table.words.count == 1 && (Lexicon.synonyms[table.words[0]]?.contains(token.stem) ?? false) }) {
+            return false
+        }
+        // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
+        if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
+            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil {
+            return token.text == value
+        }
+        if token.capitalized && i > 0 { return true }
+        if schemaStems.contains(token.stem) {
+            // "scheduled in 2024" names the date column; "how many are scheduled" the status.
+            let dateWords = Set(graph.tables.flatMap { $0.columns.filter { $0.kind == .date }.flatMap(\.words) })
+            if dateWords.contains(token.stem) {
+                let next = tokens.indices.contains(i + 1) ? tokens[i + 1].lower : ""
+                return !["in", "on", "before", "after", "since", "between", "during", "from", "until", "by", "for"].contains(next)
+            }
+            return graph.tables.allSatisfy { $0.words != [token.stem] }
+                && !graph.tables.flatMap(\.columns).contains { $0.ownWords == [token.stem] && !$0.values.contains(value) }
+        }
+        return true
+    }
+
+    /// Words that shape a question, never taken for a one-word value when written in lowercase.
+    static let shapingWords: Set<String> = [
+        "average", "total", "sum", "count", "number", "most", "least", "top", "bottom", "first", "last", "per", "each", "every",
+        "never", "none", "without", "not", "no", "between", "over", "under", "above", "below", "than", "before", "after",
+        "since", "until", "during", "year", "month", "day", "common", "popular", "best", "worst", "all", "any", "distinct",
+        "different", "unique", "named", "called", "containing", "contains", "like", "more", "less", "fewer", "max", "min",
+        "maximum", "minimum", "mean", "highest", "lowest", "new", "old",
+    ]
+
+    /// A word that shapes questions (a filler, a comparative, a superlative, a unit, a month): never a
+    /// guessed column.
+    static func isQuestionWord(_ word: String) -> Bool {
+        Lexicon.fillers.contains(word) || shapingWords.contains(word) || Lexicon.comparatives[word] != nil
+            || Lexicon.superlatives[word] != nil || Lexicon.units[word] != nil || Lexicon.months[word] != nil
+            || Lexicon.numberWords[word] != nil
+    }
+
+    /// Nouns for people, and the table names that hold people.
+    static let personNouns = Lexicon.stems(["player", "players", "user", "member", "person", "people", "individual", "athlete",
+                                            "actor", "author", "driver", "pilot", "student", "resident", "participant", "competitor",
+                                            "candidate", "applicant", "guest", "visitor", "passenger", "contact"])
+    static let personTables = Lexicon.stems(["people", "person", "persons", "user", "users", "member", "members", "individual", "contact"])
+
+    /// Whether `short` (2 to 4 letters, a column's word) abbreviates `word`: same first letter, and
+    /// its letters appear in order in the word ("lg" of league, "qty" of quantity, "dept" of department).
+    static func abbreviates(_ short: String, _ word: String) -> Bool {
+        // An abbreviation drops vowels: "date" or "age" is a word of its own, not a short "department" or "average".
+        guard (2...4).contains(short.count), word.count > short.count + 1, short.first == word.first,
+              short.allSatisfy(\.isLetter), short.dropFirst().filter({ "aeiou".contains($0) }).count <= (short.count == 4 ? 1 : 0)
+                  || short.count <= 3 && short.filter({ "aeiou".contains($0) }).count <= 1 && !short.hasSuffix("e") else { return false }
+        var rest = Substring(word)
+        for char in short {
+            guard let found = rest.firstIndex(of: char) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
+    }
+}

@@ -1,0 +1,214 @@
+/// Writing a `QueryPlan` as one SELECT in a dialect, joining along the schema's foreign keys.
+extension QueryPlan {
+    /// The statement and the joins it made (for the explanation); nil when a table the plan
+    /// needs is not linked to the base by foreign keys.
+    func render(_ graph: SchemaGraph, dialect: any SQLDialect) -> (sql: String, joins: [String])? {
+        var joins = JoinTree(base: base, graph: graph)
+        var tables: [(SchemaGraph.ColumnRef?, Int)] = []
+        func need(_ expr: Expr) {
+            if case let .star(t) = expr { tables.append((nil, t)) }
+            for column in expr.columns { tables.append((column, column.table)) }
+        }
+        outputs.forEach { need($0.expr) }
+        groupBy.forEach(need)
+        orderBy.forEach { need($0.expr) }
+        for condition in conditions + having { condition.columns.forEach { tables.append(($0, $0.table)) } }
+        for table in extraTables { tables.append((nil, table)) }
+        for (column, table) in tables {
+            guard joins.reach(table, entering: column.flatMap { entries[$0] }, column: column) else { return nil }
+        }
+        let writer = Writer(graph: graph, dialect: dialect, joins: joins)
+        var sql = "SELECT " + (distinct ? "DISTINCT " : "")
+        sql += outputs.map { output in
+            let text = writer.expr(output.expr)
+            return output.alias.map { text + " AS " + dialect.identifier($0) } ?? text
+        }.joined(separator: ", ")
+        sql += " FROM " + joins.fromClause(dialect)
+        if !conditions.isEmpty {
+            sql += " WHERE " + conditions.map { writer.condition($0) }.joined(separator: " AND ")
+        }
+        if !groupBy.isEmpty { sql += " GROUP BY " + groupBy.map { writer.expr($0) }.joined(separator: ", ") }
+        if !having.isEmpty { sql += " HAVING " + having.map { writer.condition($0) }.joined(separator: " AND ") }
+        if !orderBy.isEmpty {
+            sql += " ORDER BY " + orderBy.map { writer.expr($0.expr) + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")
+        }
+        if let limit { sql += " " + dialect.limit(limit) }
+        return (sql, joins.sentences)
+    }
+
+    /// Whether joining the plan's tables repeats rows of the base (a parent joined to its children).
+    func fansOut(_ graph: SchemaGraph) -> Bool {
+        var joins = JoinTree(base: base, graph: graph)
+        var all: [SchemaGraph.ColumnRef] = outputs.flatMap(\.expr.columns) + groupBy.flatMap(\.columns) + orderBy.flatMap(\.expr.columns)
+        all += (conditions + having).flatMap(\.columns)
+        for column in all { _ = joins.reach(column.table, entering: entries[column], column: column) }
+        for table in extraTables { _ = joins.reach(table, entering: nil, column: nil) }
+        return joins.fansOut
+    }
+}
+
+/// The tables a statement joins, as a tree rooted at the base, with an alias for a table met twice.
+struct JoinTree {
+    struct Node {
+        let table: Int
+        let alias: String?
+        /// The edge from the parent node, and the parent node's index.
+        let edge: SchemaGraph.Edge?
+        let from: Int?
+    }
+
+    let graph: SchemaGraph
+    private(set) var nodes: [Node]
+    /// The node each column was reached by.
+    private(set) var nodeOfColumn: [SchemaGraph.ColumnRef: Int] = [:]
+    private(set) var fansOut = false
+
+    init(base: Int, graph: SchemaGraph) {
+        self.graph = graph
+        nodes = [Node(table: base, alias: nil, edge: nil, from: nil)]
+    }
+
+    /// Joins `table` (along the shortest path, or entering it by the edge `entering`); false when unreachable.
+    mutating func reach(_ table: Int, entering edgeID: Int?, column: SchemaGraph.ColumnRef?) -> Bool {
+        if let edgeID, let edge = graph.edges.first(where: { $0.id == edgeID }) {
+            // Reach the other end of the edge first, then cross it.
+            let other = edge.child == table ? edge.parent : edge.child
+            if let existing = nodes.firstIndex(where: { $0.table == table && $0.edge?.id == edgeID }) {
+                if let column { nodeOfColumn[column] = existing }
+                return true
+            }
+            if table == nodes[0].table, edge.child == table, edge.childColumns.contains(column?.column ?? -1) {
+                if let column { nodeOfColumn[column] = 0 }
+                return true
+            }
+            guard reach(other, entering: nil, column: nil), let from = nodes.firstIndex(where: { $0.table == other }) else { return false }
+            append(table, edge: edge, from: from, column: column)
+            return true
+        }
+        if let existing = nodes.firstIndex(where: { $0.table == table }) {
+            if let column { nodeOfColumn[column] = existing }
+            return true
+        }
+        guard let path = graph.path(from: nodes[0].table, to: table) else { return false }
+        var current = 0
+        var at = nodes[0].table
+        for edge in path {
+            let next = edge.child == at ? edge.parent : edge.child
+            if let existing = nodes.firstIndex(where: { $0.table == next && $0.from == current }) {
+                current = existing
+            } else if let existing = nodes.firstIndex(where: { $0.table == next }) {
+                current = existing
+            } else {
+                append(next, edge: edge, from: current, column: nil)
+                current = nodes.count - 1
+            }
+            at = next
+        }
+        if let column { nodeOfColumn[column] = current }
+        return true
+    }
+
+    private mutating func append(_ table: Int, edge: SchemaGraph.Edge, from: Int, column: SchemaGraph.ColumnRef?) {
+        let repeats = nodes.filter { $0.table == table }.count
+        let alias = repeats == 0 ? nil : "\(graph.tables[table].name)_\(repeats + 1)"
+        if edge.parent == nodes[from].table && edge.child == table { fansOut = true }
+        nodes.append(Node(table: table, alias: alias, edge: edge, from: from))
+        if let column { nodeOfColumn[column] = nodes.count - 1 }
+    }
+
+    /// The name a node's columns are qualified with.
+    func qualifier(_ node: Int, _ dialect: any SQLDialect) -> String {
+        dialect.identifier(nodes[node].alias ?? graph.tables[nodes[node].table].name)
+    }
+
+    /// The node for a column: the one it was reached by, else the first of its table.
+    func node(for column: SchemaGraph.ColumnRef) -> Int {
+        nodeOfColumn[column] ?? nodes.firstIndex { $0.table == column.table } ?? 0
+    }
+
+    func fromClause(_ dialect: any SQLDialect) -> String {
+        var text = dialect.identifier(graph.tables[nodes[0].table].name)
+        for (index, node) in nodes.enumerated().dropFirst() {
+            guard let edge = node.edge, let from = node.from else { continue }
+            let tableName = dialect.identifier(graph.tables[node.table].name)
+            text += " JOIN " + tableName + (node.alias.map { " AS " + dialect.identifier($0) } ?? "")
+            let childNode = edge.child == node.table ? index : from
+            let parentNode = childNode == index ? from : index
+            let pairs = zip(edge.childColumns, edge.parentColumns).map { child, parent in
+                qualifier(childNode, dialect) + "." + dialect.identifier(graph.tables[edge.child].columns[child].name) + " = "
+                    + qualifier(parentNode, dialect) + "." + dialect.identifier(graph.tables[edge.parent].columns[parent].name)
+            }
+            text += " ON " + pairs.joined(separator: " AND ")
+        }
+        return text
+    }
+
+    /// "Invoice.CustomerId → Customer.CustomerId" for each join.
+    var sentences: [String] {
+        nodes.dropFirst().compactMap { node in
+            guard let edge = node.edge else { return nil }
+            let child = graph.tables[edge.child]
+            let parent = graph.tables[edge.parent]
+            let childColumns = edge.childColumns.map { child.columns[$0].name }.joined(separator: ", ")
+            let parentColumns = edge.parentColumns.map { parent.columns[$0].name }.joined(separator: ", ")
+            return "\(child.name).\(childColumns) → \(parent.name).\(parentColumns)"
+        }
+    }
+}
+
+/// Writes expressions and conditions of one statement.
+private struct Writer {
+    let graph: SchemaGraph
+    let dialect: any SQLDialect
+    let joins: JoinTree
+
+    func column(_ ref: SchemaGraph.ColumnRef) -> String {
+        joins.qualifier(joins.node(for: ref), dialect) + "." + dialect.identifier(graph.column(ref).name)
+    }
+
+    func expr(_ expr: QueryPlan.Expr) -> String {
+        switch expr {
+        case let .column(ref): return column(ref)
+        case let .star(table):
+            let node = joins.nodes.firstIndex { $0.table == table } ?? 0
+            return joins.qualifier(node, dialect) + ".*"
+        case .count: return "COUNT(*)"
+        case let .countDistinct(inner): return "COUNT(DISTINCT \(self.expr(inner)))"
+        case let .aggregate(function, inner): return "\(function)(\(self.expr(inner)))"
+        case let .arithmetic(parts, ops):
+            var text = self.expr(parts[0])
+            for (op, part) in zip(ops, parts.dropFirst()) { text += " \(op) " + self.expr(part) }
+            return text
+        case let .datePart(part, ref): return dialect.datePart(part, of: column(ref))
+        case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
+        }
+    }
+
+    func literal(_ literal: QueryPlan.Literal) -> String {
+        switch literal {
+        case let .number(value): return dialect.number(value)
+        case let .text(value): return dialect.literal(value)
+        case let .date(year, month, day): return dialect.date(year: year, month: month, day: day)
+        }
+    }
+
+    func condition(_ condition: QueryPlan.Condition) -> String {
+        switch condition {
+        case let .compare(lhs, op, rhs): return "\(expr(lhs)) \(op) \(literal(rhs))"
+        case let .equalsIgnoringCase(lhs, value): return dialect.equalsIgnoringCase(expr(lhs), dialect.literal(value))
+        case let .oneOf(lhs, values, negated):
+            if values.count == 1 { return "\(expr(lhs)) \(negated ? "<>" : "=") \(dialect.literal(values[0]))" }
+            return "\(expr(lhs)) \(negated ? "NOT IN" : "IN") (" + values.map(dialect.literal).joined(separator: ", ") + ")"
+        case let .like(lhs, pattern, negated): return dialect.like(expr(lhs), pattern: pattern, negated: negated)
+        case let .datePartEquals(part, ref, value): return dialect.datePart(part, of: column(ref), equals: value)
+        case let .between(lhs, low, high): return "\(expr(lhs)) BETWEEN \(dialect.number(low)) AND \(dialect.number(high))"
+        case let .isNotNull(lhs): return "\(expr(lhs)) IS NOT NULL"
+        case let .isNull(lhs): return "\(expr(lhs)) IS NULL"
+        case let .compareToQuery(lhs, op, plan):
+            return "\(expr(lhs)) \(op) (" + (plan.render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
+        case let .inQuery(lhs, plan, negated):
+            let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
+            return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The query the offline planner decided on, before a dialect writes it: what to return, from
+/// which table, on which conditions, grouped, ranked and limited how. Tables are reached along
+/// foreign keys from `base` when the plan is written.
+struct QueryPlan {
+    /// A value the query computes.
+    indirect enum Expr: Equatable {
+        case column(SchemaGraph.ColumnRef)
+        /// Every column of a table.
+        case star(Int)
+        case count
+        case countDistinct(Expr)
+        /// `SUM`, `AVG`, `MIN` or `MAX` of an expression.
+        case aggregate(String, Expr)
+        /// Columns joined by `*`, `+` or `-`.
+        case arithmetic([Expr], [String])
+        case datePart(DatePart, SchemaGraph.ColumnRef)
+        /// An expression divided by a number (a unit conversion).
+        case scaled(Expr, Double)
+
+        /// The columns the expression reads.
+        var columns: [SchemaGraph.ColumnRef] {
+            switch self {
+            case let .column(ref), let .datePart(_, ref): return [ref]
+            case .star, .count: return []
+            case let .countDistinct(inner), let .aggregate(_, inner), let .scaled(inner, _): return inner.columns
+            case let .arithmetic(parts, _): return parts.flatMap(\.columns)
+            }
+        }
+
+        var isAggregate: Bool {
+            switch self {
+            case .count, .countDistinct, .aggregate: return true
+            case let .scaled(inner, _): return inner.isAggregate
+            default: return false
+            }
+        }
+    }
+
+    /// A literal on the right of a comparison.
+    enum Literal: Equatable {
+        case number(Double)
+        case text(String)
+        case date(year: Int, month: Int, day: Int)
+    }
+
+    /// A condition in WHERE or HAVING.
+    indirect enum Condition: Equatable {
+        case compare(Expr, String, Literal)
+        case equalsIgnoringCase(Expr, String)
+        case oneOf(Expr, [String], negated: Bool)
+        case like(Expr, String, negated: Bool)
+        case datePartEquals(DatePart, SchemaGraph.ColumnRef, Int)
+        case between(Expr, Double, Double)
+        case isNotNull(Expr)
+        case isNull(Expr)
+        /// `expr op (SELECT …)`: "longer than the average track".
+        case compareToQuery(Expr, String, QueryPlan)
+        /// `expr [NOT] IN (SELECT …)`: "artists with no albums".
+        case inQuery([Expr], QueryPlan, negated: Bool)
+
+        /// The columns the condition reads in the outer query.
+        var columns: [SchemaGraph.ColumnRef] {
+            switch self {
+            case let .compare(e, _, _), let .equalsIgnoringCase(e, _), let .oneOf(e, _, _), let .like(e, _, _),
+                 let .between(e, _, _), let .isNotNull(e), let .isNull(e), let .compareToQuery(e, _, _):
+                return e.columns
+            case let .datePartEquals(_, ref, _): return [ref]
+            case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)
+            }
+        }
+    }
+
+    /// One output column and its alias.
+    struct Output: Equatable {
+        let expr: Expr
+        var alias: String?
+    }
+
+    var base: Int
+    var outputs: [Output] = []
+    var conditions: [Condition] = []
+    var groupBy: [Expr] = []
+    var having: [Condition] = []
+    var orderBy: [(expr: Expr, descending: Bool)] = []
+    var limit: Int?
+    var distinct = false
+    /// For a table reachable by more than one foreign key (origin and destination airports):
+    /// the edge to enter it by, per column that needs it.
+    var entries: [SchemaGraph.ColumnRef: Int] = [:]
+    /// Tables to join even though no output or condition reads them (they were named).
+    var extraTables: [Int] = []
+
+    static func == (a: QueryPlan, b: QueryPlan) -> Bool {
+        a.base == b.base && a.outputs == b.outputs && a.conditions == b.conditions && a.groupBy == b.groupBy
+            && a.having == b.having && a.orderBy.map(\.expr) == b.orderBy.map(\.expr)
+            && a.orderBy.map(\.descending) == b.orderBy.map(\.descending) && a.limit == b.limit && a.distinct == b.distinct
+    }
+}
+
+extension QueryPlan: Equatable {}

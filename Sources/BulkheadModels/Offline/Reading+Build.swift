@@ -1,0 +1,216 @@
+/// The last pass: settle every column, choose the table the rows come from, and make the plan.
+extension Reading {
+    /// What a grouping groups by.
+    enum GroupKey: Equatable {
+        case table(Int)
+        case column(ColumnRef)
+        case datePart(DatePart, ColumnRef)
+    }
+
+    /// What the question measures: rows counted, or an expression aggregated.
+    enum Measure {
+        case rows(table: Int)
+        case distinctValues(ColumnRef)
+        case expression(function: String, expr: QueryPlan.Expr, table: Int, condition: BusinessTerms.Condition?)
+    }
+
+    static let priceStems = Lexicon.stems(["price", "cost", "rate", "fee"])
+    static let totalStems = Lexicon.stems(["total", "amount", "revenue", "sale", "payment"])
+    static let durationStems = Lexicon.stems(["duration", "length", "runtime", "milliseconds"])
+
+    // MARK: Building
+
+    mutating func build() throws -> QueryPlan {
+        let subject = subjectSpan.flatMap { spans[$0].table }
+        let questionStems = Set(tokens.map(\.stem))
+        if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
+        // "the highest unit price", "the longest flight distance": the extreme value, not a row.
+        if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
+           !spans.indices.contains(where: { (spans[$0].table != nil || !spans[$0].columns.isEmpty) && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
+           let k = rankSpan.flatMap({ spans[$0].columns.isEmpty ? nil : $0 }) ?? projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
+           spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
+           !spans.indices.contains(where: { spans[$0].table != nil && spans[$0].range.lowerBound > rank.at && spans[$0].range.upperBound <= spans[k].range.lowerBound }) {
+            aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
+            measureSpan = k
+            projectionSpans.removeAll { $0 == k }
+            if rankSpan == k { rankSpan = nil }
+            self.rank = nil
+        }
+        // "how long is the longest track": the longest length, not the track.
+        if let rank, durationAt != nil, rank.kind == .superlative, rank.limit == nil, aggregate == nil, countAt == nil {
+            aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
+            self.rank = nil
+        }
+        // "appointments per status": the rows counted per group.
+        if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
+           !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {
+            countAt = -1
+        }
+
+        // What is counted or measured, and what the rows are grouped by.
+        var measure = try resolveMeasure(subject: subject)
+        var anchors: [Int] = [measure.map(table(of:)), subject].compactMap { $0 }
+        var groups = try resolveGroups(anchors: anchors, measure: measure)
+        for k in valueGroupSpans {
+            if case let .value(_, columns) = spans[k].meaning, let column = choose(columns, near: anchors) {
+                groups.append(.table(column.table))
+                notes.append("grouped by each \(tableName(column.table)) (from \(quoted(k)))")
+            }
+        }
+        anchors += groups.compactMap { if case let .table(t) = $0 { return t }; return nil }
+
+        // A superlative that ranks rows by a column of their own ("the longest track").
+        var order: (expr: QueryPlan.Expr, descending: Bool)?
+        var limit: Int?
+        if let rank, measure == nil {
+            if let column = try rankColumn(rank, subject: subject ?? anchors.first) {
+                if measureIsColumnAggregate(measure, column: column) == false {
+                    order = (.column(column), rank.descending)
+                    limit = rank.limit ?? 1
+                    notes.append("ranked by \(columnName(column)) \(rank.descending ? "descending" : "ascending"), first \(limit!)")
+                }
+            }
+        }
+
+        // "Which genre has the most tracks", "which customer spent the most": rank groups by the measure.
+        var groupsForRank = groups
+        if let rank, order == nil {
+            if measure == nil { measure = try rankMeasure(rank, subject: subject, groups: groups) }
+            if groupsForRank.isEmpty {
+                if let subject, measure.map(table(of:)) != subject { groupsForRank = [.table(subject)] }
+                else if let k = projectionSpans.first, let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
+                    groupsForRank = [.column(column)]
+                    used.insert(k)
+                    projectionSpans.removeAll { $0 == k }
+                } else if measure != nil, let subject {
+                    groupsForRank = [.table(subject)]
+                }
+            }
+            guard measure != nil, !groupsForRank.isEmpty else {
+                throw Refusal("it cannot tell what to rank by")
+            }
+            limit = rank.limit ?? 1
+        }
+
+        guard let base = measure.map(table(of:)) ?? subject ?? conditionTable() ?? projectionTable() else {
+            throw Refusal("no table in it matches the question")
+        }
+        anchors = [base] + anchors.filter { $0 != base }
+        var plan = QueryPlan(base: base)
+
+        // "Which countries have more than 5 customers": the named column's values, counted per value.
+        if subject == nil, measure == nil, groupsForRank.isEmpty,
+           let h = intents.firstIndex(where: { if case let .havingCount(t, _, _) = $0.kind { return t == base }; return false }),
+           case let .havingCount(_, op, value) = intents[h].kind,
+           let k = projectionSpans.first, let column = choose(spans[k].columns.filter { $0.table == base }, near: [base]) {
+            intents.remove(at: h)
+            projectionSpans.removeAll { $0 == k }
+            groupsForRank = [.column(column)]
+            measure = .rows(table: base)
+            plan.having = [.compare(.count, op, .number(value))]
+            notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
+        }
+
+        // Conditions.
+        let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
+        for intent in intents where !isInsideAbsence(intent, negationStarts) && !absorbed.contains(intent.at) {
+            try resolve(intent, into: &plan, anchors: anchors, subject: subject ?? base, questionStems: questionStems)
+        }
+        if case let .expression(_, _, _, condition?) = measure {
+            plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
+        }
+
+        // Outputs.
+        let finalGroups = groupsForRank
+        var groupExprs: [QueryPlan.Expr] = []
+        for group in finalGroups {
+            switch group {
+            case let .table(t):
+                var labels = graph.labelColumns(of: t)
+                // A natural key (a code, a composite key) names the group as well as its label does.
+                let natural = graph.tables[t].primaryKey.filter { $0.kind == .text || graph.tables[t].primaryKey.count > 1 }.map(\.ref)
+                labels = natural.filter { !labels.contains($0) } + labels
+                if let edge = groupEdges[t] {
+                    for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
+                }
+                plan.outputs += labels.map { QueryPlan.Output(expr: .column($0)) }
+                // The key alone groups (the label depends on it); a table without a key groups by its label.
+                let key = graph.tables[t].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+                groupExprs += key.isEmpty ? labels.map { .column($0) } : key
+                plan.extraTables.append(t)
+            case let .column(ref):
+                plan.outputs.append(QueryPlan.Output(expr: .column(ref)))
+                groupExprs.append(.column(ref))
+            case let .datePart(part, ref):
+                plan.outputs.append(QueryPlan.Output(expr: .datePart(part, ref), alias: part.rawValue))
+                groupExprs.append(.datePart(part, ref))
+            }
+        }
+        plan.groupBy = groupExprs
+        let value = try valueExpression(measure, plan: &plan)
+        if let value {
+            plan.outputs.append(QueryPlan.Output(expr: value.expr, alias: value.alias))
+        } else {
+            // Rows: the columns asked for, else every column of the subject.
+            let subjectTable = subject ?? base
+            var columns: [ColumnRef] = []
+            for k in projectionSpans {
+                if let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths) {
+                    if graph.column(column).words == ["nam"] || graph.column(column).ownWords == ["nam"] || spans[k].range.count == 1 && ["name", "names"].contains(tokens[spans[k].range.lowerBound].lower),
+                       column.table != subjectTable || !graph.labelColumns(of: subjectTable).contains(column) {
+                        let labels = graph.labelColumns(of: subjectTable)
+                        if spans[k].columns.contains(where: { labels.contains($0) }) || tokens[spans[k].range].contains(where: { ["name", "names"].contains($0.lower) }) {
+                            columns += labels.filter { !columns.contains($0) }
+                            continue
+                        }
+                    }
+                    if !columns.contains(column) { columns.append(column) }
+                }
+            }
+            if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
+            if columns.isEmpty && wantsLabel && order == nil {
+                columns = graph.labelColumns(of: subjectTable)
+            }
+            // "customers and their emails": named columns of a named table come with its label.
+            if !columns.isEmpty, subject != nil, !wantsLabel, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+               columns.allSatisfy({ $0.table == subjectTable }), order == nil {
+                columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
+            }
+            if columns.isEmpty {
+                plan.outputs = [QueryPlan.Output(expr: .star(subjectTable))]
+            } else {
+                plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
+                // "list the product categories": the values of a column, each once.
+                if subject == nil, order == nil { plan.distinct = true }
+            }
+            if order == nil, let requestedCount { plan.limit = requestedCount }
+            if subjectTable != base { plan.extraTables.append(subjectTable) }
+        }
+
+        // Ordering.
+        if let order {
+            plan.orderBy = [order]
+            plan.conditions.append(.isNotNull(order.expr))
+            plan.limit = limit
+        } else if let rank, let value {
+            plan.orderBy = [(value.expr, rank.descending)]
+            plan.limit = limit
+            if rank.kind == .common { for group in groupExprs { plan.conditions.append(.isNotNull(group)) } }
+        } else if let k = orderSpan {
+            // "sorted by hire date": that column, ascending unless asked otherwise.
+            let target = spans[k].table.map { graph.labelColumns(of: $0) } ?? choose(spans[k].columns, near: [subject ?? base] + anchors,
+                                                                                      strengths: spans[k].columnStrengths).map { [$0] } ?? []
+            plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
+            notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if orderAlphabetical || orderDescending != nil && value == nil {
+            let labels = graph.labelColumns(of: subject ?? base)
+            plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
+            notes.append("ordered by \(labels.map(columnName).joined(separator: ", "))")
+        } else if !groupExprs.isEmpty {
+            plan.orderBy = groupExprs.map { ($0, orderDescending ?? false) }
+        }
+        for k in spans.indices where !used.contains(k) { if let t = spans[k].table { plan.extraTables.append(t) } }
+        try settleFanOut(&plan, measure: measure, value: value)
+        return plan
+    }
+}

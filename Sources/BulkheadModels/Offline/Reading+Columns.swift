@@ -1,0 +1,119 @@
+/// Choosing among candidate columns and tables: the named, the worded, the nearest.
+extension Reading {
+    // MARK: Columns
+
+    /// Chooses among candidate columns: those of a hinted table, those sharing words with the
+    /// question, those nearest the anchors, the strongest match, then schema order.
+    func choose(_ candidates: [ColumnRef], near anchors: [Int], strengths: [ColumnRef: Int] = [:], hint: Int? = nil) -> ColumnRef? {
+        guard !candidates.isEmpty else { return nil }
+        let stems = Set(tokens.map(\.stem))
+        func overlap(_ ref: ColumnRef) -> Int {
+            let words = graph.column(ref).words
+            return words.filter { stems.contains($0) }.count + (words.contains { w in Lexicon.synonyms[w].map { !$0.isDisjoint(with: stems) } ?? false } ? 1 : 0)
+        }
+        func distance(_ ref: ColumnRef) -> Int {
+            anchors.enumerated().compactMap { offset, anchor in graph.distance(anchor, ref.table).map { $0 * 2 + min(offset, 1) } }.min() ?? 99
+        }
+        return candidates.min { a, b in
+            let ha = hint.map { a.table == $0 ? 0 : 1 } ?? 0
+            let hb = hint.map { b.table == $0 ? 0 : 1 } ?? 0
+            if ha != hb { return ha < hb }
+            let sa = strengths[a] ?? 0
+            let sb = strengths[b] ?? 0
+            if sa != sb, abs(sa - sb) >= 2 { return sa > sb }
+            let oa = overlap(a)
+            let ob = overlap(b)
+            if oa != ob { return oa > ob }
+            let da = distance(a)
+            let db = distance(b)
+            if da != db { return da < db }
+            if sa != sb { return sa > sb }
+            return a < b
+        }
+    }
+
+    /// The column a superlative ranks rows by.
+    mutating func rankColumn(_ rank: Rank, subject: Int?) throws -> ColumnRef? {
+        guard let subject else { return nil }
+        if let k = rankSpan, !spans[k].columns.isEmpty {
+            guard let column = choose(spans[k].columns, near: [subject], strengths: spans[k].columnStrengths) else { return nil }
+            // "the most units" of another table is a sum per row, not a column of the row.
+            return column.table == subject ? column : nil
+        }
+        if rank.kind == .most || rank.kind == .common || rank.kind == .bestSelling { return nil }
+        if rank.words == nil {
+            let dates = graph.dateColumns(of: subject, preferBirth: rank.prefersBirth)
+            if let found = dates.first(where: { column in column.words.contains { Set(tokens.map(\.stem)).contains($0) } }) ?? dates.first {
+                return found.ref
+            }
+            if let year = graph.tables[subject].columns.first(where: { $0.kind == .year }) { return year.ref }
+            throw Refusal("no date column of \(tableName(subject)) tells what is \(rank.descending ? "latest" : "earliest")")
+        }
+        // A column named after the superlative ("highest unit price", "the most seats").
+        if let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }) ?? projectionSpans.first,
+           let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric || graph.column($0).kind == .date || graph.column($0).kind == .year },
+                               near: [subject], strengths: spans[k].columnStrengths) {
+            projectionSpans.removeAll { $0 == k }
+            if column.table != subject && aggregate == nil {
+                // "the team with the highest salary total" is an aggregate over another table: not a column of the rows.
+                rankSpan = k
+                return nil
+            }
+            return column
+        }
+        for word in rank.words ?? [] {
+            if let found = graph.tables[subject].columns.first(where: { !$0.isKey && $0.kind == .numeric && $0.words.contains(word) }) {
+                return found.ref
+            }
+            if let found = graph.tables[subject].columns.first(where: { !$0.isKey && $0.kind == .numeric && $0.unit != nil && word == "millisecond" }) {
+                return found.ref
+            }
+        }
+        if rank.kind == .top, let measure = graph.defaultMeasure(of: subject) { return measure.ref }
+        if rank.kind == .superlative, moneyAt == nil, quantityAt == nil {
+            throw Refusal("no column of \(tableName(subject)) tells what to rank by")
+        }
+        return nil
+    }
+
+    // MARK: Tables
+
+    /// The table a condition names (a value's table, a term's table), when nothing else names one.
+    func conditionTable() -> Int? {
+        for intent in intents {
+            switch intent.kind {
+            case let .condition(c): return terms.conditions[c].table
+            case let .threshold(h): return terms.thresholds[h].table
+            case let .value(_, columns, _): if let first = columns.first, intent.columnSpan == nil { return first.table }
+                if let k = intent.columnSpan, let first = spans[k].columns.first(where: { columns.contains($0) }) ?? spans[k].columns.first { return first.table }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The table of the first column asked for.
+    func projectionTable() -> Int? {
+        projectionSpans.first.flatMap { spans[$0].columns.first?.table }
+    }
+
+    func isInsideAbsence(_ intent: Intent, _ starts: [Int]) -> Bool {
+        if case .absence = intent.kind { return false }
+        return absenceOwner(of: intent) != nil
+    }
+
+    /// The absence a condition belongs to: it comes after "no"/"never" and names that side's table.
+    func absenceOwner(of intent: Intent) -> Int? {
+        for (index, absence) in intents.enumerated() {
+            guard case let .absence(table, _) = absence.kind, intent.at > absence.at else { continue }
+            switch intent.kind {
+            case let .value(_, columns, _):
+                if let table, columns.contains(where: { $0.table == table }) { return index }
+            case .dates, .compare:
+                if table != nil { return index }
+            default: continue
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,235 @@
+/// The second pass: the conditions of the question, each recorded with the mentions beside it,
+/// before the columns are settled. Values, quoted and named texts, "containing", comparisons with
+/// numbers and units, dates and months, the notes' terms, "N albums", an id, and absences
+/// ("no albums", "never sold").
+extension Reading {
+    static let containsWords: Set<String> = ["containing", "contains", "contain", "like", "including", "includes", "include", "mentioning", "mention"]
+    static let nameStop: Set<String> = ["and", "or", "with", "in", "from", "by", "who", "that", "which", "whose", "per", "for", "on", "at", "to", "of"]
+    static let attachFillers: Set<String> = ["the", "a", "an", "is", "are", "was", "were", "of", "to", "equal", "equals", "as", "named", "called",
+                                             "with", "whose", "has", "have", "had", "in", "its", "their", "for", "at", "on", "from", "by", "set"]
+    static let exclusions: Set<String> = ["except", "excluding", "besides", "but", "other"]
+    static let datePrepositions: Set<String> = ["in", "during", "on", "for", "of", "from", "since", "after", "before", "until", "till", "between", "by", "within", "year"]
+
+    func isYear(_ value: Double?) -> Bool {
+        guard let value else { return false }
+        return value == value.rounded() && value >= 1000 && value <= 2999
+    }
+
+    /// The column span just before `i` over filler words, if any.
+    func columnSpan(before i: Int) -> Int? {
+        guard let p = previous(i, skipping: Self.attachFillers), let k = spanEnding(p), !spans[k].columns.isEmpty else { return nil }
+        return k
+    }
+
+    mutating func scanConditions() throws {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if let k = spanStarting(i), spans[k].isValue {
+                readValue(k)
+                i = spans[k].range.upperBound - 1
+                continue
+            }
+            if let k = spanStarting(i) {
+                switch spans[k].meaning {
+                case let .condition(c):
+                    intents.append(Intent(kind: .condition(c), at: i))
+                    used.insert(k)
+                case let .threshold(h):
+                    intents.append(Intent(kind: .threshold(h), at: i))
+                    used.insert(k)
+                case let .table(t):
+                    // "album 5", "invoice number 12": a row by its id.
+                    var n = spans[k].range.upperBound
+                    if word(n) == "number" || word(n) == "id" || word(n) == "no" { n += 1 }
+                    if let value = tokens[safe: n]?.number, !isYear(value), tokens[safe: n + 1].map({ Lexicon.units[$0.lower] == nil }) ?? true,
+                       spanStarting(n + 1) == nil, graph.tables[t].primaryKey.count == 1, graph.tables[t].primaryKey[0].kind == .numeric {
+                        intents.append(Intent(kind: .key(table: t, value: value), at: i, tableSpan: k))
+                        consumed.formUnion(spans[k].range.upperBound...n)
+                    }
+                default: break
+                }
+                i = spans[k].range.upperBound - 1
+                continue
+            }
+            guard let w = word(i) else {
+                if let value = tokens[i].number, !consumed.contains(i) { try readBareNumber(i, value) }
+                continue
+            }
+            if consumed.contains(i) && !Self.negations.contains(w) { continue }
+            if let next = readCode(i, w) { i = next; continue }
+            if let next = readNamed(i, w) { i = next; continue }
+            if let next = readContains(i, w) { i = next; continue }
+            if let next = readDate(i, w) { i = next; continue }
+            if let next = try readComparison(i, w) { i = next; continue }
+        }
+        readAbsences()
+    }
+
+    // MARK: Values
+
+    mutating func readValue(_ k: Int) {
+        let start = spans[k].range.lowerBound
+        let p = previous(start)
+        let before = p.flatMap(word)
+        var negated = false
+        if let p, let before {
+            if Self.negations.contains(before) || Self.exclusions.contains(before) || before == "than" && word(p - 1) == "other" {
+                negated = true
+                negationAt.removeAll { $0 == p }
+                consumed.insert(p)
+            } else if ["in", "from", "to", "by", "of"].contains(before), let q = previous(p), Self.negations.contains(word(q) ?? "") {
+                negated = true
+                negationAt.removeAll { $0 == q }
+                consumed.insert(q)
+            }
+        }
+        let kind: Intent.Kind
+        switch spans[k].meaning {
+        case let .value(text, columns):
+            if let before, Self.containsWords.contains(before) {
+                kind = .text(text, match: .contains, negated: negated)
+            } else {
+                kind = .value(text, columns, negated: negated)
+            }
+        case let .quoted(text):
+            var match: Intent.TextMatch = .equals
+            if let before, Self.containsWords.contains(before) { match = .contains }
+            if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
+                let verb = word(q) ?? ""
+                if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }
+                if ["ending", "ends", "end"].contains(verb) { match = .suffix }
+            }
+            kind = .text(text, match: match, negated: negated)
+        default:
+            return
+        }
+        var intent = Intent(kind: kind, at: start)
+        intent.role = before
+        let holders: [ColumnRef] = { if case let .value(_, columns) = spans[k].meaning { return columns }; return [] }()
+        // A column named beside a value is its column when it holds the value (or nothing is known
+        // to hold it); "the email of Leonie" names the answer, not Leonie's column.
+        func fits(_ m: Int) -> Bool {
+            holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders)
+                || spans[m].columns.contains { column in isSelfReference(column) && holders.contains { $0.table == column.table } }
+        }
+        let verbs: Set<String> = ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end", "includes", "include"]
+        // A column named right before the value ("report to Andrew Adams"), else one over filler words.
+        let adjacent = spanEnding(start - 1).flatMap { spans[$0].columns.isEmpty ? nil : $0 }
+        if let b = adjacent.map({ spans[$0].range.upperBound - 1 }) ?? previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(verbs).union(["not", "no"])),
+           let m = spanEnding(b) {
+            if !spans[m].columns.isEmpty, fits(m) { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
+        }
+        if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
+           let m = spanStarting(n), !spans[m].columns.isEmpty, !used.contains(m), fits(m) {
+            intent.columnSpan = m
+            used.insert(m)
+        }
+        if intent.tableSpan == nil, let n = following(spans[k].range.upperBound - 1), let m = spanStarting(n), spans[m].table != nil,
+           case .value = kind {
+            // "Jazz tracks", "Boeing planes": the table the value qualifies.
+            intent.tableSpan = m
+        }
+        if intent.tableSpan == nil {
+            intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
+        }
+        intents.append(intent)
+    }
+
+    /// A foreign key of a table to itself (`ReportsTo` of employees, `parent_id`).
+    func isSelfReference(_ column: ColumnRef) -> Bool {
+        graph.edges.contains { $0.child == column.table && $0.parent == column.table && $0.childColumns == [column.column] }
+    }
+
+    /// Words for the one-letter codes columns commonly hold.
+    static let codes: [String: [String]] = [
+        "left": ["L"], "right": ["R"], "both": ["B"], "male": ["M"], "men": ["M"], "female": ["F"], "women": ["F"],
+    ]
+
+    /// "bat left": a word for a code that a column named beside it holds.
+    mutating func readCode(_ i: Int, _ w: String) -> Int? {
+        guard let options = Self.codes[w], spanCovering(i) == nil else { return nil }
+        let nearby = [previous(i, skipping: Self.attachFillers), following(i, skipping: Self.attachFillers)].compactMap { $0 }
+        for n in nearby {
+            guard let k = spanCovering(n) else { continue }
+            for column in spans[k].columns {
+                if let code = graph.column(column).values.first(where: { options.contains($0) }) {
+                    var intent = Intent(kind: .value(code, [column], negated: previous(i).map { Self.negations.contains(word($0) ?? "") } ?? false), at: i)
+                    intent.columnSpan = k
+                    used.insert(k)
+                    intents.append(intent)
+                    consumed.insert(i)
+                    return i
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "named Queen", "called Let It Be", and a capitalised value after a table or a text column
+    /// ("the genre Pop") that no known value holds.
+    mutating func readNamed(_ i: Int, _ w: String) -> Int? {
+        if w == "named" || w == "called" || w == "titled" {
+            var words: [String] = []
+            var j = i + 1
+            while j < tokens.count, !links.valueTokens.contains(j), !Self.nameStop.contains(tokens[j].lower) || (words.isEmpty && false) {
+                if tokens[j].number != nil && words.isEmpty { break }
+                words.append(tokens[j].text)
+                j += 1
+            }
+            guard !words.isEmpty else { return nil }
+            var intent = Intent(kind: .text(words.joined(separator: " "), match: .equals, negated: false), at: i)
+            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
+                intent.tableSpan = k
+            }
+            intents.append(intent)
+            consumed.formUnion(i..<j)
+            return j - 1
+        }
+        guard isLooseValue(i), let p = previous(i), let k = spanEnding(p),
+              spans[k].table != nil || spans[k].columns.contains(where: { graph.column($0).kind == .text }) else { return nil }
+        var words: [String] = []
+        var j = i
+        while j < tokens.count, isLooseValue(j) {
+            words.append(tokens[j].text)
+            j += 1
+        }
+        var intent = Intent(kind: .text(words.joined(separator: " "), match: .equals, negated: false), at: i)
+        if spans[k].table == nil { intent.columnSpan = k; used.insert(k) } else { intent.tableSpan = k }
+        intents.append(intent)
+        consumed.formUnion(i..<j)
+        return j - 1
+    }
+
+    /// A capitalised word that names nothing: a value the schema's known values did not show.
+    func isLooseValue(_ i: Int) -> Bool {
+        guard i > 0, let w = word(i), tokens[i].capitalized, !Lexicon.fillers.contains(w), spanCovering(i) == nil,
+              !consumed.contains(i), Lexicon.months[w] == nil else { return false }
+        return true
+    }
+
+    /// "containing X", "starting with X", "ending with X" (a quoted text is read with the values).
+    mutating func readContains(_ i: Int, _ w: String) -> Int? {
+        var match: Intent.TextMatch?
+        var valueAt = i + 1
+        if Self.containsWords.contains(w) { match = .contains }
+        if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(w), word(i + 1) == "with" { match = .prefix; valueAt = i + 2 }
+        if ["ending", "ends", "end"].contains(w), word(i + 1) == "with" { match = .suffix; valueAt = i + 2 }
+        guard let match, let token = tokens[safe: valueAt], !token.quoted, spanCovering(valueAt) == nil || token.capitalized else { return nil }
+        guard !links.valueTokens.contains(valueAt) else { return nil }
+        var intent = Intent(kind: .text(token.text, match: match, negated: false), at: i)
+        if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
+            intent.tableSpan = k
+        }
+        // "with 'x' in the title": the column after.
+        if intent.columnSpan == nil, word(valueAt + 1) == "in", let n = following(valueAt + 1, skipping: ["the", "its", "their", "a"]),
+           let k = spanStarting(n), !spans[k].columns.isEmpty {
+            intent.columnSpan = k
+            used.insert(k)
+        }
+        intents.append(intent)
+        consumed.formUnion(i...valueAt)
+        if let k = spanCovering(valueAt) { used.insert(k) }
+        return valueAt
+    }
+}

@@ -1,0 +1,230 @@
+/// The first pass over the words outside values: what shapes the query. Counts ("how many",
+/// "number of"), aggregates ("total", "average", "highest" of a column), superlatives and top-N,
+/// "most"/"fewest", groupings by a date part ("per month", "yearly"), negations, "distinct", the
+/// verbs that imply money or quantities ("spent", "sold"), and an output unit ("in seconds").
+extension Reading {
+    static let writeVerbs: Set<String> = ["delete", "drop", "update", "insert", "remove", "create", "alter", "truncate",
+                                          "modify", "rename", "add", "set", "change", "replace", "erase", "wipe", "grant"]
+    static let leadWords: Set<String> = ["what", "whats", "what's", "is", "was", "are", "were", "the", "show", "me", "give", "find",
+                                         "get", "list", "tell", "compute", "calculate", "s", "overall", "our", "my", "us", "display", "return", "and"]
+    static let negations: Set<String> = ["no", "not", "never", "without", "none", "nothing", "neither", "nor", "don", "didn",
+                                         "doesn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "won", "cannot", "lacking", "lack"]
+    static let aggregates: [String: String] = ["sum": "SUM", "average": "AVG", "avg": "AVG", "mean": "AVG", "max": "MAX",
+                                               "maximum": "MAX", "min": "MIN", "minimum": "MIN"]
+
+    mutating func scanCues() throws {
+        // "Which 5 customers …", "the 3 artists …", "list 10 tracks": how many rows to return.
+        for i in tokens.indices.prefix(4) {
+            guard let n = tokens[i].number, n >= 1, n < 1_000, n == n.rounded(), !tokens[i].currency, i > 0,
+                  let before = word(i - 1), ["which", "what", "the", "list", "show", "give", "name", "top", "find", "get"].contains(before),
+                  let after = word(i + 1), Lexicon.units[after] == nil, !["or", "and", "than"].contains(after) else { continue }
+            requestedCount = Int(n)
+            consumed.insert(i)
+            break
+        }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let w = word(i) else { continue }
+            let next = word(i + 1)
+            if i == 0, Self.writeVerbs.contains(w) { throw Refusal("it only writes read-only queries") }
+            switch w {
+            case "how" where next == "many":
+                countAt = i
+                consumed.formUnion([i, i + 1])
+            case "how" where next == "much":
+                aggregate = ("SUM", i)
+                moneyAt = moneyAt ?? i
+                consumed.formUnion([i, i + 1])
+            case "how" where next == "long":
+                // "how long is X": the duration column is the answer (or the measure of an aggregate).
+                consumed.formUnion([i, i + 1])
+                durationAt = i
+            case "number" where next == "of":
+                consumed.formUnion([i, i + 1])
+                if let p = previous(i), let before = word(p), ["by", "most", "highest", "largest", "greatest", "biggest", "fewest", "least", "lowest", "smallest"].contains(before) {
+                    let descending = !["fewest", "least", "lowest", "smallest"].contains(before)
+                    if rank == nil { rank = Rank(kind: .most, descending: descending, limit: nil, at: i) }
+                    if before == "by" { rank?.byAt = p }
+                    consumed.insert(p)
+                } else if let p = previous(i), word(p) == "total" || word(p) == "the" && word(p - 1) == "total" {
+                    countAt = countAt ?? i
+                    consumed.insert(p)
+                    if aggregate?.at == p { aggregate = nil }
+                } else if let p = previous(i), let before = word(p), ["average", "avg", "mean", "maximum", "max", "minimum", "min"].contains(before) {
+                    // "the average number of seats": the aggregate of the column that follows.
+                    continue
+                } else {
+                    countAt = countAt ?? i
+                }
+            case "count", "counts":
+                if countAt == nil { countAt = i }
+                consumed.insert(i)
+                if next == "of" { consumed.insert(i + 1) }
+            case "distinct", "different", "unique":
+                distinctAt = i
+                consumed.insert(i)
+            case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
+                guard aggregate == nil else { continue }
+                // "longer than the average track" is a comparison, read with the conditions.
+                if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
+                if w == "total", !isTotalAnAggregate(i) { continue }
+                if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
+                aggregate = (Self.aggregates[w] ?? "SUM", i)
+                consumed.insert(i)
+                if next == "of" { consumed.insert(i + 1) }
+            case _ where ["best", "worst", "top"].contains(w) && (next.map({ Lexicon.stem($0) == "sell" }) ?? false):
+                rank = Rank(kind: .bestSelling, descending: w != "worst", limit: numberBefore(i), at: i, words: [])
+                quantityAt = quantityAt ?? i + 1
+                consumed.formUnion([i, i + 1])
+            case _ where (w == "top" || w == "bottom") && (rank == nil || rank?.kind == .superlative):
+                var limit: Int?
+                if let n = tokens[safe: i + 1]?.number, n >= 1, n == n.rounded(), n < 10_000 {
+                    limit = Int(n)
+                    consumed.insert(i + 1)
+                }
+                let previousRank = rank
+                rank = Rank(kind: .top, descending: w == "top", limit: limit, at: i, words: previousRank?.words ?? [])
+                if let previousRank { rank?.descending = previousRank.descending; rank?.words = previousRank.words; rank?.kind = .superlative }
+                consumed.insert(i)
+            case _ where ["first", "last"].contains(w) && i > 0 && (word(i - 1)?.hasSuffix("ed") ?? false) && rank == nil:
+                // "hired first", "joined last": the earliest or latest by the date that verb names.
+                rank = Rank(kind: .superlative, descending: w == "last", limit: nil, at: i, words: nil)
+                consumed.insert(i)
+            case _ where (w == "first" || w == "last") && tokens[safe: i + 1]?.number != nil:
+                if let n = tokens[i + 1].number, n >= 1, n == n.rounded() {
+                    rank = Rank(kind: .superlative, descending: w == "last", limit: Int(n), at: i, words: nil)
+                    consumed.formUnion([i, i + 1])
+                }
+            case "most", "least", "fewest":
+                let descending = w == "most"
+                switch next {
+                case "expensive", "costly", "pricey":
+                    rank = Rank(kind: .superlative, descending: descending, limit: numberBefore(i), at: i,
+                                words: Lexicon.superlatives["priciest"]!.words)
+                    consumed.formUnion([i, i + 1])
+                case "recent", "recently":
+                    rank = Rank(kind: .superlative, descending: descending, limit: numberBefore(i), at: i, words: nil)
+                    consumed.formUnion([i, i + 1])
+                case "common", "frequent", "frequently", "often", "usual", "typical", "popular":
+                    rank = Rank(kind: next == "popular" ? .bestSelling : .common, descending: descending, limit: numberBefore(i), at: i, words: [])
+                    consumed.formUnion([i, i + 1])
+                case "sold", "purchased", "bought", "ordered":
+                    rank = Rank(kind: .bestSelling, descending: descending, limit: numberBefore(i), at: i, words: [])
+                    quantityAt = quantityAt ?? i + 1
+                    consumed.formUnion([i, i + 1])
+                default:
+                    if w == "least", next == "one" { continue }
+                    let limit = numberBefore(i)
+                    if let existing = rank, existing.kind == .top { rank?.descending = descending; rank?.kind = .most; _ = existing }
+                    else { rank = Rank(kind: .most, descending: descending, limit: limit, at: i, words: []) }
+                    consumed.insert(i)
+                }
+            case _ where ["ordered", "sorted", "order", "sort", "ranked", "arranged", "listed"].contains(w) && (next == "by" || next == "of" && w == "order"):
+                // "ordered by hire date", "in order of length": an ordering, not a grouping.
+                orderByAt = i + 1
+                consumed.formUnion([i, i + 1])
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+            case "alphabetically", "alphabetical":
+                orderAlphabetical = true
+                consumed.insert(i)
+                if next == "order" { consumed.insert(i + 1) }
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+            case "descending", "desc", "decreasing", "ascending", "asc", "increasing":
+                orderDescending = ["descending", "desc", "decreasing"].contains(w)
+                consumed.insert(i)
+                if next == "order" { consumed.insert(i + 1) }
+                if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+            case "in" where next == "total" || next == "all":
+                // "in total", "in all": no condition, no column.
+                consumed.formUnion([i, i + 1])
+            case "per", "each", "every", "by":
+                groupCues.append(i)
+            case "yearly", "annually", "annual", "monthly", "daily":
+                let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
+                dateGroups.append((part, i))
+                consumed.insert(i)
+            case _ where (w == "in" || w == "into") && (next.map({ Lexicon.units[$0] != nil }) ?? false):
+                // "average length in seconds": the unit of the answer.
+                if let unit = Lexicon.units[next!], unit.dimension != .money, aggregate != nil || rank != nil || countAt == nil {
+                    outputUnit = unit
+                    consumed.formUnion([i, i + 1])
+                }
+            case _ where ["names", "name", "titles", "title"].contains(w) && (next == "of" || i > 0 && ["the", "their", "its", "all"].contains(word(i - 1) ?? "") && next != nil && !(next == "is" || next == "contains")):
+                if next == "of" || i <= 3 { wantsLabel = true }
+            default:
+                if Self.negations.contains(w) {
+                    negationAt.append(i)
+                    consumed.insert(i)
+                    if w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
+                        if word(i + 1) == "t" { consumed.insert(i + 1) }
+                    }
+                } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w) {
+                    // "best-selling" is handled above; "best" alone ranks by the named measure.
+                    if rank?.kind == .top {
+                        rank?.words = superlative.words
+                        let descending = rank!.descending == superlative.descending
+                        rank?.descending = descending
+                        rank?.prefersBirth = superlative.prefersBirth
+                        rank?.kind = .superlative
+                    } else {
+                        var made = Rank(kind: .superlative, descending: superlative.descending, limit: numberBefore(i), at: i,
+                                        words: superlative.words)
+                        made.prefersBirth = superlative.prefersBirth
+                        rank = made
+                    }
+                    consumed.insert(i)
+                } else if Lexicon.moneyVerbs.contains(tokens[i].stem) || Lexicon.genericMoneyNouns.contains(tokens[i].stem) {
+                    moneyAt = moneyAt ?? i
+                } else if Lexicon.quantityVerbs.contains(tokens[i].stem) || Lexicon.genericQuantityNouns.contains(tokens[i].stem) {
+                    quantityAt = quantityAt ?? i
+                }
+            }
+        }
+        // "the month", "per year", "each quarter": date-part groupings named by a noun.
+        for cue in groupCues {
+            guard let n = following(cue, skipping: ["the", "a", "an", "each", "every", "single"]), let w = word(n) else { continue }
+            let part: DatePart? = ["year": .year, "years": .year, "month": .month, "months": .month, "day": .day, "days": .day][w]
+            if let part { dateGroups.append((part, n)); consumed.formUnion([cue, n]) }
+        }
+        // "in which year were the most invoices issued": the year is what is asked for.
+        for i in tokens.indices where ["which", "what"].contains(word(i) ?? "") {
+            guard let w = word(i + 1), ["year", "month"].contains(w), !consumed.contains(i + 1) else { continue }
+            dateGroups.append((w == "year" ? .year : .month, i + 1))
+            consumed.formUnion([i, i + 1])
+            if let p = previous(i), word(p) == "in" { consumed.insert(p) }
+        }
+        // "for each year", "in every month": the same after "for"/"in".
+        if dateGroups.isEmpty, let last = tokens.indices.last, let w = word(last), ["year", "month"].contains(w),
+           let p = previous(last), ["each", "every", "per"].contains(word(p) ?? "") {
+            dateGroups.append((w == "year" ? .year : .month, last))
+            consumed.formUnion([p, last])
+        }
+    }
+
+    /// A number written just before a superlative ("the 3 longest"), consumed.
+    private mutating func numberBefore(_ i: Int) -> Int? {
+        guard let p = previous(i), let n = tokens[p].number, n >= 1, n == n.rounded(), n < 10_000 else { return nil }
+        consumed.insert(p)
+        return Int(n)
+    }
+
+    /// "total" is SUM at the head of a measure ("total sales", "the total of invoices"), and a
+    /// column after a table or another aggregate ("invoice total", "largest total").
+    private func isTotalAnAggregate(_ i: Int) -> Bool {
+        if word(i + 1) == "of" || word(i + 1) == "number" { return true }
+        if (0..<i).allSatisfy({ Self.leadWords.contains(tokens[$0].lower) }) { return true }
+        guard let p = previous(i) else { return true }
+        let before = tokens[p].lower
+        if Lexicon.superlatives[before] != nil || Self.aggregates[before] != nil || ["highest", "lowest", "an", "its", "their", "whose", "with"].contains(before) {
+            return false
+        }
+        // After a table's name it is that table's total ("order total"): decided when names are linked.
+        if graph.tables.contains(where: { $0.words.last == tokens[p].stem }) { return false }
+        return ["the", "of", "and", "by", "per", "is", "was", "what", "show", "their", "our"].contains(before) || before == "s"
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

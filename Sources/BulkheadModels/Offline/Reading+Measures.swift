@@ -1,0 +1,263 @@
+/// What a question measures: counted rows, a named column or a term of the notes, money or
+/// units along foreign keys; and what it groups by.
+extension Reading {
+    // MARK: Measures
+
+    func table(of measure: Measure) -> Int {
+        switch measure {
+        case let .rows(table): return table
+        case let .distinctValues(ref): return ref.table
+        case let .expression(_, _, table, _): return table
+        }
+    }
+
+    /// Whether the superlative's column is the very column being aggregated ("highest price" as MAX).
+    func measureIsColumnAggregate(_ measure: Measure?, column: ColumnRef) -> Bool {
+        if case let .expression(_, expr, _, _) = measure, expr.columns == [column] { return true }
+        return false
+    }
+
+    /// The counted rows or the aggregated expression the cues ask for, before any ranking.
+    mutating func resolveMeasure(subject: Int?) throws -> Measure? {
+        if let countAt {
+            _ = countAt
+            if let k = countSpan {
+                if let table = spans[k].table { return .rows(table: table) }
+                if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
+                let anchors = [subject, conditionTable()].compactMap { $0 }
+                if let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
+                    notes.append("counted distinct values of \(columnName(column)) (from \(quoted(k)))")
+                    return .distinctValues(column)
+                }
+            }
+            if let table = subject ?? conditionTable() { return .rows(table: table) }
+            throw Refusal("it cannot tell what to count")
+        }
+        // "revenue per category": a metric named on its own is its aggregate.
+        if aggregate == nil, rank == nil, let k = spans.indices.first(where: { !used.contains($0) && isMetric($0) }),
+           case let .metric(m) = spans[k].meaning {
+            used.insert(k)
+            return metricMeasure(m)
+        }
+        guard let aggregate else { return nil }
+        if let k = measureSpan {
+            if case let .metric(m) = spans[k].meaning {
+                let metric = metricMeasure(m)
+                if case let .expression(_, expr, table, condition) = metric, aggregate.function != "SUM" {
+                    // "average revenue": the metric's expression under the asked aggregate.
+                    if case let .aggregate(_, inner) = expr { return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, inner), table: table, condition: condition) }
+                }
+                return metric
+            }
+            let anchors = [subject, conditionTable()].compactMap { $0 } + groupAnchorTables()
+            let allowDates = aggregate.function == "MIN" || aggregate.function == "MAX"
+            let candidates = spans[k].columns.filter { let kind = graph.column($0).kind; return kind == .numeric || allowDates && kind == .date }
+            guard let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) else {
+                throw Refusal("it cannot tell which column to aggregate")
+            }
+            notes.append("measured \(columnName(column)) (from \(quoted(k)))")
+            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
+        }
+        if moneyAt != nil || quantityAt != nil {
+            let anchor = subject ?? conditionTable()
+            if let money = try measureByMeaning(anchors: [anchor].compactMap { $0 } + groupAnchorTables(), quantity: moneyAt == nil) {
+                return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, money.expr), table: money.table, condition: nil)
+            }
+        }
+        if durationAt != nil, let table = subject, let duration = durationColumn(of: table) {
+            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(duration)), table: table, condition: nil)
+        }
+        guard let table = subject ?? conditionTable(), let column = graph.defaultMeasure(of: table) else {
+            throw Refusal("it cannot tell which column to \(aggregate.function == "AVG" ? "average" : "aggregate")")
+        }
+        notes.append("measured \(columnName(column.ref)) (the amount column of \(tableName(table)))")
+        return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column.ref)), table: table, condition: nil)
+    }
+
+    func isMetric(_ k: Int) -> Bool {
+        if case .metric = spans[k].meaning { return true }
+        return false
+    }
+
+    func metricMeasure(_ m: Int) -> Measure {
+        let metric = terms.metrics[m]
+        var parts = metric.expression.columns.map { QueryPlan.Expr.column($0) }
+        let inner: QueryPlan.Expr = parts.count == 1 ? parts.removeFirst() : .arithmetic(parts, metric.expression.operators)
+        let expr: QueryPlan.Expr = metric.function == "COUNT" ? .count : .aggregate(metric.function, inner)
+        return .expression(function: metric.function, expr: expr, table: metric.expression.table, condition: metric.condition)
+    }
+
+    /// The tables of group mentions, for choosing a money column near them.
+    func groupAnchorTables() -> [Int] {
+        groupSpans.compactMap { k in spans[k].table ?? spans[k].columns.first?.table }
+    }
+
+    /// What a "most" ranks groups by: rows of a named table, a named column or term, or money or units.
+    mutating func rankMeasure(_ rank: Rank, subject: Int?, groups: [GroupKey]) throws -> Measure? {
+        let groupTables = groups.compactMap { group -> Int? in
+            switch group {
+            case let .table(t): return t
+            case let .column(ref), let .datePart(_, ref): return ref.table
+            }
+        }
+        let anchors = [subject].compactMap { $0 } + groupTables + projectionSpans.compactMap { spans[$0].columns.first?.table }
+        if let k = rankSpan {
+            if let table = spans[k].table {
+                notes.append("counted \(tableName(table)) rows (from \(quoted(k)))")
+                return .rows(table: table)
+            }
+            if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
+            let candidates = spans[k].columns.filter { graph.column($0).kind == .numeric }
+            if let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) {
+                let function = rank.kind == .most && column.table != subject ? "SUM" : (aggregate?.function ?? "SUM")
+                return .expression(function: function, expr: .aggregate(function, .column(column)), table: column.table, condition: nil)
+            }
+        }
+        // "billed the most", "the highest revenue": a term of the notes named anywhere.
+        if let k = spans.indices.first(where: { !used.contains($0) && isMetric($0) }), case let .metric(m) = spans[k].meaning {
+            used.insert(k)
+            return metricMeasure(m)
+        }
+        if let aggregate, let k = measureSpan, let column = spans[k].columns.first {
+            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
+        }
+        if rank.kind == .bestSelling || quantityAt != nil && moneyAt == nil {
+            if let found = try measureByMeaning(anchors: anchors, quantity: true) {
+                return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
+            }
+        }
+        if moneyAt != nil {
+            if let found = try measureByMeaning(anchors: anchors, quantity: false) {
+                return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
+            }
+        }
+        if rank.kind == .common || rank.kind == .most || rank.kind == .bestSelling {
+            // "the most common diagnosis": rows of the table holding the named column.
+            if let k = projectionSpans.first, let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
+                return .rows(table: column.table)
+            }
+            // "the most used media type": rows of the table that refers to it (the largest, if several do).
+            if let subject {
+                let children = graph.edges.filter { $0.parent == subject && $0.child != subject }.map(\.child)
+                if let child = children.max(by: { (graph.tables[$0].rowCount ?? 0, -$0) < (graph.tables[$1].rowCount ?? 0, -$1) }) {
+                    notes.append("counted \(tableName(child)) rows per \(tableName(subject))")
+                    return .rows(table: child)
+                }
+                if rank.kind == .common { return .rows(table: subject) }
+            }
+        }
+        return nil
+    }
+
+    /// Money ("spent", "revenue") or units ("sold") of the transactions linked to the anchors:
+    /// a column reachable from them without repeating rows; line items and dated totals before
+    /// catalogue prices.
+    mutating func measureByMeaning(anchors: [Int], quantity: Bool) throws -> (expr: QueryPlan.Expr, table: Int)? {
+        var best: (expr: QueryPlan.Expr, table: Int, score: (Int, Int, Int))?
+        for table in graph.tables {
+            let price = graph.tables[table.index].columns.first { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }
+            let qty = graph.quantityColumn(of: table.index)
+            let total = graph.moneyColumn(of: table.index)
+            let dated = !graph.dateColumns(of: table.index).isEmpty
+            var expr: QueryPlan.Expr?
+            var rankClass = 2
+            if quantity {
+                if let qty { expr = .column(qty.ref); rankClass = 0 }
+            } else if let total, total.ownWords.contains(where: { Self.totalStems.contains($0) }), dated {
+                expr = .column(total.ref); rankClass = 0
+            } else if let price, let qty {
+                expr = .arithmetic([.column(qty.ref), .column(price.ref)], ["*"]); rankClass = 0
+            } else if let total, dated {
+                expr = .column(total.ref); rankClass = 1
+            } else if let total {
+                expr = .column(total.ref); rankClass = 3
+            }
+            guard let expr else { continue }
+            // Every anchor must be reachable from the transactions without fanning out, and a date
+            // asked about must be the transaction's own.
+            var distance = 0
+            var reachable = true
+            if intents.contains(where: { if case .dates = $0.kind { return true }; if case .month = $0.kind { return true }; return false }) || !dateGroups.isEmpty {
+                let datedReach = graph.tables.indices.contains { other in
+                    guard !graph.dateColumns(of: other).isEmpty, let path = graph.path(from: table.index, to: other) else { return false }
+                    return !graph.fansOut(from: table.index, along: path)
+                }
+                if !datedReach { continue }
+            }
+            for anchor in anchors {
+                guard let path = graph.path(from: table.index, to: anchor), !graph.fansOut(from: table.index, along: path) else { reachable = false; break }
+                distance += path.count
+            }
+            guard reachable else { continue }
+            // Transaction values first (a total, or price times quantity), then other dated money
+            // (freight), then catalogue prices; nearest first within a class.
+            let score = (rankClass == 3 ? 1 : 0, rankClass, distance)
+            if best == nil || score < best!.score { best = (expr, table.index, score) }
+        }
+        guard let best else { return nil }
+        notes.append("measured \(describe(best.expr)) as the \(quantity ? "units" : "money") asked for")
+        return (best.expr, best.table)
+    }
+
+    func describe(_ expr: QueryPlan.Expr) -> String {
+        switch expr {
+        case let .column(ref): return columnName(ref)
+        case let .arithmetic(parts, ops):
+            var text = describe(parts[0])
+            for (op, part) in zip(ops, parts.dropFirst()) { text += " \(op) " + describe(part) }
+            return text
+        case let .aggregate(function, inner): return "\(function)(\(describe(inner)))"
+        default: return "the rows"
+        }
+    }
+
+    /// The duration column of a table (by its unit or its name).
+    func durationColumn(of table: Int) -> ColumnRef? {
+        let columns = graph.tables[table].columns.filter { $0.kind == .numeric && !$0.isKey }
+        return (columns.first { $0.unit?.dimension == .time } ?? columns.first { $0.ownWords.contains { Self.durationStems.contains($0) } })?.ref
+    }
+
+    // MARK: Groups
+
+    mutating func resolveGroups(anchors: [Int], measure: Measure?) throws -> [GroupKey] {
+        var groups: [GroupKey] = []
+        for k in groupSpans {
+            if let table = spans[k].table {
+                // "average quantity per order item": per row of the measured table is the rows themselves.
+                if let measure, case .expression = measure, table == self.table(of: measure) { continue }
+                groups.append(.table(table))
+                if let edge = spans[k].edge { groupEdges[table] = edge }
+                notes.append("grouped by \(tableName(table)) (from \(quoted(k)))")
+            } else if let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
+                groups.append(.column(column))
+                notes.append("grouped by \(columnName(column)) (from \(quoted(k)))")
+            }
+        }
+        // A date part groups by the date of what is counted or measured ("the most invoices" per year).
+        let ranked = [rankSpan, countSpan, measureSpan].compactMap { $0 }.compactMap { spans[$0].table ?? spans[$0].columns.first?.table }
+        let anchors = anchors + ranked.filter { !anchors.contains($0) }
+        for (part, _) in dateGroups {
+            let graph = self.graph
+            let first = ranked.first ?? anchors.first
+            // "per year" where the measured table has a year column (yearID): that column.
+            if part == .year, let year = ([first].compactMap { $0 } + anchors).lazy
+                .compactMap({ graph.tables[$0].columns.first { $0.kind == .year }?.ref }).first {
+                groups.append(.column(year))
+                notes.append("grouped by \(columnName(year))")
+                continue
+            }
+            let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
+                let da = first.flatMap { graph.distance($0, a) } ?? 99
+                let db = first.flatMap { graph.distance($0, b) } ?? 99
+                return (da, a) < (db, b)
+            }
+            let candidates = order.compactMap { graph.dateColumns(of: $0).first?.ref }
+            guard let column = candidates.first(where: { ref in anchors.isEmpty || anchors.contains { graph.distance($0, ref.table) != nil } }) else {
+                throw Refusal("no date column fits a grouping by \(part.rawValue)")
+            }
+            groups.append(.datePart(part, column))
+            notes.append("grouped by the \(part.rawValue) of \(columnName(column))")
+        }
+        return groups
+    }
+}

@@ -1,0 +1,256 @@
+/// Conditions on dates and numbers ("in March 2023", "more than 5 minutes", "10 or more
+/// albums"), and absences ("no albums", "never sold").
+extension Reading {
+    // MARK: Dates
+
+    mutating func readDate(_ i: Int, _ w: String) -> Int? {
+        // "in March 2023", "March 2023", "in March".
+        if let month = Lexicon.months[w], w.count > 3 || tokens[i].capitalized {
+            var last = i
+            var from: (Int, Int)?
+            var to: (Int, Int)?
+            if let year = tokens[safe: i + 1]?.number, isYear(year) {
+                from = (Int(year), month)
+                to = month == 12 ? (Int(year) + 1, 1) : (Int(year), month + 1)
+                last = i + 1
+            }
+            var first = i
+            let before = previous(i).flatMap(word)
+            if let p = previous(i), ["in", "during", "of", "for", "after", "since", "before", "until", "till", "by"].contains(before ?? "") { first = p }
+            if let start = from, let end = to {
+                // "after March 2023" starts with April; "before March 2023" ends with February.
+                switch before {
+                case "after": from = end; to = nil
+                case "since": to = nil
+                case "before", "by": from = nil; to = start
+                case "until", "till": from = nil
+                default: break
+                }
+                intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
+                _ = (start, end)
+            } else {
+                intents.append(Intent(kind: .month(month), at: first))
+            }
+            consumed.formUnion(first...last)
+            return last
+        }
+        // "in the 1980s": a decade.
+        if Self.datePrepositions.contains(w), let n = following(i, skipping: ["the"]), let decade = Self.decade(tokens[n].lower) {
+            intents.append(Intent(kind: .dates(from: (decade, 1), to: (decade + 10, 1), wording: text(i...n)), at: i))
+            consumed.formUnion(i...n)
+            return n
+        }
+        guard Self.datePrepositions.contains(w) || w == "year", let n = tokens[safe: i + 1], isYear(n.number), let year = n.number.map({ Int($0) }) else {
+            return nil
+        }
+        if w == "by" && groupCues.contains(i) == false { return nil }
+        var from: (Int, Int)?
+        var to: (Int, Int)?
+        var last = i + 1
+        switch w {
+        case "after": from = (year + 1, 1)
+        case "since": from = (year, 1)
+        case "before", "by": to = (year, 1)
+        case "until", "till": to = (year + 1, 1)
+        case "between", "from":
+            if let joiner = word(i + 2), ["and", "to", "through", "until", "till"].contains(joiner),
+               let end = tokens[safe: i + 3], isYear(end.number), let endYear = end.number.map({ Int($0) }) {
+                from = (min(year, endYear), 1)
+                to = (max(year, endYear) + 1, 1)
+                last = i + 3
+            } else if w == "from" {
+                from = (year, 1)
+                to = (year + 1, 1)
+            } else {
+                return nil
+            }
+        default:
+            from = (year, 1)
+            to = (year + 1, 1)
+        }
+        var first = i
+        if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
+        var intent = Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first)
+        // "hired after 2003": the date column the word before names.
+        if let p = previous(first, skipping: ["the", "a", "an", "was", "were", "is", "are"]), let k = spanEnding(p),
+           spans[k].columns.contains(where: { [.date, .year].contains(graph.column($0).kind) }) {
+            intent.columnSpan = k
+            used.insert(k)
+        }
+        intents.append(intent)
+        consumed.formUnion(first...last)
+        return last
+    }
+
+    func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
+
+    /// The first year of a decade written "1980s".
+    static func decade(_ word: String) -> Int? {
+        guard word.count == 5, word.hasSuffix("0s"), let year = Int(word.dropLast()), (1000...2990).contains(year) else { return nil }
+        return year
+    }
+
+    // MARK: Numbers
+
+    /// A number after a comparison word, with its unit; "more than 10 albums" counts rows.
+    mutating func readComparison(_ i: Int, _ w: String) throws -> Int? {
+        var op: String?
+        var numberAt = i + 1
+        var hint = Lexicon.comparativeHints[w]
+        if w == "than" { return nil }
+        if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
+            op = symbol
+            numberAt = i + 2
+        } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
+            op = w == "more" ? ">" : "<"
+            hint = "priciest"
+            numberAt = i + 3
+        } else if ["over", "above", "exceeding", "exceeds", "exceed", "beyond", "under", "below"].contains(w),
+                  tokens[safe: i + 1]?.number != nil || following(i).map({ ["average", "avg", "mean"].contains(word($0) ?? "") }) == true {
+            op = Lexicon.comparatives[w]
+        } else if w == "at", let next = word(i + 1), next == "least" || next == "most" {
+            op = next == "least" ? ">=" : "<="
+            numberAt = i + 2
+        } else if ["exactly", "equal", "equals"].contains(w) {
+            numberAt = word(i + 1) == "to" ? i + 2 : i + 1
+            op = "="
+        } else if w == "between", let low = tokens[safe: i + 1]?.number, word(i + 2) == "and", let high = tokens[safe: i + 3]?.number {
+            let unit = tokens[safe: i + 4].flatMap { Lexicon.units[$0.lower] }
+            var intent = Intent(kind: .between(min(low, high), max(low, high), unit: unit), at: i)
+            attachComparisonColumn(&intent, before: i, after: i + (unit == nil ? 4 : 5))
+            intents.append(intent)
+            consumed.formUnion(i...(i + (unit == nil ? 3 : 4)))
+            return i + (unit == nil ? 3 : 4)
+        }
+        guard var symbol = op else { return nil }
+        // "no more than 5": at most.
+        if let p = previous(i), Self.negations.contains(word(p) ?? "") {
+            symbol = ["<": ">=", ">": "<=", ">=": "<", "<=": ">", "=": "<>"][symbol] ?? symbol
+            negationAt.removeAll { $0 == p }
+        }
+        // "longer than the average track", "more than the average".
+        if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
+            var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
+            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
+            var j = n + 1
+            if let k = spanStarting(j) {
+                if !spans[k].columns.isEmpty {
+                    // "above the average price": the column after "average" is the compared one.
+                    if intent.columnSpan == nil || spans[k].strength > spans[intent.columnSpan!].strength { intent.columnSpan = k }
+                    used.insert(k)
+                } else if spans[k].table != nil { intent.tableSpan = k }
+                j = spans[k].range.upperBound
+                if let k2 = spanStarting(j), spans[k2].table != nil, intent.tableSpan == nil { intent.tableSpan = k2; j = spans[k2].range.upperBound }
+            }
+            intents.append(intent)
+            consumed.formUnion(i..<min(j, tokens.count))
+            if let t = intent.tableSpan { used.insert(t) }
+            return j - 1
+        }
+        guard let value = tokens[safe: numberAt]?.number else { return nil }
+        var last = numberAt
+        var unit: Lexicon.Unit?
+        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) { unit = u; last = numberAt + 1 }
+        if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
+        // "5 or more": the number came first.
+        consumed.formUnion(i...last)
+        if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
+            // "more than 10 albums": rows of a related table, counted.
+            used.insert(k)
+            intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i, tableSpan: k))
+            return spans[k].range.upperBound - 1
+        }
+        var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
+        attachComparisonColumn(&intent, before: i, after: last + 1)
+        intents.append(intent)
+        return last
+    }
+
+    /// "5 or more albums", "10 or fewer", "a price of 1.99", "2 engines", and a year with no preposition.
+    mutating func readBareNumber(_ i: Int, _ value: Double) throws {
+        // "a price of 1.99", "seats = 100": the column named just before; "2 engines": just after.
+        if !isYear(value) || spanStarting(i + 1).map({ graph.column(spans[$0].columns.first ?? ColumnRef(table: 0, column: 0)).kind == .numeric }) == true {
+            var column: Int?
+            if let p = previous(i, skipping: ["of", "is", "are", "was", "=", "equal", "to", "exactly", "the"]), let k = spanEnding(p),
+               spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k) {
+                column = k
+            } else if let k = spanStarting(i + 1), spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k),
+                      rank?.limit != Int(value), requestedCount != Int(value) {
+                column = k
+            }
+            if let column {
+                var intent = Intent(kind: .compare(op: "=", value: value, unit: nil, hint: nil), at: i)
+                intent.columnSpan = column
+                used.insert(column)
+                intents.append(intent)
+                consumed.insert(i)
+                return
+            }
+        }
+        if let w = word(i + 1), w == "or", let bound = word(i + 2), ["more", "less", "fewer", "greater", "higher", "lower", "over", "above", "under"].contains(bound) {
+            let op = ["more", "greater", "higher", "over", "above"].contains(bound) ? ">=" : "<="
+            consumed.formUnion(i...(i + 2))
+            if let k = spanStarting(i + 3), let table = spans[k].table {
+                used.insert(k)
+                intents.append(Intent(kind: .havingCount(table: table, op: op, value: value), at: i, tableSpan: k))
+                return
+            }
+            var intent = Intent(kind: .compare(op: op, value: value, unit: nil, hint: nil), at: i)
+            attachComparisonColumn(&intent, before: i, after: i + 3)
+            intents.append(intent)
+            return
+        }
+        if isYear(value), rank?.limit != Int(value) {
+            intents.append(Intent(kind: .dates(from: (Int(value), 1), to: (Int(value) + 1, 1), wording: tokens[i].text), at: i))
+            consumed.insert(i)
+        }
+    }
+
+    /// The column of a comparison: named just before the comparison word or just after the number.
+    mutating func attachComparisonColumn(_ intent: inout Intent, before: Int, after: Int) {
+        if let k = columnSpan(before: before) {
+            intent.columnSpan = k
+            used.insert(k)
+            return
+        }
+        if let n = tokens.indices.contains(after) ? (word(after).map { ["in", "of", "the", "on"].contains($0) } == true ? following(after, skipping: ["in", "of", "the", "on", "a"]) : after) : nil,
+           let k = spanStarting(n), !spans[k].columns.isEmpty {
+            intent.columnSpan = k
+            used.insert(k)
+            consumed.formUnion(after..<n)
+            return
+        }
+        if let p = previous(before, skipping: Self.attachFillers), let k = spanEnding(p), spans[k].table != nil {
+            intent.tableSpan = k
+        }
+    }
+
+    // MARK: Absences
+
+    /// "artists with no albums", "tracks that were never sold", "customers without orders".
+    mutating func readAbsences() {
+        for at in negationAt {
+            var j = at + 1
+            var verb: String?
+            while j < tokens.count, j <= at + 5 {
+                if let k = spanStarting(j), let table = spans[k].table {
+                    used.insert(k)
+                    intents.append(Intent(kind: .absence(table: table, verb: verb), at: at, tableSpan: k))
+                    consumed.insert(at)
+                    break
+                }
+                if let k = spanStarting(j), spans[k].isValue { break }
+                if let w = word(j) {
+                    if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
+                    else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",
+                              "do", "did", "does", "single", "one"].contains(w) { break }
+                }
+                j += 1
+            }
+            if !intents.contains(where: { $0.at == at }), let verb {
+                intents.append(Intent(kind: .absence(table: nil, verb: verb), at: at))
+                consumed.insert(at)
+            }
+        }
+    }
+}

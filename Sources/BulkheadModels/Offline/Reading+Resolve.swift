@@ -1,0 +1,336 @@
+/// Settling each condition on a column (or a subquery), the measured value, and the repetition
+/// that joining a parent to its children would cause.
+extension Reading {
+    static let toWords = Lexicon.stems(["dest", "destination", "arrive", "arrival", "to", "target"])
+    static let fromWords = Lexicon.stems(["origin", "depart", "departure", "dep", "from", "source", "start"])
+
+    mutating func resolve(_ intent: Intent, into plan: inout QueryPlan, anchors: [Int], subject: Int, questionStems: Set<String>) throws {
+        let hint = intent.tableSpan.flatMap { spans[$0].table }
+        let near = [hint].compactMap { $0 } + anchors
+        func columns(_ kinds: Set<SchemaGraph.Kind>) -> ColumnRef? {
+            guard let k = intent.columnSpan else { return nil }
+            return choose(spans[k].columns.filter { kinds.contains(graph.column($0).kind) }, near: near, strengths: spans[k].columnStrengths)
+        }
+        switch intent.kind {
+        case let .value(text, holders, negated):
+            if let k = intent.columnSpan, let key = spans[k].columns.first(where: { isSelfReference($0) }),
+               let primary = graph.tables[key.table].primaryKey.first, holders.contains(where: { $0.table == key.table }) {
+                // "the employees that report to Andrew Adams": the key refers to the rows the values name.
+                var named = QueryPlan(base: key.table)
+                named.outputs = [QueryPlan.Output(expr: .column(primary.ref))]
+                let following = intents.indices.filter { index in
+                    guard intents[index].at >= intent.at, case let .value(_, others, _) = intents[index].kind else { return false }
+                    return others.contains { $0.table == key.table } && intents[index].at <= intent.at + 4
+                }
+                for index in following {
+                    guard case let .value(value, others, _) = intents[index].kind,
+                          let column = others.first(where: { $0.table == key.table }) else { continue }
+                    named.conditions.append(.oneOf(.column(column), [value], negated: false))
+                    absorbed.insert(intents[index].at)
+                }
+                plan.conditions.append(.inQuery([.column(key)], named, negated: negated))
+                notes.append("kept \(columnName(key)) of the rows named")
+                return
+            }
+            var target: ColumnRef?
+            var exact = true
+            if let k = intent.columnSpan {
+                let named = spans[k].columns
+                let both = named.filter { holders.contains($0) }
+                target = choose(both, near: near, strengths: spans[k].columnStrengths)
+                if target == nil {
+                    target = choose(named.filter { graph.column($0).kind == .text }, near: near, strengths: spans[k].columnStrengths)
+                    exact = false
+                }
+            }
+            if target == nil { target = choose(holders, near: near, hint: hint) }
+            guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
+            roleEntry(for: target, word: intent.role, into: &plan)
+            if exact {
+                add(.oneOf(.column(target), [text], negated: negated), to: &plan)
+                notes.append("filtered \(columnName(target)) \(negated ? "other than" : "=") '\(text)'")
+            } else {
+                plan.conditions.append(.equalsIgnoringCase(.column(target), text))
+                notes.append("filtered \(columnName(target)) = '\(text)' (ignoring case)")
+            }
+        case let .text(text, match, negated):
+            var target = columns([.text, .other, .date])
+            if target == nil {
+                let table = hint ?? subject
+                target = graph.labelColumns(of: table).first
+            }
+            guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            switch match {
+            case .equals:
+                plan.conditions.append(negated ? .oneOf(.column(target), [text], negated: true) : .equalsIgnoringCase(.column(target), text))
+            case .contains: plan.conditions.append(.like(.column(target), "%" + escaped + "%", negated: negated))
+            case .prefix: plan.conditions.append(.like(.column(target), escaped + "%", negated: negated))
+            case .suffix: plan.conditions.append(.like(.column(target), "%" + escaped, negated: negated))
+            }
+            notes.append("filtered \(columnName(target)) on '\(text)'")
+        case let .compare(op, value, unit, comparativeHint):
+            let target = try comparisonColumn(intent, unit: unit, hint: comparativeHint, near: near, subject: hint ?? subject)
+            let converted = try convert(value, unit: unit, to: target)
+            if graph.column(target).kind == .date, value == value.rounded(), value >= 1000, value <= 2999 {
+                let year = Int(value)
+                let bound: QueryPlan.Literal = op.hasPrefix(">") ? .date(year: op == ">" ? year + 1 : year, month: 1, day: 1) : .date(year: op == "<=" ? year + 1 : year, month: 1, day: 1)
+                plan.conditions.append(.compare(.column(target), op.hasPrefix(">") ? ">=" : "<", bound))
+            } else {
+                plan.conditions.append(.compare(.column(target), op, .number(converted)))
+            }
+            notes.append("kept \(columnName(target)) \(op) \(planner.dialect.number(converted))")
+        case let .between(low, high, unit):
+            let target = try comparisonColumn(intent, unit: unit, hint: nil, near: near, subject: hint ?? subject)
+            plan.conditions.append(.between(.column(target), try convert(low, unit: unit, to: target), try convert(high, unit: unit, to: target)))
+            notes.append("kept \(columnName(target)) between \(planner.dialect.number(low)) and \(planner.dialect.number(high))")
+        case let .compareToAverage(op, comparativeHint):
+            let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
+            var average = QueryPlan(base: target.table)
+            average.outputs = [QueryPlan.Output(expr: .aggregate("AVG", .column(target)))]
+            plan.conditions.append(.compareToQuery(.column(target), op, average))
+            notes.append("compared \(columnName(target)) with its average")
+        case let .dates(from, to, wording):
+            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
+            if graph.column(target).kind == .year {
+                if let from { plan.conditions.append(.compare(.column(target), ">=", .number(Double(from.year)))) }
+                if let to { plan.conditions.append(.compare(.column(target), "<", .number(Double(to.month > 1 ? to.year + 1 : to.year)))) }
+            } else {
+                if let from { plan.conditions.append(.compare(.column(target), ">=", .date(year: from.year, month: from.month, day: 1))) }
+                if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.year, month: to.month, day: 1))) }
+            }
+            notes.append("kept \(columnName(target)) \"\(wording)\"")
+        case let .month(month):
+            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
+            guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }
+            plan.conditions.append(.datePartEquals(.month, target, month))
+            notes.append("kept the month \(month) of \(columnName(target))")
+        case let .condition(c):
+            let condition = terms.conditions[c]
+            add(.oneOf(.column(condition.condition.column), [condition.condition.value], negated: false), to: &plan)
+            notes.append("used the note's definition of \"\(condition.words.joined(separator: " "))\"")
+        case let .threshold(h):
+            let threshold = terms.thresholds[h]
+            let keys = graph.tables[threshold.table].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+            guard !keys.isEmpty else { throw Refusal("\(tableName(threshold.table)) has no key to test the threshold on") }
+            var sub = QueryPlan(base: threshold.measure.table)
+            sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+            sub.groupBy = keys
+            sub.having = [.compare(.aggregate("SUM", .column(threshold.measure.columns[0])), threshold.op, .number(threshold.value))]
+            plan.conditions.append(.inQuery(keys, sub, negated: false))
+            notes.append("used the note's definition of \"\(threshold.words.joined(separator: " "))\"")
+        case let .havingCount(table, op, value):
+            guard table != subject, graph.distance(table, subject) != nil else { throw Refusal("it cannot relate \(tableName(table)) to \(tableName(subject))") }
+            let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+            guard !keys.isEmpty, let counted = graph.tables[table].primaryKey.first else { throw Refusal("\(tableName(subject)) has no key to count by") }
+            var sub = QueryPlan(base: table)
+            sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+            sub.groupBy = keys
+            sub.having = [.compare(.countDistinct(.column(counted.ref)), op, .number(value))]
+            plan.conditions.append(.inQuery(keys, sub, negated: false))
+            notes.append("kept \(tableName(subject)) rows with \(op) \(planner.dialect.number(value)) \(tableName(table)) rows")
+        case let .key(table, value):
+            guard let key = graph.tables[table].primaryKey.first else { return }
+            plan.conditions.append(.compare(.column(key.ref), "=", .number(value)))
+            notes.append("kept \(columnName(key.ref)) = \(planner.dialect.number(value))")
+        case let .present(column, negated):
+            plan.conditions.append(negated ? .isNull(.column(column)) : .isNotNull(.column(column)))
+            notes.append("kept rows \(negated ? "without" : "with") a \(columnName(column))")
+        case let .flag(column, negated):
+            guard let flag = graph.column(column).flag else { return }
+            plan.conditions.append(.compare(.column(column), "=", negated ? flag.no : flag.yes))
+            notes.append("kept \(columnName(column)) \(negated ? "no" : "yes")")
+        case let .absence(table, verb):
+            try resolveAbsence(intent, table: table, verb: verb, subject: subject, into: &plan, anchors: anchors, questionStems: questionStems)
+        }
+    }
+
+    /// Two values for the same column mean either ("in Brazil or Canada"): one IN, never a contradiction.
+    private func add(_ condition: QueryPlan.Condition, to plan: inout QueryPlan) {
+        guard case let .oneOf(expr, values, negated) = condition,
+              let index = plan.conditions.firstIndex(where: { if case let .oneOf(e, _, n) = $0 { return e == expr && n == negated }; return false }),
+              case let .oneOf(_, existing, _) = plan.conditions[index] else {
+            plan.conditions.append(condition)
+            return
+        }
+        plan.conditions[index] = .oneOf(expr, existing + values.filter { !existing.contains($0) }, negated: negated)
+    }
+
+    /// "flights to X": enter the value's table by the foreign key whose name says destination.
+    private func roleEntry(for column: ColumnRef, word: String?, into plan: inout QueryPlan) {
+        guard column.table != plan.base else { return }
+        let entering = graph.edges.filter { $0.parent == column.table && $0.child == plan.base }
+        guard entering.count > 1, let word else { return }
+        let wanted = ["to", "into", "arriving", "for"].contains(word) ? Self.toWords : ["from", "departing", "leaving", "out"].contains(word) ? Self.fromWords : []
+        if let edge = entering.first(where: { edge in edge.childColumns.contains { !Set(graph.tables[edge.child].columns[$0].words).isDisjoint(with: wanted) } }) {
+            plan.entries[column] = edge.id
+        }
+    }
+
+    /// The column a comparison applies to: named beside it, implied by the comparative or the
+    /// unit, else the table's amount.
+    private func comparisonColumn(_ intent: Intent, unit: Lexicon.Unit?, hint: String?, near: [Int], subject: Int) throws -> ColumnRef {
+        if let k = intent.columnSpan {
+            let numeric = spans[k].columns.filter { [.numeric, .year, .date].contains(graph.column($0).kind) }
+            if let found = choose(numeric, near: near, strengths: spans[k].columnStrengths) { return found }
+        }
+        let table = subject
+        let columns = graph.tables[table].columns.filter { !$0.isKey && $0.kind == .numeric }
+        if let hint, let words = Lexicon.superlatives[hint]?.words {
+            for word in words { if let found = columns.first(where: { $0.words.contains(word) }) { return found.ref } }
+            if words.contains("millisecond"), let found = columns.first(where: { $0.unit?.dimension == .time }) { return found.ref }
+            if hint == "oldest" || hint == "youngest", let date = graph.dateColumns(of: table, preferBirth: true).first { return date.ref }
+        }
+        if let unit {
+            if unit.dimension == .money, let money = graph.moneyColumn(of: table) { return money.ref }
+            if let found = columns.first(where: { $0.unit?.dimension == unit.dimension }) { return found.ref }
+            throw Refusal("no column of \(tableName(table)) is measured in that unit")
+        }
+        if let measure = graph.defaultMeasure(of: table) { return measure.ref }
+        throw Refusal("it cannot tell which column to compare")
+    }
+
+    /// A number in the column's own unit ("5 minutes" → 300000 for Milliseconds).
+    private func convert(_ value: Double, unit: Lexicon.Unit?, to column: ColumnRef) throws -> Double {
+        guard let unit, unit.dimension != .money else { return value }
+        guard let own = graph.column(column).unit, own.dimension == unit.dimension else {
+            throw Refusal("the unit of \(columnName(column)) is not stated, so it cannot compare it with a number in another unit")
+        }
+        return value * unit.factor / own.factor
+    }
+
+    /// The date column a date condition applies to: named beside it, one whose name shares a word
+    /// with the question ("hired" → HireDate), the subject's, or the nearest table's; a year column last.
+    private func dateColumn(_ intent: Intent, near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
+        if let k = intent.columnSpan {
+            if let found = choose(spans[k].columns.filter { [.date, .year].contains(graph.column($0).kind) }, near: near) { return found }
+        }
+        let order = near + graph.tables.indices.sorted { (graph.distance(subject, $0) ?? 99, $0) < (graph.distance(subject, $1) ?? 99, $1) }
+        var seen: Set<Int> = []
+        var candidates: [ColumnRef] = []
+        for table in order where !seen.contains(table) && graph.distance(subject, table) != nil {
+            seen.insert(table)
+            candidates += graph.dateColumns(of: table).map(\.ref)
+            candidates += graph.tables[table].columns.filter { $0.kind == .year }.map(\.ref)
+        }
+        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) { return named }
+        if let first = candidates.first { return first }
+        throw Refusal("no date column in the schema fits the dates asked")
+    }
+
+    /// "artists with no albums", "tracks never sold": the subject's key NOT IN the related rows' keys.
+    private mutating func resolveAbsence(_ intent: Intent, table: Int?, verb: String?, subject: Int, into plan: inout QueryPlan,
+                                         anchors: [Int], questionStems: Set<String>) throws {
+        let children = graph.edges.filter { $0.parent == subject && $0.child != subject }
+        var target = table
+        if target == nil {
+            let salesWords = Lexicon.stems(["invoice", "order", "sale", "purchase", "line", "item", "transaction", "booking"])
+            if children.count == 1 {
+                target = children[0].child
+            } else if let verb, Lexicon.quantityVerbs.contains(verb) || Lexicon.moneyVerbs.contains(verb) {
+                target = children.first { !Set(graph.tables[$0.child].words).isDisjoint(with: salesWords) || graph.quantityColumn(of: $0.child) != nil }?.child
+            } else if let verb {
+                let related = (Lexicon.synonyms[verb] ?? []).union([verb])
+                target = children.first { !Set(graph.tables[$0.child].words).isDisjoint(with: related) }?.child
+            }
+        }
+        guard let target, target != subject, let path = graph.path(from: subject, to: target), let first = path.first else {
+            throw Refusal("it cannot tell what the subject lacks")
+        }
+        let inner = intents.filter { absenceOwner(of: $0).map { intents[$0].at == intent.at } ?? false }
+        let keys: [QueryPlan.Expr]
+        var sub: QueryPlan
+        if first.parent == subject {
+            // The subject is the parent: its key is absent from the children's foreign key.
+            keys = first.parentColumns.map { .column(ColumnRef(table: subject, column: $0)) }
+            sub = QueryPlan(base: first.child)
+            sub.outputs = first.childColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: first.child, column: $0))) }
+        } else {
+            // The subject holds the foreign key: its value is absent from the related keys.
+            keys = first.childColumns.map { .column(ColumnRef(table: subject, column: $0)) }
+            sub = QueryPlan(base: first.parent)
+            sub.outputs = first.parentColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: first.parent, column: $0))) }
+        }
+        for output in sub.outputs { sub.conditions.append(.isNotNull(output.expr)) }
+        if !inner.isEmpty {
+            sub.extraTables.append(target)
+            let saved = notes
+            for condition in inner {
+                try resolve(condition, into: &sub, anchors: [target, sub.base], subject: target, questionStems: questionStems)
+            }
+            notes = saved
+        }
+        plan.conditions.append(.inQuery(keys, sub, negated: true))
+        notes.append("kept \(tableName(subject)) rows with no \(tableName(target)) rows")
+    }
+
+    // MARK: Values
+
+    /// The counted or aggregated value of the plan, with its alias.
+    func valueExpression(_ measure: Measure?, plan: inout QueryPlan) throws -> (expr: QueryPlan.Expr, alias: String)? {
+        guard let measure else { return nil }
+        switch measure {
+        case .rows:
+            return (.count, "count")
+        case let .distinctValues(ref):
+            return (.countDistinct(.column(ref)), "count")
+        case let .expression(function, expr, _, _):
+            var value = expr
+            if let outputUnit, let column = expr.columns.first, let own = graph.column(column).unit, own.dimension == outputUnit.dimension,
+               own.factor != outputUnit.factor {
+                value = .scaled(expr, outputUnit.factor / own.factor)
+            }
+            let alias = function.lowercased() + "_" + (expr.columns.count == 1 ? graph.column(expr.columns[0]).name : "value")
+            return (value, alias)
+        }
+    }
+
+    /// Joining a parent to its children repeats the parent's rows: listed rows become DISTINCT,
+    /// counted rows count the key once, and sums move the children's conditions into a subquery.
+    func settleFanOut(_ plan: inout QueryPlan, measure: Measure?, value: (expr: QueryPlan.Expr, alias: String)?) throws {
+        guard plan.fansOut(graph) else { return }
+        let keys = graph.tables[plan.base].primaryKey
+        switch measure {
+        case nil:
+            if plan.groupBy.isEmpty { plan.distinct = true }
+        case .rows?:
+            if keys.count == 1, let index = plan.outputs.firstIndex(where: { $0.expr == .count }) {
+                plan.outputs[index] = QueryPlan.Output(expr: .countDistinct(.column(keys[0].ref)), alias: "count")
+                plan.orderBy = plan.orderBy.map { $0.expr == .count ? (.countDistinct(.column(keys[0].ref)), $0.descending) : $0 }
+            }
+        case .distinctValues?:
+            break
+        case .expression?:
+            // Conditions on tables reached through children move into `base.key IN (…)`.
+            guard keys.count == 1 else { return }
+            var outer = plan.conditions
+            var moved: [QueryPlan.Condition] = []
+            outer.removeAll { condition in
+                let repeats = condition.columns.contains { column in
+                    guard let path = graph.path(from: plan.base, to: column.table) else { return false }
+                    return graph.fansOut(from: plan.base, along: path)
+                }
+                if repeats { moved.append(condition) }
+                return repeats
+            }
+            guard !moved.isEmpty else { return }
+            var sub = QueryPlan(base: plan.base)
+            sub.outputs = [QueryPlan.Output(expr: .column(keys[0].ref))]
+            sub.conditions = moved
+            outer.append(.inQuery([.column(keys[0].ref)], sub, negated: false))
+            plan.conditions = outer
+            plan.extraTables.removeAll { table in
+                guard let path = graph.path(from: plan.base, to: table) else { return false }
+                return graph.fansOut(from: plan.base, along: path)
+            }
+        }
+    }
+
+    /// The explanation shown beside the SQL: tables, joins, columns and conditions chosen.
+    func explain(joins: [String]) -> String {
+        var parts = notes
+        if !joins.isEmpty { parts.append("joined along " + joins.joined(separator: ", ")) }
+        let sentence = parts.isEmpty ? "read the table asked for" : parts.joined(separator: "; ")
+        return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
+    }
+}

@@ -1,0 +1,177 @@
+/// The third pass: the role of each remaining mention. What is counted ("how many X"), what
+/// groups ("per X", "by X", "each X"), what a "most" or a "by" ranks by, what an aggregate
+/// measures, which columns are asked for, and the subject the rows come from. Then every word
+/// must be accounted for.
+extension Reading {
+    static let groupSkips: Set<String> = ["the", "a", "an", "each", "every", "single", "individual", "their", "its", "all"]
+
+    mutating func assignRoles() {
+        // Counted: "how many X", "number of X", "count of X".
+        if let at = countAt {
+            var j = at + 1
+            while j < tokens.count, let w = word(j), consumed.contains(j) || ["the", "a", "an", "of", "distinct", "different", "unique", "total"].contains(w) { j += 1 }
+            if let k = spanStarting(j), !used.contains(k), !spans[k].isValue {
+                countSpan = k
+                used.insert(k)
+            }
+        }
+        // Measured: the numeric column or term an aggregate names (after it, else anywhere).
+        if let aggregate {
+            let candidates = spans.indices.filter { !used.contains($0) && isMeasure($0, allowDates: ["MIN", "MAX"].contains(aggregate.function)) }
+            if let k = candidates.first(where: { spans[$0].range.lowerBound > aggregate.at }) ?? candidates.last {
+                measureSpan = k
+                used.insert(k)
+            }
+        }
+        // Ranked by: "the most tracks", "by number of albums", "top 5 products by stock".
+        if let rank {
+            var anchor: Int? = rank.byAt
+            if anchor == nil, rank.kind == .most || rank.kind == .superlative && rank.words?.isEmpty == true { anchor = rank.at }
+            if rank.kind == .top, let by = groupCues.first(where: { $0 > rank.at && word($0) == "by" }) { anchor = by; self.rank?.byAt = by }
+            if let anchor {
+                var j = anchor + 1
+                while j < tokens.count, let w = word(j), consumed.contains(j) && !Self.negations.contains(w)
+                    || ["the", "a", "an", "of", "total", "amount", "number", "in", "most", "highest"].contains(w) { j += 1 }
+                if let k = spanStarting(j), !used.contains(k), !spans[k].isValue,
+                   rank.kind != .superlative || isMeasure(k, allowDates: true) {
+                    rankSpan = k
+                    used.insert(k)
+                    if let by = self.rank?.byAt { consumed.insert(by) }
+                }
+            }
+        }
+        // Ordered by: "sorted by hire date".
+        if let at = orderByAt, let n = following(at, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k),
+           !spans[k].columns.isEmpty || spans[k].table != nil {
+            orderSpan = k
+            used.insert(k)
+        }
+        // "the employees by birth date in descending order": with an order named, "by" orders.
+        if orderSpan == nil, orderDescending != nil, countAt == nil, aggregate == nil,
+           let by = groupCues.first(where: { word($0) == "by" && !consumed.contains($0) }),
+           let n = following(by, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k), !spans[k].columns.isEmpty {
+            orderSpan = k
+            used.insert(k)
+            consumed.insert(by)
+        }
+        // Grouped: "per X", "by X", "each X", "for every X".
+        for cue in groupCues where !consumed.contains(cue) {
+            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
+            if spans[k].isValue {
+                // "per sales support agent": each row of the value's table that holds it.
+                if word(cue) != "by", case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }
+                continue
+            }
+            if word(cue) == "by", isPassiveBy(cue) { continue }
+            // "by the artist AC/DC": a table qualifying a value is a condition, not a grouping.
+            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound), spans[after].isValue || isLooseValue(spans[k].range.upperBound)
+                || word(spans[k].range.upperBound) == "named" || word(spans[k].range.upperBound) == "called" { continue }
+            groupSpans.append(k)
+            used.insert(k)
+            consumed.insert(cue)
+        }
+        // The subject: the first table named and not yet given a role; a value's table counts last.
+        let qualifierTables = Set(intents.compactMap(\.tableSpan))
+        let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
+        subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
+        if let subjectSpan { used.insert(subjectSpan) }
+        // A yes/no column named as a property is a condition ("inducted", "discontinued products").
+        for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+            guard let column = spans[k].columns.first(where: { graph.column($0).flag != nil }),
+                  !(wantsLabel && spans[k].range.lowerBound < 3) else { continue }
+            let p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were"])
+            let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
+            if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
+            intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
+            used.insert(k)
+        }
+        // "customers with a company", "employees without a fax": the column holds a value, or none.
+        for k in spans.indices where !used.contains(k) && spans[k].columns.count >= 1 {
+            var p = previous(spans[k].range.lowerBound, skipping: ["a", "an", "any", "some"])
+            var saidNo = false
+            // "customers with no fax": the "no" belongs to the column.
+            if let q = p, ["no", "none"].contains(word(q) ?? ""), let r = previous(q), ["have", "has", "had", "with", "having"].contains(word(r) ?? "") {
+                saidNo = true
+                negationAt.removeAll { $0 == q }
+                consumed.insert(q)
+                p = r
+            }
+            guard let p, let w = word(p), ["have", "has", "had", "with", "without", "having", "lack", "lacking"].contains(w),
+                  let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
+            var negated = ["without", "lack", "lacking"].contains(w) || saidNo
+            if let q = previous(p), Self.negations.contains(word(q) ?? "") || word(q) == "t" {
+                negated.toggle()
+                if let n = negationAt.firstIndex(where: { $0 >= q - 1 && $0 <= q }) { negationAt.remove(at: n) }
+                consumed.insert(q)
+            }
+            if w == "without" { negationAt.removeAll { $0 == p }; consumed.insert(p) }
+            intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
+            used.insert(k)
+        }
+        // Columns asked for: the column mentions no condition or role took. A lone verb form that
+        // only weakly names a column ("hired", "composed") describes, it does not ask.
+        for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
+            if spans[k].range.count == 1, tokens[spans[k].range.lowerBound].lower.hasSuffix("ed"),
+               previous(spans[k].range.lowerBound).map({ !["the", "its", "their", "and"].contains(word($0) ?? "") }) ?? true { continue }
+            projectionSpans.append(k)
+            used.insert(k)
+        }
+    }
+
+    /// "composed by", "written by": a passive verb's agent, not a grouping.
+    private func isPassiveBy(_ cue: Int) -> Bool {
+        guard let p = previous(cue), let w = word(p) else { return false }
+        return w.hasSuffix("ed") && !["grouped", "sorted", "ordered", "ranked", "broken", "split", "divided", "arranged"].contains(w)
+            || ["written", "sold", "made", "bought", "done", "run", "taken", "held", "built", "flown", "driven", "given"].contains(w)
+    }
+
+    /// Whether span `k` can be measured: a numeric column (or a date for MIN/MAX), or a metric.
+    func isMeasure(_ k: Int, allowDates: Bool) -> Bool {
+        if case .metric = spans[k].meaning { return true }
+        return spans[k].columns.contains { ref in
+            let kind = graph.column(ref).kind
+            return kind == .numeric && !graph.column(ref).isPrimaryKey || allowDates && kind == .date
+        }
+    }
+
+    /// Refuses when a word that carries meaning was not understood: it would be a condition or a
+    /// column the query silently dropped.
+    mutating func checkEveryWord() throws {
+        for i in tokens.indices {
+            let token = tokens[i]
+            if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
+            let w = token.lower
+            // A verb that links things the schema links adds no condition, but a noun made from it
+            // ("suppliers", "managers") names something that must be in the schema.
+            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
+                || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
+                || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
+                || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
+                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0 {
+                continue
+            }
+            throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
+        }
+        // A grouping by something unknown is a column the schema does not have.
+        for cue in groupCues where !consumed.contains(cue) {
+            guard let w = word(cue), w != "by" || !isPassiveBy(cue), let n = following(cue, skipping: Self.groupSkips),
+                  tokens[n].number == nil, spanCovering(n) == nil, !consumed.contains(n), let next = word(n),
+                  !Lexicon.fillers.contains(next) || ["name"].contains(next) else { continue }
+            throw Refusal("no table or column matches \"\(tokens[n].text)\" to group by")
+        }
+    }
+
+    /// Words that shape a question but need no handling of their own.
+    static let harmless: Set<String> = [
+        "than", "expensive", "costly", "pricey", "recent", "recently", "common", "frequent", "popular", "selling", "most", "least",
+        "fewest", "top", "bottom", "first", "last", "whose", "named", "called", "titled", "containing", "contains", "starting",
+        "starts", "beginning", "begins", "ending", "ends", "long", "much", "many", "exactly", "equal", "equals", "between", "at",
+        "since", "after", "before", "until", "till", "during", "except", "excluding", "besides", "but", "ever", "yet", "average",
+        "avg", "mean", "sum", "total", "maximum", "minimum", "max", "min", "count", "counts", "number", "numbers", "year", "years",
+        "month", "months", "day", "days", "times", "time", "often", "per", "each", "every", "by", "grouped", "broken", "down",
+        "sorted", "ordered", "ranked", "order", "descending", "ascending", "amount", "amounts", "values", "value", "big", "small",
+        "large", "high", "low", "units", "unit", "quantity", "all", "combined", "whole", "altogether", "lifetime", "sales",
+        "code", "codes", "id", "ids", "identifier", "abbreviation", "list", "there",
+    ]
+}

@@ -1,0 +1,173 @@
+/// One reading of a question: what it asks for (rows, a count, an aggregate), what it is about,
+/// how it groups and ranks, and its conditions, each tied to the words that asked for it.
+///
+/// The passes run in order: values are placed, then the words that shape a query (cues), then
+/// names; conditions are read around values, numbers and dates; the remaining mentions get their
+/// roles; any word left unexplained refuses the question. `build()` then settles columns and
+/// tables and makes the plan.
+struct Reading {
+    typealias Token = QuestionText.Token
+    typealias ColumnRef = SchemaGraph.ColumnRef
+    typealias Refusal = Planner.Refusal
+
+    /// A superlative, a "top N" or a "most": the order and the number of rows.
+    struct Rank {
+        enum Kind { case superlative, most, top, bestSelling, common }
+        var kind: Kind
+        var descending: Bool
+        var limit: Int?
+        let at: Int
+        /// Stems of the columns a superlative ranks by; nil for a date, empty when named elsewhere.
+        var words: [String]?
+        var prefersBirth = false
+        /// Where "by" stands in "top 3 artists by number of albums".
+        var byAt: Int?
+    }
+
+    /// A condition before its column is settled.
+    struct Intent {
+        enum Kind {
+            case value(String, [ColumnRef], negated: Bool)
+            case text(String, match: TextMatch, negated: Bool)
+            case compare(op: String, value: Double, unit: Lexicon.Unit?, hint: String?)
+            case between(Double, Double, unit: Lexicon.Unit?)
+            case compareToAverage(op: String, hint: String?)
+            case dates(from: (year: Int, month: Int)?, to: (year: Int, month: Int)?, wording: String)
+            case month(Int)
+            case condition(Int)
+            case threshold(Int)
+            case havingCount(table: Int, op: String, value: Double)
+            case key(table: Int, value: Double)
+            case absence(table: Int?, verb: String?)
+            /// A yes/no column named as a property ("inducted", "discontinued products").
+            case flag(ColumnRef, negated: Bool)
+            /// "customers with a company", "without a fax": the column holds a value (or not).
+            case present(ColumnRef, negated: Bool)
+        }
+        enum TextMatch { case equals, contains, prefix, suffix }
+        var kind: Kind
+        let at: Int
+        /// A column mention beside the condition.
+        var columnSpan: Int?
+        /// A table mention beside the condition.
+        var tableSpan: Int?
+        /// The edge a value's table is entered by ("flights to X": the destination key).
+        var role: String?
+    }
+
+    let planner: Planner
+    var graph: SchemaGraph { planner.graph }
+    var terms: BusinessTerms { planner.terms }
+    let tokens: [Token]
+    var links: Linker
+    /// Tokens a cue or a condition took.
+    var consumed: Set<Int> = []
+    /// Spans a role or a condition took.
+    var used: Set<Int> = []
+
+    // Cues.
+    var countAt: Int?
+    var distinctAt: Int?
+    var aggregate: (function: String, at: Int)?
+    var rank: Rank?
+    var groupCues: [Int] = []
+    var dateGroups: [(part: DatePart, at: Int)] = []
+    var negationAt: [Int] = []
+    var moneyAt: Int?
+    var quantityAt: Int?
+    var outputUnit: Lexicon.Unit?
+    /// "Which 5 customers": the number of rows asked for.
+    var requestedCount: Int?
+    /// "per sales support agent": groupings named by a value (the value's table, filtered to it).
+    var valueGroupSpans: [Int] = []
+    /// "ordered by X", "sorted by X": where the ordering's column is named; "alphabetically".
+    var orderByAt: Int?
+    var orderAlphabetical = false
+    var orderDescending: Bool?
+    var orderSpan: Int?
+    /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
+    var absorbed: Set<Int> = []
+    /// "how long": the answer is a duration.
+    var durationAt: Int?
+    /// "names", "who": the answer is the subject's label columns.
+    var wantsLabel = false
+
+    // Conditions and roles.
+    var intents: [Intent] = []
+    var subjectSpan: Int?
+    var countSpan: Int?
+    var groupSpans: [Int] = []
+    var rankSpan: Int?
+    var measureSpan: Int?
+    var projectionSpans: [Int] = []
+    /// Groupings by a table named through a foreign key's role: the edge to enter it by.
+    var groupEdges: [Int: Int] = [:]
+    var notes: [String] = []
+
+    init(tokens: [Token], planner: Planner) throws {
+        self.planner = planner
+        self.tokens = tokens
+        links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
+        links.linkTerms()
+        try scanCues()
+        links.linkNames(skipping: consumed)
+        preferColumnsAfterAggregates()
+        try scanConditions()
+        assignRoles()
+        try checkEveryWord()
+    }
+
+    /// "the highest salary" where a table is named Salaries and has a salary column: after an
+    /// aggregate or a superlative, the word names the column.
+    private mutating func preferColumnsAfterAggregates() {
+        let cues = [aggregate?.at, rank?.kind == .superlative ? rank?.at : nil].compactMap { $0 }
+        for k in spans.indices {
+            guard let table = spans[k].table, let p = previous(spans[k].range.lowerBound), cues.contains(p) else { continue }
+            let numeric = spans[k].columnStrengths.filter { $0.key.table == table && $0.value >= 4 && graph.column($0.key).kind == .numeric }
+            guard let column = numeric.keys.sorted().first else { continue }
+            links.retype(k, as: .columns([column]))
+        }
+    }
+
+    // MARK: Helpers
+
+    var spans: [Linker.Span] { links.spans }
+
+    /// The lowercased word at `i`, unless it is a number, a quoted string or inside a value.
+    func word(_ i: Int) -> String? {
+        guard tokens.indices.contains(i), tokens[i].number == nil, !tokens[i].quoted, !links.valueTokens.contains(i) else { return nil }
+        return tokens[i].lower
+    }
+
+    /// The nearest index before `i` whose word is not in `skipping`.
+    func previous(_ i: Int, skipping: Set<String> = ["the", "a", "an"]) -> Int? {
+        var j = i - 1
+        while j >= 0, let w = word(j), skipping.contains(w) { j -= 1 }
+        return j >= 0 ? j : nil
+    }
+
+    /// The nearest index after `i` whose word is not in `skipping`.
+    func following(_ i: Int, skipping: Set<String> = ["the", "a", "an"]) -> Int? {
+        var j = i + 1
+        while j < tokens.count, let w = word(j), skipping.contains(w) { j += 1 }
+        return j < tokens.count ? j : nil
+    }
+
+    func spanStarting(_ i: Int?) -> Int? { i.flatMap { links.span(startingAt: $0) } }
+    func spanEnding(_ i: Int?) -> Int? { i.flatMap { links.span(endingAt: $0) } }
+    func spanCovering(_ i: Int) -> Int? { links.span(covering: i) }
+
+    /// The words of a span as typed, quoted, for explanations.
+    func quoted(_ k: Int) -> String {
+        "\"" + tokens[spans[k].range].map(\.text).joined(separator: " ") + "\""
+    }
+
+    func tableName(_ t: Int) -> String { graph.tables[t].name }
+    func columnName(_ ref: ColumnRef) -> String { graph.name(ref) }
+
+    /// Whether the mention at span `k` is written in the plural ("tracks", "customers").
+    func isPlural(_ k: Int) -> Bool {
+        let last = tokens[spans[k].range.upperBound - 1]
+        return last.lower != last.stem && last.lower.hasSuffix("s")
+    }
+}

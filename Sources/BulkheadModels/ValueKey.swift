@@ -1,0 +1,38 @@
+/// How stored values and questions meet: both are cut into the same lowercase words, so
+/// "no_show", "no-show" and "No show" are one key, and "AC/DC" is "ac dc".
+///
+/// The context layer indexes each source's values by `of(_:)` and looks up `phrases(in:)` of a
+/// question; the offline planner places values on the same words.
+public enum ValueKey {
+    /// The key a stored value is indexed by: its words, lowercased, one space apart.
+    public static func of(_ value: String) -> String {
+        QuestionText.words(of: value).joined(separator: " ")
+    }
+
+    /// Every key a stored value is found by: its words, and for a value of two or three words the
+    /// words run together ("LaGuardia" finds "La Guardia").
+    public static func keys(of value: String) -> [String] {
+        let words = QuestionText.words(of: value)
+        guard !words.isEmpty else { return [] }
+        var keys = [words.joined(separator: " ")]
+        if (2...3).contains(words.count), words.joined().count > 5 { keys.append(words.joined()) }
+        return keys
+    }
+
+    /// The keys of every run of 1 to `maxWords` words of a question, and of its quoted strings.
+    public static func phrases(in question: String, maxWords: Int = 10) -> Set<String> {
+        let tokens = QuestionText(question).tokens
+        var keys: Set<String> = []
+        for token in tokens where token.quoted { keys.insert(of(token.text)) }
+        let words = tokens.filter { !$0.quoted }.map(\.lower)
+        for start in words.indices {
+            var run: [String] = []
+            for word in words[start..<min(words.count, start + maxWords)] {
+                run.append(word)
+                keys.insert(run.joined(separator: " "))
+            }
+        }
+        keys.remove("")
+        return keys
+    }
+}
