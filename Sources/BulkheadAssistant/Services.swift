@@ -46,7 +46,6 @@ public final class Services: Sendable {
     public let clock: any Clock
     public let random: any RandomSource
     public let control: any ControlStore
-    public let tenants: TenantDatabases
     public let grants: FolderGrants
     public let auth: AuthService
     public let backups: TenantBackup
@@ -82,7 +81,6 @@ public final class Services: Sendable {
         self.clock = clock
         self.random = random
         control = stores.control
-        tenants = stores.files ?? TenantDatabases(workspace: workspace, events: stores.control, clock: clock)
         grants = FolderGrants(control: control, clock: clock)
         auth = try AuthService(workspace: workspace, control: control, clock: clock, random: random,
                                hasherParameters: options.hasherParameters, tokenLifetime: 8 * 3600,
@@ -96,18 +94,18 @@ public final class Services: Sendable {
         engine.grantPolicyEnforced = options.authorizationEnforced
         vectors = VectorStore(rows: stores.vectors, clock: clock)
         secrets = SealedSecrets(workspace: workspace, random: random)
-        embedders = EmbedderSettings(tenants: tenants, secrets: secrets)
+        embedders = EmbedderSettings(settings: stores.settings, secrets: secrets)
         knowledge = KnowledgeIndex(vectors: vectors, settings: embedders)
-        conversations = Conversations(tenants: tenants, clock: clock, random: random)
-        requestLog = RequestLog(tenants: tenants)
-        notes = NoteService(tenants: tenants, knowledge: knowledge, clock: clock, random: random)
-        models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
+        conversations = Conversations(store: stores.conversations, clock: clock, random: random)
+        requestLog = RequestLog(store: stores.requests)
+        notes = NoteService(store: stores.notes, knowledge: knowledge, clock: clock, random: random)
+        models = ModelSettings(settings: stores.settings, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, tenants: tenants, clock: clock,
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, stores: stores, clock: clock,
                                      limits: options.contextLimits)
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
-                              tenants: tenants, clock: clock, random: random, firstPage: 200,
+                              stores: stores, clock: clock, random: random, firstPage: 200,
                               contextTamper: options.contextTamper)
         authorizationEnforced = options.authorizationEnforced
     }
@@ -147,6 +145,6 @@ public final class Services: Sendable {
     public func removeSource(_ principal: Principal, name: String) throws {
         try engine.removeSource(principal, name)
         try knowledge.removeSource(principal, source: name)
-        try ValueIndex(engine: engine, tenants: tenants, clock: clock).remove(principal, source: name)
+        try ValueIndex(engine: engine, store: stores.values, clock: clock).remove(principal, source: name)
     }
 }

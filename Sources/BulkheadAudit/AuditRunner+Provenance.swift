@@ -47,7 +47,7 @@ extension AuditWorld {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if norm > 0 { vector = vector.map { $0 / norm } }
         let blob = vector.withUnsafeBufferPointer { Data(buffer: $0) }
-        let database = try services.tenants.database(org: me.orgID)
+        let database = try files().database(org: me.orgID)
         var turnID: Int64?
         try database.write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
@@ -83,9 +83,9 @@ extension AuditWorld {
             try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
         }
         // As a restore would: the file changed under the running services, which read it anew.
-        services.tenants.evict(org: me.orgID)
+        try files().evict(org: me.orgID)
         defer {
-            if let cleaned = try? services.tenants.database(org: me.orgID) {
+            if let cleaned = try? files().database(org: me.orgID) {
                 try? cleaned.write { db in
                     try db.execute(sql: "DELETE FROM notes WHERE id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM examples WHERE id = ?", arguments: [id])
@@ -94,7 +94,7 @@ extension AuditWorld {
                     try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
                 }
             }
-            services.tenants.evict(org: me.orgID)
+            try? files().evict(org: me.orgID)
         }
         try await expectFailure(me, .firewall, "ask with a planted row of the other org") {
             try await services.assistant.ask(me.admin, question: question, source: me.sharedName,

@@ -4,6 +4,7 @@ import GRDB
 import GRDBSQLite
 import BulkheadAssistant
 import BulkheadCore
+import BulkheadStore
 
 extension AuditRunner {
     /// The tables every tenant file holds; each carries an org column that refuses other orgs' rows.
@@ -52,7 +53,7 @@ extension AuditRunner {
             let victim = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
             var refusal = ""
             do {
-                try world.services.tenants.database(for: me.admin).write { db in
+                try world.files().database(for: me.admin).write { db in
                     try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [victim.path])
                 }
             } catch {
@@ -61,9 +62,9 @@ extension AuditRunner {
             try world.require(!refusal.isEmpty, "a tenant connection attached another org's file")
             // GRDB runs every block in a transaction, where SQLite refuses ATTACH anyway; the limit
             // below is what refuses it everywhere else, so it must be zero on reader and writer alike.
-            let limits = try world.services.tenants.database(for: me.admin).read { db in
+            let limits = try world.files().database(for: me.admin).read { db in
                 sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
-            } + world.services.tenants.database(for: me.admin).write { db in
+            } + (try world.files()).database(for: me.admin).write { db in
                 sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
             }
             try world.require(limits == 0, "a tenant connection allows ATTACH (limit above zero)")
@@ -140,16 +141,16 @@ extension AuditWorld {
     func withSpareFile(replacedBy swap: (URL) throws -> Void, _ body: () async throws -> Void) async throws {
         let target = services.workspace.tenantDatabaseURL(for: spare.orgID)
         let saved = target.deletingLastPathComponent().appendingPathComponent(".spare-\(UUID().uuidString).db")
-        services.tenants.evict(org: spare.orgID)
+        try files().evict(org: spare.orgID)
         try FileManager.default.copyItem(at: target, to: saved)
         defer {
-            services.tenants.evict(org: spare.orgID)
+            try? files().evict(org: spare.orgID)
             try? FileManager.default.removeItem(at: target)
             for suffix in ["-wal", "-shm"] { unlink(target.path + suffix) }
             _ = rename(saved.path, target.path)
         }
         try swap(target)
-        services.tenants.evict(org: spare.orgID)
+        try files().evict(org: spare.orgID)
         try await body()
     }
 
@@ -157,7 +158,7 @@ extension AuditWorld {
     func foreignRowRefused(_ me: AuditTenant, table: String) throws {
         let victim = self.victim(of: me)
         let outcome: Result<Int, any Error> = Result(catching: {
-            try services.tenants.database(for: me.admin).write { db -> Int in
+            try files().database(for: me.admin).write { db -> Int in
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                 if rows == 0 {
                     let ddl = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -219,17 +220,14 @@ extension AuditWorld {
         let victim = self.victim(of: me)
         let secret = "sk-audit-\(victim.canary)"
         try services.models.set(victim.admin, choice: .init(provider: "anthropic", model: "audit-model"), apiKey: secret)
-        let sealed = try services.tenants.database(for: victim.admin).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.anthropic.api_key'")
-        }
+        let sealed = try services.stores.settings.settings(victim.admin, prefix: "model.anthropic.api_key")["model.anthropic.api_key"]
         try services.models.set(victim.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil)
         guard let sealed else { throw AuditBreach("the victim's key was not stored sealed") }
         try require(!sealed.contains(victim.canary), "the model key is stored in clear")
-        try services.tenants.database(for: me.admin).write { db in
-            try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'model.%'")
-            for (key, value) in ["model.provider": "anthropic", "model.anthropic.name": "audit-model", "model.anthropic.api_key": sealed] {
-                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-            }
+        // Straight into the attacker's own settings rows, below the service that would seal a key for its own org.
+        try services.stores.settings.updateSettings(me.admin, prefix: "model.") { stored in
+            SettingsChange(delete: Array(stored.keys),
+                           put: ["model.provider": "anthropic", "model.anthropic.name": "audit-model", "model.anthropic.api_key": sealed])
         }
         defer { try? services.models.set(me.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil) }
         try await expectFailure(me, .oneOf(["integrity", "internal", "invalid_input"]), "open a copied sealed key") {

@@ -3,6 +3,7 @@ import Synchronization
 import BulkheadAssistant
 import BulkheadContext
 import BulkheadCore
+import BulkheadStore
 
 /// The throwaway installation an audit attacks: one `Services` object serving two orgs, as a
 /// shared server would, plus a spare org that destructive patterns may damage.
@@ -45,6 +46,13 @@ public final class AuditWorld: Sendable {
 
     /// The org `attacker` attacks.
     func victim(of attacker: AuditTenant) -> AuditTenant { tenant(attacker.side.other) }
+
+    /// The SQLite tenant files, for the patterns that attack the files themselves; fails on a
+    /// store without them (those patterns attack PostgreSQL's rows through `AuditStore` instead).
+    func files() throws -> TenantDatabases {
+        guard let files = services.stores.files else { throw AuditBreach("this store keeps no tenant files") }
+        return files
+    }
 
     /// The home folder of the throwaway installation.
     var home: URL { services.workspace.root }

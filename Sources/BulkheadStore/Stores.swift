@@ -15,6 +15,15 @@ public struct Stores: Sendable {
     public let vectors: any VectorRowStore
     /// An org's tenant data to and from a backup's payload.
     public let archive: any TenantArchive
+    /// The assistant's and the context's rows, topic by topic.
+    public let notes: any NoteStore
+    public let examples: any ExampleStore
+    public let conversations: any ConversationStore
+    public let requests: any RequestLogStore
+    public let settings: any SettingsStore
+    public let values: any ValueIndexStore
+    public let evals: any EvalRunStore
+    public let provenance: any ProvenanceStore
     /// The SQLite tenant files, when the stores are SQLite: the only door for maintenance and the
     /// audit's attacks on the files themselves. Services never use it.
     public let files: TenantDatabases?
@@ -22,12 +31,23 @@ public struct Stores: Sendable {
     public let close: @Sendable () -> Void
 
     public init(control: any ControlStore, tenants: any TenantSpaces, sources: any SourceCatalogStore, vectors: any VectorRowStore,
-                archive: any TenantArchive, files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
+                archive: any TenantArchive,
+                rows: any NoteStore & ExampleStore & ConversationStore & RequestLogStore & SettingsStore & ValueIndexStore & EvalRunStore
+                    & ProvenanceStore,
+                files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
         self.control = control
         self.tenants = tenants
         self.sources = sources
         self.vectors = vectors
         self.archive = archive
+        notes = rows
+        examples = rows
+        conversations = rows
+        requests = rows
+        settings = rows
+        values = rows
+        evals = rows
+        provenance = rows
         self.files = files
         self.close = close
     }
@@ -37,7 +57,8 @@ public struct Stores: Sendable {
         let control = try ControlDatabase(workspace: workspace, clock: clock)
         let files = TenantDatabases(workspace: workspace, events: control, clock: clock)
         return Stores(control: control, tenants: SQLiteTenantSpaces(files: files), sources: SQLiteSourceCatalog(tenants: files),
-                      vectors: SQLiteVectorRows(tenants: files), archive: SQLiteTenantArchive(files: files), files: files, close: {})
+                      vectors: SQLiteVectorRows(tenants: files), archive: SQLiteTenantArchive(files: files),
+                      rows: SQLiteTenantRows(tenants: files), files: files, close: {})
     }
 }
 

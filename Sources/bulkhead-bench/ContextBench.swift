@@ -41,7 +41,7 @@ enum ContextBench {
         let setupSeconds = Double(DispatchTime.now().uptimeNanoseconds - setupStart.uptimeNanoseconds) / 1e9
 
         let builder = ContextBuilder(engine: services.engine, knowledge: services.knowledge, conversations: services.conversations,
-                                     tenants: services.tenants, clock: services.clock)
+                                     stores: services.stores, clock: services.clock)
         let questions = (0..<20).map { "what is the total \(topics[$0 % topics.count]) per region in table_\($0 * 2)" }
         for warm in 0..<10 {
             _ = try await builder.build(principal, question: questions[warm % questions.count], source: "wide",

@@ -21,7 +21,7 @@ import BulkheadCore
         vector = vector.map { $0 / norm }
         let blob = vector.withUnsafeBufferPointer { Data(buffer: $0) }
         let globex = f.globex.orgID.rawValue
-        try f.services.tenants.database(for: f.acme).write { db in
+        try f.services.stores.files!.database(for: f.acme).write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
             switch kind {
@@ -49,10 +49,10 @@ import BulkheadCore
             }
         }
         // As a restore would: the file changed under the running services, which read it anew.
-        try f.services.tenants.database(for: f.acme).write { db in
+        try f.services.stores.files!.database(for: f.acme).write { db in
             try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
         }
-        f.services.tenants.evict(org: f.acme.orgID)
+        f.services.stores.files!.evict(org: f.acme.orgID)
         return marker
     }
 
