@@ -2,11 +2,13 @@ import BulkheadCore
 @testable import BulkheadStore
 @testable import BulkheadVectors
 import Testing
+import BulkheadTestBackends
 
 /// The in-memory cache: bounded, least recently used out, reloads from the right org's file.
 @Suite struct VectorCacheTests {
-    @Test func underMemoryPressureTheCacheEvictsAndReloadsWithoutMixingOrgs() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func underMemoryPressureTheCacheEvictsAndReloadsWithoutMixingOrgs(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         // A budget far below one collection: every switch of org evicts the other's index.
         let store = fixture.store(VectorStoreConfiguration(cacheBytes: 4_096))
         var generator = VectorGenerator(seed: 21, dimension: 32, centers: 4)
@@ -32,8 +34,9 @@ import Testing
         #expect(statistics.bytes <= 4_096)
     }
 
-    @Test func withinBudgetIndexesStayResidentPerOrg() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func withinBudgetIndexesStayResidentPerOrg(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         for user in [fixture.acmeUser, fixture.globexUser] {
             try store.createCollection(user, name: "notes", embedder: HashingEmbedder())
@@ -50,8 +53,9 @@ import Testing
         #expect(statistics.evictions == 0)
     }
 
-    @Test func aCollectionChangedByAnotherProcessIsReloadedRatherThanServedFromTheCache() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aCollectionChangedByAnotherProcessIsReloadedRatherThanServedFromTheCache(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "notes", embedder: HashingEmbedder())
         try await store.add(fixture.acmeUser, collection: "notes", items: [VectorItem(id: "old", text: "old text")])
