@@ -78,7 +78,8 @@ let package = Package(
                                                           grdb, logging], swiftSettings: strict),
         // The cross-tenant attack suite: two throwaway orgs in a temporary home, attacked as each other.
         .target(name: "BulkheadAudit", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
-                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo",
+                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo", "BulkheadBackend",
+                                                      "BulkheadPostgres", "BulkheadPostgresKit", postgres,
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
@@ -110,7 +111,8 @@ let package = Package(
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",
                                                               "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", "BulkheadTestSupport", sqlite], swiftSettings: strict),
-        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "BulkheadTestBackends", logging],
+                    swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
                                                                 "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),

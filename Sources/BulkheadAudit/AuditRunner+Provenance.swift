@@ -36,6 +36,7 @@ extension AuditWorld {
     /// Plants a row of the victim's org in the attacker's own file, asks, requires the firewall to
     /// stop the request with nothing sent, and removes the planted rows again.
     func plantedAsk(_ me: AuditTenant, kind: Planted) async throws {
+        if postgres != nil { return try await rowPlantedAsk(me, kind: kind) }
         let victim = self.victim(of: me)
         let question = "how many customers are there"
         // The planted row is stamped with the victim's org; its text is a marker of its own (the

@@ -34,8 +34,9 @@ extension AuditRunner {
             }),
         ]
         for (id, verb, swap) in swaps {
-            list.append(.oneWay(id, .tenantData, "another org's file \(verb) over a tenant file",
-                                tried: "puts the other org's database file in place of a tenant file (\(verb)) and opens it as that tenant") { world, me in
+            list.append(.oneWay(id, .tenantData, "another org's data \(verb) over a tenant's",
+                                tried: "puts the other org's database file (on PostgreSQL, its rows) in place of a tenant's (\(verb)) and reads it as that tenant") { world, me in
+                if world.postgres != nil { return try await world.rowSwap(verb, me) }
                 let victim = world.victim(of: me)
                 try await world.withSpareFile(replacedBy: { target in
                     try swap(world.services.workspace.tenantDatabaseURL(for: victim.orgID), target)
@@ -49,7 +50,8 @@ extension AuditRunner {
             })
         }
         list.append(.oneWay("TD-05", .tenantData, "ATTACH on a tenant connection",
-                            tried: "runs ATTACH of the other org's database file on its own tenant connection") { world, me in
+                            tried: "runs ATTACH of the other org's database file on its own tenant connection (on PostgreSQL: dblink, SET ROLE)") { world, me in
+            if world.postgres != nil { return try world.rowAttach(me) }
             let victim = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
             var refusal = ""
             do {
@@ -73,6 +75,7 @@ extension AuditRunner {
             list.append(.oneWay(String(format: "TD-%02d", 6 + offset), .tenantData, "a row of the other org in \(table)",
                                 as: offset % 2 == 0 ? .a : .b,
                                 tried: "writes the other org's org_id into a row of its own \(table) table") { world, me in
+                if world.postgres != nil { return try world.rowForeign(me, table: table) }
                 try world.foreignRowRefused(me, table: table)
             })
         }
@@ -113,18 +116,19 @@ extension AuditRunner {
             try await world.expectFailure(me, .integrity, "restore a tampered backup") { try world.services.backups.restore(me.admin, from: data) }
         })
         list.append(.oneWay("TD-21", .tenantData, "raw tenant file as a backup", as: .b,
-                            tried: "restores the other org's raw database file as if it were a backup") { world, me in
-            let raw = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
-            try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.lastPathComponent]) {
-                try world.services.backups.restore(me.admin, from: try Data(contentsOf: raw))
+                            tried: "restores the other org's raw database file (on PostgreSQL, its backup's bare payload) as if it were a backup") { world, me in
+            let raw = try world.rawDataFile(of: world.victim(of: me))
+            try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.name]) {
+                try world.services.backups.restore(me.admin, from: raw.data)
             }
         })
         list.append(.oneWay("TD-22", .tenantData, "backup written over a tenant file",
-                            tried: "an admin names its backup with a path to another org's database file in the home") { world, me in
+                            tried: "an admin names its backup with a path to another org's database file (on PostgreSQL, its backup) in the home") { world, me in
             try await world.withSpareFile(replacedBy: { _ in }) {
-                let target = world.services.workspace.tenantDatabaseURL(for: world.spare.orgID)
+                let target = try world.protectedFile()
                 let before = try Data(contentsOf: target)
-                for name in [target.path, "../../tenants/\(target.lastPathComponent)"] {
+                let sibling = "../\(target.deletingLastPathComponent().lastPathComponent)/\(target.lastPathComponent)"
+                for name in [target.path, "../../tenants/\(target.lastPathComponent)", sibling] {
                     try await world.expectFailure(me, .notPermitted, "backup over a tenant file", echo: [name]) {
                         try world.services.backups.backup(me.admin, named: name)
                     }
@@ -139,6 +143,7 @@ extension AuditRunner {
 extension AuditWorld {
     /// Swaps the spare org's tenant file with `replacedBy`, runs `body`, and puts the original back.
     func withSpareFile(replacedBy swap: (URL) throws -> Void, _ body: () async throws -> Void) async throws {
+        if postgres != nil { return try await body() }
         let target = services.workspace.tenantDatabaseURL(for: spare.orgID)
         let saved = target.deletingLastPathComponent().appendingPathComponent(".spare-\(UUID().uuidString).db")
         try files().evict(org: spare.orgID)
@@ -233,5 +238,23 @@ extension AuditWorld {
         try await expectFailure(me, .oneOf(["integrity", "internal", "invalid_input"]), "open a copied sealed key") {
             try services.models.provider(for: me.admin)
         }
+    }
+
+    /// The other org's data as raw bytes that are no backup: its SQLite file, or on PostgreSQL the
+    /// payload of its backup without the header.
+    func rawDataFile(of victim: AuditTenant) throws -> (name: String, data: Data) {
+        guard postgres != nil else {
+            let url = services.workspace.tenantDatabaseURL(for: victim.orgID)
+            return (url.lastPathComponent, try Data(contentsOf: url))
+        }
+        let backup = try Data(contentsOf: victim.backupFile)
+        guard let newline = backup.firstIndex(of: 0x0A) else { throw AuditBreach("the other org's backup has no header") }
+        return (victim.backupFile.lastPathComponent, Data(backup[backup.index(after: newline)...]))
+    }
+
+    /// A file of the home no backup name may reach: the spare org's database file, or on PostgreSQL the other orgs' backups.
+    func protectedFile() throws -> URL {
+        guard postgres != nil else { return services.workspace.tenantDatabaseURL(for: spare.orgID) }
+        return b.backupFile
     }
 }

@@ -3,6 +3,8 @@ import Synchronization
 import BulkheadAssistant
 import BulkheadContext
 import BulkheadCore
+import BulkheadPostgres
+import BulkheadPostgresKit
 import BulkheadStore
 
 /// The throwaway installation an audit attacks: one `Services` object serving two orgs, as a
@@ -27,9 +29,22 @@ public final class AuditWorld: Sendable {
     public let logs: LogCapture?
     /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
     let injection: InjectionBox
+    /// On PostgreSQL: the store connected as the server role, for the attacks below the services.
+    let postgres: PostgresStore?
+    /// On PostgreSQL: where the store is, as the server role (for attacks that need a connection of their own).
+    let postgresURL: PostgresURL?
+    /// The orgs this audit made, removed at the end (on PostgreSQL, where they live in a shared database).
+    let madeOrgs: Mutex<[OrgID]>
+    /// The operator the audit acts as.
+    let caller: OperatorPrincipal
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
-         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox) {
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, postgres: PostgresStore?, postgresURL: PostgresURL?,
+         madeOrgs: [OrgID], caller: OperatorPrincipal) {
+        self.postgres = postgres
+        self.postgresURL = postgresURL
+        self.madeOrgs = Mutex(madeOrgs)
+        self.caller = caller
         self.operatorCredentials = operatorCredentials
         self.services = services
         self.folder = folder
@@ -57,9 +72,19 @@ public final class AuditWorld: Sendable {
     /// The home folder of the throwaway installation.
     var home: URL { services.workspace.root }
 
-    /// Removes the temporary folder and everything in it.
+    /// Removes the orgs the audit made (from a PostgreSQL store), closes the stores, and removes the temporary folder.
     public func tearDown() {
+        if postgres != nil {
+            for org in madeOrgs.withLock({ $0 }) { try? services.deleteOrganization(org, by: caller) }
+        }
+        postgres?.close()
+        services.stores.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Notes an org made by a pattern, so the end of the audit removes it.
+    func noteMade(_ org: OrgID) {
+        madeOrgs.withLock { $0.append(org) }
     }
 }
 

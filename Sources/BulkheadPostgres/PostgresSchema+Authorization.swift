@@ -8,11 +8,13 @@ extension PostgresSchema {
     /// - `folder_grants` and `host_grants`: the operator writes them; a tenant reads its own org's.
     /// - `invitations`: an org's admins manage their own org's; the authentication service all.
     /// - `sessions`: an org's admins may revoke the sessions of their own org's members.
+    /// - `memberships`: an org's admins may change and remove their own org's, never add one.
     /// - `security_events.recorded_at` orders events without a sequence (a sequence shared by all
     ///   orgs would let one org count another's events from the gaps).
     /// - `vector_collections.version` changes with every write to a collection, so a server's
     ///   in-process index, built from the rows, is rebuilt when another server changed them;
-    ///   `next_position` hands out the order rows are read back in, per collection.
+    ///   `tenant_meta.next_vector_position` hands out the order rows are read back in, unique in
+    ///   the org (so a backup's payload can keep it as each row's SQLite rowid).
     static let authorization = PostgresMigration(version: 7, name: "authorization", statements: [
         "ALTER TABLE bulkhead.organizations ADD COLUMN suspended_at timestamptz",
         "ALTER TABLE bulkhead.security_events ADD COLUMN actor text",
@@ -78,7 +80,7 @@ extension PostgresSchema {
         )
         """,
         "ALTER TABLE bulkhead.vector_collections ADD COLUMN version bigint NOT NULL DEFAULT 0",
-        "ALTER TABLE bulkhead.vector_collections ADD COLUMN next_position bigint NOT NULL DEFAULT 1",
+        "ALTER TABLE bulkhead.tenant_meta ADD COLUMN next_vector_position bigint NOT NULL DEFAULT 1",
     ]
     + ["login_failures", "operators", "folder_grants", "invitations", "source_claims", "host_grants"].flatMap(rowSecurity)
     + ["login_failures", "operators", "folder_grants", "invitations", "source_claims", "host_grants"].map(servicePolicy)
@@ -89,6 +91,19 @@ extension PostgresSchema {
         CREATE POLICY org_admin ON bulkhead.invitations
             USING (org_id = (select bulkhead.current_org()) AND (select bulkhead.claim_role()) = 'admin')
             WITH CHECK (org_id = (select bulkhead.current_org()) AND (select bulkhead.claim_role()) = 'admin')
+        """,
+        // An org's admins change and remove their org's memberships but never add one: people join
+        // through the authentication service (an invitation accepted at login), so no admin can push
+        // their org onto another tenant's user even with SQL of their own under their claims.
+        "DROP POLICY org_admin ON bulkhead.memberships",
+        """
+        CREATE POLICY org_admin_update ON bulkhead.memberships FOR UPDATE
+            USING (org_id = (select bulkhead.current_org()) AND (select bulkhead.claim_role()) = 'admin')
+            WITH CHECK (org_id = (select bulkhead.current_org()) AND (select bulkhead.claim_role()) = 'admin')
+        """,
+        """
+        CREATE POLICY org_admin_delete ON bulkhead.memberships FOR DELETE
+            USING (org_id = (select bulkhead.current_org()) AND (select bulkhead.claim_role()) = 'admin')
         """,
         """
         CREATE POLICY org_admin_revoke ON bulkhead.sessions FOR UPDATE

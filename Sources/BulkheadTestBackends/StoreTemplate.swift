@@ -77,7 +77,10 @@ public final class StoreTemplate: Sendable {
             var attempt = 0
             while true {
                 do {
-                    try superuser(database: "postgres", ["CREATE DATABASE \(name) TEMPLATE \(template) OWNER owner_\(suffix)"])
+                    // A database's own rights are not copied from its template: take temporary tables away
+                    // again, as `bulkhead db migrate` does.
+                    try superuser(database: "postgres", ["CREATE DATABASE \(name) TEMPLATE \(template) OWNER owner_\(suffix)",
+                                                         "REVOKE TEMPORARY ON DATABASE \(name) FROM PUBLIC"])
                     return
                 } catch where PostgresErrorText.sqlState(error) == "55006" && attempt < 50 {
                     attempt += 1

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 @_spi(Testing) import BulkheadAudit
+import BulkheadTestBackends
 
 /// One log capture per test process: swift-log accepts a single bootstrap, made here on first use.
 enum TestLogging {
@@ -21,7 +22,8 @@ struct AuditRunnerTests {
         let patterns = AuditRunner.patterns
         #expect(patterns.count >= 120)
         #expect(Set(patterns.map(\.id)).count == patterns.count)
-        #expect(Set(patterns.map(\.layer)) == Set(AuditLayer.allCases))
+        #expect(Set(patterns.map(\.layer)) == Set(AuditLayer.allCases).subtracting([.rowSecurity]))
+        #expect(AuditRunner.patterns(rowSecurity: true).filter { $0.layer == .rowSecurity }.count >= 15)
         #expect(patterns.allSatisfy { !$0.name.isEmpty && !$0.tried.isEmpty })
         #expect(patterns.suffix(14).allSatisfy { $0.layer == .logsAndErrors }, "the log scans must run after every other pattern")
     }
@@ -47,6 +49,19 @@ struct AuditRunnerTests {
         #expect(json["seconds"] is Double)
         #expect(report.plainLines.last == report.summaryLine)
         #expect(report.summaryLine.hasPrefix("patterns: \(report.results.count), passed: \(report.passed), failed: \(report.failed), seconds: "))
+    }
+
+    @Test("on PostgreSQL every pattern passes too, with a row-level security layer of at least 15 patterns")
+    func fullSuitePassesOnPostgreSQL() async throws {
+        let database = try StoreTemplate.shared().makeDatabase()
+        defer { database.drop() }
+        let report = await AuditRunner(logs: TestLogging.capture, target: AuditTarget(backend: .postgres(database.serverURL), operatorKey: nil)).run()
+        #expect(report.failures.isEmpty, "\(report.failures.map { "\($0.id): \($0.detail)" })")
+        let sqliteIDs = Set(AuditRunner.patterns.map(\.id))
+        #expect(sqliteIDs.isSubset(of: Set(report.results.map(\.id))), "every SQLite pattern runs on PostgreSQL as well")
+        let rls = report.results.filter { $0.layer == .rowSecurity }
+        #expect(rls.count >= 15)
+        #expect(Set(report.results.map(\.layer)) == Set(AuditLayer.allCases))
     }
 
     @Test("with the engine's owner check off, the patterns that present another org's source id fail and name themselves")

@@ -52,7 +52,7 @@ public final class PostgresControlStore: ControlStore {
             try store.waitTransaction(.operator) { connection in
                 let rows = try await connection.query("""
                     SELECT kind, org_id, user_id, detail, actor FROM bulkhead.security_events
-                    WHERE \(kind) IS NULL OR kind = \(kind) ORDER BY recorded_at, id
+                    WHERE \(kind)::text IS NULL OR kind = \(kind) ORDER BY recorded_at, id
                     """, logger: PostgresLog.quiet).collect()
                 return try rows.map { row in
                     let (kind, org, user, detail, actor) = try row.decode((String, String?, String?, String, String?).self)

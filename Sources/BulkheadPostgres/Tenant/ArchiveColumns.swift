@@ -6,7 +6,7 @@ import PostgresNIO
 /// How one tenant table's columns travel between PostgreSQL and a backup's SQLite payload.
 ///
 /// Columns are matched by name; `vector_items.position` travels as the SQLite rowid (the graph a
-/// backup carries names rows by it); columns only one side has (`next_position`, SQLite's
+/// backup carries names rows by it); columns only one side has (`next_vector_position`, SQLite's
 /// `singleton`) stay behind and take their defaults.
 struct ArchiveTable: Sendable {
     let name: String

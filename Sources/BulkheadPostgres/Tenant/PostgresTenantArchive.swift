@@ -12,7 +12,7 @@ import PostgresNIO
 /// so the backup format, its HMAC and its checks are one for both stores. The import deletes the
 /// org's rows and inserts the payload's in one transaction under the org's claims (row-level
 /// security holds every row to the org), then gives each vector collection a new version and
-/// its next row position.
+/// the org its next vector row position.
 struct PostgresTenantArchive: TenantArchive {
     let store: PostgresStore
 
@@ -88,10 +88,10 @@ struct PostgresTenantArchive: TenantArchive {
                     try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM bulkhead.\(table)"), logger: PostgresLog.quiet)
                 }
                 for batch in work { try await batch.insert(on: connection) }
+                try await connection.query("UPDATE bulkhead.vector_collections SET version = 1 + floor(random() * 9.2e18)::bigint",
+                                           logger: PostgresLog.quiet)
                 try await connection.query("""
-                    UPDATE bulkhead.vector_collections c SET
-                        next_position = coalesce((SELECT max(i.position) + 1 FROM bulkhead.vector_items i WHERE i.collection = c.name), 1),
-                        version = 1 + floor(random() * 9.2e18)::bigint
+                    UPDATE bulkhead.tenant_meta SET next_vector_position = coalesce((SELECT max(position) + 1 FROM bulkhead.vector_items), 1)
                     """, logger: PostgresLog.quiet)
             }
         }

@@ -7,10 +7,10 @@ import PostgresNIO
 /// Vector collections in `bulkhead.vector_collections`, `vector_items` and `vector_graphs`,
 /// each call under its caller's claims.
 ///
-/// Row keys are the `position` column: each collection hands out positions from its own
-/// `next_position` counter (never a sequence shared by orgs), under the collection row's lock,
-/// so two servers adding at once get distinct, increasing keys, and a replaced item gets a new
-/// one, exactly like a SQLite rowid.
+/// Row keys are the `position` column, handed out from the org's own counter in its stamp row
+/// (never a sequence shared by orgs, whose gaps would count other orgs' rows), under that row's
+/// lock, so two servers adding at once get distinct, increasing keys unique in the org, and a
+/// replaced item gets a new one, exactly like a SQLite rowid.
 struct PostgresVectorRows: VectorRowStore {
     let store: PostgresStore
 
@@ -148,18 +148,24 @@ struct PostgresVectorRows: VectorRowStore {
         }
     }
 
-    /// Locks the collection's row, stamps a new version and takes `count` positions; returns the
-    /// version before and the first position. - Throws: `notFound` when the collection is missing.
+    /// Locks the collection's row and stamps a new version, then takes `count` positions from the
+    /// org's counter (the stamp row's lock orders the org's writers); returns the version before and
+    /// the first position. - Throws: `notFound` when the collection is missing.
     private static func claimPositions(_ collection: String, count: Int, stamp: Int64,
                                        _ connection: PostgresConnection) async throws -> (Int64, Int64) {
         let rows = try await connection.query("""
-            WITH old AS (SELECT version, next_position FROM bulkhead.vector_collections WHERE name = \(collection) FOR UPDATE)
-            UPDATE bulkhead.vector_collections c SET version = \(stamp), next_position = old.next_position + \(count)
-            FROM old WHERE c.name = \(collection)
-            RETURNING old.version, old.next_position
+            WITH old AS (SELECT version FROM bulkhead.vector_collections WHERE name = \(collection) FOR UPDATE)
+            UPDATE bulkhead.vector_collections c SET version = \(stamp) FROM old WHERE c.name = \(collection)
+            RETURNING old.version
             """, logger: PostgresLog.quiet).collect()
         guard let row = rows.first else { throw BulkheadError.notFound(kind: "collection", name: collection) }
-        return try row.decode((Int64, Int64).self)
+        let before = try row.decode(Int64.self)
+        guard count > 0 else { return (before, 0) }
+        let first = try await connection.query("""
+            UPDATE bulkhead.tenant_meta SET next_vector_position = next_vector_position + \(count) RETURNING next_vector_position - \(count)
+            """, logger: PostgresLog.quiet).collect().first?.decode(Int64.self)
+        guard let first else { throw BulkheadError.notFound(kind: "organization database", name: collection) }
+        return (before, first)
     }
 
     private static func collection(_ name: String, _ connection: PostgresConnection) async throws -> StoredCollection? {
