@@ -102,7 +102,8 @@ let package = Package(
         .target(name: "BulkheadTestSupport", path: "Tests/BulkheadTestSupport", swiftSettings: strict),
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadPostgresKit", postgres],
+        .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadTestBackends",
+                                                            "BulkheadPostgresKit", postgres],
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore", "BulkheadTestBackends", "BulkheadPostgres", "BulkheadPostgresKit", postgres], swiftSettings: strict),
