@@ -106,7 +106,7 @@ let package = Package(
                                                             "BulkheadPostgresKit", postgres],
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
-                                                                   "BulkheadModels", "BulkheadCore", "BulkheadStore", "BulkheadTestBackends", "BulkheadPostgres", "BulkheadPostgresKit", postgres], swiftSettings: strict),
+                                                                   "BulkheadModels", "BulkheadCore", "BulkheadStore", "BulkheadTestBackends", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadEngine", postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore", "BulkheadTestBackends",
                                                                 "BulkheadPostgres", "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",

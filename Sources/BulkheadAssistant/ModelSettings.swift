@@ -142,10 +142,11 @@ public struct ModelSettings: Sendable {
     }
 
     /// The provider to use for the principal's org, built by the model layer's catalog.
-    public func provider(for principal: Principal) throws -> any ModelProvider {
+    /// The offline model writes SQL in `dialect` (the source's); remote models read it from the prompt.
+    public func provider(for principal: Principal, dialect: any SQLDialect = SQLiteDialect()) throws -> any ModelProvider {
         if let override { return override }
         let choice = try choice(for: principal)
-        guard choice.provider != OfflineModel.providerName else { return OfflineModel() }
+        guard choice.provider != OfflineModel.providerName else { return OfflineModel(dialect: dialect) }
         let sealed = try values(principal)["model.\(choice.provider).api_key"]
         let key = try sealed.map { APIKey(try secrets.openString($0, context: sealContext(principal, choice.provider))) }
         return try ModelCatalog.provider(named: choice.provider, model: choice.model, apiKey: key,

@@ -63,7 +63,7 @@ public struct ContextBuilder: Sendable {
         let fileOrg = try stored.fileOrg(principal)
         var context = PromptContext(orgID: principal.orgID, fragments: [], budget: limits.budget)
         context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .system, recordIDs: ["system-v1"]),
-                                       payload: .text(PromptRenderer.defaultSystem)))
+                                       payload: .text(PromptRenderer.defaultSystem(for: Self.dialect(of: try engine.kind(principal, source: source))))))
 
         let queryVector = try await knowledge.embed(principal, question)
         let schema = try engine.schema(principal, source: source)
@@ -150,5 +150,10 @@ public struct ContextBuilder: Sendable {
             if !seen.isEmpty { samples[column.name] = seen }
         }
         return BulkheadModels.TableSchema(name: table.name, columns: columns, sampleValues: samples, rowCount: table.rowCount)
+    }
+
+    /// The SQL a source of `kind` speaks: what the prompt asks for and the offline model writes.
+    public static func dialect(of kind: SourceKind) -> any SQLDialect {
+        kind == .postgres ? PostgreSQLDialect() : SQLiteDialect()
     }
 }
