@@ -94,7 +94,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole", "BulkheadTerminal",
-            "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels",
+            "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels", "BulkheadBackend",
             grdb, sqlite,
         ], swiftSettings: strict),
 

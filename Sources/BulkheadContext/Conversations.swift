@@ -47,14 +47,12 @@ public struct Conversations: Sendable {
     /// org its row carries. A member reads only their own conversations; an admin of the org may
     /// read any of the org's (an admin reads the org's request log, which holds the same turns).
     public func turns(_ principal: Principal, _ id: ConversationID, limit: Int) throws -> [StoredTurn] {
-        if principal.role != .admin {
-            _ = try owner(principal, id)
-        } else {
-            guard try store.conversationOwner(principal, id: id.rawValue) != nil else {
-                throw BulkheadError.notFound(kind: "conversation", name: id.rawValue)
-            }
+        let (owner, rows) = try store.turns(principal, conversation: id.rawValue, limit: limit)
+        // A member reads only their own; an admin any of the org's. Missing and not yours answer alike.
+        guard let owner, principal.role == .admin || owner == principal.userID.rawValue else {
+            throw BulkheadError.notFound(kind: "conversation", name: id.rawValue)
         }
-        return try store.turns(principal, conversation: id.rawValue, limit: limit).map { row in
+        return rows.map { row in
             StoredTurn(id: "turn-\(row.key)", turn: Turn(question: row.question, sql: row.sql, summary: row.summary), orgID: row.orgID)
         }
     }

@@ -17,7 +17,8 @@ import GRDB
 enum ContextBench {
     static func run(arguments: [String]) async throws -> String {
         let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 500
-        let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
+        let store = try BenchStore.parse(arguments)
+        let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!), store: store)
         defer { home.remove() }
         let services = home.services, principal = home.principal
         let source = home.data.appendingPathComponent("wide.sqlite")
@@ -59,6 +60,7 @@ enum ContextBench {
         timings.sort()
         let result: [String: Any] = [
             "bench": "context",
+            "store": store.label,
             "tables": 50, "notes": 1_000, "examples": 1_000, "history_turns": 20,
             "iterations": iterations,
             "p50_ms": BenchStats.round3(BenchStats.percentile(timings, 0.5)),

@@ -87,13 +87,18 @@ extension PostgresTenantRows: EvalRunStore {
 
 extension PostgresTenantRows: ProvenanceStore {
     /// The org of the stamp row the claims let this transaction see: the principal's, or nothing.
+    ///
+    /// Once seen, an org's stamp row is remembered for this process (keyed by the org, like every
+    /// cache here): it never changes while the org exists, and a deleted org's rows are gone anyway.
     func stampedOrg(_ principal: Principal) throws -> OrgID {
+        if stamps.contains(principal.orgID) { return principal.orgID }
         let stamped = try tenant(principal, "provenance-read") { connection in
             try await fetch(connection, "SELECT org_id FROM bulkhead.tenant_meta").first?.decode(String.self)
         }
         guard let stamped, let org = OrgID(rawValue: stamped) else {
             throw BulkheadError.notFound(kind: "organization database", name: principal.orgID.rawValue)
         }
+        if org == principal.orgID { stamps.insert(org) }
         return org
     }
 

@@ -3,6 +3,7 @@ import BulkheadPostgresKit
 import BulkheadStore
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// The assistant's and the context's tenant tables on PostgreSQL: notes, examples,
 /// conversations, the request log, settings, the value index, evaluation runs, and the provenance
@@ -10,6 +11,8 @@ import PostgresNIO
 /// `org_id`, and row-level security holds each to the org in the claims.
 struct PostgresTenantRows: Sendable {
     let store: PostgresStore
+    /// The orgs whose stamp row this process has seen.
+    let stamps = OrgSet()
 
     /// Runs `body` under the principal's claims; storage failures become `internalFailure(code:)`.
     func tenant<T: Sendable>(_ principal: Principal, _ code: String,
@@ -116,16 +119,19 @@ extension PostgresTenantRows: ConversationStore {
         }
     }
 
-    func turns(_ principal: Principal, conversation: String, limit: Int) throws -> [StoredTurnRow] {
+    func turns(_ principal: Principal, conversation: String, limit: Int) throws -> (owner: String?, turns: [StoredTurnRow]) {
         let org = principal.orgID
-        return try tenant(principal, "conversations-read") { connection in
-            try await fetch(connection, """
+        let found = try tenant(principal, "conversations-read") { connection -> TurnsRead in
+            let owner = try await fetch(connection, "SELECT user_id FROM bulkhead.conversations WHERE id = \(conversation)").first?.decode(String.self)
+            let turns = try await fetch(connection, """
                 SELECT id, org_id, question, sql, summary FROM bulkhead.turns WHERE conversation_id = \(conversation) ORDER BY id DESC LIMIT \(limit)
                 """).reversed().map { row in
                 let (key, rowOrg, question, sql, summary) = try row.decode((Int64, String, String, String?, String?).self)
                 return StoredTurnRow(key: key, question: question, sql: sql, summary: summary, orgID: Self.org(rowOrg, org))
             }
+            return TurnsRead(owner: owner, turns: turns)
         }
+        return (found.owner, found.turns)
     }
 
     /// A turn's key is the org's next number, taken under a lock of the org's turns (no sequence is
@@ -141,4 +147,18 @@ extension PostgresTenantRows: ConversationStore {
                 """)
         }
     }
+}
+
+/// A conversation's owner and turns, read in one transaction.
+private struct TurnsRead: Sendable {
+    let owner: String?
+    let turns: [StoredTurnRow]
+}
+
+/// A set of orgs shared by the copies of a store.
+final class OrgSet: Sendable {
+    private let orgs = Mutex<Set<OrgID>>([])
+
+    func contains(_ org: OrgID) -> Bool { orgs.withLock { $0.contains(org) } }
+    func insert(_ org: OrgID) { _ = orgs.withLock { $0.insert(org) } }
 }

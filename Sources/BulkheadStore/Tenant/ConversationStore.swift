@@ -24,8 +24,9 @@ public protocol ConversationStore: Sendable {
     func startConversation(_ principal: Principal, id: String, at: Date) throws
     /// The user a conversation of the org belongs to; nil when the org has no such conversation.
     func conversationOwner(_ principal: Principal, id: String) throws -> String?
-    /// The last `limit` turns of a conversation, oldest first.
-    func turns(_ principal: Principal, conversation: String, limit: Int) throws -> [StoredTurnRow]
+    /// In one read: the user a conversation of the org belongs to (nil when there is none) and its
+    /// last `limit` turns, oldest first.
+    func turns(_ principal: Principal, conversation: String, limit: Int) throws -> (owner: String?, turns: [StoredTurnRow])
     func appendTurn(_ principal: Principal, conversation: String, requestID: String, question: String, sql: String?, summary: String?,
                     at: Date) throws
 }
