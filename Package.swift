@@ -12,6 +12,11 @@ let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift"
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+let http = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nio = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioSSH = Target.Dependency.product(name: "NIOSSH", package: "swift-nio-ssh")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Bulkhead",
@@ -27,6 +32,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // HTTP for the remote model providers and embedders (NIO, not FoundationNetworking's libcurl chain,
+        // which cost every start of the binary about 16 ms of dynamic loading).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Theme files.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         // C shims: thin system-library targets.
@@ -34,6 +46,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // sqlite3_db_config is variadic; this shim lets the engine's sandbox call it (defensive mode, no extensions).
         .systemLibrary(name: "CSQLiteConfig"),
+        // posix_spawn's setsid flag and closefrom, and the window-size ioctl, for the SSH server's sessions (header only).
+        .systemLibrary(name: "CSpawn"),
         // A prefetch hint and an SSE2 int8 dot product for the HNSW walk (header only).
         .systemLibrary(name: "CVectorKernels"),
 
@@ -55,20 +69,20 @@ let package = Package(
         // Picks the store once at start (--store, BULKHEAD_STORE): the home's SQLite files or PostgreSQL.
         .target(name: "BulkheadBackend", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit"],
                 swiftSettings: strict),
-        // Passwords, tokens, lockout, revocation.
-        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging,
+        // Passwords, tokens, lockout, revocation, SSH keys (parsed with swift-nio-ssh, fingerprinted with swift-crypto).
+        .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging, crypto, nioSSH,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         // Sources, ownership-tracked pool, sandboxed execution, limits, rate limiter.
         .target(name: "BulkheadEngine", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", "CSQLiteConfig",
                                                        grdb, sqlite, postgres, logging], swiftSettings: strict),
         // Per-org collections, embedders, exact and HNSW search.
         // Optimized even in debug builds: the tests build real HNSW graphs, which take minutes unoptimized.
-        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging],
+        .target(name: "BulkheadVectors", dependencies: ["BulkheadCore", "BulkheadStore", "CVectorKernels", grdb, logging, http, nio],
                 swiftSettings: strict + [.unsafeFlags(["-O"])]),
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
-        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging], swiftSettings: strict),
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging, http, nio, nioPosix], swiftSettings: strict),
         // Prompt sections with provenance, token budget, context firewall, request log.
         .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
                                                         "BulkheadVectors", grdb, logging], swiftSettings: strict),
@@ -79,17 +93,23 @@ let package = Package(
         // The cross-tenant attack suite: two throwaway orgs in a temporary home, attacked as each other.
         .target(name: "BulkheadAudit", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
                                                       "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo", "BulkheadBackend",
-                                                      "BulkheadPostgres", "BulkheadPostgresKit", postgres,
+                                                      "BulkheadPostgres", "BulkheadPostgresKit", postgres, "BulkheadServer",
+                                                      nioSSH, nioCore, nioPosix,
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
+        // `bulkhead serve`: SSH on swift-nio-ssh, key -> user, one child process per session on a pty.
+        .target(name: "BulkheadServer", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "CSpawn", nioSSH, nioCore, nioPosix,
+                                                       logging], swiftSettings: strict),
         // The console: state, messages, update, view -> cells. No ncurses, no storage.
-        .target(name: "BulkheadConsole", dependencies: ["BulkheadCore"], swiftSettings: strict),
+        .target(name: "BulkheadConsole", dependencies: ["BulkheadCore", .product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: strict),
         // The ncurses driver.
         .target(name: "BulkheadTerminal", dependencies: ["BulkheadConsole", "CNCursesW"], swiftSettings: strict),
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
             "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadBackend",
+            "BulkheadServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
@@ -103,8 +123,7 @@ let package = Package(
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "BulkheadTestSupport", "BulkheadTestCluster", "BulkheadTestBackends",
-                                                            "BulkheadPostgresKit", postgres],
-                    swiftSettings: strict),
+                                                            "BulkheadPostgresKit", postgres, sqlite], swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
                                                                    "BulkheadModels", "BulkheadCore", "BulkheadStore", "BulkheadTestBackends", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadEngine", postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore", "BulkheadTestBackends",
@@ -112,13 +131,16 @@ let package = Package(
         .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",
                                                               "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", "BulkheadTestSupport", sqlite], swiftSettings: strict),
-        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "BulkheadTestBackends", logging],
+        // Depends on the `bulkhead` executable so the SSH layer has a real binary to run sessions with.
+        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "BulkheadTestBackends",
+                                                              "bulkhead", logging],
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
                                                                 "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
                                                                   postgres, logging], swiftSettings: strict),
+        .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
         .testTarget(name: "BulkheadConsoleTests", dependencies: ["BulkheadConsole", "BulkheadTerminal", "BulkheadCore"], exclude: ["__Snapshots__"], swiftSettings: strict),
     ]
 )

@@ -9,8 +9,8 @@ import BulkheadVectors
 
 /// Every service of one Bulkhead home, wired once and shared by all tenants of the process.
 ///
-/// The command line makes one per invocation; the console, a future SSH server and the audit
-/// keep one for many tenants. Nothing here holds tenant data: each service reaches an org's
+/// The command line makes one per invocation (each SSH session's console is such a process); the
+/// console, `bulkhead serve` and the audit keep one for many tenants. Nothing here holds tenant data: each service reaches an org's
 /// data through the principal it is given.
 public final class Services: Sendable {
     /// Knobs that differ between a real home, tests and the audit's throwaway home.
@@ -89,7 +89,7 @@ public final class Services: Sendable {
         backups = try TenantBackup(archive: stores.archive, workspace: workspace, events: control, clock: clock,
                                    authenticate: options.authorizationEnforced)
         engine = try QueryEngine(workspace: workspace, sources: stores.sources, control: control,
-                                 limits: options.rateLimits, clock: clock, random: random)
+                                 limits: options.rateLimits, sharedLimits: stores.limits, clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled
         engine.grantPolicyEnforced = options.authorizationEnforced
         vectors = VectorStore(rows: stores.vectors, clock: clock)

@@ -10,6 +10,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
     case rateLimits = "rate-limits"
     /// PostgreSQL only: row-level security attacked below the application.
     case rowSecurity = "rls"
+    case ssh
 
     /// The label shown in reports.
     public var title: String {
@@ -23,6 +24,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
         case .logsAndErrors: return "logs and errors"
         case .rateLimits: return "rate limits"
         case .rowSecurity: return "row-level security"
+        case .ssh: return "SSH access"
         }
     }
 }

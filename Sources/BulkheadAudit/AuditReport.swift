@@ -14,15 +14,19 @@ public struct AuditResult: Sendable, Hashable, Codable {
     public let passed: Bool
     /// Why it failed; empty when it passed.
     public let detail: String
+    /// What the attack did and met, for the replay.
+    public let evidence: AuditEvidence?
 
     /// Makes a result.
-    public init(id: String, layer: AuditLayer, name: String, tried: String, passed: Bool, detail: String) {
+    public init(id: String, layer: AuditLayer, name: String, tried: String, passed: Bool, detail: String,
+                evidence: AuditEvidence? = nil) {
         self.id = id
         self.layer = layer
         self.name = name
         self.tried = tried
         self.passed = passed
         self.detail = detail
+        self.evidence = evidence
     }
 }
 
@@ -50,8 +54,14 @@ public struct AuditReport: Sendable, Hashable, Codable {
     public var jsonObject: [String: Any] {
         [
             "patterns": results.map { result in
-                ["id": result.id, "layer": result.layer.rawValue, "name": result.name, "tried": result.tried,
-                 "passed": result.passed, "detail": result.detail] as [String: Any]
+                var object: [String: Any] = ["id": result.id, "layer": result.layer.rawValue, "name": result.name,
+                                             "tried": result.tried, "passed": result.passed, "detail": result.detail]
+                if let evidence = result.evidence {
+                    object["evidence"] = ["attacker": evidence.attacker, "target": evidence.target, "input": evidence.input,
+                                          "stopped_by": evidence.stoppedBy.rawValue, "refusal": evidence.refusal,
+                                          "missing_refusal": evidence.missingRefusal as Any, "canary": evidence.canary] as [String: Any]
+                }
+                return object
             },
             "passed": passed,
             "failed": failed,

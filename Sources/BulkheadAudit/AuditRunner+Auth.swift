@@ -30,7 +30,7 @@ extension AuditRunner {
             var edited = payload
             edited["org_id"] = world.victim(of: me).orgID.rawValue
             let token = try forge.assemble(header: header, payload: edited, signature: signature)
-            try await world.expectFailure(me, .notAuthenticated, "token with another org_id") { try await world.services.verify(token: token) }
+            try await world.expectFailure(me, .notAuthenticated, "token with another org_id", input: token) { try await world.services.verify(token: token) }
         })
         list.append(.oneWay("AUTH-04", .auth, "alg none with the other org's org_id",
                             tried: "sends an unsigned token (alg none) claiming the other org") { world, me in

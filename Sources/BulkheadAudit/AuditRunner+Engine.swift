@@ -68,6 +68,8 @@ extension AuditRunner {
         list += AuditPattern.twoWay("ENG-12", .engine, "schema cache poisoning",
                                     tried: "warms the schema cache of its same-name source, then the other org reads its own schema") { world, me in
             let victim = world.victim(of: me)
+            world.recordEvidence(me, input: "reads the schema of its own 'sales' source first (the cache is warm with its samples)",
+                                 refusal: "", code: nil)
             _ = try world.services.engine.schema(me.admin, source: "sales")
             let schema = try world.services.engine.schema(victim.admin, source: "sales")
             try world.observe(victim, schema, "schema after the other org warmed the cache")

@@ -79,7 +79,9 @@ extension AuditWorld {
         let victim = self.victim(of: me)
         injection.arm([fragment], for: me.orgID)
         defer { injection.disarm() }
-        try await expectFailure(me, .firewall, "ask with an injected foreign fragment") {
+        let injected = "\(fragment.provenance.kind.rawValue) \(fragment.provenance.recordIDs.joined(separator: ", ")) of the other org"
+        try await expectFailure(me, .firewall, "ask with an injected foreign fragment",
+                                input: "“how many customers are there”, with \(injected) injected into its prompt") {
             try await services.assistant.ask(me.admin, question: "how many customers are there", source: "sales")
         }
         injection.disarm()

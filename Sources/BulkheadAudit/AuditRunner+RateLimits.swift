@@ -1,3 +1,4 @@
+import BulkheadStore
 import Foundation
 import BulkheadCore
 import BulkheadEngine
@@ -107,8 +108,8 @@ extension AuditRunner {
 extension AuditWorld {
     /// Puts the tight flood limits on the attacker's org for `body`, then gives back the roomy ones.
     func flooding(_ me: AuditTenant, limits: RateLimits = AuditRunner.floodLimits, _ body: () async throws -> Void) async throws {
-        services.engine.rateLimiter.setLimits(limits, for: me.orgID)
-        defer { services.engine.rateLimiter.setLimits(AuditWorld.roomyLimits, for: me.orgID) }
+        try services.engine.rateLimiter.setLimits(limits, for: me.orgID)
+        defer { try? services.engine.rateLimiter.setLimits(nil, for: me.orgID) }
         try await body()
     }
 

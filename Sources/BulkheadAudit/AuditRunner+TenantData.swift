@@ -61,6 +61,8 @@ extension AuditRunner {
             } catch {
                 refusal = String(describing: error)
             }
+            world.recordEvidence(me, input: "ATTACH DATABASE '\(victim.path)' AS other",
+                                 refusal: refusal.isEmpty ? "" : "SQLite refused the ATTACH on the tenant connection", code: nil)
             try world.require(!refusal.isEmpty, "a tenant connection attached another org's file")
             // GRDB runs every block in a transaction, where SQLite refuses ATTACH anyway; the limit
             // below is what refuses it everywhere else, so it must be zero on reader and writer alike.

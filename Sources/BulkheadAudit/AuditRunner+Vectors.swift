@@ -12,7 +12,7 @@ extension AuditRunner {
             let victim = world.victim(of: me)
             let hits = try await world.services.vectors.search(me.admin, collection: me.sharedCollection, query: .text(victim.canary), k: 20,
                                                                embedder: AuditWorld.embedder)
-            try world.observe(me, hits, "search with the other org's canary", echo: [])
+            try world.observe(me, hits, "search with the other org's canary", echo: [], input: victim.canary)
             try world.require(hits.allSatisfy { !victim.vectorIDs.contains($0.id) }, "a hit of the other org came back")
         }
         list += AuditPattern.twoWay("VEC-02", .vectors, "the other org's collection by name",

@@ -18,8 +18,13 @@ public struct AuditRunner: Sendable {
     /// so log lines are scanned too. The runner records with it for the length of `run` only; run
     /// one audit at a time per capture. `target` is the store the audit attacks (by default the
     /// SQLite files of a throwaway home).
-    public init(logs: LogCapture? = nil, target: AuditTarget = .sqlite) {
-        self.init(options: AuditWorld.Options(), logs: logs, target: target)
+    ///
+    /// - Parameter sessionExecutable: the `bulkhead` binary the SSH layer's server runs for each
+    ///   session; without one, the SSH patterns fail (they cannot be proven without real sessions).
+    public init(logs: LogCapture? = nil, target: AuditTarget = .sqlite, sessionExecutable: URL? = nil) {
+        var options = AuditWorld.Options()
+        options.sessionExecutable = sessionExecutable
+        self.init(options: options, logs: logs, target: target)
     }
 
     /// A runner with safeguards switched off through test seams (tests only).
@@ -37,7 +42,7 @@ public struct AuditRunner: Sendable {
     /// Every pattern of the suite; on PostgreSQL the row-level security layer runs too (before the log scans).
     public static func patterns(rowSecurity: Bool) -> [AuditPattern] {
         authPatterns + authorizationPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
-            + rateLimitPatterns + (rowSecurity ? rowSecurityPatterns : []) + logPatterns
+            + rateLimitPatterns + sshPatterns + (rowSecurity ? rowSecurityPatterns : []) + logPatterns
     }
 
     /// The patterns this runner runs.
@@ -67,6 +72,7 @@ public struct AuditRunner: Sendable {
         defer { world.tearDown() }
         for (index, pattern) in patterns.enumerated() {
             progress?(index, patterns.count, pattern.name)
+            world.evidence.begin(pattern.layer)
             var detail = ""
             do {
                 try await pattern.attack(world)
@@ -77,10 +83,25 @@ public struct AuditRunner: Sendable {
             }
             world.injection.disarm()
             results.append(AuditResult(id: pattern.id, layer: pattern.layer, name: pattern.name, tried: pattern.tried,
-                                       passed: detail.isEmpty, detail: detail))
+                                       passed: detail.isEmpty, detail: detail,
+                                       evidence: world.evidence.finish() ?? Self.fallbackEvidence(pattern, world: world)))
         }
+        await world.stopSSH()
         progress?(patterns.count, patterns.count, "")
         return AuditReport(results: results, seconds: Self.seconds(since: started))
+    }
+
+    /// Evidence for a pattern whose checks did not go through the shared helpers: both orgs, what
+    /// it tried, the layer it attacks, and both canaries.
+    static func fallbackEvidence(_ pattern: AuditPattern, world: AuditWorld) -> AuditEvidence {
+        let side: AuditSide? = pattern.id.hasSuffix("a") ? .a : pattern.id.hasSuffix("b") ? .b : nil
+        let attacker = side.map { world.tenant($0) }
+        let victim = attacker.map { world.victim(of: $0) }
+        return AuditEvidence(
+            attacker: attacker.map { "tenant \($0.side.rawValue) (\($0.orgName))" } ?? "both tenants",
+            target: victim.map { "tenant \($0.side.rawValue) (\($0.orgName))" } ?? "each other's data",
+            input: pattern.tried, stoppedBy: pattern.layer, refusal: "",
+            canary: victim?.canary ?? "\(world.a.canary), \(world.b.canary)")
     }
 
     static func describe(_ error: any Error) -> String {

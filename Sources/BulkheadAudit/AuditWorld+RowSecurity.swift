@@ -10,7 +10,7 @@ extension AuditWorld {
     /// The control plane's tables.
     var controlTables: [String] {
         ["organizations", "users", "memberships", "sessions", "login_failures", "ssh_keys", "security_events", "operators",
-         "folder_grants", "invitations", "source_claims", "host_grants"]
+         "folder_grants", "invitations", "source_claims", "host_grants"] + PostgresSchema.sshTables
     }
 
     /// Under `claims`, no tenant table shows a row of any org but `me`'s, and `me`'s own rows are visible.

@@ -17,6 +17,8 @@ extension AuditWorld {
         @_spi(Testing) public var ownerCheckEnabled = true
         @_spi(Testing) public var firewallEnabled = true
         @_spi(Testing) public var authorizationEnforced = true
+        /// The `bulkhead` binary the SSH layer's server runs for each session (`bulkhead audit` passes itself).
+        public var sessionExecutable: URL?
 
         /// Every safeguard on (the only setting outside tests).
         public init() {}
@@ -72,8 +74,8 @@ extension AuditWorld {
             let (a, b) = try await (madeA, madeB)
             let spare = try await makeSpare(services: services, run: run, by: caller)
             return AuditWorld(services: services, folder: folder, a: a, b: b, spare: spare, operatorCredentials: operatorCredentials,
-                              transcript: transcript, logs: logs, injection: injection, postgres: raw, postgresURL: target.postgresURL,
-                              madeOrgs: [a.orgID, b.orgID, spare.orgID], caller: caller)
+                              transcript: transcript, logs: logs, injection: injection, options: options, postgres: raw,
+                              postgresURL: target.postgresURL, madeOrgs: [a.orgID, b.orgID, spare.orgID], caller: caller)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error

@@ -37,10 +37,17 @@ public final class AuditWorld: Sendable {
     let madeOrgs: Mutex<[OrgID]>
     /// The operator the audit acts as.
     let caller: OperatorPrincipal
+    /// The running pattern's evidence, filled by the shared expectation helpers.
+    let evidence = EvidenceRecorder()
+    /// The knobs of this run.
+    let options: Options
+    /// The SSH server of the SSH layer, once started.
+    let sshBox = Mutex<AuditSSH?>(nil)
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
-         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, postgres: PostgresStore?, postgresURL: PostgresURL?,
-         madeOrgs: [OrgID], caller: OperatorPrincipal) {
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, options: Options, postgres: PostgresStore?,
+         postgresURL: PostgresURL?, madeOrgs: [OrgID], caller: OperatorPrincipal) {
+        self.options = options
         self.postgres = postgres
         self.postgresURL = postgresURL
         self.madeOrgs = Mutex(madeOrgs)

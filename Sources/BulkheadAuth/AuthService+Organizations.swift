@@ -52,7 +52,8 @@ extension AuthService {
     }
 
     /// Deletes an organization's control-plane records: the org, its memberships, sessions,
-    /// invitations and folder grants (by cascade), and the users left with no membership. The
+    /// invitations, folder grants and org-scoped SSH keys (by cascade), its limits, and the users
+    /// left with no membership (with their keys). The
     /// caller removes the org's files (`Services.deleteOrganization`).
     public func deleteOrganization(_ org: OrgID, by caller: OperatorPrincipal) throws {
         try control.write(.operator, "org-delete") { tx in

@@ -54,6 +54,18 @@ public enum StoreBackend: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The variables a child process needs to open this same store (the sessions of `bulkhead
+    /// serve`): none for SQLite (the child opens the home), else the URL and the password's
+    /// variable or file as this process got them.
+    public func childEnvironment(from environment: [String: String]) -> [String: String] {
+        guard case let .postgres(url) = self else { return [:] }
+        var values = [Self.variable: url.description]
+        for name in [Self.passwordVariable, Self.passwordFileVariable] {
+            if let value = environment[name], !value.isEmpty { values[name] = value }
+        }
+        return values
+    }
+
     private static func password(_ environment: [String: String]) throws -> String? {
         if let password = environment[passwordVariable], !password.isEmpty { return password }
         guard let path = environment[passwordFileVariable], !path.isEmpty else { return nil }

@@ -35,8 +35,25 @@ public final class QueryCursor: Sendable {
     /// Reads up to `size` more rows; an empty page means the result is finished (the connection is then released).
     public func nextPage(_ size: Int) throws -> [[SQLValue]] {
         guard size > 0 else { throw BulkheadError.invalidInput("the page size must be at least 1") }
-        return try state.withLock { state -> [[SQLValue]] in
-            guard let lease = state.lease, let box = state.statement else { return [] }
+        var page: [[SQLValue]] = []
+        page.reserveCapacity(min(size, 1_024))
+        try advance(size) { page.append($0.row()) }
+        return page
+    }
+
+    /// Steps over up to `count` rows without decoding them (a browser jumping ahead); returns how
+    /// many there were, fewer only at the end of the result. Counts against the time limit like a read.
+    @discardableResult
+    public func skip(_ count: Int) throws -> Int {
+        guard count > 0 else { return 0 }
+        return try advance(count, nil)
+    }
+
+    /// Steps up to `limit` rows under the time limit, handing each to `body` (nil: just step).
+    @discardableResult
+    private func advance(_ limit: Int, _ body: ((SandboxedStatement) -> Void)?) throws -> Int {
+        try state.withLock { state -> Int in
+            guard let lease = state.lease, let box = state.statement else { return 0 }
             if cancellation.isCancelled {
                 Self.finish(&state)
                 throw BulkheadError.cancelled
@@ -49,24 +66,24 @@ public final class QueryCursor: Sendable {
             connection.state.timeLimit = timeLimit
             connection.rearm(remainingNanoseconds: remaining)
             let started = DispatchTime.now().uptimeNanoseconds
-            var page: [[SQLValue]] = []
-            page.reserveCapacity(min(size, 1_024))
+            var stepped = 0
             do {
-                while page.count < size {
+                while stepped < limit {
                     guard try connection.step(statement) else {
                         Self.finish(&state)
                         break
                     }
-                    page.append(statement.row())
+                    body?(statement)
+                    stepped += 1
                 }
             } catch {
                 Self.finish(&state)
                 throw error
             }
             state.consumedNanoseconds += DispatchTime.now().uptimeNanoseconds - started
-            state.rowsRead += page.count
-            state.largestPage = max(state.largestPage, page.count)
-            return page
+            state.rowsRead += stepped
+            if body != nil { state.largestPage = max(state.largestPage, stepped) }
+            return stepped
         }
     }
 
@@ -81,7 +98,7 @@ public final class QueryCursor: Sendable {
     /// True once the result was read to its end, the cursor was closed, or a page failed.
     public var isFinished: Bool { state.withLock { $0.lease == nil } }
 
-    /// How many rows all pages returned so far.
+    /// How many rows were read or skipped so far: the position of the next row.
     public var rowsRead: Int { state.withLock { $0.rowsRead } }
 
     /// The most rows the cursor ever held at once (one page); tests use it to prove memory stays bounded.

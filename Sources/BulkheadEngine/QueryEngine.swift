@@ -48,10 +48,11 @@ public final class QueryEngine: Sendable {
     private let ownerCheck = Atomic<Bool>(true)
     private let grantPolicy = Atomic<Bool>(true)
 
-    /// Makes the engine over `workspace`, reading sources from the orgs' catalogs and grants and claims from the control plane.
+    /// Makes the engine over `workspace`, reading sources from the orgs' catalogs and grants and claims from the control plane,
+    /// and keeping its rate limits in `sharedLimits` (shared with every other process serving the orgs).
     public init(
         workspace: Workspace, sources: any SourceCatalogStore, control: any ControlStore, limits: RateLimits = RateLimits(),
-        clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
+        sharedLimits: any SharedLimits, clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
         logger: Logger = Logger(label: "bulkhead.engine"), secrets: SealedSecrets? = nil
     ) throws {
         self.secrets = secrets ?? SealedSecrets(workspace: workspace, random: random)
@@ -62,7 +63,7 @@ public final class QueryEngine: Sendable {
         self.clock = clock
         self.random = random
         self.logger = logger
-        rateLimiter = RateLimiter(defaults: limits, clock: clock)
+        rateLimiter = RateLimiter(defaults: limits, clock: clock, store: sharedLimits)
         pool = ConnectionPool(limiter: rateLimiter)
         policy = SourcePathPolicy(home: workspace.root)
         claims = SourceClaims(control: control)

@@ -1,110 +1,102 @@
 import BulkheadCore
+import BulkheadStore
 import Foundation
 import Synchronization
 
-/// Per-org token buckets for queries and asks, and per-org caps on running statements and open connections.
+/// Per-org token buckets for queries and asks, and per-org caps on running statements and open
+/// connections, shared by every process that serves the org.
 ///
-/// All state is keyed by `OrgID`: one org's flood drains only its own bucket and fills only its
-/// own counters, so another org's next query sees nothing of it. Over a limit, the caller gets
-/// `BulkheadError.rateLimited(retryAfterSeconds:)`. The clock is injected so tests can move time.
+/// The buckets and counters live in a ``SharedLimits`` store (the control plane), so an org's
+/// sessions, each its own process, draw on one allowance: ten SSH sessions of one org get that
+/// org's rate, not ten times it. All state is keyed by `OrgID`: one org's flood drains only its own
+/// bucket and fills only its own counters, so another org's next query sees nothing of it. Over a
+/// limit, the caller gets `BulkheadError.rateLimited(retryAfterSeconds:)`. The clock is injected so
+/// tests can move time.
+///
+/// An org's numbers are the operator's override kept in the store (read again after
+/// ``overrideLifetime`` seconds, so a change reaches every process quickly) or this process's defaults.
 public final class RateLimiter: Sendable {
     private let clock: any BulkheadCore.Clock
     private let defaults: RateLimits
-    private let state = Mutex<[OrgID: OrgState]>([:])
+    private let store: any SharedLimits
+    private let overrides = Mutex<[OrgID: (limits: RateLimits?, readAt: Date)]>([:])
+    /// How long an org's override read from the store is trusted, in seconds.
+    public static let overrideLifetime: TimeInterval = 2
 
-    struct OrgState {
-        var limits: RateLimits
-        var queries: TokenBucket
-        var asks: TokenBucket
-        var statements = 0
-        var connections = 0
-    }
-
-    /// Makes a limiter that gives every org `defaults` unless `setLimits` says otherwise.
-    public init(defaults: RateLimits = RateLimits(), clock: any BulkheadCore.Clock) {
+    /// Makes a limiter that keeps its state in `store` and gives every org `defaults` unless the store holds an override.
+    public init(defaults: RateLimits = RateLimits(), clock: any BulkheadCore.Clock, store: any SharedLimits) {
         self.defaults = defaults
         self.clock = clock
+        self.store = store
     }
 
-    /// Gives one org its own limits (for example a larger plan); other orgs keep theirs.
-    public func setLimits(_ limits: RateLimits, for org: OrgID) {
+    /// Gives one org its own limits (for example a larger plan), for every process of the home; other orgs keep theirs.
+    ///
+    /// - Parameter limits: the org's limits, or nil to give it the defaults again.
+    public func setLimits(_ limits: RateLimits?, for org: OrgID) throws {
+        try store.setOverrides(limits, for: org)
         let now = clock.now()
-        state.withLock { orgs in
-            var entry = orgs[org] ?? Self.fresh(limits, now: now)
-            entry.limits = limits
-            orgs[org] = entry
+        overrides.withLock { $0[org] = (limits, now) }
+    }
+
+    /// The limits `org` is held to right now.
+    public func limits(for org: OrgID) throws -> RateLimits {
+        let now = clock.now()
+        if let cached = overrides.withLock({ $0[org] }), now >= cached.readAt,
+           now.timeIntervalSince(cached.readAt) < Self.overrideLifetime {
+            return cached.limits ?? defaults
         }
+        let stored = try store.overrides(for: org)
+        overrides.withLock { $0[org] = (stored, now) }
+        return stored ?? defaults
     }
 
     /// Takes one query token for `org`, or throws `rateLimited` with the wait in seconds.
     public func takeQuery(for org: OrgID) throws {
-        try take(org, \.queries, rate: \.queriesPerSecond, burst: \.queryBurst)
+        let limits = try limits(for: org)
+        try take(.queries, org, rate: limits.queriesPerSecond, burst: limits.queryBurst)
     }
 
     /// Takes one ask token for `org`, or throws `rateLimited` with the wait in seconds.
     public func takeAsk(for org: OrgID) throws {
-        try take(org, \.asks, rate: \.asksPerSecond, burst: \.askBurst)
+        let limits = try limits(for: org)
+        try take(.asks, org, rate: limits.asksPerSecond, burst: limits.askBurst)
     }
 
-    /// Takes one token from one of `org`'s buckets; the two buckets differ only in which limits they read.
-    private func take(_ org: OrgID, _ bucket: WritableKeyPath<OrgState, TokenBucket>,
-                      rate: KeyPath<RateLimits, Double>, burst: KeyPath<RateLimits, Int>) throws {
-        let now = clock.now()
-        let wait = state.withLock { orgs -> Int? in
-            var entry = orgs[org] ?? Self.fresh(defaults, now: now)
-            defer { orgs[org] = entry }
-            let limits = entry.limits
-            return entry[keyPath: bucket].take(now: now, rate: limits[keyPath: rate], burst: limits[keyPath: burst])
+    private func take(_ bucket: LimitBucket, _ org: OrgID, rate: Double, burst: Int) throws {
+        if let wait = try store.take(bucket, org: org, rate: rate, burst: burst, now: clock.now()) {
+            throw BulkheadError.rateLimited(retryAfterSeconds: wait)
         }
-        if let wait { throw BulkheadError.rateLimited(retryAfterSeconds: wait) }
     }
 
     /// Counts one more running statement for `org`, or throws when the org already runs its maximum.
     public func beginStatement(for org: OrgID) throws {
-        try acquire(org, \.statements, limit: \.maxConcurrentStatements)
+        try acquire(.statements, org, limit: try limits(for: org).maxConcurrentStatements)
     }
 
     /// Counts one statement of `org` as finished.
     public func endStatement(for org: OrgID) {
-        release(org, \.statements)
+        store.release(.statements, scope: .org(org))
     }
 
     /// Counts one more open pooled connection for `org`, or throws when the org has its maximum open.
     public func openConnection(for org: OrgID) throws {
-        try acquire(org, \.connections, limit: \.maxOpenConnections)
+        try acquire(.connections, org, limit: try limits(for: org).maxOpenConnections)
     }
 
     /// Counts one pooled connection of `org` as closed.
     public func closeConnection(for org: OrgID) {
-        release(org, \.connections)
+        store.release(.connections, scope: .org(org))
     }
 
-    /// The org's running statements and open connections, for tests and the status screen.
+    /// The org's running statements and open connections across every process, for tests and the status screen.
     public func usage(for org: OrgID) -> (statements: Int, connections: Int) {
-        state.withLock { orgs in (orgs[org]?.statements ?? 0, orgs[org]?.connections ?? 0) }
+        ((try? store.count(.statements, scope: .org(org))) ?? 0, (try? store.count(.connections, scope: .org(org))) ?? 0)
     }
 
-    private func acquire(_ org: OrgID, _ counter: WritableKeyPath<OrgState, Int>, limit: KeyPath<RateLimits, Int>) throws {
-        let now = clock.now()
-        let admitted = state.withLock { orgs -> Bool in
-            var entry = orgs[org] ?? Self.fresh(defaults, now: now)
-            defer { orgs[org] = entry }
-            guard entry[keyPath: counter] < entry.limits[keyPath: limit] else { return false }
-            entry[keyPath: counter] += 1
-            return true
+    private func acquire(_ slot: LimitSlot, _ org: OrgID, limit: Int) throws {
+        guard try store.acquire(slot, scope: .org(org), limit: limit, now: clock.now()) else {
+            throw BulkheadError.rateLimited(retryAfterSeconds: 1)
         }
-        if !admitted { throw BulkheadError.rateLimited(retryAfterSeconds: 1) }
-    }
-
-    private func release(_ org: OrgID, _ counter: WritableKeyPath<OrgState, Int>) {
-        state.withLock { orgs in
-            guard var entry = orgs[org] else { return }
-            entry[keyPath: counter] = max(0, entry[keyPath: counter] - 1)
-            orgs[org] = entry
-        }
-    }
-
-    private static func fresh(_ limits: RateLimits, now: Date) -> OrgState {
-        OrgState(limits: limits, queries: TokenBucket(burst: limits.queryBurst, now: now), asks: TokenBucket(burst: limits.askBurst, now: now))
     }
 }

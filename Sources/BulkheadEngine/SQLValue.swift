@@ -1,3 +1,4 @@
+import BulkheadCore
 import Foundation
 
 /// One value of a result row, exactly as SQLite stored it.
@@ -16,15 +17,20 @@ public enum SQLValue: Sendable, Hashable {
     /// Raw bytes.
     case blob(Data)
 
-    /// A short plain rendering for tables and logs of the tenant's own screen (never for our logs).
-    public var displayText: String {
+    /// The value as every display surface sees it (console, command-line tables, exports).
+    public var display: DisplayValue {
         switch self {
-        case .null: return "NULL"
-        case let .integer(value): return String(value)
-        case let .real(value): return String(value)
-        case let .text(value): return value
-        case let .blob(data): return "<\(data.count) bytes>"
+        case .null: return .null
+        case let .integer(value): return .integer(value)
+        case let .real(value): return .real(value)
+        case let .text(value): return .text(value)
+        case let .blob(data): return .blob(data)
         }
+    }
+
+    /// A short rendering for the tenant's own screen (never for our logs), through `ValueFormatter`.
+    public var displayText: String {
+        ValueFormatter.text(display)
     }
 }
 

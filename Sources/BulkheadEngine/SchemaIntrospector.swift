@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// Reads a source's schema through the sandbox, with the same read-only statements a tenant could run.
 ///
 /// Introspection uses the allowed PRAGMAs and plain SELECTs on the sandboxed connection, so it
@@ -77,7 +79,7 @@ enum SchemaIntrospector {
 
     private static func text(_ value: SQLValue) -> String {
         if case let .text(text) = value { return text }
-        return value == .null ? "" : value.displayText
+        return ValueFormatter.plain(value.display)
     }
 
     private static func integer(_ value: SQLValue) -> Int {

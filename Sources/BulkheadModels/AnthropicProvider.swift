@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import BulkheadCore
 
 /// Anthropic's Messages API (`POST {base}/v1/messages`).

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 extension HTTPTransport {
     /// POSTs `body` as JSON with `headers` and decodes a 2xx reply as `Reply`, returning it with
@@ -9,12 +6,8 @@ extension HTTPTransport {
     /// sentence, and an unreadable reply is `HTTPJSON.unreadable`: the service's text never leaks.
     func postJSON<Reply: Decodable>(_ url: URL, body: Data, headers: [String: String], provider: String,
                                     as: Reply.Type) async throws -> (reply: Reply, raw: Data) {
-        var http = URLRequest(url: url)
-        http.httpMethod = "POST"
-        for (field, value) in headers { http.setValue(value, forHTTPHeaderField: field) }
-        http.setValue("application/json", forHTTPHeaderField: "content-type")
-        http.httpBody = body
-        let response = try await send(http, provider: provider)
+        let fields = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) } + [(name: "content-type", value: "application/json")]
+        let response = try await send(HTTPRequest(url: url, method: "POST", headers: fields, body: body), provider: provider)
         guard (200..<300).contains(response.status) else {
             throw HTTPTransport.refusalError(status: response.status)
         }

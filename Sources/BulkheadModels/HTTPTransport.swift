@@ -1,10 +1,10 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import BulkheadCore
 import Logging
-import Synchronization
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
 /// Sends one model request over HTTP with time limits, retries and cancellation, and turns
 /// every failure into a safe `BulkheadError`.
@@ -15,8 +15,9 @@ import Synchronization
 public struct HTTPTransport: Sendable {
     /// How patient to be.
     public let policy: RetryPolicy
-    /// The session that carries the requests.
-    let session: URLSession
+    /// The client that carries the requests; nil means `HTTPClient.shared`, made on first use, so
+    /// a process that never calls a remote model never starts its event loop threads.
+    let client: HTTPClient?
     /// How to wait between attempts; tests pass one that records the delay and returns at once.
     let sleep: @Sendable (Double) async throws -> Void
     /// The clock `Retry-After` dates are measured against.
@@ -27,7 +28,7 @@ public struct HTTPTransport: Sendable {
     /// Makes a transport. `sleep` and `clock` are injectable so tests of backoff do not wait.
     public init(
         policy: RetryPolicy = RetryPolicy(),
-        session: URLSession = URLSession(configuration: .ephemeral),
+        client: HTTPClient? = nil,
         clock: any BulkheadCore.Clock = SystemClock(),
         logger: Logger = Logger(label: "bulkhead.models.http"),
         sleep: @escaping @Sendable (Double) async throws -> Void = { seconds in
@@ -35,7 +36,7 @@ public struct HTTPTransport: Sendable {
         }
     ) {
         self.policy = policy
-        self.session = session
+        self.client = client
         self.clock = clock
         self.logger = logger
         self.sleep = sleep
@@ -52,7 +53,7 @@ public struct HTTPTransport: Sendable {
     /// Sends `request`, retrying 429, 5xx and lost connections as `policy` allows, and returns
     /// the first answer that is final: a 2xx, or an error that is not worth retrying (4xx).
     /// Throws `.cancelled` when the task is cancelled and `.unavailable` when attempts run out.
-    public func send(_ request: URLRequest, provider: String) async throws -> Response {
+    public func send(_ request: HTTPRequest, provider: String) async throws -> Response {
         var attempt = 0
         while true {
             attempt += 1
@@ -148,14 +149,11 @@ public struct HTTPTransport: Sendable {
     }
 
     /// One attempt, bounded by `policy.timeout` and stopped by task cancellation.
-    private func exchange(_ request: URLRequest) async throws -> Outcome {
-        var timed = request
-        timed.timeoutInterval = policy.timeout
-        let request = timed
+    private func exchange(_ request: HTTPRequest) async throws -> Outcome {
         let timeout = policy.timeout
-        let session = self.session
+        let client = self.client ?? HTTPClient.shared
         return try await withThrowingTaskGroup(of: Outcome?.self) { group in
-            group.addTask { try await Self.perform(request, on: session) }
+            group.addTask { try await Self.perform(request, on: client, timeout: timeout) }
             group.addTask {
                 try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
                 return nil
@@ -170,47 +168,59 @@ public struct HTTPTransport: Sendable {
         }
     }
 
-    /// Runs one data task; cancelling the calling task cancels the URLSession task.
-    private static func perform(_ request: URLRequest, on session: URLSession) async throws -> Outcome {
-        let holder = Mutex<URLSessionDataTask?>(nil)
-        let cancelled = Mutex(false)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, any Error>) in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        if cancelled.withLock({ $0 }) {
-                            continuation.resume(throwing: BulkheadError.cancelled)
-                        } else {
-                            continuation.resume(returning: .failed(classify(error)))
-                        }
-                        return
-                    }
-                    guard let http = response as? HTTPURLResponse else {
-                        continuation.resume(returning: .failed(.other))
-                        return
-                    }
-                    continuation.resume(returning: .answer(
-                        status: http.statusCode, body: data ?? Data(),
-                        retryAfter: http.value(forHTTPHeaderField: "Retry-After")))
-                }
-                holder.withLock { $0 = task }
-                task.resume()
-                if cancelled.withLock({ $0 }) { task.cancel() }
+    /// The largest reply read (a model reply is a few kilobytes; this bounds a hostile server).
+    static let maxReplyBytes = 16 << 20
+
+    /// Runs one request; cancelling the calling task cancels it.
+    private static func perform(_ request: HTTPRequest, on client: HTTPClient, timeout: Double) async throws -> Outcome {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        do {
+            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(max(0.001, timeout) * 1_000)))
+            let body = try await response.body.collect(upTo: maxReplyBytes)
+            return .answer(status: Int(response.status.code), body: Data(body.readableBytesView),
+                           retryAfter: response.headers.first(name: "retry-after"))
+        } catch {
+            if Task.isCancelled || error is CancellationError || (error as? HTTPClientError) == .cancelled {
+                throw BulkheadError.cancelled
             }
-        } onCancel: {
-            cancelled.withLock { $0 = true }
-            holder.withLock { $0?.cancel() }
+            return .failed(classify(error))
         }
     }
 
     /// Sorts a transport error into the few kinds we report.
-    private static func classify(_ error: any Error) -> Failure {
-        guard let urlError = error as? URLError else { return .other }
-        switch urlError.code {
-        case .timedOut: return .timedOut
-        case .cannotConnectToHost, .cannotFindHost, .networkConnectionLost, .notConnectedToInternet, .dnsLookupFailed:
-            return .unreachable
-        default: return .other
+    static func classify(_ error: any Error) -> Failure {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timedOut
+            case .remoteConnectionClosed: return .unreachable
+            default: return .other
+            }
         }
+        if error is NIOConnectionError || error is IOError { return .unreachable }
+        if let error = error as? ChannelError, case .connectTimeout = error { return .timedOut }
+        return .other
+    }
+}
+
+/// One HTTP request as the providers build it: no FoundationNetworking type crosses this module.
+public struct HTTPRequest: Sendable {
+    /// Where it goes.
+    public var url: URL
+    /// `POST`, `GET`, …
+    public var method: String
+    /// Header fields, in order.
+    public var headers: [(name: String, value: String)]
+    /// The body.
+    public var body: Data
+
+    /// Makes a request.
+    public init(url: URL, method: String = "POST", headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
     }
 }

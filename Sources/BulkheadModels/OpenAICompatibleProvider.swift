@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import BulkheadCore
 
 /// The OpenAI chat completions API (`POST {base}/v1/chat/completions`), which Ollama,

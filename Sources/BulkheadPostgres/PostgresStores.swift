@@ -20,7 +20,8 @@ extension Stores {
     public static func postgres(store: PostgresStore, clock: any Clock) -> Stores {
         Stores(control: PostgresControlStore(store: store, clock: clock), tenants: PostgresTenantSpaces(store: store, clock: clock),
                sources: PostgresSourceCatalog(store: store), vectors: PostgresVectorRows(store: store),
-               archive: PostgresTenantArchive(store: store), rows: PostgresTenantRows(store: store), files: nil,
+               archive: PostgresTenantArchive(store: store), rows: PostgresTenantRows(store: store),
+               limits: PostgresSharedLimits(store: store), files: nil,
                close: { store.close() })
     }
 }

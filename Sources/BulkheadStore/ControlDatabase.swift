@@ -134,6 +134,7 @@ public final class ControlDatabase: ControlStore {
                 """)
         }
         registerAuthorization(in: &migrator)
+        registerSSH(in: &migrator)
         registerClaimsAndHosts(in: &migrator)
         return migrator
     }

@@ -24,6 +24,8 @@ public struct Stores: Sendable {
     public let values: any ValueIndexStore
     public let evals: any EvalRunStore
     public let provenance: any ProvenanceStore
+    /// Per-org rate limits, connection and session caps, shared by every process on the store.
+    public let limits: any SharedLimits
     /// The SQLite tenant files, when the stores are SQLite: the only door for maintenance and the
     /// audit's attacks on the files themselves. Services never use it.
     public let files: TenantDatabases?
@@ -34,7 +36,7 @@ public struct Stores: Sendable {
                 archive: any TenantArchive,
                 rows: any NoteStore & ExampleStore & ConversationStore & RequestLogStore & SettingsStore & ValueIndexStore & EvalRunStore
                     & ProvenanceStore,
-                files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
+                limits: any SharedLimits, files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
         self.control = control
         self.tenants = tenants
         self.sources = sources
@@ -48,6 +50,7 @@ public struct Stores: Sendable {
         values = rows
         evals = rows
         provenance = rows
+        self.limits = limits
         self.files = files
         self.close = close
     }
@@ -58,7 +61,7 @@ public struct Stores: Sendable {
         let files = TenantDatabases(workspace: workspace, events: control, clock: clock)
         return Stores(control: control, tenants: SQLiteTenantSpaces(files: files), sources: SQLiteSourceCatalog(tenants: files),
                       vectors: SQLiteVectorRows(tenants: files), archive: SQLiteTenantArchive(files: files),
-                      rows: SQLiteTenantRows(tenants: files), files: files, close: {})
+                      rows: SQLiteTenantRows(tenants: files), limits: try ControlPlaneLimits(control: control), files: files, close: {})
     }
 }
 

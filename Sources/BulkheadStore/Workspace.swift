@@ -62,6 +62,28 @@ public struct Workspace: Sendable, Hashable {
         return url
     }
 
+    /// The folder a user's exports go to when the console runs on the server for them (over SSH),
+    /// where the user's own folders are not theirs to write: `exports/<org-id>/<user-id>/`.
+    /// The names come from validated ids only.
+    public func exportAreaURL(org: OrgID, user: UserID) -> URL {
+        root.appendingPathComponent("exports", isDirectory: true).appendingPathComponent(org.rawValue, isDirectory: true)
+            .appendingPathComponent(user.rawValue, isDirectory: true)
+    }
+
+    /// Creates (0700, every level) and returns a user's export area.
+    public func makeExportArea(org: OrgID, user: UserID) throws -> URL {
+        let url = exportAreaURL(org: org, user: user)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            for level in [url, url.deletingLastPathComponent(), url.deletingLastPathComponent().deletingLastPathComponent()] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: level.path)
+            }
+        } catch {
+            throw BulkheadError.internalFailure(code: "export-area")
+        }
+        return url
+    }
+
     /// A file directly in the home (keys, the remembered session, preferences).
     public func privateFileURL(_ name: String) -> URL { root.appendingPathComponent(name) }
 

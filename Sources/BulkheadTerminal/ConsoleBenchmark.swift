@@ -37,7 +37,7 @@ public enum ConsoleBenchmark {
             if let outcome = state.ask.outcome {
                 for offset in state.ask.pending.sorted() {
                     let rows = try? await PreviewServices().rowsForBenchmark(requestID: outcome.requestID, offset: offset)
-                    state = Console.update(state, .rowsLoaded(requestID: outcome.requestID, offset: offset, rows: rows ?? [])).0
+                    state = Console.update(state, .rowsLoaded(requestID: outcome.requestID, order: nil, offset: offset, rows: rows ?? [])).0
                 }
             }
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)

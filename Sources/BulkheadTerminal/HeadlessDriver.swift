@@ -72,4 +72,4 @@ public struct HeadlessDriver: Sendable {
     }
 }
 
-private typealias Collector = Inbox
+private typealias Collector = Inbox<Message>

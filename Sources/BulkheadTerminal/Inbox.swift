@@ -2,17 +2,17 @@ import BulkheadConsole
 import Synchronization
 
 /// Messages posted by effect tasks from any thread, drained by the UI loop on its own thread.
-final class Inbox: Sendable {
-    private let messages = Mutex<[Message]>([])
+final class Inbox<Item: Sendable>: Sendable {
+    private let items = Mutex<[Item]>([])
 
     /// Queues a message.
-    func post(_ message: Message) {
-        messages.withLock { $0.append(message) }
+    func post(_ item: Item) {
+        items.withLock { $0.append(item) }
     }
 
     /// Takes every queued message, oldest first.
-    func drain() -> [Message] {
-        messages.withLock { queue in
+    func drain() -> [Item] {
+        items.withLock { queue in
             let all = queue
             queue.removeAll()
             return all

@@ -110,6 +110,24 @@ final class NCursesDriver {
         return KeyDecoder.character(UInt32(value)).map { .key($0) }
     }
 
+    /// Puts `text` on the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; <base64> BEL`).
+    ///
+    /// Only base64 of the text goes to the terminal, never its raw bytes, so a value holding
+    /// escape sequences cannot steer the terminal; values over 64 KiB are not sent (returns false).
+    @discardableResult
+    func copyToClipboard(_ text: String) -> Bool {
+        guard let sequence = Clipboard.osc52(text) else { return false }
+        refresh()
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if result <= 0 { return false }
+            written += result
+        }
+        return true
+    }
+
     /// Restores the terminal. Safe to call more than once.
     func shutdown() {
         guard active else { return }

@@ -35,6 +35,12 @@ final class SignalWatcher {
         return value == 0 ? nil : value
     }
 
+    /// The signal received, cleared, so the next one is seen again (for signals that only inform).
+    func take() -> Int32? {
+        let value = received.take()
+        return value == 0 ? nil : value
+    }
+
     /// Stops watching and restores the default actions.
     func cancel() {
         for source in sources { source.cancel() }
@@ -49,4 +55,6 @@ private final class Flag: Sendable {
     func set(_ value: Int32) { number.store(value, ordering: .sequentiallyConsistent) }
 
     var value: Int32 { number.load(ordering: .sequentiallyConsistent) }
+
+    func take() -> Int32 { number.exchange(0, ordering: .sequentiallyConsistent) }
 }

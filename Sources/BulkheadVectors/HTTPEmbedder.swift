@@ -1,8 +1,7 @@
+import AsyncHTTPClient
 import BulkheadCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
 
 /// An embedder that calls an OpenAI-compatible `POST /v1/embeddings` endpoint
 /// (OpenAI, Ollama, llama.cpp, vLLM, text-embeddings-inference).
@@ -67,26 +66,23 @@ public struct HTTPEmbedder: Embedder {
     }
 
     private func embedBatch(_ texts: [String]) async throws -> [[Float]] {
-        var request = URLRequest(url: baseURL.appendingPathComponent("v1").appendingPathComponent("embeddings"))
-        request.httpMethod = "POST"
-        request.timeoutInterval = timeout
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = try JSONEncoder().encode(RequestBody(model: model, input: texts))
+        var request = HTTPClientRequest(url: baseURL.appendingPathComponent("v1").appendingPathComponent("embeddings").absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(RequestBody(model: model, input: texts))))
         let data: Data
-        let response: URLResponse
+        let status: UInt
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch is CancellationError {
-            throw BulkheadError.cancelled
+            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+            status = response.status.code
+            data = Data(try await response.body.collect(upTo: 64 << 20).readableBytesView)
         } catch {
+            if Task.isCancelled || error is CancellationError { throw BulkheadError.cancelled }
             throw BulkheadError.unavailable("the embedding server could not be reached")
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw BulkheadError.unavailable("the embedding server gave no HTTP answer")
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw BulkheadError.unavailable("the embedding server answered HTTP \(http.statusCode)")
+        guard (200..<300).contains(status) else {
+            throw BulkheadError.unavailable("the embedding server answered HTTP \(status)")
         }
         guard let body = try? JSONDecoder().decode(ResponseBody.self, from: data), body.data.count == texts.count else {
             throw BulkheadError.unavailable("the embedding server's answer was malformed")

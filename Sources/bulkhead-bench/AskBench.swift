@@ -2,6 +2,7 @@ import BulkheadAssistant
 import BulkheadAuth
 import BulkheadCore
 import BulkheadEngine
+import BulkheadStore
 import Dispatch
 import Foundation
 

@@ -1,68 +1,111 @@
+import BulkheadCore
 import BulkheadTerminal
 import Foundation
 
-/// `bulkhead-bench console`: time to the first frame of the real binary, and redraw per keypress.
+/// `bulkhead-bench console`: the real binary in tmux at 120x35, logged in with Chinook connected.
 ///
-/// First frame: the built `bulkhead` is started in a detached tmux session (100x30, UTF-8) on an
-/// empty home, and the pane is read every millisecond until the welcome screen shows; the figure
-/// is from the spawn to the first capture that shows it, so it includes tmux's own latency.
-/// Redraw: `ConsoleBenchmark.keypressRedraw` (update, view and frame diff) on a 100,000-row result.
-/// Arguments: `[--binary PATH] [--runs N]`.
+/// - First frame: in a tmux server that is already running (so its own start is not counted),
+///   from respawning the pane with the binary to the first capture showing the console's frame
+///   (`first_frame`), and to the first showing the logged-in sources screen with Chinook listed
+///   (`first_ready`); both include tmux's latency (a capture every millisecond), which
+///   `tmux_floor` measures: the same respawn and polling for a shell's `printf`.
+/// - Idle memory: the process's resident set one second after the ready screen.
+/// - A million rows: "list all readings" on a generated 1,000,000-row source: time to the first
+///   rows on screen, then `G` and the time until the last row shows, with the process's peak
+///   resident set (VmHWM) over the whole session.
+/// - Redraw: `ConsoleBenchmark.keypressRedraw` (update, view and frame diff) on a 100,000-row result.
+/// Arguments: `[--binary PATH] [--runs N] [--chinook PATH] [--rows N]`.
 enum ConsoleBench {
     static func run(arguments: [String]) async throws -> String {
-        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 10
-        let binary = arguments.firstIndex(of: "--binary").flatMap { arguments[safe: $0 + 1] }
+        func value(_ flag: String) -> String? { arguments.firstIndex(of: flag).flatMap { arguments[safe: $0 + 1] } }
+        let runs = value("--runs").flatMap(Int.init) ?? 15
+        let rows = value("--rows").flatMap(Int.init) ?? 1_000_000
+        let chinook = value("--chinook") ?? "Tests/Fixtures/chinook.sqlite"
+        let binary = value("--binary")
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bulkhead").path
-        var firstFrames: [Double] = []
-        for run in 0..<runs {
-            if let ms = try firstFrame(binary: binary, label: "\(run)") { firstFrames.append(ms) }
+        let home = try await ConsoleBenchHome.make(chinook: chinook, bigRows: rows)
+        defer { home.remove() }
+
+        var frames: [Double] = [], ready: [Double] = [], idle: [Double] = [], floor: [Double] = []
+        let terminal = BenchTerminal(label: "start")
+        defer { terminal.kill() }
+        terminal.startIdle(width: 120, height: 35)
+        // What the harness itself costs: the same respawn and polling for a shell's printf.
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            Shell.exec(["tmux", "-S", terminal.socket, "respawn-pane", "-k", "-t", terminal.session, "printf 'TMUX-FLOOR'; sleep 3600"])
+            if let ms = terminal.wait(for: ["TMUX-FLOOR"], since: start) { floor.append(ms) }
         }
-        firstFrames.sort()
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            terminal.respawn(binary, "--home '\(home.home.path)'")
+            if let ms = terminal.wait(for: ["BULKHEAD"], since: start) { frames.append(ms) }
+            if let ms = terminal.wait(for: ["◆ chinook", "bench@bench.test"], since: start) { ready.append(ms) }
+            usleep(1_000_000)
+            if let mb = terminal.memoryMB("VmRSS") { idle.append(mb) }
+            terminal.keys("q")
+            _ = terminal.wait(for: ["EXITED"], since: DispatchTime.now().uptimeNanoseconds, timeout: 10)
+        }
+
+        let scroll = scrollToEnd(binary: binary, home: home, rows: rows)
         let redraw = await ConsoleBenchmark.keypressRedraw()
-        let result: [String: Any] = [
+        var result: [String: Any] = [
             "bench": "console",
-            "first_frame_runs": firstFrames.count,
-            "first_frame_p50_ms": BenchStats.round3(BenchStats.percentile(firstFrames, 0.5)),
-            "first_frame_max_ms": BenchStats.round3(firstFrames.last ?? 0),
+            "terminal": "tmux 120x35",
+            "first_frame_runs": frames.count,
+            "first_frame_p50_ms": BenchStats.round3(BenchStats.percentile(frames, 0.5)),
+            "first_frame_max_ms": BenchStats.round3(frames.max() ?? 0),
+            "first_ready_p50_ms": BenchStats.round3(BenchStats.percentile(ready, 0.5)),
+            "tmux_floor_p50_ms": BenchStats.round3(BenchStats.percentile(floor, 0.5)),
+            "first_ready_max_ms": BenchStats.round3(ready.max() ?? 0),
+            "idle_rss_mb_p50": BenchStats.round3(BenchStats.percentile(idle, 0.5)),
+            "idle_rss_mb_max": BenchStats.round3(idle.max() ?? 0),
             "redraw_rows": 100_000,
             "redraw_samples": redraw.count,
             "redraw_p50_ms": BenchStats.round3(BenchStats.percentile(redraw, 0.5)),
             "redraw_p99_ms": BenchStats.round3(BenchStats.percentile(redraw, 0.99)),
         ]
+        for (key, value) in scroll { result[key] = value }
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         return String(decoding: json, as: UTF8.self)
     }
 
-    private static func firstFrame(binary: String, label: String) throws -> Double? {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-console-bench-\(UUID().uuidString)")
-        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("bh-bench-\(label)-\(UUID().uuidString).sock").path
-        defer {
-            _ = shell("tmux -S '\(socket)' kill-server")
-            try? FileManager.default.removeItem(at: home)
-            unlink(socket)
+    /// Asks for every row of the generated source, then presses G; times both and reads the peak memory.
+    private static func scrollToEnd(binary: String, home: ConsoleBenchHome, rows: Int) -> [String: Any] {
+        let terminal = BenchTerminal(label: "scroll")
+        defer { terminal.kill() }
+        terminal.start(binary, "--home '\(home.home.path)'", width: 120, height: 35)
+        guard terminal.wait(for: ["◆ chinook"], since: DispatchTime.now().uptimeNanoseconds) != nil else { return ["scroll_error": "no start"] }
+        terminal.type(":")
+        terminal.type("ask source big")
+        terminal.keys("Enter")
+        terminal.type("list all readings")
+        let asked = DispatchTime.now().uptimeNanoseconds
+        terminal.keys("Enter")
+        let count = Self.grouped(rows)
+        guard let firstRows = terminal.wait(for: ["Result · \(count) rows"], since: asked, timeout: 120) else { return ["scroll_error": "no answer"] }
+        let pressed = DispatchTime.now().uptimeNanoseconds
+        terminal.keys("G")
+        let lastValue = ValueFormatter.text(.real(Double(rows) * 0.5), in: ValueFormatter.Column(numeric: true, decimals: 1))
+        guard let end = terminal.wait(for: ["–\(count) of \(count)", lastValue], since: pressed, timeout: 120) else {
+            return ["scroll_error": "no last row"]
         }
-        let start = DispatchTime.now()
-        _ = shell("tmux -S '\(socket)' new-session -d -x 100 -y 30 \"env LANG=C.UTF-8 TERM=xterm-256color '\(binary)' --home '\(home.path)'; sleep 5\"")
-        let deadline = start.uptimeNanoseconds + 10_000_000_000
-        while DispatchTime.now().uptimeNanoseconds < deadline {
-            if shell("tmux -S '\(socket)' capture-pane -p").contains("Welcome to Bulkhead") {
-                return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-            }
-            usleep(1_000)
-        }
-        return nil
+        return [
+            "scroll_rows": rows,
+            "scroll_first_rows_ms": BenchStats.round3(firstRows),
+            "scroll_to_end_ms": BenchStats.round3(end),
+            "scroll_peak_rss_mb": BenchStats.round3(terminal.memoryMB("VmHWM") ?? 0),
+            "scroll_end_rss_mb": BenchStats.round3(terminal.memoryMB("VmRSS") ?? 0),
+        ]
     }
 
-    /// Runs a shell line and returns its output (through a file, so a forked tmux server cannot hold a pipe).
-    private static func shell(_ line: String) -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bh-bench-out-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = [String](["/bin/sh", "-c", "\(line) </dev/null >'\(out.path)' 2>&1"]).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
     }
 }

@@ -53,7 +53,8 @@ enum QueryBench {
         }
         let engine = try QueryEngine(
             workspace: workspace, sources: SQLiteSourceCatalog(tenants: tenants), control: control,
-            limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000), clock: clock)
+            limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000),
+            sharedLimits: try ControlPlaneLimits(control: control), clock: clock)
         let principal = Principal(
             userID: UserID(rawValue: "usr-bench")!, email: "bench@bench.test", orgID: org, orgName: "Bench",
             role: .admin, sessionID: SessionID(rawValue: "ses-bench")!, expiresAt: .distantFuture)

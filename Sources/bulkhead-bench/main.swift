@@ -1,6 +1,6 @@
 import Foundation
 
-/// `bulkhead-bench query|vectors DATA_DIR|context|ask|console`: benchmarks that print JSON.
+/// `bulkhead-bench query|vectors DATA_DIR|context|ask|console|ssh`: benchmarks that print JSON.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let rest = Array(arguments.dropFirst())
 do {
@@ -15,8 +15,10 @@ do {
         print(try await AskBench.run(arguments: rest))
     case "console":
         print(try await ConsoleBench.run(arguments: rest))
+    case "ssh":
+        print(try await SSHBench.run(arguments: rest))
     default:
-        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR [--reopen] | context | ask [--chinook PATH] | console\n".utf8))
+        FileHandle.standardError.write(Data("usage: bulkhead-bench query [--chinook PATH] | vectors DATA_DIR [--reopen] | context | ask [--chinook PATH] | console | ssh\n".utf8))
         exit(2)
     }
 } catch {

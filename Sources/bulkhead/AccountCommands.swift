@@ -6,7 +6,7 @@ import BulkheadCore
 
 /// `bulkhead login EMAIL [--org NAME] [--print-token]`.
 struct Login: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log in (password from stdin or a prompt); keep the session in the home or print the token.")
+    static let configuration = CommandConfiguration(commandName: "login", abstract: "Log in (password from stdin or a prompt); keep the session in the home or print the token.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Your email.") var email: String
     @Option(help: "The organization to log in to, when you belong to several.") var org: String?
@@ -54,7 +54,7 @@ extension Login {
 
 /// `bulkhead logout`: revokes the session and forgets it.
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log out (revokes the session).")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Log out (revokes the session).")
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -70,7 +70,7 @@ struct Logout: AsyncParsableCommand {
 
 /// `bulkhead whoami [--json]`.
 struct Whoami: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show who you are logged in as.")
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Show who you are logged in as.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
 

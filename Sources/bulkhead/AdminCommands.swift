@@ -8,6 +8,7 @@ import BulkheadCore
 /// reachable over SSH (the server runs only the console and an allowlist of read-only commands).
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "admin",
         abstract: "Run the installation (operator only): organizations, their people and folders, the demo, security events.",
         discussion: """
             The operator key is written to operator.key in the home when the home is initialized (mode 0600). \
@@ -16,7 +17,7 @@ struct Admin: AsyncParsableCommand {
         subcommands: [Org.self, User.self, Demo.self, Events.self, RotateKey.self])
 
     struct Events: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the installation's security events (operator).")
+        static let configuration = CommandConfiguration(commandName: "events", abstract: "Show the installation's security events (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
         @OptionGroup var operatorKey: OperatorKeyOption

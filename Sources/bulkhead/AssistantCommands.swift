@@ -6,10 +6,11 @@ import BulkheadCore
 
 /// `bulkhead note add TEXT | note list [--json]`.
 struct Note: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Your organization's business notes (members and admins).", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Your organization's business notes (members and admins).",
+                                                    subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The note.") var text: String
 
@@ -23,7 +24,7 @@ struct Note: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the notes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the notes.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -41,24 +42,29 @@ struct Note: AsyncParsableCommand {
     }
 }
 
-/// `bulkhead ask QUESTION [--source NAME] [--json]`.
+/// `bulkhead ask QUESTION [--source NAME] [--json | --format csv|json|table]`.
 struct Ask: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Ask a question in plain language; it becomes read-only SQL.")
+    static let configuration = CommandConfiguration(commandName: "ask", abstract: "Ask a question in plain language; it becomes read-only SQL.")
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: JSONFlag
+    @OptionGroup var output: ResultOutput
     @Argument(help: "The question.") var question: String
     @Option(help: "The source to ask about (optional when your org has one).") var source: String?
 
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
-            let answer = try await env.services.assistant.ask(try await env.principal(), question: question, source: source)
-            if output.json {
+            let principal = try await env.principal()
+            let answer = try await env.services.assistant.ask(principal, question: question, source: source)
+            switch output.resolved {
+            case .json:
                 Output.json(answer.jsonObject)
-            } else {
+            case .csv:
+                let cursor = try env.services.assistant.openResult(principal, requestID: answer.requestID.rawValue)
+                try ResultOutput.streamCSV(columns: answer.columns, cursor: cursor)
+            default:
                 Output.line("SQL: \(answer.sql)")
                 Output.line(answer.summary)
-                Table.print(columns: answer.columns, rows: answer.rows.map { $0.map(\.displayText) })
+                Table.print(columns: answer.columns, rows: answer.rows.map { $0.map(\.display) })
                 Output.line("(request \(answer.requestID); `bulkhead context \(answer.requestID)` shows what was sent)")
             }
         }
@@ -67,7 +73,7 @@ struct Ask: AsyncParsableCommand {
 
 /// `bulkhead context [REQUEST_ID|last] [--json]`.
 struct Context: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the exact prompt context a request sent.")
+    static let configuration = CommandConfiguration(commandName: "context", abstract: "Show the exact prompt context a request sent.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
     @Argument(help: "A request id, or last.") var request: String = "last"
@@ -127,7 +133,7 @@ enum ContextJSON {
 
 /// `bulkhead feedback REQUEST_ID good|bad [--sql SQL]`.
 struct Feedback: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark an answer good or bad; a good answer or a corrected SQL becomes an example.")
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Mark an answer good or bad; a good answer or a corrected SQL becomes an example.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The request id.") var request: String
     @Argument(help: "good or bad.") var verdict: String

@@ -13,7 +13,7 @@ import BulkheadBackend
 /// operator already needs that installation's operator key. Every log line of the run is captured (not printed) so the last
 /// patterns can grep them for canaries. Exit code 1 names each failing pattern.
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "audit",
         abstract: "Run the cross-tenant isolation audit in a throwaway home, or on a PostgreSQL store (needs no login).")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var format: JSONFlag
@@ -35,7 +35,8 @@ struct Audit: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let backend = try StoreBackend.resolve(option: global.store, environment: environment)
             let key = backend == .sqlite ? nil : try operatorKey.text(environment: environment)
-            let report = await AuditRunner(logs: capture, target: AuditTarget(backend: backend, operatorKey: key)).run(progress: progress)
+            let report = await AuditRunner(logs: capture, target: AuditTarget(backend: backend, operatorKey: key),
+                                           sessionExecutable: Serve.executable).run(progress: progress)
             if json {
                 Output.json(report.jsonObject)
             } else {

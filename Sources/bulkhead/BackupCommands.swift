@@ -5,6 +5,7 @@ import BulkheadCore
 /// `bulkhead backup [NAME|-]`: org admins, own org only, into the org's backup area or to stdout.
 struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Back up your organization's data into its backup area, or to standard output with - (org admins).",
         discussion: "Backups are kept in the home under backups/<org-id>/, are never overwritten, and are authenticated with a key of this installation, bound to your organization. Over SSH, `backup -` streams the backup to your side.")
     @OptionGroup var global: GlobalOptions
@@ -58,6 +59,7 @@ struct Backup: AsyncParsableCommand {
 /// `bulkhead restore NAME|-`: org admins, own org only, from the org's backup area or stdin.
 struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "Restore your organization's data from a backup in its area, or from standard input with - (org admins).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A backup's name in your backup area, or - for standard input.") var name: String

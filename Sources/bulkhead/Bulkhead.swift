@@ -9,9 +9,11 @@ struct Bulkhead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulkhead",
         abstract: "A terminal console for a multi-tenant AI data assistant.",
+        version: BulkheadVersion.current,
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Source.self, Query.self,
                       Note.self, Ask.self, Context.self, Feedback.self, Example.self, Eval.self, Model.self, EmbedderCommand.self,
-                      Audit.self, Backup.self, Restore.self, User.self, Org.self, Admin.self, Database.self]
+                      Audit.self, Backup.self, Restore.self, User.self, Org.self, Admin.self, KeyCommand.self, SessionCommand.self,
+                      Serve.self, Database.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -40,18 +42,7 @@ struct Bulkhead: AsyncParsableCommand {
     /// Opens the console on the home's services.
     func run() async throws {
         try await CommandFailure.run {
-            let env = try CommandEnvironment(global)
-            let preferences = Preferences(workspace: env.workspace)
-            if let theme { try? preferences.save(theme: theme) }
-            let options = ConsoleOptions(themeName: theme ?? preferences.theme())
-            let services = LiveConsoleServices(env: env)
-            let status: Int32
-            do {
-                status = try await ConsoleApp.runOnOwnThread(services: services, options: options)
-            } catch let error as ConsoleAppError {
-                throw BulkheadError.invalidInput(error.message)
-            }
-            if status != 0 { throw ExitCode(status) }
+            try await ConsoleLauncher.run(global, theme: theme, split: false)
         }
     }
 }

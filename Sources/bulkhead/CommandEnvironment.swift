@@ -6,7 +6,7 @@ import BulkheadCore
 import BulkheadStore
 
 /// What a command runs against: the home, its services, and the caller's session.
-struct CommandEnvironment {
+struct CommandEnvironment: Sendable {
     let workspace: Workspace
     let services: Services
     let environment: [String: String]

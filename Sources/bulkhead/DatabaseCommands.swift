@@ -11,6 +11,7 @@ struct Database: AsyncParsableCommand {
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Run the PostgreSQL migrations as the owner role; grant (and create) the server role.",
             discussion: """
                 The owner's password comes from BULKHEAD_OWNER_PASSWORD when its server asks for one. With \

@@ -9,6 +9,7 @@ import BulkheadCore
 /// was written); on a home with orgs it is an operator action.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Create the demo workspace (two orgs, users, sources, notes); print the accounts.",
         discussion: "On a fresh home anyone may. Once the home has organizations this is an operator command (--operator-key); --force rebuilds the demo orgs and deletes their data, after a confirmation on a terminal.")
     @OptionGroup var global: GlobalOptions
@@ -16,8 +17,14 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var operatorKey: OperatorKeyOption
     @Flag(help: "Rebuild the demo orgs even if they exist (their data is deleted; new passwords).") var force = false
     @Flag(help: "Do not ask for confirmation of --force.") var yes = false
+    @Flag(help: ArgumentHelp("Open the split screen: Acme on the left, Globex on the right, two sessions in one process.",
+                             discussion: DemoSplit.help)) var split = false
 
     func run() async throws {
+        if split {
+            try await CommandFailure.run { try await DemoSplit.run(global) }
+            return
+        }
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
             let credentials = try env.credentials(operatorKey)

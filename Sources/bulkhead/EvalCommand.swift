@@ -7,6 +7,7 @@ import BulkheadEngine
 /// `bulkhead eval FILE [--source NAME] [--json]`: execution accuracy of the org's model.
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Run questions with gold SQL (JSON lines: question, sql, optional level) through your model; report the accuracy.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag

@@ -5,11 +5,11 @@ import BulkheadCore
 
 /// `bulkhead example pending|approve ID|reject ID`: members' corrected SQL waits for an admin.
 struct Example: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Review suggested examples (a member's corrected SQL).",
+    static let configuration = CommandConfiguration(commandName: "example", abstract: "Review suggested examples (a member's corrected SQL).",
                                                     subcommands: [Pending.self, Approve.self, Reject.self])
 
     struct Pending: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the suggestions waiting for review (admins: all; members: your own).")
+        static let configuration = CommandConfiguration(commandName: "pending", abstract: "List the suggestions waiting for review (admins: all; members: your own).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -34,7 +34,7 @@ struct Example: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve a suggestion (admins): it becomes an example.")
+        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a suggestion (admins): it becomes an example.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The suggestion's id.") var id: String
 
@@ -48,7 +48,7 @@ struct Example: AsyncParsableCommand {
     }
 
     struct Reject: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject a suggestion (admins).")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a suggestion (admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The suggestion's id.") var id: String
 

@@ -19,11 +19,11 @@ enum KeyInput {
 
 /// `bulkhead model show|set|test`: the org's model. Members may look; admins choose and test.
 struct Model: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Your organization's model: offline (the default), anthropic or openai.",
+    static let configuration = CommandConfiguration(commandName: "model", abstract: "Your organization's model: offline (the default), anthropic or openai.",
                                                     subcommands: [Show.self, Set.self, Test.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the model your organization uses.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the model your organization uses.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -40,6 +40,7 @@ struct Model: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Choose the model (admins): offline, anthropic --model M --key-stdin, or openai --model M [--base-url URL] [--key-stdin].")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "offline, anthropic or openai.") var provider: String
@@ -71,7 +72,7 @@ struct Model: AsyncParsableCommand {
     }
 
     struct Test: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send a tiny request to the model (admins); print its name and latency.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Send a tiny request to the model (admins); print its name and latency.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -95,7 +96,7 @@ struct EmbedderCommand: AsyncParsableCommand {
                                                     subcommands: [Show.self, Set.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the embedder your organization uses.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the embedder your organization uses.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -112,6 +113,7 @@ struct EmbedderCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Choose the embedder (admins) and re-embed your knowledge: hashing, or openai --model M --base-url URL --dimension N [--key-stdin].")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "hashing or openai.") var provider: String

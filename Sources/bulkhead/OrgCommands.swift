@@ -6,12 +6,13 @@ import BulkheadCore
 /// `bulkhead admin org …` (also `bulkhead org …`): organizations, their folders and database hosts. Operator only.
 struct Org: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "org",
         abstract: "Manage organizations and the folders granted to them (operator only: --operator-key).",
         subcommands: [Create.self, List.self, Suspend.self, Resume.self, Delete.self, GrantFolder.self, RevokeFolder.self,
-                      GrantHost.self, RevokeHost.self])
+                      GrantHost.self, RevokeHost.self, Limits.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an organization (operator).")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an organization (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var operatorKey: OperatorKeyOption
         @Argument(help: "The organization's name.") var name: String
@@ -26,7 +27,7 @@ struct Org: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every organization with its members and folders (operator).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every organization with its members and folders (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
         @OptionGroup var operatorKey: OperatorKeyOption
@@ -54,7 +55,7 @@ struct Org: AsyncParsableCommand {
     }
 
     struct Suspend: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Suspend an organization: its sessions end and its users cannot log in (operator).")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend an organization: its sessions end and its users cannot log in (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var operatorKey: OperatorKeyOption
         @Argument(help: "The organization's name or id.") var name: String
@@ -69,7 +70,7 @@ struct Org: AsyncParsableCommand {
     }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lift an organization's suspension (operator).")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Lift an organization's suspension (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var operatorKey: OperatorKeyOption
         @Argument(help: "The organization's name or id.") var name: String
@@ -84,7 +85,7 @@ struct Org: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an organization and all of its data and backups (operator).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an organization and all of its data and backups (operator).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var operatorKey: OperatorKeyOption
         @Argument(help: "The organization's name or id.") var name: String

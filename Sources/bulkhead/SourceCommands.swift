@@ -6,12 +6,12 @@ import BulkheadEngine
 
 /// `bulkhead source allow|add|list|show|rm`.
 struct Source: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage your organization's data sources.",
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "Manage your organization's data sources.",
                                                     subcommands: [Add.self, List.self, Show.self, Remove.self, Folders.self, Allow.self])
 
     struct Allow: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replaced: folders are granted by the operator (`bulkhead admin org grant-folder ORG DIR`).")
+            commandName: "allow", abstract: "Replaced: folders are granted by the operator (`bulkhead admin org grant-folder ORG DIR`).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The folder.") var dir: String
 
@@ -27,7 +27,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Folders: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the folders the operator granted your organization.")
+        static let configuration = CommandConfiguration(commandName: "folders", abstract: "List the folders the operator granted your organization.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -48,6 +48,7 @@ struct Source: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Connect a SQLite database or a CSV file under a granted folder, or a PostgreSQL database by URL (org admins).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source's name in your organization.") var name: String
@@ -75,7 +76,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your organization's sources.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your organization's sources.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 
@@ -95,7 +96,7 @@ struct Source: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a source's tables, columns, keys, row counts and sample rows.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source's tables, columns, keys, row counts and sample rows.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
         @Argument(help: "The source's name.") var name: String
@@ -151,23 +152,29 @@ struct Source: AsyncParsableCommand {
     }
 }
 
-/// `bulkhead query SOURCE SQL [--json]`.
+/// `bulkhead query SOURCE SQL [--json | --format csv|json|table]`.
 struct Query: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run read-only SQL on one of your sources.")
+    static let configuration = CommandConfiguration(commandName: "query", abstract: "Run read-only SQL on one of your sources.")
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: JSONFlag
+    @OptionGroup var output: ResultOutput
     @Argument(help: "The source's name.") var source: String
     @Argument(help: "One read-only SQL statement.") var sql: String
 
     func run() async throws {
         try await CommandFailure.run {
             let env = try CommandEnvironment(global)
-            let result = try env.services.engine.query(try await env.principal(), source: source, sql: sql)
-            if output.json {
+            let principal = try await env.principal()
+            if output.resolved == .csv {
+                let cursor = try env.services.engine.openCursor(principal, source: source, sql: sql)
+                try ResultOutput.streamCSV(columns: cursor.columns, cursor: cursor)
+                return
+            }
+            let result = try env.services.engine.query(principal, source: source, sql: sql)
+            if output.resolved == .json {
                 Output.json(["columns": result.columns, "rows": result.rows.map { $0.map(\.jsonValue) },
                              "row_count": result.rowCount, "truncated": result.truncated])
             } else {
-                Table.print(columns: result.columns, rows: result.rows.map { $0.map(\.displayText) })
+                Table.print(columns: result.columns, rows: result.rows.map { $0.map(\.display) })
                 Output.line("(\(result.rowCount) rows\(result.truncated ? ", first \(result.rows.count) shown" : ""))")
             }
         }

@@ -7,11 +7,13 @@ import BulkheadCore
 /// `bulkhead user add|rm|role|list`: org admins manage their own org; the operator any org.
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "user",
         abstract: "Manage the people of your organization (org admins; the operator with --operator-key and --org).",
         subcommands: [Add.self, Remove.self, SetRole.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Invite someone into your organization (org admins), or into any organization (operator, --org).",
             discussion: """
                 A new account takes an initial password from standard input when it is not a terminal; otherwise it gets a \
@@ -72,7 +74,7 @@ struct User: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your organization's members and open invitations (org admins).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your organization's members and open invitations (org admins).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONFlag
 

@@ -4,6 +4,7 @@ import Testing
 import BulkheadAuth
 import BulkheadCore
 import BulkheadEngine
+import BulkheadStore
 
 /// The project's own question sets, run through the whole ask pipeline with the offline model
 /// and scored by execution accuracy, as `bulkhead eval` scores them.

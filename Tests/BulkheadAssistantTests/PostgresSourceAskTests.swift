@@ -3,6 +3,7 @@ import Testing
 @_spi(Testing) import BulkheadAssistant
 import BulkheadAuth
 import BulkheadCore
+import BulkheadStore
 import BulkheadEngine
 import BulkheadPostgresKit
 import BulkheadTestCluster

@@ -28,10 +28,24 @@ struct AuditRunnerTests {
         #expect(patterns.suffix(14).allSatisfy { $0.layer == .logsAndErrors }, "the log scans must run after every other pattern")
     }
 
+    @Test("the tour has a pattern of the suite for each of the six failure modes and each of the four layers")
+    func tour() {
+        let ids = AuditRunner.patterns.map(\.id)
+        let stops = AuditTour.stops
+        #expect(stops.count == 10)
+        #expect(Set(stops.compactMap { if case let .failureMode(n) = $0.topic { return n } else { return nil } }) == Set(1...6))
+        #expect(stops.filter { $0.topic == .layer }.count == 4)
+        for stop in stops {
+            #expect(ids.contains(stop.patternID) || ids.contains(stop.patternID + "a") || ids.contains(stop.patternID + "b"),
+                    "tour stop \(stop.patternID) is not in the suite")
+            #expect(stop.paragraph.count > 200, "a stop needs a paragraph to narrate")
+        }
+    }
+
     @Test("the full suite passes: every pattern, zero failures, progress to the end, the JSON keys")
     func fullSuitePasses() async throws {
         let seen = Mutex<[(Int, Int)]>([])
-        let report = await AuditRunner(logs: TestLogging.capture).run { done, total, _ in
+        let report = await AuditRunner(logs: TestLogging.capture, sessionExecutable: Self.binary).run { done, total, _ in
             seen.withLock { $0.append((done, total)) }
         }
         #expect(report.results.count >= 120)
@@ -48,6 +62,31 @@ struct AuditRunnerTests {
         #expect(json["passed"] as? Int == report.passed && json["failed"] as? Int == report.failed)
         #expect(json["seconds"] is Double)
         #expect(report.plainLines.last == report.summaryLine)
+        try checkEvidence(report, json: patterns)
+    }
+
+    /// Every result carries its replay; the helpers fill it with the real attempt.
+    private func checkEvidence(_ report: AuditReport, json: [[String: Any]]) throws {
+        #expect(report.results.allSatisfy { ($0.evidence?.attacker.isEmpty == false) && ($0.evidence?.input.isEmpty == false) })
+        #expect(report.results.allSatisfy { $0.evidence?.canary.contains("-CANARY-") == true })
+        #expect(json.allSatisfy { ($0["evidence"] as? [String: Any])?["stopped_by"] is String })
+        // The other org's source answers word for word like a missing one, and the replay shows both.
+        let byName = try #require(report.results.first { $0.id == "ENG-01a" }?.evidence)
+        #expect(byName.attacker.hasPrefix("tenant A") && byName.target.hasPrefix("tenant B"))
+        #expect(byName.stoppedBy == .engine)
+        #expect(byName.refusal.contains("not found"))
+        #expect(byName.missingRefusal?.contains("not found") == true)
+        #expect(byName.answersLikeMissing == true)
+        #expect(!byName.refusal.contains(byName.canary))
+        // A forged token is stopped at authentication, and the replay holds the exact token presented.
+        let forged = try #require(report.results.first { $0.id == "AUTH-03" }?.evidence)
+        #expect(forged.stoppedBy == .auth)
+        #expect(forged.input.split(separator: ".").count == 3)
+        // An injected fragment is stopped by the firewall, and the attacker only reads that.
+        let injected = try #require(report.results.first { $0.id == "CTX-16b" }?.evidence)
+        #expect(injected.stoppedBy == .context)
+        #expect(injected.attacker.hasPrefix("tenant B"))
+        #expect(injected.refusal.contains("firewall"))
         #expect(report.summaryLine.hasPrefix("patterns: \(report.results.count), passed: \(report.passed), failed: \(report.failed), seconds: "))
     }
 
@@ -67,6 +106,7 @@ struct AuditRunnerTests {
     @Test("with the engine's owner check off, the patterns that present another org's source id fail and name themselves")
     func ownerCheckOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.ownerCheckEnabled = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let failed = Set(report.failures.map(\.id))
@@ -82,6 +122,7 @@ struct AuditRunnerTests {
     @Test("with the context firewall off, the firewall-trip patterns fail and name themselves")
     func firewallOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.firewallEnabled = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let failed = Set(report.failures.map(\.id))
@@ -98,6 +139,7 @@ struct AuditRunnerTests {
     @Test("with the authorization checks off, every authorization pattern fails and names itself")
     func authorizationOff() async {
         var options = AuditWorld.Options()
+        options.sessionExecutable = Self.binary
         options.authorizationEnforced = false
         let report = await AuditRunner(options: options, logs: TestLogging.capture).run()
         let layer = report.results.filter { $0.layer == .authorization }
@@ -105,6 +147,29 @@ struct AuditRunnerTests {
         let held = layer.filter(\.passed).map(\.id)
         #expect(held.isEmpty, "these authorization patterns did not notice the checks were off: \(held)")
         #expect(layer.allSatisfy { $0.passed || !$0.detail.isEmpty })
+    }
+
+    @Test("the SSH layer has at least 15 patterns, and they run before the log scans")
+    func sshCatalog() {
+        let patterns = AuditRunner.patterns
+        let layer = patterns.filter { $0.layer == .ssh }
+        #expect(layer.count >= 15)
+        #expect(patterns.lastIndex { $0.layer == .ssh }! < patterns.firstIndex { $0.layer == .logsAndErrors }!)
+    }
+
+    @Test("without a bulkhead binary to run sessions, the SSH patterns fail rather than pass unproven")
+    func sshWithoutBinary() async {
+        let report = await AuditRunner(logs: TestLogging.capture).run()
+        let ssh = report.results.filter { $0.layer == .ssh }
+        #expect(!ssh.isEmpty && ssh.allSatisfy { !$0.passed })
+        #expect(report.failures.allSatisfy { $0.layer == .ssh })
+    }
+
+    /// The `bulkhead` binary built beside this test bundle.
+    static var binary: URL {
+        let bundle = Bundle.main.bundleURL
+        let products = bundle.lastPathComponent.hasSuffix(".xctest") ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("bulkhead")
     }
 
     @Test("the authorization layer has at least 20 patterns, most run in both directions")

@@ -40,7 +40,8 @@ import Testing
         screens.append(try tmux.waitFor("ada@acme.test · Acme"))
         screens.append(try tmux.waitFor("◆ retail"))
 
-        // Browse: once the source's tables are listed, open the first one.
+        // Browse: open the source (its schema is read now), then its first table.
+        try tmux.send("Enter")
         screens.append(try tmux.waitFor("▸ ▦ customers"))
         try tmux.send("j")
         try tmux.send("Enter")

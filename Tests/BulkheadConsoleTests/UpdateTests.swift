@@ -1,4 +1,5 @@
 import BulkheadConsole
+import BulkheadCore
 import BulkheadTerminal
 import Foundation
 import Testing
@@ -7,17 +8,10 @@ import Testing
 @Suite("Console update")
 struct UpdateTests {
     private func send(_ state: ConsoleState, _ messages: Message...) -> (ConsoleState, [Effect]) {
-        var state = state
-        var effects: [Effect] = []
-        for message in messages {
-            let result = Console.update(state, message)
-            state = result.0
-            effects += result.1
-        }
-        return (state, effects)
+        Pure.apply(state, messages)
     }
 
-    private func keys(_ text: String) -> [Message] { text.map { .key(.char($0)) } }
+    private func keys(_ text: String) -> [Message] { Pure.keys(text) }
 
     private func loginScreen() -> ConsoleState {
         let (state, effects) = Console.start(size: TerminalSize(width: 100, height: 30), themeName: "dark", themeNames: ["dark"])
@@ -31,14 +25,7 @@ struct UpdateTests {
     }
 
     private func apply(_ state: ConsoleState, _ messages: [Message]) -> (ConsoleState, [Effect]) {
-        var state = state
-        var effects: [Effect] = []
-        for message in messages {
-            let result = Console.update(state, message)
-            state = result.0
-            effects += result.1
-        }
-        return (state, effects)
+        Pure.apply(state, messages)
     }
 
     @Test("typing email, Tab, password, Enter yields a login effect with what was typed")
@@ -133,26 +120,26 @@ struct UpdateTests {
 
     @Test("scrolling past the first page asks for the next page, never the whole result")
     func paging() {
-        let firstPage = (0..<100).map { [String($0), "x"] }
+        let firstPage: [[DisplayValue]] = (0..<100).map { [.integer(Int64($0)), .text("x")] }
         let outcome = AskOutcome(requestID: "r1", sql: "SELECT 1", summary: "s", columns: ["id", "v"], rows: firstPage, rowCount: 100_000)
         var (state, effects) = apply(loggedIn(), [.key(.char("2"))] + keys("all") + [.key(.enter), .answered(outcome)])
         #expect(!effects.contains { if case .loadRows = $0 { return true } else { return false } })
         (state, effects) = apply(state, [.key(.pageDown), .key(.pageDown), .key(.pageDown), .key(.pageDown)])
-        #expect(effects.contains(.loadRows(requestID: "r1", offset: 100, limit: AskState.pageSize)))
+        #expect(effects.contains(.loadRows(requestID: "r1", offset: 100, limit: AskState.pageSize, order: nil)))
         // The page is asked for once, even while more keys arrive.
         let again = apply(state, [.key(.down)]).1
-        #expect(!again.contains(.loadRows(requestID: "r1", offset: 100, limit: AskState.pageSize)))
+        #expect(!again.contains(.loadRows(requestID: "r1", offset: 100, limit: AskState.pageSize, order: nil)))
         (state, effects) = apply(state, [.key(.char("G"))])
-        #expect(effects.contains(.loadRows(requestID: "r1", offset: 99_900, limit: AskState.pageSize)))
+        #expect(effects.contains(.loadRows(requestID: "r1", offset: 99_900, limit: AskState.pageSize, order: nil)))
         #expect(state.ask.rows.count <= 200)
         // Rows of another request are ignored.
-        (state, _) = apply(state, [.rowsLoaded(requestID: "old", offset: 99_900, rows: [["stale"]])])
+        (state, _) = apply(state, [.rowsLoaded(requestID: "old", order: nil, offset: 99_900, rows: [[.text("stale")]])])
         #expect(state.ask.rows[99_900] == nil)
     }
 
     @Test("g and b send feedback on the current answer")
     func feedback() {
-        let outcome = AskOutcome(requestID: "r7", sql: "SELECT 1", summary: "s", columns: ["a"], rows: [["1"]], rowCount: 1)
+        let outcome = AskOutcome(requestID: "r7", sql: "SELECT 1", summary: "s", columns: ["a"], rows: [[.integer(1)]], rowCount: 1)
         let (_, effects) = apply(loggedIn(), [.key(.char("2"))] + keys("q") + [.key(.enter), .answered(outcome), .key(.char("b"))])
         #expect(effects.last == .feedback(requestID: "r7", good: false))
     }

@@ -1,4 +1,5 @@
 import BulkheadConsole
+import BulkheadCore
 import BulkheadTerminal
 import Foundation
 import Testing
@@ -20,10 +21,12 @@ struct WidgetTests {
 
     @Test("a table with CJK values keeps every column at the same screen position")
     func cjkAlignment() {
-        let rows = [["山田 太郎", "Japan", "41"], ["Maria Lopez", "Spain", "38"], ["李小龍", "China", "35"], ["Zoë", "DE", "7"]]
+        let rows: [[DisplayValue]] = [["山田 太郎", "Japan", "41"], ["Maria Lopez", "Spain", "38"], ["李小龍", "China", "35"], ["Zoë", "DE", "7"]]
+            .map { [.text($0[0]), .text($0[1]), .integer(Int64($0[2])!)] }
         let columns = ["customer", "country", "orders"]
-        let view = TableView(columns: columns, widths: TableView.widths(columns: columns, rows: rows), rowCount: rows.count,
-                             cursor: ListCursor(selected: -1))
+        let layouts = ValueFormatter.columns(count: 3, rows: rows)
+        let view = TableView(columns: columns, widths: TableView.widths(columns: columns, rows: rows, layouts: layouts), layouts: layouts,
+                             rowCount: rows.count, cursor: ListCursor(selected: -1))
         var grid = CellGrid(width: 50, height: 6)
         view.render(into: &grid, rect: Rect(x: 0, y: 0, width: 50, height: 6)) { rows[$0] }
         let lines = grid.plainText().split(separator: "\n").map(String.init)
@@ -72,9 +75,11 @@ struct WidgetTests {
         try "name = \"bad\"\n[colors]\ntext = 12\n".write(to: folder.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
         try "name = \"mine\"\n[colors]\nbackground = \"#000000\"\ntext = \"#00ff00\"\n[bold]\ntext = true\n"
             .write(to: folder.appendingPathComponent("mine.toml"), atomically: true, encoding: .utf8)
+        try "name = \"broken\"\n\n[colors\n".write(to: folder.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
         let catalog = ThemeCatalog.load(directories: [folder])
-        #expect(catalog.problems.count == 1)
-        #expect(catalog.problems.first?.hasPrefix("bad.toml: line 3") == true)
+        #expect(catalog.problems.count == 2)
+        #expect(catalog.problems.first == "bad.toml: colors.text must be a color like \"#1a2b3c\"")
+        #expect(catalog.problems.last?.hasPrefix("broken.toml: line 3") == true, "TOMLKit's syntax errors name the line")
         #expect(catalog.theme(named: "mine").bold == [.text])
         #expect(catalog.names.contains("mine"))
     }

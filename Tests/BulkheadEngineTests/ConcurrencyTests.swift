@@ -1,5 +1,6 @@
 import BulkheadCore
 @testable import BulkheadEngine
+import BulkheadStore
 import Foundation
 import Testing
 
@@ -108,8 +109,10 @@ struct ConcurrencyTests {
 
     @Test("token buckets refill with the injected clock")
     func buckets() throws {
-        let clock = ManualClock()
-        let limiter = RateLimiter(defaults: RateLimits(asksPerSecond: 0.25, askBurst: 2), clock: clock)
+        let fixture = try EngineFixture()
+        let clock = fixture.clock
+        let limiter = RateLimiter(defaults: RateLimits(asksPerSecond: 0.25, askBurst: 2), clock: clock,
+                                  store: try ControlPlaneLimits(control: fixture.control))
         let org = OrgID(rawValue: "org-x")!
         try limiter.takeAsk(for: org)
         try limiter.takeAsk(for: org)

@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// Work the console asks for, as a value: `update` returns effects, the `EffectRunner` performs them.
 ///
 /// Keeping effects as data keeps `update` pure and testable: a test checks that typing an email and
@@ -19,8 +21,18 @@ public enum Effect: Equatable, Sendable {
     case ask(question: String, source: String?)
     /// Cancel the running ask.
     case cancel
-    /// Load a page of a result that was too big to send at once.
-    case loadRows(requestID: String, offset: Int, limit: Int)
+    /// Load a page of a result that was too big to send at once, in `order`.
+    case loadRows(requestID: String, offset: Int, limit: Int, order: ResultOrder?)
+    /// Find the next (or previous) row of a result holding `text`.
+    case searchRows(requestID: String, order: ResultOrder?, text: String, from: Int, forward: Bool)
+    /// Write a whole result to a file in a folder the user chose.
+    case export(requestID: String, order: ResultOrder?, format: ResultFormat, folder: String)
+    /// Load a page of a table for the sources screen's preview.
+    case loadTableRows(source: String, table: String, offset: Int, limit: Int)
+    /// Put text on the terminal's clipboard (OSC 52); the driver does it, not the services.
+    case copy(String)
+    /// Open or close the split screen; the driver does it, not the services.
+    case toggleSplit
     /// Mark an answer good or bad.
     case feedback(requestID: String, good: Bool)
     /// List this session's requests.
@@ -35,6 +47,8 @@ public enum Effect: Equatable, Sendable {
     case useModel(String)
     /// Approve (or reject) a member's suggested example.
     case reviewExample(id: String, approve: Bool)
+    /// Ask whether the logged-in session still stands (every few seconds while logged in).
+    case checkSession
     /// Leave the console.
     case quit
 }
@@ -51,7 +65,13 @@ extension Effect: CustomStringConvertible {
         case .showSource: return "showSource"
         case .ask: return "ask"
         case .cancel: return "cancel"
-        case let .loadRows(_, offset, limit): return "loadRows(offset: \(offset), limit: \(limit))"
+        case let .loadRows(_, offset, limit, order):
+            return "loadRows(offset: \(offset), limit: \(limit)\(order.map { ", order: \($0.column)\($0.descending ? " desc" : "")" } ?? ""))"
+        case .searchRows: return "searchRows"
+        case let .export(_, _, format, _): return "export(\(format.rawValue))"
+        case let .loadTableRows(_, _, offset, limit): return "loadTableRows(offset: \(offset), limit: \(limit))"
+        case .copy: return "copy"
+        case .toggleSplit: return "toggleSplit"
         case .feedback: return "feedback"
         case .loadRequests: return "loadRequests"
         case .loadRequest: return "loadRequest"
@@ -59,6 +79,7 @@ extension Effect: CustomStringConvertible {
         case let .saveTheme(name): return "saveTheme(\(name))"
         case let .useModel(provider): return "useModel(\(provider))"
         case let .reviewExample(id, approve): return "reviewExample(\(id), approve: \(approve))"
+        case .checkSession: return "checkSession"
         case .quit: return "quit"
         }
     }
@@ -82,6 +103,12 @@ public enum EffectKind: String, Sendable, Equatable {
     case ask
     /// `.loadRows`.
     case rows
+    /// `.searchRows`.
+    case search
+    /// `.export`.
+    case export
+    /// `.loadTableRows`.
+    case tableRows
     /// `.feedback`.
     case feedback
     /// `.loadRequests`.
@@ -94,4 +121,6 @@ public enum EffectKind: String, Sendable, Equatable {
     case theme
     /// `.useModel`.
     case model
+    /// `.checkSession`.
+    case session
 }

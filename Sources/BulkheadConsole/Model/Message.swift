@@ -1,3 +1,4 @@
+import BulkheadCore
 import Foundation
 
 /// Everything that can change the console's state: input from the terminal, time, and the results
@@ -27,8 +28,14 @@ public enum Message: Sendable {
     case sourceLoaded(SourceDetail)
     /// An answer.
     case answered(AskOutcome)
-    /// A page of an answer's rows.
-    case rowsLoaded(requestID: String, offset: Int, rows: [[String]])
+    /// A page of an answer's rows, in `order`.
+    case rowsLoaded(requestID: String, order: ResultOrder?, offset: Int, rows: [[DisplayValue]])
+    /// A search of a result ended: the matching row, or nil.
+    case searchFinished(requestID: String, text: String, index: Int?)
+    /// An export was written.
+    case exported(ExportReceipt)
+    /// A page of a table's preview rows.
+    case tableRowsLoaded(source: String, table: String, offset: Int, rows: [[DisplayValue]])
     /// Feedback was recorded.
     case feedbackSaved(requestID: String, good: Bool)
     /// This session's requests, newest first.
@@ -45,6 +52,10 @@ public enum Message: Sendable {
     case modelChanged(String)
     /// A suggested example was approved or rejected.
     case exampleReviewed(id: String, approved: Bool)
+    /// The session re-check answered.
+    case sessionChecked(SessionCheck)
+    /// Something the user must know now (the server is shutting down); shown in the status bar.
+    case announcement(String)
     /// An effect failed; the message is already safe to show.
     case failed(EffectKind, String)
 }

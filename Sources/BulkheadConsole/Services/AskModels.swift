@@ -1,3 +1,6 @@
+import BulkheadCore
+import Foundation
+
 /// An answer to a question.
 public struct AskOutcome: Equatable, Sendable {
     /// The request id, for paging, feedback and the inspector.
@@ -9,17 +12,34 @@ public struct AskOutcome: Equatable, Sendable {
     /// Column names.
     public var columns: [String]
     /// The first page of rows; more come from `ConsoleServices.rows`.
-    public var rows: [[String]]
+    public var rows: [[DisplayValue]]
     /// The total number of rows of the result.
     public var rowCount: Int
 
     /// Makes an outcome.
-    public init(requestID: String, sql: String, summary: String, columns: [String], rows: [[String]], rowCount: Int) {
+    public init(requestID: String, sql: String, summary: String, columns: [String], rows: [[DisplayValue]], rowCount: Int) {
         self.requestID = requestID
         self.sql = sql
         self.summary = summary
         self.columns = columns
         self.rows = rows
         self.rowCount = rowCount
+    }
+}
+
+/// Where an export went: the file and how many rows it holds.
+public struct ExportReceipt: Equatable, Sendable {
+    /// The file written, as the user should read it (the folder they chose, then the name).
+    public var path: String
+    /// Rows written.
+    public var rows: Int
+    /// The format.
+    public var format: ResultFormat
+
+    /// Makes a receipt.
+    public init(path: String, rows: Int, format: ResultFormat) {
+        self.path = path
+        self.rows = rows
+        self.format = format
     }
 }

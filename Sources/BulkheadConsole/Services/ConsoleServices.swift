@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// What the console needs from the rest of Bulkhead, as one protocol the app implements.
 ///
 /// The console never imports the store, the engine or SQLite: every call returns the plain value
@@ -30,8 +32,16 @@ public protocol ConsoleServices: Sendable {
     func showSource(name: String) async throws -> SourceDetail
     /// Asks a question; returns the SQL, the summary, the columns, the first page of rows and the total.
     func ask(question: String, source: String?) async throws -> AskOutcome
-    /// A page of a previous answer's rows, so a 100,000-row result is never loaded at once.
-    func rows(requestID: String, offset: Int, limit: Int) async throws -> [[String]]
+    /// A page of a previous answer's rows, read through the engine's cursor (sorted by `order`
+    /// when given), so a million-row result is never loaded at once.
+    func rows(requestID: String, offset: Int, limit: Int, order: ResultOrder?) async throws -> [[DisplayValue]]
+    /// The index of the first row at or after `from` (before it, when not `forward`) with a cell
+    /// containing `text` (case-insensitive), wrapping around the end; nil when no row has it.
+    func search(requestID: String, order: ResultOrder?, text: String, from: Int, forward: Bool) async throws -> Int?
+    /// Writes the whole result (sorted by `order`) in `format` to a new file in `folder`.
+    func export(requestID: String, order: ResultOrder?, format: ResultFormat, folder: String) async throws -> ExportReceipt
+    /// A page of one table's rows for the sources screen's preview.
+    func tableRows(source: String, table: String, offset: Int, limit: Int) async throws -> [[DisplayValue]]
     /// Marks an answer good or bad (a good answer becomes an example of the org).
     func feedback(requestID: String, good: Bool) async throws
     /// This session's requests, newest first.
@@ -42,6 +52,9 @@ public protocol ConsoleServices: Sendable {
     func runAudit(progress: @escaping @Sendable (AuditProgress) -> Void) async throws -> AuditReport
     /// Remembers the theme the user chose, so the next start uses it.
     func saveTheme(name: String) async throws
+    /// Whether the logged-in session still stands: its token unexpired, not revoked, the user still a
+    /// member with the same role. Asked every few seconds; never throws (a failure to ask is `.valid`).
+    func checkSession() async -> SessionCheck
     /// Switches the org to a model provider it has configured (admins); answers `provider/model`.
     func useModel(provider: String) async throws -> String
     /// Approves or rejects a member's suggested example (admins).

@@ -26,7 +26,7 @@ public actor EffectRunner {
     public func perform(_ effect: Effect) async {
         let services = self.services
         switch effect {
-        case .quit:
+        case .quit, .copy, .toggleSplit:
             return
         case .cancel:
             // The console already shows "cancelled"; the task's late answer is dropped.
@@ -71,9 +71,17 @@ public actor EffectRunner {
                 send(.sourcesLoaded(try await services.listSources()))
             case let .showSource(name):
                 send(.sourceLoaded(try await services.showSource(name: name)))
-            case let .loadRows(requestID, offset, limit):
-                let rows = try await services.rows(requestID: requestID, offset: offset, limit: limit)
-                send(.rowsLoaded(requestID: requestID, offset: offset, rows: rows))
+            case let .loadRows(requestID, offset, limit, order):
+                let rows = try await services.rows(requestID: requestID, offset: offset, limit: limit, order: order)
+                send(.rowsLoaded(requestID: requestID, order: order, offset: offset, rows: rows))
+            case let .searchRows(requestID, order, text, from, forward):
+                let index = try await services.search(requestID: requestID, order: order, text: text, from: from, forward: forward)
+                send(.searchFinished(requestID: requestID, text: text, index: index))
+            case let .export(requestID, order, format, folder):
+                send(.exported(try await services.export(requestID: requestID, order: order, format: format, folder: folder)))
+            case let .loadTableRows(source, table, offset, limit):
+                let rows = try await services.tableRows(source: source, table: table, offset: offset, limit: limit)
+                send(.tableRowsLoaded(source: source, table: table, offset: offset, rows: rows))
             case let .feedback(requestID, good):
                 try await services.feedback(requestID: requestID, good: good)
                 send(.feedbackSaved(requestID: requestID, good: good))
@@ -93,7 +101,9 @@ public actor EffectRunner {
             case let .reviewExample(id, approve):
                 try await services.reviewExample(id: id, approve: approve)
                 send(.exampleReviewed(id: id, approved: approve))
-            case .quit, .cancel, .ask:
+            case .checkSession:
+                send(.sessionChecked(await services.checkSession()))
+            case .quit, .cancel, .ask, .copy, .toggleSplit:
                 return
             }
         } catch {
@@ -121,12 +131,16 @@ public actor EffectRunner {
         case .showSource: return .source
         case .ask, .cancel: return .ask
         case .loadRows: return .rows
+        case .searchRows: return .search
+        case .export: return .export
+        case .loadTableRows: return .tableRows
         case .feedback: return .feedback
         case .loadRequests: return .requests
         case .loadRequest: return .request
         case .runAudit: return .audit
-        case .saveTheme, .quit: return .theme
+        case .saveTheme, .quit, .copy, .toggleSplit: return .theme
         case .useModel, .reviewExample: return .model
+        case .checkSession: return .session
         }
     }
 

@@ -18,6 +18,7 @@ public final class PreviewServices: ConsoleServices {
         var theme: String?
         var feedback: [String: Bool] = [:]
         var asked: [RequestSummary] = []
+        var ended: String?
     }
 
     private let state: Mutex<State>
@@ -29,6 +30,21 @@ public final class PreviewServices: ConsoleServices {
         state = Mutex(State(homeIsEmpty: homeIsEmpty))
         self.askDelay = askDelay
         self.auditDelay = auditDelay
+    }
+
+    /// Ends the preview session from outside, as a revocation elsewhere would: the next re-check reports `reason`.
+    public func endSession(reason: String) {
+        state.withLock { $0.ended = reason }
+    }
+
+    /// `.ended` once ``endSession(reason:)`` was called while logged in; `.valid` otherwise.
+    public func checkSession() async -> SessionCheck {
+        state.withLock { state in
+            guard state.loggedIn != nil, let reason = state.ended else { return .valid }
+            state.loggedIn = nil
+            state.ended = nil
+            return .ended(reason)
+        }
     }
 
     /// The theme last saved through `saveTheme`.
@@ -74,20 +90,22 @@ public final class PreviewServices: ConsoleServices {
         state.withLock { $0.loggedIn = nil }
     }
 
-    /// Three made-up sources of the Acme org.
+    /// The made-up sources of the session's org (three of Acme, one of Globex).
     public func listSources() async throws -> [SourceSummary] {
         try requireSession()
-        return PreviewData.sources.map { SourceSummary(name: $0.name, kind: $0.kind) }
+        return PreviewData.sources(of: orgName).map { SourceSummary(name: $0.name, kind: $0.kind) }
     }
 
-    /// The made-up introspection of one source; an unknown name is `notFound`, like another org's.
+    /// The made-up introspection of one source; another org's name is `notFound`, like a missing one.
     public func showSource(name: String) async throws -> SourceDetail {
         try requireSession()
-        guard let source = PreviewData.sources.first(where: { $0.name == name }) else {
+        guard let source = PreviewData.sources(of: orgName).first(where: { $0.name == name }) else {
             throw BulkheadError.notFound(kind: "source", name: name)
         }
         return source.detail
     }
+
+    private var orgName: String { state.withLock { $0.loggedIn?.orgName ?? "" } }
 
     /// A canned answer after `askDelay`; "all …" or "… items" gives the 100,000-row result.
     public func ask(question: String, source: String?) async throws -> AskOutcome {
@@ -104,10 +122,78 @@ public final class PreviewServices: ConsoleServices {
         return outcome
     }
 
-    /// A page of a canned answer, computed on demand.
-    public func rows(requestID: String, offset: Int, limit: Int) async throws -> [[String]] {
+    /// A page of a canned answer, computed on demand; sorting a small answer sorts it whole, and
+    /// the big one sorts descending by reading it backwards (every column grows with the row).
+    public func rows(requestID: String, offset: Int, limit: Int, order: ResultOrder?) async throws -> [[DisplayValue]] {
         try requireSession()
-        return PreviewData.rows(requestID: requestID, offset: offset, limit: limit)
+        return Self.page(requestID: requestID, offset: offset, limit: limit, order: order)
+    }
+
+    static func page(requestID: String, offset: Int, limit: Int, order: ResultOrder?) -> [[DisplayValue]] {
+        guard let order else { return PreviewData.rows(requestID: requestID, offset: offset, limit: limit) }
+        if var all = PreviewData.allRows(requestID: requestID) {
+            all.sort { left, right in
+                let a = order.column < left.count ? left[order.column] : .null
+                let b = order.column < right.count ? right[order.column] : .null
+                return order.descending ? b < a : a < b
+            }
+            return Array(all.dropFirst(offset).prefix(limit))
+        }
+        guard order.descending else { return PreviewData.rows(requestID: requestID, offset: offset, limit: limit) }
+        let end = min(100_000, offset + limit)
+        guard offset < end else { return [] }
+        return (offset..<end).map { PreviewData.bigRow(99_999 - $0) }
+    }
+
+    /// Scans the canned answer for `text`, wrapping around, as the live services do.
+    public func search(requestID: String, order: ResultOrder?, text: String, from: Int, forward: Bool) async throws -> Int? {
+        try requireSession()
+        let needle = text.lowercased()
+        let count = PreviewData.allRows(requestID: requestID)?.count ?? 100_000
+        guard count > 0, !needle.isEmpty else { return nil }
+        let start = min(max(0, from), count - 1)
+        for step in 0..<count {
+            let index = forward ? (start + step) % count : (start - step + count) % count
+            guard let row = Self.page(requestID: requestID, offset: index, limit: 1, order: order).first else { continue }
+            if row.contains(where: { ValueFormatter.text($0).lowercased().contains(needle) }) { return index }
+        }
+        return nil
+    }
+
+    /// Writes the canned answer into a new file of `folder`, as the live services do.
+    public func export(requestID: String, order: ResultOrder?, format: ResultFormat, folder: String) async throws -> ExportReceipt {
+        try requireSession()
+        let question = [PreviewData.bigRequestID: "all", PreviewData.monthlyRequestID: "month", PreviewData.countryRequestID: "country"]
+        let outcome = PreviewData.answer(question[requestID] ?? "")
+        let encoder = ResultEncoder(format: format, columns: outcome.columns, sample: outcome.rows)
+        var text = encoder.header()
+        var offset = 0
+        while offset < outcome.rowCount {
+            let page = Self.page(requestID: requestID, offset: offset, limit: 1_000, order: order)
+            if page.isEmpty { break }
+            for row in page { text += encoder.line(row) }
+            offset += page.count
+        }
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("\(requestID).\(format.fileExtension)")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw BulkheadError.invalidInput("could not write in that folder")
+        }
+        return ExportReceipt(path: url.path, rows: offset, format: format)
+    }
+
+    /// Rows of a made-up table: its sample rows, repeated with growing ids to its row count.
+    public func tableRows(source: String, table: String, offset: Int, limit: Int) async throws -> [[DisplayValue]] {
+        try requireSession()
+        guard let info = PreviewData.sources(of: orgName).first(where: { $0.name == source })?.detail.tables.first(where: { $0.name == table }) else {
+            throw BulkheadError.notFound(kind: "table", name: table)
+        }
+        let end = min(info.rowCount, offset + limit)
+        guard offset < end, !info.sampleRows.isEmpty else { return [] }
+        return (offset..<end).map { index in
+            var row = info.sampleRows[index % info.sampleRows.count]
+            if case .integer = row.first { row[0] = .integer(Int64(index + 1)) }
+            return row
+        }
     }
 
     /// Records the feedback in memory.
@@ -144,7 +230,7 @@ public final class PreviewServices: ConsoleServices {
             progress(AuditProgress(completed: index, total: patterns.count, current: pattern.name))
             if auditDelay > .zero { try await Task.sleep(for: auditDelay) }
         }
-        return AuditReport(patterns: patterns, seconds: 2.4)
+        return AuditReport(patterns: patterns, seconds: 2.4, tour: PreviewData.tour)
     }
 
     /// Remembers the theme in memory (see `savedTheme`).
@@ -153,7 +239,7 @@ public final class PreviewServices: ConsoleServices {
     }
 
     /// A page of a preview answer without a session, for the console benchmark.
-    public func rowsForBenchmark(requestID: String, offset: Int) async throws -> [[String]] {
+    public func rowsForBenchmark(requestID: String, offset: Int) async throws -> [[DisplayValue]] {
         PreviewData.rows(requestID: requestID, offset: offset, limit: AskState.pageSize)
     }
 

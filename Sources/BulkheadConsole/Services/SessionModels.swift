@@ -45,11 +45,14 @@ public struct ConsoleStartup: Equatable, Sendable {
     public var homeIsEmpty: Bool
     /// The open session, if one is stored and still verifies.
     public var session: ConsoleSession?
+    /// The folder exports are suggested to go to (the working folder), if the app has one.
+    public var exportFolder: String?
 
     /// Makes the startup facts.
-    public init(homeIsEmpty: Bool, session: ConsoleSession?) {
+    public init(homeIsEmpty: Bool, session: ConsoleSession?, exportFolder: String? = nil) {
         self.homeIsEmpty = homeIsEmpty
         self.session = session
+        self.exportFolder = exportFolder
     }
 }
 

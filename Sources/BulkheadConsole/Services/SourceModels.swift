@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// A source in the org's list.
 public struct SourceSummary: Equatable, Sendable {
     /// Name, unique in the org.
@@ -34,11 +36,11 @@ public struct TableInfo: Equatable, Sendable {
     public var columns: [ColumnInfo]
     /// Row count.
     public var rowCount: Int
-    /// A few sample rows, values as text, in column order.
-    public var sampleRows: [[String]]
+    /// A few sample rows, in column order; more come from `ConsoleServices.tableRows`.
+    public var sampleRows: [[DisplayValue]]
 
     /// Makes a table.
-    public init(name: String, columns: [ColumnInfo], rowCount: Int, sampleRows: [[String]]) {
+    public init(name: String, columns: [ColumnInfo], rowCount: Int, sampleRows: [[DisplayValue]]) {
         self.name = name
         self.columns = columns
         self.rowCount = rowCount

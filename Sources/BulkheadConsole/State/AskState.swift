@@ -1,3 +1,4 @@
+import BulkheadCore
 import Foundation
 
 /// The ask screen: the question field, the running state, and the answer with its rows.
@@ -25,22 +26,44 @@ public struct AskState: Equatable, Sendable {
     public var source: String?
     /// The answer.
     public var outcome: AskOutcome?
-    /// Loaded rows by index; a big result only ever holds the pages that were looked at.
-    public var rows: [Int: [String]] = [:]
+    /// Loaded rows by index; a big result only ever holds the pages near what is shown.
+    public var rows: [Int: [DisplayValue]] = [:]
     /// Offsets of pages asked for and not yet arrived.
     public var pending: Set<Int> = []
-    /// Column widths, from the header and the first page.
+    /// Column widths, from the header and the first page (adjustable with `+`, `-`, `=`).
     public var widths: [Int] = []
+    /// Column layouts (alignment, decimals), from the first page.
+    public var layouts: [ValueFormatter.Column] = []
     /// Selection and vertical scroll of the results.
     public var cursor = ListCursor()
     /// First column shown.
     public var leftColumn = 0
+    /// The selected column (sort, copy, cell view and widths act on it).
+    public var column = 0
+    /// The sort of the rows shown (nil: the statement's own order).
+    public var order: ResultOrder?
+    /// The search inside the result.
+    public var search = ResultSearch()
+    /// Whether the chart is shown instead of the table.
+    public var chart = false
     /// The last error (cancelled included).
     public var error: String?
     /// Feedback given on this answer.
     public var feedback: Bool?
     /// Seconds the last answer took (from ticks).
     public var elapsed: Double?
+}
+
+/// The `/` search inside a result: the field, the text searched, and whether a search runs.
+public struct ResultSearch: Equatable, Sendable {
+    /// The field.
+    public var input = TextInput()
+    /// The field has the keyboard.
+    public var typing = false
+    /// The text last searched (what `n` and `N` look for).
+    public var text = ""
+    /// A search is running in the services.
+    public var running = false
 }
 
 /// The inspector: this session's requests and one request's context.
@@ -107,4 +130,8 @@ public struct AuditState: Equatable, Sendable {
     public var cursor = ListCursor()
     /// The last error.
     public var error: String?
+    /// The tour stop shown, when the presenter's tour is on.
+    public var tourStop: Int?
+    /// How far the replay or tour text is scrolled.
+    public var scroll = 0
 }

@@ -37,6 +37,14 @@ public struct ConsoleState: Sendable {
     public var audit = AuditState()
     /// The time of the last tick.
     public var now: Date?
+    /// The folder the export dialog suggests (the app's working folder).
+    public var exportFolder = "."
+    /// This console's place in a split screen (nil when it has the terminal to itself).
+    public var split: SplitRole?
+    /// Whether the app can open a split screen (`:split`).
+    public var canSplit = false
+    /// The periodic re-check of the logged-in session.
+    public var sessionCheck = SessionCheckState()
 
     /// Makes the state before startup.
     public init(size: TerminalSize = TerminalSize(width: 100, height: 30), themeName: String = ThemeCatalog.defaultName,
@@ -49,16 +57,18 @@ public struct ConsoleState: Sendable {
     /// Whether the driver should send ticks (something is running and its elapsed time or
     /// spinner is on screen).
     public var wantsTicks: Bool {
-        ask.running || audit.running || welcome.creating || login.busy || screen == .loading
+        ask.running || ask.search.running || audit.running || welcome.creating || login.busy || screen == .loading
+            || overlay.map { if case let .export(dialog) = $0 { return dialog.busy } else { return false } } ?? false
     }
 
     /// Whether a text field has the keyboard, so letters type rather than act.
     public var isTyping: Bool {
         if case .palette = overlay { return true }
+        if case let .export(dialog) = overlay { return dialog.focus == .folder }
         if overlay != nil { return false }
         switch screen {
         case .login: return login.orgs == nil
-        case .ask: return ask.focus == .input
+        case .ask: return ask.focus == .input || ask.search.typing
         case .sources: return sources.filtering
         default: return false
         }
@@ -108,4 +118,25 @@ public struct PaletteState: Equatable, Sendable {
     public var input = TextInput()
     /// The selected command among those that match.
     public var cursor = ListCursor()
+}
+
+/// A console's place in the split screen: which half, and whether it has the keyboard.
+public struct SplitRole: Equatable, Sendable {
+    /// Which half.
+    public enum Side: Equatable, Sendable {
+        /// The left half.
+        case left
+        /// The right half.
+        case right
+    }
+    /// The half.
+    public var side: Side
+    /// Whether this half has the keyboard.
+    public var active: Bool
+
+    /// Makes a role.
+    public init(side: Side, active: Bool) {
+        self.side = side
+        self.active = active
+    }
 }

@@ -61,4 +61,68 @@ public enum Overlay: Equatable, Sendable {
     case help
     /// The `:` command palette.
     case palette(PaletteState)
+    /// One cell's whole value.
+    case cell(CellViewState)
+    /// Export a result to a file.
+    case export(ExportDialogState)
+    /// One audit pattern's replay.
+    case replay(ReplayState)
+}
+
+/// The whole value of one result cell, wrapped and scrollable.
+public struct CellViewState: Equatable, Sendable {
+    /// `column · row N`.
+    public var title: String
+    /// The value as the formatter shows it.
+    public var text: String
+    /// The value exactly as stored (what `y` copies).
+    public var exact: String
+    /// Lines scrolled.
+    public var scroll = 0
+
+    /// Makes a cell view.
+    public init(title: String, text: String, exact: String) {
+        self.title = title
+        self.text = text
+        self.exact = exact
+    }
+}
+
+/// The export dialog: a format and the folder the file goes to.
+public struct ExportDialogState: Equatable, Sendable {
+    /// Which field has the keyboard.
+    public enum Field: Equatable, Sendable {
+        /// The format list.
+        case format
+        /// The folder field.
+        case folder
+    }
+    /// The chosen format's index in `ResultFormat.exportable`.
+    public var format = 0
+    /// The folder the file is written to.
+    public var folder: TextInput
+    /// The focused field.
+    public var focus: Field = .format
+    /// The export is being written.
+    public var busy = false
+    /// The last error.
+    public var error: String?
+
+    /// Makes the dialog with a suggested folder.
+    public init(folder: String) {
+        self.folder = TextInput(text: folder)
+    }
+}
+
+/// The replay of one audit pattern.
+public struct ReplayState: Equatable, Sendable {
+    /// The pattern's index in the report.
+    public var index: Int
+    /// Lines scrolled.
+    public var scroll = 0
+
+    /// Makes a replay.
+    public init(index: Int) {
+        self.index = index
+    }
 }

@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// The sources screen: a tree of source → table → column and the selected table's sample rows.
 public struct SourcesState: Equatable, Sendable {
     /// Which pane has the keyboard.
@@ -29,6 +31,12 @@ public struct SourcesState: Equatable, Sendable {
     public var sampleCursor = ListCursor()
     /// The sample table's first column shown.
     public var sampleLeft = 0
+    /// Rows of the previewed table by index: its sample rows, then pages loaded as the pane scrolls.
+    public var preview: [Int: [DisplayValue]] = [:]
+    /// The table the preview rows belong to (`source/table`).
+    public var previewKey: String?
+    /// Offsets of preview pages asked for and not yet arrived.
+    public var previewPending: Set<Int> = []
 
     /// One visible line of the tree.
     public struct Row: Equatable, Sendable {
@@ -56,29 +64,46 @@ public struct SourcesState: Equatable, Sendable {
     }
 
     /// The tree's lines in display order, given what is expanded and loaded.
+    ///
+    /// With a `/` filter, only what matches shows, with the sources and tables that lead to it
+    /// (opened to show the match); under a node that matches, its children show as usual.
     public var rows: [Row] {
+        let needle = filter.text.lowercased()
         var rows: [Row] = []
-        for (sourceIndex, source) in sources.enumerated() {
-            let sourceID = "s:" + source.name
-            let open = expanded.contains(sourceID)
+        let shownSources = sources.filter { source in needle.isEmpty || sourceShows(source.name, needle) }
+        for (sourceIndex, source) in shownSources.enumerated() {
+            let sourceMatches = needle.isEmpty || source.name.lowercased().contains(needle)
+            let detail = details[source.name]
+            let tables = (detail?.tables ?? []).enumerated().filter { _, table in
+                sourceMatches || tableShows(table, needle)
+            }
+            let open = sourceMatches ? expanded.contains("s:" + source.name) : !tables.isEmpty
             rows.append(Row(node: .source(source.name), depth: 0, name: source.name, expandable: true, isExpanded: open,
-                            isLast: sourceIndex == sources.count - 1))
-            guard open, let detail = details[source.name] else { continue }
-            for (tableIndex, table) in detail.tables.enumerated() {
-                let tableID = "t:" + source.name + "/" + table.name
-                let tableOpen = expanded.contains(tableID)
+                            isLast: sourceIndex == shownSources.count - 1))
+            guard open, detail != nil else { continue }
+            for (position, (tableIndex, table)) in tables.enumerated() {
+                let tableMatches = sourceMatches || table.name.lowercased().contains(needle)
+                let columns = table.columns.enumerated().filter { tableMatches || $0.element.name.lowercased().contains(needle) }
+                let tableOpen = tableMatches ? expanded.contains("t:" + source.name + "/" + table.name) : !columns.isEmpty
                 rows.append(Row(node: .table(source: source.name, table: tableIndex), depth: 1, name: table.name,
-                                expandable: !table.columns.isEmpty, isExpanded: tableOpen,
-                                isLast: tableIndex == detail.tables.count - 1))
+                                expandable: !table.columns.isEmpty, isExpanded: tableOpen, isLast: position == tables.count - 1))
                 guard tableOpen else { continue }
-                for (columnIndex, column) in table.columns.enumerated() {
+                for (columnPosition, (columnIndex, column)) in columns.enumerated() {
                     rows.append(Row(node: .column(source: source.name, table: tableIndex, column: columnIndex), depth: 2,
                                     name: column.name, expandable: false, isExpanded: false,
-                                    isLast: columnIndex == table.columns.count - 1))
+                                    isLast: columnPosition == columns.count - 1))
                 }
             }
         }
         return rows
+    }
+
+    private func sourceShows(_ name: String, _ needle: String) -> Bool {
+        name.lowercased().contains(needle) || (details[name]?.tables.contains { tableShows($0, needle) } ?? false)
+    }
+
+    private func tableShows(_ table: TableInfo, _ needle: String) -> Bool {
+        table.name.lowercased().contains(needle) || table.columns.contains { $0.name.lowercased().contains(needle) }
     }
 
     /// The table under the selection (a table row or one of its columns), with its source.

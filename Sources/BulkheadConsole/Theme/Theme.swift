@@ -1,3 +1,5 @@
+import TOMLKit
+
 /// A 24-bit color.
 public struct RGB: Hashable, Sendable {
     /// Red, green and blue, 0...255.
@@ -56,29 +58,45 @@ public struct Theme: Equatable, Sendable {
         }
     }
 
-    /// Reads a theme from the flat TOML subset of `themes/*.toml`.
+    /// Reads a theme from a TOML file of `themes/*.toml` (parsed by TOMLKit).
     ///
     /// `name = "..."`, then `[colors]` with `slot = "#rrggbb"` and `[bold]` with `slot = true`.
-    /// Unknown slots are ignored so older builds can read newer themes.
+    /// Unknown slots are ignored so older builds can read newer themes; a wrong type is an error
+    /// that names the key, and a syntax error names the line.
     public static func parse(_ text: String, fallbackName: String) throws(ThemeError) -> Theme {
-        let table = try FlatTOML.parse(text)
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ThemeError(message: "line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ThemeError(message: "not a TOML document")
+        }
         var colors: [ColorSlot: RGB] = [:]
         var bold: Set<ColorSlot> = []
-        for (key, value) in table {
-            if key.hasPrefix("colors.") {
-                guard let slot = ColorSlot(rawValue: String(key.dropFirst(7))) else { continue }
-                guard case let .string(hex) = value, let rgb = RGB(hex: hex) else {
-                    throw ThemeError(message: "\(key) must be a color like \"#1a2b3c\"")
+        if let section = table["colors"] {
+            guard let colorTable = section.table else { throw ThemeError(message: "colors must be a table") }
+            for key in colorTable.keys {
+                guard let slot = ColorSlot(rawValue: key) else { continue }
+                guard let hex = colorTable[key]?.string, let rgb = RGB(hex: hex) else {
+                    throw ThemeError(message: "colors.\(key) must be a color like \"#1a2b3c\"")
                 }
                 colors[slot] = rgb
-            } else if key.hasPrefix("bold.") {
-                guard let slot = ColorSlot(rawValue: String(key.dropFirst(5))) else { continue }
-                guard case let .bool(flag) = value else { throw ThemeError(message: "\(key) must be true or false") }
+            }
+        }
+        if let section = table["bold"] {
+            guard let boldTable = section.table else { throw ThemeError(message: "bold must be a table") }
+            for key in boldTable.keys {
+                guard let slot = ColorSlot(rawValue: key) else { continue }
+                guard let flag = boldTable[key]?.bool else { throw ThemeError(message: "bold.\(key) must be true or false") }
                 if flag { bold.insert(slot) }
             }
         }
         var name = fallbackName
-        if case let .string(given)? = table["name"] { name = given }
+        if let given = table["name"] {
+            guard let string = given.string else { throw ThemeError(message: "name must be a string") }
+            name = string
+        }
         guard colors[.background] != nil, colors[.text] != nil else {
             throw ThemeError(message: "a theme needs at least colors.background and colors.text")
         }

@@ -33,8 +33,10 @@ extension ConsoleState {
         case let .tick(date):
             now = date
             if ask.running, ask.startedAt == nil { ask.startedAt = date }
+            scheduleSessionCheck(at: date, effects: &effects)
         case let .started(startup):
             homeIsEmpty = startup.homeIsEmpty
+            if let folder = startup.exportFolder { exportFolder = folder }
             if let session = startup.session {
                 enterSession(session, effects: &effects)
             } else {
@@ -58,18 +60,29 @@ extension ConsoleState {
             login.orgCursor = ListCursor()
         case .loggedOut:
             let theme = themeName, names = themeNames, size = self.size, empty = homeIsEmpty
+            let folder = exportFolder, split = self.split, canSplit = self.canSplit
             self = ConsoleState(size: size, themeName: theme, themeNames: names)
             homeIsEmpty = empty
+            exportFolder = folder
+            self.split = split
+            self.canSplit = canSplit
             screen = .login
             notice = Notice("logged out", isError: false)
         case let .sourcesLoaded(list):
             receiveSources(list, effects: &effects)
         case let .sourceLoaded(detail):
-            receiveSource(detail)
+            receiveSource(detail, effects: &effects)
         case let .answered(outcome):
             receiveAnswer(outcome, effects: &effects)
-        case let .rowsLoaded(requestID, offset, rows):
-            receiveRows(requestID: requestID, offset: offset, rows: rows)
+        case let .rowsLoaded(requestID, order, offset, rows):
+            receiveRows(requestID: requestID, order: order, offset: offset, rows: rows)
+        case let .searchFinished(requestID, text, index):
+            receiveSearch(requestID: requestID, text: text, index: index, effects: &effects)
+        case let .exported(receipt):
+            if case .export = overlay { overlay = nil }
+            notice = Notice("wrote \(Format.count(receipt.rows)) rows to \(receipt.path)", isError: false)
+        case let .tableRowsLoaded(source, table, offset, rows):
+            receivePreviewRows(source: source, table: table, offset: offset, rows: rows)
         case let .feedbackSaved(requestID, good):
             if ask.outcome?.requestID == requestID { ask.feedback = good }
             notice = Notice(good ? "marked good: it becomes an example for your org" : "marked bad", isError: false)
@@ -94,6 +107,10 @@ extension ConsoleState {
         case let .exampleReviewed(id, approved):
             session?.pendingExamples.removeAll { $0.id == id }
             notice = Notice(approved ? "example \(id) approved" : "example \(id) rejected", isError: false)
+        case let .sessionChecked(check):
+            receiveSessionCheck(check)
+        case let .announcement(text):
+            notice = Notice(text, isError: true)
         case let .failed(kind, text):
             receiveFailure(kind, text)
         }
@@ -126,6 +143,20 @@ extension ConsoleState {
         case .rows:
             ask.pending.removeAll()
             notice = Notice(text, isError: true)
+        case .search:
+            ask.search.running = false
+            notice = Notice(text, isError: true)
+        case .export:
+            if case var .export(dialog) = overlay {
+                dialog.busy = false
+                dialog.error = text
+                overlay = .export(dialog)
+            } else {
+                notice = Notice(text, isError: true)
+            }
+        case .tableRows:
+            sources.previewPending.removeAll()
+            notice = Notice(text, isError: true)
         case .audit:
             audit.running = false
             audit.error = text
@@ -138,6 +169,8 @@ extension ConsoleState {
         case .requests:
             inspector.loading = false
             notice = Notice(text, isError: true)
+        case .session:
+            sessionCheck.running = false
         case .logout, .feedback, .request, .theme, .model:
             notice = Notice(text, isError: true)
         }

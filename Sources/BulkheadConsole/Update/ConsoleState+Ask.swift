@@ -1,4 +1,6 @@
-/// The ask screen: question, cancel, results paging, feedback.
+import BulkheadCore
+
+/// The ask screen: question, cancel, the answer and its pages.
 extension ConsoleState {
     var resultRows: Int { TableView.visibleRows(in: Layout.resultsTable(size)) }
 
@@ -18,30 +20,12 @@ extension ConsoleState {
             }
             return true
         }
-        switch key {
-        case .tab, .backTab, .enter, .char("i"), .char("/"):
-            ask.focus = .input
-            return true
-        case .char("g"), .char("b"):
-            guard let outcome = ask.outcome, !ask.running else { return true }
-            effects.append(.feedback(requestID: outcome.requestID, good: key == .char("g")))
-            return true
-        case .left, .char("h"):
-            ask.leftColumn = max(0, ask.leftColumn - 1)
-            return true
-        case .right, .char("l"):
-            ask.leftColumn = min(max(0, (ask.outcome?.columns.count ?? 1) - 1), ask.leftColumn + 1)
-            return true
-        case .char("I"):
-            go(to: .inspector, effects: &effects)
-            return true
-        default:
-            return moveResults(key, effects: &effects)
-        }
+        if ask.search.typing { return handleSearchKey(key, effects: &effects) }
+        return handleResultsKey(key, effects: &effects)
     }
 
     @discardableResult
-    private mutating func moveResults(_ key: Key, effects: inout [Effect]) -> Bool {
+    mutating func moveResults(_ key: Key, effects: inout [Effect]) -> Bool {
         guard let outcome = ask.outcome else { return false }
         // g is feedback here, so Home goes to the top.
         guard key != .char("g"), ask.cursor.handle(key, count: outcome.rowCount, visible: resultRows) else { return false }
@@ -52,17 +36,12 @@ extension ConsoleState {
     private mutating func submitQuestion(effects: inout [Effect]) {
         guard !ask.running, !ask.input.text.trimmingSpaces().isEmpty else { return }
         let question = ask.input.commit()
+        let input = ask.input, source = ask.source
+        ask = AskState()
+        ask.input = input
+        ask.source = source
         ask.running = true
-        ask.startedAt = nil
         ask.question = question
-        ask.outcome = nil
-        ask.rows = [:]
-        ask.pending = []
-        ask.error = nil
-        ask.feedback = nil
-        ask.elapsed = nil
-        ask.cursor = ListCursor()
-        ask.leftColumn = 0
         effects.append(.ask(question: question, source: ask.source))
     }
 
@@ -72,37 +51,47 @@ extension ConsoleState {
         ask.outcome = outcome
         ask.rows = [:]
         for (index, row) in outcome.rows.enumerated() { ask.rows[index] = row }
-        ask.widths = TableView.widths(columns: outcome.columns, rows: Array(outcome.rows.prefix(200)))
+        let sample = Array(outcome.rows.prefix(200))
+        ask.layouts = ValueFormatter.columns(count: outcome.columns.count, rows: sample)
+        ask.widths = TableView.widths(columns: outcome.columns, rows: sample, layouts: ask.layouts)
         ask.cursor = ListCursor()
         ask.leftColumn = 0
+        ask.column = 0
+        ask.order = nil
+        ask.chart = false
         ask.focus = .results
         requestMissingRows(effects: &effects)
     }
 
-    /// Asks for the pages of the visible window (and the next one) that are not loaded yet.
+    /// Asks for the pages of the visible window (and half a page around it) that are not loaded yet.
     mutating func requestMissingRows(effects: inout [Effect]) {
         guard let outcome = ask.outcome else { return }
         let page = AskState.pageSize
-        let first = ask.cursor.top
+        let first = max(0, ask.cursor.top - page / 2)
         let last = min(outcome.rowCount, ask.cursor.top + resultRows + page / 2)
         guard first < last else { return }
-        var offsets: [Int] = []
-        var index = first
-        while index < last {
-            let offset = index / page * page
-            if ask.rows[index] == nil, !ask.pending.contains(offset), !offsets.contains(offset) { offsets.append(offset) }
-            index += 1
-        }
-        for offset in offsets {
-            ask.pending.insert(offset)
-            effects.append(.loadRows(requestID: outcome.requestID, offset: offset, limit: page))
+        var offset = first / page * page
+        while offset < last {
+            let missing = (offset..<min(offset + page, outcome.rowCount)).contains { ask.rows[$0] == nil }
+            if missing, !ask.pending.contains(offset) {
+                ask.pending.insert(offset)
+                effects.append(.loadRows(requestID: outcome.requestID, offset: offset, limit: page, order: ask.order))
+            }
+            offset += page
         }
     }
 
-    mutating func receiveRows(requestID: String, offset: Int, rows: [[String]]) {
-        guard ask.outcome?.requestID == requestID else { return }
+    mutating func receiveRows(requestID: String, order: ResultOrder?, offset: Int, rows: [[DisplayValue]]) {
+        guard ask.outcome?.requestID == requestID, order == ask.order else { return }
         ask.pending.remove(offset)
         for (index, row) in rows.enumerated() { ask.rows[offset + index] = row }
+        // Numbers must never be cut: a column grows to the widest number a page brings.
+        for row in rows {
+            for (column, value) in row.enumerated() where column < ask.widths.count && value.isNumber {
+                let width = DisplayWidth.of(ValueFormatter.text(value, in: column < ask.layouts.count ? ask.layouts[column] : .text))
+                if width > ask.widths[column] { ask.widths[column] = min(40, width) }
+            }
+        }
         // Keep memory bounded: drop rows far from the window.
         if ask.rows.count > 30 * AskState.pageSize {
             let low = ask.cursor.top - 10 * AskState.pageSize, high = ask.cursor.top + 10 * AskState.pageSize

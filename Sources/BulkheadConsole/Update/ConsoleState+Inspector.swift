@@ -60,22 +60,4 @@ extension ConsoleState {
         }
         return true
     }
-
-    mutating func handleAuditKey(_ key: Key, effects: inout [Effect]) -> Bool {
-        switch key {
-        case .char("r"), .enter:
-            guard !audit.running else { return true }
-            audit.running = true
-            audit.report = nil
-            audit.error = nil
-            audit.progress = nil
-            audit.cursor = ListCursor()
-            effects.append(.runAudit)
-            return true
-        default:
-            let count = audit.report?.patterns.count ?? 0
-            let rows = Layout.listRows(Layout.audit(size, layers: audit.report?.layers.count ?? 4).list)
-            return audit.cursor.handle(key, count: count, visible: rows)
-        }
-    }
 }

@@ -30,6 +30,15 @@ extension ConsoleState {
         case let .palette(palette):
             handlePalette(key, palette, effects: &effects)
             return
+        case let .cell(cell):
+            handleCellKey(key, cell, effects: &effects)
+            return
+        case let .export(dialog):
+            handleExportKey(key, dialog, effects: &effects)
+            return
+        case let .replay(replay):
+            handleReplayKey(key, replay, effects: &effects)
+            return
         case nil:
             break
         }

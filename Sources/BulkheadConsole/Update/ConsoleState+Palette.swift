@@ -14,6 +14,8 @@ public struct PaletteCommand: Equatable, Sendable {
         case useModel(String)
         /// Approve or reject a member's suggested example (admins).
         case reviewExample(id: String, approve: Bool)
+        /// Open the split screen (a second session beside this one), or close it.
+        case split
         /// End the session.
         case logout
         /// Show the keys.
@@ -42,6 +44,11 @@ extension ConsoleState {
                     all.append(PaletteCommand(title: "example reject \(pending.id) · \(pending.question)", action: .reviewExample(id: pending.id, approve: false)))
                 }
             }
+        }
+        if split != nil {
+            all.append(PaletteCommand(title: "split close", action: .split))
+        } else if canSplit {
+            all.append(PaletteCommand(title: "split", action: .split))
         }
         all += themeNames.map { PaletteCommand(title: "theme " + $0, action: .theme($0)) }
         all.append(PaletteCommand(title: "help", action: .help))
@@ -86,11 +93,14 @@ extension ConsoleState {
             go(to: .ask, effects: &effects)
         case .runAudit:
             screen = .audit
+            audit.tourStop = nil
             _ = handleAuditKey(.char("r"), effects: &effects)
         case let .useModel(provider):
             effects.append(.useModel(provider))
         case let .reviewExample(id, approve):
             effects.append(.reviewExample(id: id, approve: approve))
+        case .split:
+            effects.append(.toggleSplit)
         case .logout:
             effects.append(.logout)
         case .help:

@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// The ask screen.
 extension Console {
     static func drawAsk(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -72,15 +74,65 @@ extension Console {
         } else {
             StyledLine(summary).render(into: &grid, x: inner.x + 1, y: inner.y, width: inner.width - 2)
         }
-        let tableRect = Layout.resultsTable(state.size)
-        let view = TableView(columns: outcome.columns, widths: ask.widths, rowCount: outcome.rowCount,
-                             leftColumn: ask.leftColumn, cursor: ask.cursor, focused: resultsFocused)
+        var tableRect = Layout.resultsTable(state.size)
+        if ask.search.typing || ask.search.running {
+            tableRect.height -= 1
+            let y = tableRect.y + tableRect.height
+            grid.put("/", x: tableRect.x + 1, y: y, style: .accent)
+            if ask.search.running {
+                grid.put(spinner(state) + " searching the whole result for “" + ask.search.text + "”…", x: tableRect.x + 3, y: y,
+                         style: .muted, maxWidth: tableRect.width - 4)
+            } else {
+                ask.search.input.render(into: &grid, x: tableRect.x + 3, y: y, width: tableRect.width - 4, focused: true,
+                                        placeholder: "search this result")
+            }
+        }
+        if ask.chart, let spec = ChartSpec.make(columns: outcome.columns, layouts: ask.layouts, rowCount: outcome.rowCount) {
+            drawChart(state, outcome: outcome, spec: spec, rect: tableRect, into: &grid)
+            grid.boxFooter(results, text: "chart · c table")
+            return
+        }
+        let view = TableView(columns: outcome.columns, widths: ask.widths, layouts: ask.layouts, rowCount: outcome.rowCount,
+                             leftColumn: ask.leftColumn, cursor: ask.cursor, focused: resultsFocused,
+                             selectedColumn: ask.column, order: ask.order,
+                             highlight: ask.search.text.isEmpty ? nil : ask.search.text)
         view.render(into: &grid, rect: tableRect) { ask.rows[$0] }
         if outcome.rowCount > 0 {
             let last = min(outcome.rowCount, ask.cursor.top + TableView.visibleRows(in: tableRect))
-            grid.boxFooter(results, text: "rows \(Format.count(ask.cursor.top + 1))–\(Format.count(last)) of \(Format.count(outcome.rowCount))")
+            var footer = "rows \(Format.count(ask.cursor.top + 1))–\(Format.count(last)) of \(Format.count(outcome.rowCount))"
+            if let order = ask.order, order.column < outcome.columns.count {
+                footer = "by \(outcome.columns[order.column]) \(order.descending ? "▼" : "▲") · " + footer
+            }
+            grid.boxFooter(results, text: footer)
         } else {
             grid.put("no rows", x: tableRect.x + 1, y: tableRect.y + 1, style: .muted)
         }
+    }
+
+    /// The chart of a result: bars by label, or a line over time when the labels are dates.
+    static func drawChart(_ state: ConsoleState, outcome: AskOutcome, spec: ChartSpec, rect: Rect, into grid: inout CellGrid) {
+        let ask = state.ask
+        let count = min(outcome.rowCount, ChartSpec.maxRows)
+        let rows = (0..<count).compactMap { ask.rows[$0] }
+        guard rows.count == count else {
+            grid.put(spinner(state) + " loading \(Format.count(count)) rows for the chart…", x: rect.x + 1, y: rect.y + 1, style: .muted)
+            return
+        }
+        let labelLayout = spec.label < ask.layouts.count ? ask.layouts[spec.label] : .text
+        let labels = rows.map { spec.label < $0.count ? ValueFormatter.text($0[spec.label], in: labelLayout) : "" }
+        let names = spec.series.map { outcome.columns[$0] }
+        if ChartSpec.isTimeline(labels) {
+            let series = spec.series.map { column in
+                (name: outcome.columns[column], values: rows.map { column < $0.count ? $0[column].number : nil })
+            }
+            LineChart(series: series, labels: labels).render(into: &grid, rect: rect)
+            return
+        }
+        let entries = rows.enumerated().map { index, row in
+            BarChart.Entry(label: labels[index],
+                           values: spec.series.map { $0 < row.count ? row[$0].number : nil },
+                           texts: spec.series.map { $0 < row.count ? ValueFormatter.text(row[$0], in: ask.layouts[$0]) : "" })
+        }
+        BarChart(series: names, entries: entries, cursor: ask.cursor).render(into: &grid, rect: rect)
     }
 }

@@ -2,6 +2,10 @@
 extension Console {
     static func drawAudit(_ state: ConsoleState, into grid: inout CellGrid) {
         let audit = state.audit
+        if let stop = audit.tourStop {
+            drawTour(state, stop: stop, into: &grid)
+            return
+        }
         let layers = audit.report?.layers ?? []
         let layout = Layout.audit(state.size, layers: max(layers.count, 4))
         let failed = audit.report?.patterns.filter { !$0.passed }.count ?? 0
@@ -35,7 +39,7 @@ extension Console {
                 grid.put(counts, x: x + width - DisplayWidth.of(counts), y: inner.y + row,
                          style: passed == patterns.count ? .success : .danger)
             }
-            grid.boxFooter(layout.matrix, text: Format.seconds(report.seconds))
+            grid.boxFooter(layout.matrix, text: Format.seconds(report.seconds) + " · ⏎ replay · t tour")
         } else {
             let text = audit.error.map { "✗ " + $0 } ?? "Press r to attack every isolation layer as one tenant and look for another's data."
             for (index, line) in TextWrap.wrap(text, width: width).prefix(inner.height).enumerated() {

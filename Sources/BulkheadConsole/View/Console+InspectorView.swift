@@ -54,7 +54,7 @@ extension Console {
         let body = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: inner.height - 2)
         let lines: [StyledLine]
         switch inspector.tab {
-        case .sections: lines = sectionLines(detail, width: body.width)
+        case .sections: lines = sectionLines(detail, width: body.width, badge: provenanceBadge(state), orgName: state.split == nil ? nil : state.session?.orgName)
         case .body:
             lines = StyledLine.wrapped(detail.requestBody.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { StyledLine(String($0), .text) }, width: body.width, indent: "  ↪ ")
@@ -67,7 +67,13 @@ extension Console {
         }
     }
 
-    static func sectionLines(_ detail: RequestDetail, width: Int) -> [StyledLine] {
+    /// The provenance badge's style: in a split screen each half has its own color, so the two
+    /// orgs' fragments are told apart at a glance.
+    static func provenanceBadge(_ state: ConsoleState) -> Style {
+        state.split?.side == .right ? Style(fg: .badgeText, bg: .focus, bold: true) : .badge
+    }
+
+    static func sectionLines(_ detail: RequestDetail, width: Int, badge badgeStyle: Style = .badge, orgName: String? = nil) -> [StyledLine] {
         var lines: [StyledLine] = []
         let allowed = detail.firewallVerdict == "allowed"
         lines.append(StyledLine([("Question  ", .muted), (detail.question, .text)]))
@@ -93,11 +99,11 @@ extension Console {
         lines.append(StyledLine())
         for section in detail.sections {
             let ids = section.ids.isEmpty ? "" : " · " + section.ids.joined(separator: ", ")
-            let badge = " " + section.orgID + " · " + section.kind + ids + " "
+            let badge = " " + (orgName.map { "◆ " + $0 + " " } ?? "") + section.orgID + " · " + section.kind + ids + " "
             let tokens = Format.count(section.tokens) + " tok"
             let badgeText = DisplayWidth.truncate(badge, to: max(8, width - DisplayWidth.of(tokens) - 3))
             let gap = max(1, width - DisplayWidth.of(badgeText) - DisplayWidth.of(tokens))
-            lines.append(StyledLine([(badgeText, .badge), (String(repeating: " ", count: gap), .text), (tokens, .accent)]))
+            lines.append(StyledLine([(badgeText, badgeStyle), (String(repeating: " ", count: gap), .text), (tokens, .accent)]))
             let preview = section.text.split(separator: "\n").prefix(3)
             for line in preview { lines.append(StyledLine("  " + line, .muted)) }
             lines.append(StyledLine())

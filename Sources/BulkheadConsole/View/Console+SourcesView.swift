@@ -1,3 +1,5 @@
+import BulkheadCore
+
 /// The sources screen: the tree and the selected table's sample rows.
 extension Console {
     static func drawSources(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -119,8 +121,10 @@ extension Console {
                                                  (DisplayWidth.pad(Format.count(table.rowCount), to: 10, alignRight: true), .muted),
                                                  ("  \(table.columns.count) cols", .muted)]))
                     }
-                } else {
+                } else if sources.loading.contains(name) {
                     lines.append(StyledLine(spinner(state) + " reading the schema…", .muted))
+                } else {
+                    lines.append(StyledLine([(" ⏎ ", .badge), ("  open it to read its tables", .muted)]))
                 }
             } else {
                 lines.append(StyledLine("Select a table to see its sample rows.", .muted))
@@ -140,26 +144,36 @@ extension Console {
         for column in table.columns {
             if let fk = column.foreignKey { keys += [("  FK ", Style(fg: .focus, bold: true)), (column.name + " → " + fk, .text)] }
         }
-        if !keys.isEmpty, inner.height > 6 {
+        let tableRect = Layout.previewTable(in: rect, table: table)
+        if !keys.isEmpty, tableRect.y > y {
             StyledLine([(" ", .text)] + keys).render(into: &grid, x: inner.x, y: y, width: inner.width)
             y += 2
         }
         // Column types line.
-        if inner.height > 8 {
+        if tableRect.y > y {
             var typeLine: [(String, Style)] = [(" ", .text)]
             for column in table.columns {
                 typeLine += [(typeGlyph(column.type), .muted), (" " + column.name + "  ", .text)]
             }
             StyledLine(typeLine).render(into: &grid, x: inner.x, y: y, width: inner.width)
-            y += 2
         }
-        let tableRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.y + inner.height - y)
         let columns = table.columns.map(\.name)
-        var view = TableView(columns: columns, widths: TableView.widths(columns: columns, rows: table.sampleRows, cap: 24),
-                             rowCount: table.sampleRows.count, leftColumn: sources.sampleLeft, cursor: sources.sampleCursor,
+        let previewKey = sourceName + "/" + table.name
+        let loaded = sources.previewKey == previewKey ? sources.preview : [:]
+        let sample = (0..<min(table.rowCount, 100)).compactMap { loaded[$0] } + (loaded.isEmpty ? table.sampleRows : [])
+        let layouts = ValueFormatter.columns(count: columns.count, rows: sample)
+        let rowCount = max(table.rowCount, table.sampleRows.count)
+        var view = TableView(columns: columns, widths: TableView.widths(columns: columns, rows: sample, layouts: layouts, cap: 24),
+                             layouts: layouts, rowCount: rowCount, leftColumn: sources.sampleLeft, cursor: sources.sampleCursor,
                              focused: focused)
-        view.cursor.scrollToSelection(count: table.sampleRows.count, visible: TableView.visibleRows(in: tableRect))
+        view.cursor.scrollToSelection(count: rowCount, visible: TableView.visibleRows(in: tableRect))
         if !focused { view.cursor.selected = -1 }
-        view.render(into: &grid, rect: tableRect) { table.sampleRows[$0] }
+        view.render(into: &grid, rect: tableRect) { index in
+            loaded[index] ?? (index < table.sampleRows.count ? table.sampleRows[index] : nil)
+        }
+        if focused, rowCount > 0 {
+            let last = min(rowCount, view.cursor.top + TableView.visibleRows(in: tableRect))
+            grid.boxFooter(rect, text: "\(sourceName) · rows \(Format.count(view.cursor.top + 1))–\(Format.count(last))")
+        }
     }
 }

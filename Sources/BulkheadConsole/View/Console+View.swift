@@ -26,6 +26,9 @@ extension Console {
         switch state.overlay {
         case .help: drawHelp(state, into: &grid)
         case let .palette(palette): drawPalette(state, palette, into: &grid)
+        case let .cell(cell): drawCell(state, cell, into: &grid)
+        case let .export(dialog): drawExport(state, dialog, into: &grid)
+        case let .replay(replay): drawReplay(state, replay, into: &grid)
         case nil: break
         }
         return grid

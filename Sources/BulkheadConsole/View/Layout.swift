@@ -58,6 +58,17 @@ public enum Layout {
                 Rect(x: area.x, y: area.y + matrixHeight, width: area.width, height: area.height - matrixHeight))
     }
 
+    /// The preview table inside the sources screen's sample pane: below the keys line and the
+    /// column-types line when the pane is tall enough for them.
+    public static func previewTable(in pane: Rect, table: TableInfo) -> Rect {
+        let inner = pane.inset()
+        var y = inner.y
+        let hasKeys = table.columns.contains { $0.primaryKey || $0.foreignKey != nil }
+        if hasKeys, inner.height > 6 { y += 2 }
+        if inner.height > 8 { y += 2 }
+        return Rect(x: inner.x, y: y, width: inner.width, height: inner.y + inner.height - y)
+    }
+
     /// Rows of a list drawn inside a bordered pane.
     public static func listRows(_ pane: Rect?) -> Int { max(1, (pane?.height ?? 3) - 2) }
 }

@@ -17,8 +17,9 @@ public enum StatusBar {
         }
     }
 
-    /// Draws the bar on row `y`. A `notice` (an error or a confirmation) replaces the hints. The
-    /// org's `model`, when known, stands beside the theme.
+    /// Draws the bar on row `y`. A `notice` (an error or a confirmation) replaces the hints, and
+    /// the model and theme too when it needs their room. The org's `model`, when known, stands
+    /// beside the theme.
     public static func render(into grid: inout CellGrid, y: Int, identity: String, theme: String, hints: [Hint],
                               notice: (text: String, isError: Bool)?, model: String = "") {
         let bar = Style.status
@@ -31,14 +32,18 @@ public enum StatusBar {
         let themeLabel = (model.isEmpty ? "" : " ⚙ " + DisplayWidth.truncate(model, to: 28)) + " ◐ " + theme + " "
         let themeWidth = DisplayWidth.of(themeLabel)
         let right = grid.width - themeWidth
-        if grid.width - x > themeWidth + 12 {
+        let noticeText = notice.map { ($0.isError ? "✗ " : "✓ ") + $0.text }
+        // A notice matters more than the model and theme: it takes their room when it needs it.
+        let noticeFits = noticeText.map { x + 1 + DisplayWidth.of($0) < right } ?? true
+        let showTheme = grid.width - x > themeWidth + 12 && noticeFits
+        if showTheme {
             grid.put(themeLabel, x: right, y: y, style: Style(fg: .muted, bg: .status))
         }
-        let limit = (grid.width - x > themeWidth + 12 ? right : grid.width) - 1
+        let limit = (showTheme ? right : grid.width) - 1
         x += 1
-        if let notice {
+        if let notice, let noticeText {
             let style = Style(fg: notice.isError ? .danger : .success, bg: .status, bold: true)
-            grid.put((notice.isError ? "✗ " : "✓ ") + notice.text, x: x, y: y, style: style, maxWidth: max(0, limit - x))
+            grid.put(noticeText, x: x, y: y, style: style, maxWidth: max(0, limit - x))
             return
         }
         for hint in hints {

@@ -16,11 +16,13 @@ extension PostgresControlTransaction {
     }
 
     func session(_ session: SessionID) throws -> StoredSession? {
-        guard let row = try rows("SELECT user_id, org_id, expires_at, revoked_at FROM bulkhead.sessions WHERE id = \(session.rawValue)").first
+        guard let row = try rows("""
+            SELECT user_id, org_id, expires_at, revoked_at, key_fingerprint FROM bulkhead.sessions WHERE id = \(session.rawValue)
+            """).first
         else { return nil }
-        let (user, org, expires, revoked) = try row.decode((String, String, Date, Date?).self)
+        let (user, org, expires, revoked, fingerprint) = try row.decode((String, String, Date, Date?, String?).self)
         guard let userID = UserID(rawValue: user), let orgID = OrgID(rawValue: org) else { return nil }
-        return StoredSession(userID: userID, orgID: orgID, expiresAt: expires, revokedAt: revoked)
+        return StoredSession(userID: userID, orgID: orgID, expiresAt: expires, revokedAt: revoked, keyFingerprint: fingerprint)
     }
 
     func revokeSession(_ session: SessionID, of user: UserID, at: Date) throws {

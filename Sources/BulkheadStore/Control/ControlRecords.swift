@@ -64,11 +64,15 @@ public struct StoredSession: Sendable, Hashable {
     public let expiresAt: Date
     public let revokedAt: Date?
 
-    public init(userID: UserID, orgID: OrgID, expiresAt: Date, revokedAt: Date?) {
+    /// The fingerprint of the SSH key that opened the session, if a key did.
+    public let keyFingerprint: String?
+
+    public init(userID: UserID, orgID: OrgID, expiresAt: Date, revokedAt: Date?, keyFingerprint: String? = nil) {
         self.userID = userID
         self.orgID = orgID
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+        self.keyFingerprint = keyFingerprint
     }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 /// which org, when a login locks), once, for both stores. Emails are normalized and names
 /// validated by the callers; ids are validated types. Nothing here logs.
 public typealias ControlTransaction = ControlOrganizations & ControlUsers & ControlSessions & ControlLogins
-    & ControlInvitations & ControlOperators & ControlGrants & ControlEvents
+    & ControlInvitations & ControlOperators & ControlGrants & ControlEvents & ControlSSH
 
 /// Organizations.
 public protocol ControlOrganizations {
@@ -26,7 +26,7 @@ public protocol ControlOrganizations {
     func isSuspended(_ org: OrgID) throws -> Bool?
     /// Suspends the org (at `at`) or, with nil, resumes it.
     func setSuspended(_ org: OrgID, at: Date?) throws
-    /// Deletes the org; its memberships, sessions, invitations and grants go with it.
+    /// Deletes the org; its memberships, sessions, invitations, grants, org-scoped SSH keys and shared limits go with it.
     func deleteOrganization(_ org: OrgID) throws
 }
 

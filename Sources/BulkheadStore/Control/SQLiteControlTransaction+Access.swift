@@ -13,10 +13,11 @@ extension SQLiteControlTransaction {
     }
 
     func session(_ session: SessionID) throws -> StoredSession? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT user_id, org_id, expires_at, revoked_at FROM sessions WHERE id = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT user_id, org_id, expires_at, revoked_at, key_fingerprint FROM sessions WHERE id = ?",
                                          arguments: [session.rawValue]),
               let user = UserID(rawValue: row["user_id"]), let org = OrgID(rawValue: row["org_id"]) else { return nil }
-        return StoredSession(userID: user, orgID: org, expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+        return StoredSession(userID: user, orgID: org, expiresAt: row["expires_at"], revokedAt: row["revoked_at"],
+                             keyFingerprint: row["key_fingerprint"])
     }
 
     func revokeSession(_ session: SessionID, of user: UserID, at: Date) throws {

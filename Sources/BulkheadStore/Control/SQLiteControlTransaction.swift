@@ -57,6 +57,8 @@ struct SQLiteControlTransaction: ControlTransaction {
 
     func deleteOrganization(_ org: OrgID) throws {
         try db.execute(sql: "DELETE FROM organizations WHERE id = ?", arguments: [org.rawValue])
+        try db.execute(sql: "DELETE FROM org_limits WHERE org_id = ?", arguments: [org.rawValue])
+        try db.execute(sql: "DELETE FROM limit_buckets WHERE org_id = ?", arguments: [org.rawValue])
     }
 
     // MARK: Users and memberships

@@ -1,8 +1,11 @@
 /// How much one org may do at once and over time.
 ///
+/// It lives with the store because the shared limits (``SharedLimits``) keep an org's overrides
+/// in the control plane, where every process serving the org reads the same numbers.
+///
 /// Every org gets its own buckets and counters built from these numbers; one org using up its
 /// allowance never touches another's.
-public struct RateLimits: Sendable, Hashable {
+public struct RateLimits: Sendable, Hashable, Codable {
     /// Queries refilled per second.
     public var queriesPerSecond: Double
     /// Queries that may run back to back before the rate applies.

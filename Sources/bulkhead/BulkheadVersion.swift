@@ -1,0 +1,4 @@
+/// The version `bulkhead --version` prints.
+enum BulkheadVersion {
+    static let current = "0.3.0"
+}
