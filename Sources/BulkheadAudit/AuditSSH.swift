@@ -39,6 +39,10 @@ final class AuditSSH: Sendable {
         configuration.checkInterval = 0.5
         configuration.maxSessionsPerUser = perUser
         configuration.maxSessionsPerOrg = perOrg
+        if let url = world.postgresURL {
+            // The sessions' processes serve from the audit's store, as `bulkhead serve`'s do.
+            configuration.storeEnvironment = ["BULKHEAD_STORE": url.description, "BULKHEAD_STORE_PASSWORD": url.password ?? ""]
+        }
         let lines = AuditSSHLog()
         let server = SSHServer(configuration: configuration, auth: services.auth, credential: credential, events: services.control,
                                limits: services.stores.limits, clock: services.clock,

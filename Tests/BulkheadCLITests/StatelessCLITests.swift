@@ -47,9 +47,9 @@ import Testing
         }
     }
 
-    @Test func aNoteAddedThroughOneServerIsInTheNextContextBuiltByTheOther() throws {
-        let servers = try TwoServers.make()
-        defer { servers.remove() }
+    /// Acme (Ada) and Globex (Gus), each with the Chinook copy as source `music`, made through both
+    /// servers; returns each admin's token environment.
+    static func twoOrgs(_ servers: TwoServers) throws -> (ada: [String: String], gus: [String: String]) {
         let (first, second, key) = (servers.first, servers.second, servers.operatorKey)
         for (org, email, password) in [("Acme", "ada@acme.test", "ada's long password"), ("Globex", "gus@globex.test", "gus's long password")] {
             #expect(try first.run(["admin", "org", "create", org, "--operator-key", key]).status == 0)
@@ -73,6 +73,14 @@ import Testing
             let added = try cli.run(["source", "add", "music", path], environment: who)
             #expect(added.status == 0, "\(added.stderr)")
         }
+        return (ada, gus)
+    }
+
+    @Test func aNoteAddedThroughOneServerIsInTheNextContextBuiltByTheOther() throws {
+        let servers = try TwoServers.make()
+        defer { servers.remove() }
+        let (first, second) = (servers.first, servers.second)
+        let (ada, gus) = try Self.twoOrgs(servers)
         let marker = "WHALE-MARKER-\(UUID().uuidString.prefix(6))"
         #expect(try first.run(["note", "add", "Artists with many albums are called whales (\(marker))."], environment: ada).status == 0)
         // The next request, through the other server, builds its context with the note.
@@ -94,6 +102,33 @@ import Testing
             let files = (try? FileManager.default.contentsOfDirectory(atPath: cli.home.appendingPathComponent("tenants").path)) ?? []
             #expect(!files.contains { $0.hasSuffix(".db") })
             #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("control.db").path))
+        }
+    }
+
+    @Test func oneOrgsFloodThroughOneServerIsLimitedOnTheOtherAndNoOtherOrgIsHeldByIt() throws {
+        let servers = try TwoServers.make()
+        defer { servers.remove() }
+        let (first, second) = (servers.first, servers.second)
+        let (ada, gus) = try Self.twoOrgs(servers)
+        // Acme may run three queries back to back, refilled at one per 100 s; Globex keeps the defaults.
+        let set = try second.run(["admin", "org", "limits", "Acme", "--queries-per-second", "0.01", "--query-burst", "3",
+                                  "--operator-key", servers.operatorKey, "--json"])
+        #expect(set.status == 0, "\(set.stderr)")
+        let query = ["query", "music", "select count(*) from Artist", "--json"]
+        // Acme floods the first server until it is refused there…
+        var accepted = 0
+        for _ in 0..<4 where try first.run(query, environment: ada).status == 0 { accepted += 1 }
+        #expect(accepted == 3, "the first server let Acme run \(accepted) queries on a burst of 3")
+        // …and the second server, which served Acme nothing yet, refuses it too: the bucket is the store's.
+        let refused = try second.run(query, environment: ada)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("over its limit"), "\(refused.stderr)")
+        // Globex is not held by Acme's flood on either server.
+        for cli in [first, second] {
+            for _ in 0..<4 {
+                let theirs = try cli.run(query, environment: gus)
+                #expect(theirs.status == 0, "\(theirs.stderr)")
+            }
         }
     }
 
