@@ -37,10 +37,7 @@ extension AuthService {
     public func sshKeys(of email: String? = nil, by principal: Principal) throws -> [SSHKeyRecord] {
         let target = try keyTarget(email, by: principal, action: "key.list")
         return try read("auth-key-list") { tx in
-            try tx.sshKeys(of: target.userID, openingOrg: target.isSelf ? nil : principal.orgID).map { key in
-                SSHKeyRecord(fingerprint: key.fingerprint, algorithm: key.algorithm, comment: key.comment, email: key.email,
-                             orgName: key.orgName, addedAt: key.addedAt, lastUsedAt: key.lastUsedAt)
-            }
+            try tx.sshKeys(of: target.userID, openingOrg: target.isSelf ? nil : principal.orgID)
         }
     }
 

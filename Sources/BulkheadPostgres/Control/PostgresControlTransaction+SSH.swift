@@ -18,7 +18,7 @@ extension PostgresControlTransaction {
             """)
     }
 
-    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [StoredSSHKey] {
+    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [SSHKeyRecord] {
         try rows("""
             SELECT k.fingerprint, k.algorithm, k.comment, k.created_at, k.last_used_at, u.email, o.name
             FROM bulkhead.ssh_keys k JOIN bulkhead.users u ON u.id = k.user_id LEFT JOIN bulkhead.organizations o ON o.id = k.org_id
@@ -27,7 +27,7 @@ extension PostgresControlTransaction {
             """).map { row in
             let (fingerprint, algorithm, comment, created, used, email, orgName) =
                 try row.decode((String, String, String, Date, Date?, String, String?).self)
-            return StoredSSHKey(fingerprint: fingerprint, algorithm: algorithm, comment: comment, email: email, orgName: orgName,
+            return SSHKeyRecord(fingerprint: fingerprint, algorithm: algorithm, comment: comment, email: email, orgName: orgName,
                                 addedAt: created, lastUsedAt: used)
         }
     }

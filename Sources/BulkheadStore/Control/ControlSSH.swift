@@ -12,7 +12,7 @@ public protocol ControlSSH {
     /// Registers a key. `org` is set for a key an admin added for a member (it opens that org only).
     func insertSSHKey(_ key: NewSSHKey) throws
     /// The keys of `user`; with `openingOrg`, only those that may open sessions in that org.
-    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [StoredSSHKey]
+    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [SSHKeyRecord]
     /// The owner of the key with `fingerprint`, its email, and the org it is limited to.
     func sshKeyOwner(fingerprint: String) throws -> SSHKeyOwner?
     /// True when `user` still has the key with `fingerprint`.
@@ -74,28 +74,6 @@ public struct NewSSHKey: Sendable, Hashable {
         self.addedBy = addedBy
         self.org = org
         self.at = at
-    }
-}
-
-/// A registered key as listed.
-public struct StoredSSHKey: Sendable, Hashable {
-    public let fingerprint: String
-    public let algorithm: String
-    public let comment: String
-    public let email: String
-    /// The name of the org the key is limited to, if it is.
-    public let orgName: String?
-    public let addedAt: Date
-    public let lastUsedAt: Date?
-
-    public init(fingerprint: String, algorithm: String, comment: String, email: String, orgName: String?, addedAt: Date, lastUsedAt: Date?) {
-        self.fingerprint = fingerprint
-        self.algorithm = algorithm
-        self.comment = comment
-        self.email = email
-        self.orgName = orgName
-        self.addedAt = addedAt
-        self.lastUsedAt = lastUsedAt
     }
 }
 

@@ -17,13 +17,13 @@ extension SQLiteControlTransaction {
                              key.org?.rawValue])
     }
 
-    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [StoredSSHKey] {
+    func sshKeys(of user: UserID, openingOrg: OrgID?) throws -> [SSHKeyRecord] {
         try Row.fetchAll(db, sql: """
             SELECT k.fingerprint, k.algorithm, k.comment, k.created_at, k.last_used_at, u.email, o.name AS org_name
             FROM ssh_keys k JOIN users u ON u.id = k.user_id LEFT JOIN organizations o ON o.id = k.org_id
             WHERE k.user_id = ? AND (? IS NULL OR k.org_id IS NULL OR k.org_id = ?) ORDER BY k.created_at, k.fingerprint
             """, arguments: [user.rawValue, openingOrg?.rawValue, openingOrg?.rawValue]).map { row in
-            StoredSSHKey(fingerprint: row["fingerprint"], algorithm: row["algorithm"], comment: row["comment"], email: row["email"],
+            SSHKeyRecord(fingerprint: row["fingerprint"], algorithm: row["algorithm"], comment: row["comment"], email: row["email"],
                          orgName: row["org_name"], addedAt: row["created_at"], lastUsedAt: row["last_used_at"])
         }
     }
