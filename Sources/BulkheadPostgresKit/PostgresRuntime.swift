@@ -1,7 +1,6 @@
 import BulkheadCore
 import Dispatch
 import Logging
-import NIOCore
 import PostgresNIO
 import Synchronization
 
@@ -15,13 +14,9 @@ import Synchronization
 public final class PostgresRuntime: Sendable {
     private let executor: ThreadExecutor
 
-    /// What the runtime is for, for logs and debuggers.
-    public let name: String
-
     /// Starts the runtime's thread.
     public init(name: String = "bulkhead.postgres") {
-        self.name = name
-        executor = ThreadExecutor()
+        executor = ThreadExecutor(name: name)
     }
 
     /// Runs `body` on the runtime and returns its result; the calling thread blocks meanwhile.
@@ -51,9 +46,6 @@ public final class PostgresRuntime: Sendable {
     public func spawn(_ body: @escaping @Sendable () async -> Void) {
         Task(executorPreference: executor) { await body() }
     }
-
-    /// The event loop group the runtime's clients do their I/O on (the runtime's own thread).
-    var eventLoopGroup: any EventLoopGroup { executor.group }
 
     /// Starts `client`'s background work on the runtime; cancelling the returned task closes the client.
     func start(_ client: PostgresClient) -> Task<Void, Never> {

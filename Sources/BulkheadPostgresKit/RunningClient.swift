@@ -26,7 +26,7 @@ public final class RunningClient: Sendable {
         configuration.options.minimumConnections = 0
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.keepAliveBehavior = nil
-        let client = PostgresClient(configuration: configuration, eventLoopGroup: runtime.eventLoopGroup, backgroundLogger: logger)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.runtime = runtime
         self.url = url

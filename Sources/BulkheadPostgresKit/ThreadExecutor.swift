@@ -1,30 +1,47 @@
-import NIOCore
-import NIOPosix
+import Foundation
 
-/// A task executor on one event loop of its own, so postgres-nio's async work never needs the
+/// A task executor with one thread of its own, so postgres-nio's async work never needs the
 /// cooperative pool that a blocked synchronous caller may be sitting on.
 ///
-/// The loop is also the one the runtime's clients do their I/O on: a reply read from a
-/// connection resumes the statement's task on the same thread, with no hand-off to another
-/// thread (on a busy machine, each hand-off is a wake-up that costs more than the round trip
-/// itself). Jobs run in arrival order. The loop lives as long as the process.
+/// Jobs run in arrival order on the executor's thread. The thread lives as long as the executor
+/// object is reachable from its queue; `PostgresRuntime` keeps one per process-wide runtime.
 final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
-    /// The group of the one loop, given to the runtime's clients.
-    let group: MultiThreadedEventLoopGroup
-    private let loop: any EventLoop
+    // Guarded by `condition`: the pending jobs and the thread that drains them.
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var thread: Thread?
 
-    /// Starts the executor's loop.
-    init() {
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        loop = group.next()
+    /// Starts the executor's thread, named `name` for debuggers.
+    init(name: String) {
+        let thread = Thread { [unowned self] in self.drain() }
+        thread.name = name
+        self.thread = thread
+        thread.start()
     }
 
     /// True on the executor's own thread, where waiting for its jobs would wait forever.
-    var isCurrent: Bool { loop.inEventLoop }
+    var isCurrent: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return thread === Thread.current
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        loop.execute { unowned.runSynchronously(on: executor) }
+        condition.lock()
+        jobs.append(unowned)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func drain() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty { condition.wait() }
+            let batch = jobs
+            jobs.removeAll(keepingCapacity: true)
+            condition.unlock()
+            for job in batch { job.runSynchronously(on: asUnownedTaskExecutor()) }
+        }
     }
 }
