@@ -139,10 +139,11 @@ import Testing
         defer { cli.removeHome() }
         let url = database.serverURL
         let result = try cli.run(["audit", "--json", "--store", url.description], environment: ["BULKHEAD_STORE_PASSWORD": url.password ?? ""])
-        #expect(result.status == 0, "\(result.stderr)")
         let report = try result.json()
         let patterns = report["patterns"] as? [[String: Any]] ?? []
-        #expect(report["failed"] as? Int == 0)
+        let failing = patterns.filter { $0["passed"] as? Bool == false }.map { "\($0["id"] ?? "?"): \($0["detail"] ?? "")" }
+        #expect(result.status == 0, "\(result.stderr) \(failing)")
+        #expect(report["failed"] as? Int == 0, "\(failing)")
         #expect(patterns.filter { $0["layer"] as? String == "rls" }.count >= 15)
         #expect(patterns.count >= 280)
         #expect(!FileManager.default.fileExists(atPath: cli.home.path), "the audit never touches the home")
