@@ -61,9 +61,16 @@ let package = Package(
         // the bridge from synchronous services to postgres-nio, safe error sentences.
         .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
         // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
-        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadPostgresKit", postgres, logging], swiftSettings: strict),
+        .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, grdb, logging],
+                swiftSettings: strict),
         // A throwaway PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1) and a SQLite-to-PostgreSQL copier, for tests and benchmarks.
         .target(name: "BulkheadTestCluster", dependencies: ["BulkheadPostgresKit", postgres, grdb, logging], swiftSettings: strict),
+        // The two stores (SQLite, PostgreSQL) as a test argument, with throwaway PostgreSQL databases; tests only.
+        .target(name: "BulkheadTestBackends", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit",
+                                                            "BulkheadTestCluster", postgres], swiftSettings: strict),
+        // Picks the store once at start (--store, BULKHEAD_STORE): the home's SQLite files or PostgreSQL.
+        .target(name: "BulkheadBackend", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgres", "BulkheadPostgresKit"],
+                swiftSettings: strict),
         // Passwords, tokens, lockout, revocation, SSH keys (parsed with swift-nio-ssh, fingerprinted with swift-crypto).
         .target(name: "BulkheadAuth", dependencies: ["BulkheadCore", "BulkheadStore", "COpenSSL", grdb, logging, crypto, nioSSH,
                                                      .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
@@ -87,7 +94,8 @@ let package = Package(
                                                           grdb, logging], swiftSettings: strict),
         // The cross-tenant attack suite: two throwaway orgs in a temporary home, attacked as each other.
         .target(name: "BulkheadAudit", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors",
-                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo", "BulkheadServer",
+                                                      "BulkheadModels", "BulkheadContext", "BulkheadAssistant", "BulkheadDemo", "BulkheadBackend",
+                                                      "BulkheadPostgres", "BulkheadPostgresKit", postgres, "BulkheadServer",
                                                       nioSSH, nioCore, nioPosix,
                                                       grdb, sqlite, logging, crypto, .product(name: "JWTKit", package: "jwt-kit")],
                 swiftSettings: strict),
@@ -108,12 +116,13 @@ let package = Package(
 
         .executableTarget(name: "bulkhead", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadAuth", "BulkheadEngine", "BulkheadVectors", "BulkheadAssistant", "BulkheadContext",
-            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadServer",
+            "BulkheadConsole", "BulkheadTerminal", "BulkheadAudit", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadBackend",
+            "BulkheadServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
         ], swiftSettings: strict),
         .executableTarget(name: "bulkhead-bench", dependencies: [
             "BulkheadCore", "BulkheadStore", "BulkheadEngine", "BulkheadVectors", "BulkheadConsole", "BulkheadTerminal",
-            "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels",
+            "BulkheadAssistant", "BulkheadAuth", "BulkheadContext", "BulkheadModels", "BulkheadBackend",
             grdb, sqlite, .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -122,14 +131,18 @@ let package = Package(
 
         .testTarget(name: "BulkheadCoreTests", dependencies: ["BulkheadCore"], swiftSettings: strict),
         .testTarget(name: "BulkheadCLITests", dependencies: ["bulkhead", "bulkhead-bench", "BulkheadTestSupport", "BulkheadTestCluster",
-                                                            "BulkheadPostgresKit", postgres, sqlite, grdb], swiftSettings: strict),
+                                                            "BulkheadTestBackends", "BulkheadPostgresKit", postgres, sqlite, grdb],
+                    swiftSettings: strict),
         .testTarget(name: "BulkheadAssistantTests", dependencies: ["BulkheadAssistant", "BulkheadAuth", "BulkheadContext",
-                                                                   "BulkheadModels", "BulkheadCore", "BulkheadStore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore"], swiftSettings: strict),
-        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", grdb], swiftSettings: strict),
+                                                                   "BulkheadModels", "BulkheadCore", "BulkheadStore", "BulkheadTestBackends", "BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadEngine", postgres], swiftSettings: strict),
+        .testTarget(name: "BulkheadVectorsTests", dependencies: ["BulkheadVectors", "BulkheadStore", "BulkheadCore", "BulkheadTestBackends",
+                                                                "BulkheadPostgres", "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
+        .testTarget(name: "BulkheadStoreTests", dependencies: ["BulkheadStore", "BulkheadCore", "BulkheadTestBackends", "BulkheadPostgres",
+                                                              "BulkheadPostgresKit", grdb, postgres], swiftSettings: strict),
         .testTarget(name: "BulkheadModelsTests", dependencies: ["BulkheadModels", "BulkheadCore", "BulkheadTestSupport", sqlite], swiftSettings: strict),
         // Depends on the `bulkhead` executable so the SSH layer has a real binary to run sessions with.
-        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "bulkhead", logging],
+        .testTarget(name: "BulkheadAuditTests", dependencies: ["BulkheadAudit", "BulkheadAssistant", "BulkheadCore", "BulkheadTestBackends",
+                                                              "bulkhead", logging],
                     swiftSettings: strict),
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",

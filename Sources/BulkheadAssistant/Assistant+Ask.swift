@@ -18,7 +18,7 @@ extension Assistant {
         let source = try resolveSource(principal, source)
         let owner = try conversation.map { try conversations.owner(principal, $0) }
         let requestID = RequestID.random(prefix: "req", using: random)
-        let provider = try models.provider(for: principal)
+        let provider = try models.provider(for: principal, dialect: ContextBuilder.dialect(of: try engine.kind(principal, source: source)))
 
         let contextStart = DispatchTime.now()
         var context = try await builder.build(principal, question: trimmed, source: source, conversation: conversation, requestID: requestID)

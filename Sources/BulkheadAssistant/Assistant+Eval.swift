@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import BulkheadStore
 import BulkheadCore
 import BulkheadEngine
 
@@ -83,14 +83,8 @@ extension Assistant {
     }
 
     private func previousRun(_ principal: Principal, name: String, source: String) throws -> EvalReport.PreviousRun? {
-        try tenants.database(for: principal).read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT provider, model, correct, total, created_at FROM eval_runs WHERE name = ? AND source = ?
-                ORDER BY created_at DESC, rowid DESC LIMIT 1
-                """, arguments: [name, source]).map {
-                EvalReport.PreviousRun(provider: $0["provider"], model: $0["model"], correct: $0["correct"], total: $0["total"],
-                                       createdAt: $0["created_at"])
-            }
+        try stores.evals.lastEvalRun(principal, name: name, source: source).map {
+            EvalReport.PreviousRun(provider: $0.provider, model: $0.model, correct: $0.correct, total: $0.total, createdAt: $0.createdAt)
         }
     }
 
@@ -99,12 +93,9 @@ extension Assistant {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let levelText = String(decoding: (try? encoder.encode(levels)) ?? Data("{}".utf8), as: UTF8.self)
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: """
-                INSERT INTO eval_runs (id, name, source, provider, model, total, correct, levels, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [report.runID, report.name, report.source, report.provider, report.model, report.total.total,
-                                 report.total.correct, levelText, principal.userID.rawValue, clock.now()])
-        }
+        try stores.evals.insertEvalRun(principal, StoredEvalRun(
+            id: report.runID, name: report.name, source: report.source, provider: report.provider, model: report.model,
+            total: report.total.total, correct: report.total.correct, levels: levelText, createdBy: principal.userID.rawValue,
+            createdAt: clock.now()))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadEngine
 
@@ -16,17 +15,12 @@ public struct ExampleSuggestion: Sendable, Hashable {
 extension Assistant {
     /// The suggestions waiting for review: all of the org's for an admin, a member's own for a member.
     public func pendingExamples(_ principal: Principal) throws -> [ExampleSuggestion] {
-        try tenants.database(for: principal).read { db in
-            let rows = principal.role == .admin
-                ? try Row.fetchAll(db, sql: "SELECT * FROM examples WHERE status = 'pending' ORDER BY created_at, id")
-                : try Row.fetchAll(db, sql: "SELECT * FROM examples WHERE status = 'pending' AND created_by = ? ORDER BY created_at, id",
-                                   arguments: [principal.userID.rawValue])
-            return rows.compactMap { row in
-                guard let user = UserID(rawValue: row["created_by"]) else { return nil }
-                return ExampleSuggestion(id: row["id"], question: row["question"], sql: row["sql"], source: row["source"] ?? "",
-                                         suggestedBy: user, createdAt: row["created_at"])
+        try stores.examples.examples(principal, status: "pending", createdBy: principal.role == .admin ? nil : principal.userID.rawValue)
+            .compactMap { row in
+                guard let user = UserID(rawValue: row.createdBy) else { return nil }
+                return ExampleSuggestion(id: row.id, question: row.question, sql: row.sql, source: row.source ?? "",
+                                         suggestedBy: user, createdAt: row.createdAt)
             }
-        }
     }
 
     /// Approves a pending suggestion (admins): it becomes an example, retrieved for similar
@@ -55,9 +49,6 @@ extension Assistant {
     }
 
     private func review(_ principal: Principal, id: String, status: String) throws {
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "UPDATE examples SET status = ?, reviewed_by = ? WHERE id = ? AND status = 'pending'",
-                           arguments: [status, principal.userID.rawValue, id])
-        }
+        _ = try stores.examples.review(principal, id: id, status: status, by: principal.userID.rawValue)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import BulkheadStore
 import BulkheadCore
 import BulkheadEngine
 
@@ -26,12 +26,9 @@ extension Assistant {
         guard let sql, let source = record.source else { return nil }
         let id = "ex-\(requestID)"
         let status = principal.role == .admin ? "approved" : "pending"
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO examples (id, question, sql, source, origin, status, created_by, created_at)
-                VALUES (?, ?, ?, ?, 'feedback', ?, ?, ?)
-                """, arguments: [id, record.question, sql, source, status, principal.userID.rawValue, clock.now()])
-        }
+        try stores.examples.putExample(principal, StoredExample(
+            id: id, question: record.question, sql: sql, source: source, origin: "feedback", status: status, sharedFromOrg: nil,
+            createdBy: principal.userID.rawValue, createdAt: clock.now(), orgID: principal.orgID), replacing: true)
         if status == "approved" {
             try await knowledge.indexExample(principal, id: id, question: record.question, sql: sql, source: source)
         } else {
@@ -46,12 +43,9 @@ extension Assistant {
         try principal.requireAdmin()
         _ = try engine.query(principal, source: source, sql: sql, options: QueryOptions(rowCap: 1))
         let id = "ex-" + RequestID.random(prefix: "man", using: random).rawValue
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: """
-                INSERT INTO examples (id, question, sql, source, origin, created_by, created_at)
-                VALUES (?, ?, ?, ?, 'manual', ?, ?)
-                """, arguments: [id, question, sql, source, principal.userID.rawValue, clock.now()])
-        }
+        try stores.examples.putExample(principal, StoredExample(
+            id: id, question: question, sql: sql, source: source, origin: "manual", status: "approved", sharedFromOrg: nil,
+            createdBy: principal.userID.rawValue, createdAt: clock.now(), orgID: principal.orgID), replacing: false)
         try await knowledge.indexExample(principal, id: id, question: question, sql: sql, source: source)
         return id
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadStore
 
@@ -13,20 +12,14 @@ extension Assistant {
         try giver.requireAdmin()
         try receiver.requireAdmin()
         guard giver.orgID != receiver.orgID else { throw BulkheadError.invalidInput("an example is shared with another organization") }
-        let row = try tenants.database(for: giver).read { db in
-            try Row.fetchOne(db, sql: "SELECT question, sql FROM examples WHERE id = ?", arguments: [exampleID])
-        }
-        guard let row else { throw BulkheadError.notFound(kind: "example", name: exampleID) }
-        let question: String = row["question"], sql: String = row["sql"]
+        guard let row = try stores.examples.example(giver, id: exampleID) else { throw BulkheadError.notFound(kind: "example", name: exampleID) }
+        let question = row.question, sql = row.sql
         _ = try engine.listSources(receiver).first { $0.name == targetSource }
             ?? { throw BulkheadError.notFound(kind: "source", name: targetSource) }()
         let id = "ex-shared-" + RequestID.random(prefix: "s", using: random).rawValue
-        try tenants.database(for: receiver).write { db in
-            try db.execute(sql: """
-                INSERT INTO examples (id, question, sql, source, origin, shared_from_org, created_by, created_at)
-                VALUES (?, ?, ?, ?, 'shared', ?, ?, ?)
-                """, arguments: [id, question, sql, targetSource, giver.orgName, receiver.userID.rawValue, clock.now()])
-        }
+        try stores.examples.putExample(receiver, StoredExample(
+            id: id, question: question, sql: sql, source: targetSource, origin: "shared", status: "approved", sharedFromOrg: giver.orgName,
+            createdBy: receiver.userID.rawValue, createdAt: clock.now(), orgID: receiver.orgID), replacing: false)
         try await knowledge.indexExample(receiver, id: id, question: question, sql: sql, source: targetSource, sharedFrom: giver.orgName)
         events.record(SecurityEvent(kind: "example_shared", orgID: receiver.orgID, userID: receiver.userID,
                                     detail: "from org \(giver.orgID) by user \(giver.userID)"))

@@ -20,7 +20,8 @@ public final class Assistant: Sendable {
     let conversations: Conversations
     let knowledge: KnowledgeIndex
     let models: ModelSettings
-    let tenants: TenantDatabases
+    /// The org's examples and evaluation runs.
+    let stores: Stores
     let clock: any Clock
     let random: any RandomSource
     let logger = Logger(label: "bulkhead.assistant")
@@ -31,15 +32,15 @@ public final class Assistant: Sendable {
 
     public convenience init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
                 conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
-                tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int = 200) {
+                stores: Stores, clock: any Clock, random: any RandomSource, firstPage: Int = 200) {
         self.init(engine: engine, builder: builder, firewall: firewall, log: log, conversations: conversations,
-                  knowledge: knowledge, models: models, tenants: tenants, clock: clock, random: random,
+                  knowledge: knowledge, models: models, stores: stores, clock: clock, random: random,
                   firstPage: firstPage, contextTamper: nil)
     }
 
     package init(engine: QueryEngine, builder: ContextBuilder, firewall: ContextFirewall, log: RequestLog,
                  conversations: Conversations, knowledge: KnowledgeIndex, models: ModelSettings,
-                 tenants: TenantDatabases, clock: any Clock, random: any RandomSource, firstPage: Int,
+                 stores: Stores, clock: any Clock, random: any RandomSource, firstPage: Int,
                  contextTamper: (@Sendable (inout PromptContext) -> Void)?) {
         self.contextTamper = contextTamper
         self.engine = engine
@@ -49,7 +50,7 @@ public final class Assistant: Sendable {
         self.conversations = conversations
         self.knowledge = knowledge
         self.models = models
-        self.tenants = tenants
+        self.stores = stores
         self.clock = clock
         self.random = random
         self.firstPage = firstPage

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadModels
 import BulkheadStore
@@ -22,17 +21,17 @@ public struct ModelSettings: Sendable {
         }
     }
 
-    private let tenants: TenantDatabases
+    private let settings: any SettingsStore
     private let secrets: SealedSecrets
     /// Test seam: a provider used for every org instead of the stored choice (a loopback fake).
     private let override: (any ModelProvider)?
 
-    public init(tenants: TenantDatabases, secrets: SealedSecrets) {
-        self.init(tenants: tenants, secrets: secrets, override: nil)
+    public init(settings: any SettingsStore, secrets: SealedSecrets) {
+        self.init(settings: settings, secrets: secrets, override: nil)
     }
 
-    package init(tenants: TenantDatabases, secrets: SealedSecrets, override: (any ModelProvider)?) {
-        self.tenants = tenants
+    package init(settings: any SettingsStore, secrets: SealedSecrets, override: (any ModelProvider)?) {
+        self.settings = settings
         self.secrets = secrets
         self.override = override
     }
@@ -41,10 +40,7 @@ public struct ModelSettings: Sendable {
     /// keeps `model.<provider>.name`, `.base_url` and a sealed `.api_key`, so switching back and
     /// forth (from the console's palette) needs no key again.
     private func values(_ principal: Principal) throws -> [String: String] {
-        try tenants.database(for: principal).read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key LIKE 'model.%'")
-                .reduce(into: [String: String]()) { $0[$1["key"]] = $1["value"] }
-        }
+        try settings.settings(principal, prefix: "model.")
     }
 
     private func choice(_ provider: String, in values: [String: String]) -> Choice? {
@@ -87,18 +83,18 @@ public struct ModelSettings: Sendable {
         }
         let provider = choice.provider
         let sealed = try apiKey.map { try secrets.seal($0, context: sealContext(principal, provider)) }
-        try tenants.database(for: principal).write { db in
+        try settings.updateSettings(principal, prefix: "model.") { stored in
+            var change = SettingsChange(put: ["model.provider": provider])
             if provider != OfflineModel.providerName {
-                let kept = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: ["model.\(provider).api_key"])
-                if provider == AnthropicProvider.providerName, sealed == nil, kept == nil {
+                if provider == AnthropicProvider.providerName, sealed == nil, stored["model.\(provider).api_key"] == nil {
                     throw BulkheadError.invalidInput("the anthropic provider needs an API key; pass it on standard input with --key-stdin")
                 }
-                try db.execute(sql: "DELETE FROM settings WHERE key IN (?, ?)", arguments: ["model.\(provider).name", "model.\(provider).base_url"])
-                try Self.put(db, "model.\(provider).name", choice.model)
-                if let base = choice.baseURL { try Self.put(db, "model.\(provider).base_url", base) }
-                if let sealed { try Self.put(db, "model.\(provider).api_key", sealed) }
+                change.delete = ["model.\(provider).name", "model.\(provider).base_url"]
+                change.put["model.\(provider).name"] = choice.model
+                if let base = choice.baseURL { change.put["model.\(provider).base_url"] = base }
+                if let sealed { change.put["model.\(provider).api_key"] = sealed }
             }
-            try Self.put(db, "model.provider", provider)
+            return change
         }
     }
 
@@ -108,20 +104,14 @@ public struct ModelSettings: Sendable {
         guard let found = try configured(for: principal).first(where: { $0.provider == provider }) else {
             throw BulkheadError.invalidInput("\(provider) is not configured for your organization; set it up with `bulkhead model set`")
         }
-        try tenants.database(for: principal).write { db in try Self.put(db, "model.provider", provider) }
+        try settings.updateSettings(principal, prefix: "model.provider") { _ in SettingsChange(put: ["model.provider": provider]) }
         return found
-    }
-
-    private static func put(_ db: Database, _ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
     /// Whether the org has a key stored for its current provider (never the key itself).
     public func hasKey(_ principal: Principal) throws -> Bool {
         let provider = try choice(for: principal).provider
-        return try tenants.database(for: principal).read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM settings WHERE key = ?", arguments: ["model.\(provider).api_key"]) ?? false
-        }
+        return try values(principal)["model.\(provider).api_key"] != nil
     }
 
     /// What `model test` found: how long a tiny request took and the model that answered.
@@ -152,13 +142,12 @@ public struct ModelSettings: Sendable {
     }
 
     /// The provider to use for the principal's org, built by the model layer's catalog.
-    public func provider(for principal: Principal) throws -> any ModelProvider {
+    /// The offline model writes SQL in `dialect` (the source's); remote models read it from the prompt.
+    public func provider(for principal: Principal, dialect: any SQLDialect = SQLiteDialect()) throws -> any ModelProvider {
         if let override { return override }
         let choice = try choice(for: principal)
-        guard choice.provider != OfflineModel.providerName else { return OfflineModel() }
-        let sealed = try tenants.database(for: principal).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: ["model.\(choice.provider).api_key"])
-        }
+        guard choice.provider != OfflineModel.providerName else { return OfflineModel(dialect: dialect) }
+        let sealed = try values(principal)["model.\(choice.provider).api_key"]
         let key = try sealed.map { APIKey(try secrets.openString($0, context: sealContext(principal, choice.provider))) }
         return try ModelCatalog.provider(named: choice.provider, model: choice.model, apiKey: key,
                                          baseURL: choice.baseURL.flatMap(URL.init(string:)))

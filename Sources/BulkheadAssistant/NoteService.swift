@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadContext
 import BulkheadCore
 import BulkheadStore
@@ -13,13 +12,13 @@ public struct NoteService: Sendable {
         public let createdAt: Date
     }
 
-    private let tenants: TenantDatabases
+    private let store: any NoteStore
     private let knowledge: KnowledgeIndex
     private let clock: any Clock
     private let random: any RandomSource
 
-    public init(tenants: TenantDatabases, knowledge: KnowledgeIndex, clock: any Clock, random: any RandomSource) {
-        self.tenants = tenants
+    public init(store: any NoteStore, knowledge: KnowledgeIndex, clock: any Clock, random: any RandomSource) {
+        self.store = store
         self.knowledge = knowledge
         self.clock = clock
         self.random = random
@@ -33,20 +32,13 @@ public struct NoteService: Sendable {
             throw BulkheadError.invalidInput("a note must be 1 to 8000 characters")
         }
         let id = RequestID.random(prefix: "note", using: random).rawValue
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "INSERT INTO notes (id, text, created_by, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [id, trimmed, principal.userID.rawValue, clock.now()])
-        }
+        try store.insertNote(principal, id: id, text: trimmed, at: clock.now())
         try await knowledge.indexNote(principal, id: id, text: trimmed)
         return id
     }
 
     /// The principal's org's notes, oldest first.
     public func list(_ principal: Principal) throws -> [Note] {
-        try tenants.database(for: principal).read { db in
-            try Row.fetchAll(db, sql: "SELECT id, text, created_at FROM notes ORDER BY created_at, id").map {
-                Note(id: $0["id"], text: $0["text"], createdAt: $0["created_at"])
-            }
-        }
+        try store.notes(principal).map { Note(id: $0.id, text: $0.text, createdAt: $0.createdAt) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadContext
 import BulkheadCore
 
@@ -27,10 +26,8 @@ extension Services {
     public func reembed(_ principal: Principal, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws {
         try principal.requireAdmin()
         let sources = try engine.listSources(principal)
-        let (notes, examples) = try tenants.database(for: principal).read { db in
-            (try Row.fetchAll(db, sql: "SELECT id, text FROM notes ORDER BY created_at, id"),
-             try Row.fetchAll(db, sql: "SELECT id, question, sql, source, shared_from_org FROM examples WHERE status = 'approved' ORDER BY created_at, id"))
-        }
+        let notes = try stores.notes.notes(principal)
+        let examples = try stores.examples.examples(principal, status: "approved", createdBy: nil)
         let total = sources.count + notes.count + examples.count
         var done = 0
         progress?(done, total)
@@ -41,13 +38,13 @@ extension Services {
             progress?(done, total)
         }
         for note in notes {
-            try await knowledge.indexNote(principal, id: note["id"], text: note["text"])
+            try await knowledge.indexNote(principal, id: note.id, text: note.text)
             done += 1
             progress?(done, total)
         }
         for example in examples {
-            try await knowledge.indexExample(principal, id: example["id"], question: example["question"], sql: example["sql"],
-                                             source: example["source"] ?? "", sharedFrom: example["shared_from_org"])
+            try await knowledge.indexExample(principal, id: example.id, question: example.question, sql: example.sql,
+                                             source: example.source ?? "", sharedFrom: example.sharedFromOrg)
             done += 1
             progress?(done, total)
         }

@@ -10,6 +10,8 @@ extension Services {
     public struct OrganizationSummary: Sendable, Hashable {
         public let record: OrganizationRecord
         public let folders: [String]
+        /// The database hosts granted for PostgreSQL sources, as `host:port`.
+        public let hosts: [String]
     }
 
     /// Creates an organization.
@@ -22,8 +24,10 @@ extension Services {
     public func organizations(credentials: CallerCredentials) async throws -> [OrganizationSummary] {
         let caller = try await requireOperator(credentials, action: "org.list")
         let all = try grants.all()
+        let hosts = try control.read(.operator, "hosts-read") { try $0.hostGrants() }
         return try auth.organizations(by: caller).map { record in
-            OrganizationSummary(record: record, folders: all.filter { $0.orgID == record.id }.map(\.path))
+            OrganizationSummary(record: record, folders: all.filter { $0.orgID == record.id }.map(\.path),
+                                hosts: hosts.filter { $0.org == record.id }.map(\.host))
         }
     }
 
@@ -58,6 +62,23 @@ extension Services {
         let org = try auth.organizationID(named: name, by: caller)
         try engine.revokeFolder(path, from: org, by: caller)
         recordOperatorAction(caller, "operator_folder_revoked", org: org)
+    }
+
+    /// Grants the database host `HOST[:PORT]` to the organization called `name` for PostgreSQL sources; returns it as kept.
+    public func grantHost(_ host: String, to name: String, credentials: CallerCredentials) async throws -> String {
+        let caller = try await requireOperator(credentials, action: "org.grant-host")
+        let org = try auth.organizationID(named: name, by: caller)
+        let kept = try engine.grantHost(host, to: org, by: caller)
+        recordOperatorAction(caller, "operator_host_granted", org: org)
+        return kept
+    }
+
+    /// Withdraws a host grant from the organization called `name`.
+    public func revokeHost(_ host: String, from name: String, credentials: CallerCredentials) async throws {
+        let caller = try await requireOperator(credentials, action: "org.revoke-host")
+        let org = try auth.organizationID(named: name, by: caller)
+        try engine.revokeHost(host, from: org, by: caller)
+        recordOperatorAction(caller, "operator_host_revoked", org: org)
     }
 
     /// The installation's security events, newest last (the operator only).

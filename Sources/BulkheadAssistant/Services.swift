@@ -41,10 +41,11 @@ public final class Services: Sendable {
     }
 
     public let workspace: Workspace
+    /// The store implementations this process runs on (SQLite files or PostgreSQL), chosen once at start.
+    public let stores: Stores
     public let clock: any Clock
     public let random: any RandomSource
-    public let control: ControlDatabase
-    public let tenants: TenantDatabases
+    public let control: any ControlStore
     public let grants: FolderGrants
     public let auth: AuthService
     public let backups: TenantBackup
@@ -65,38 +66,46 @@ public final class Services: Sendable {
     /// Where this open of the home wrote a new operator key (the home had no operator), or nil.
     public let newOperatorKey: URL?
 
-    /// Opens every service over `workspace`.
-    public init(workspace: Workspace, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom(),
+    /// Opens every service over `workspace` and its SQLite files.
+    public convenience init(workspace: Workspace, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom(),
+                            options: Options = Options()) throws {
+        try self.init(workspace: workspace, stores: try .sqlite(workspace: workspace, clock: clock), clock: clock, random: random,
+                      options: options)
+    }
+
+    /// Opens every service over `workspace` (keys, backups, source files) and `stores` (the data).
+    public init(workspace: Workspace, stores: Stores, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom(),
                 options: Options = Options()) throws {
         self.workspace = workspace
+        self.stores = stores
         self.clock = clock
         self.random = random
-        control = try ControlDatabase(workspace: workspace, clock: clock)
-        tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
+        control = stores.control
         grants = FolderGrants(control: control, clock: clock)
         auth = try AuthService(workspace: workspace, control: control, clock: clock, random: random,
                                hasherParameters: options.hasherParameters, tokenLifetime: 8 * 3600,
                                lockoutPolicy: .standard, enforcing: options.authorizationEnforced)
         newOperatorKey = try auth.ensureOperator()
-        backups = try TenantBackup(tenants: tenants, events: control, clock: clock, authenticate: options.authorizationEnforced)
-        engine = try QueryEngine(workspace: workspace, tenants: tenants, grants: grants, limits: options.rateLimits,
-                                 sharedLimits: try ControlPlaneLimits(control: control), clock: clock, random: random)
+        backups = try TenantBackup(archive: stores.archive, workspace: workspace, events: control, clock: clock,
+                                   authenticate: options.authorizationEnforced)
+        engine = try QueryEngine(workspace: workspace, sources: stores.sources, control: control,
+                                 limits: options.rateLimits, sharedLimits: stores.limits, clock: clock, random: random)
         engine.ownerCheckEnabled = options.ownerCheckEnabled
         engine.grantPolicyEnforced = options.authorizationEnforced
-        vectors = VectorStore(tenants: tenants, clock: clock)
+        vectors = VectorStore(rows: stores.vectors, clock: clock)
         secrets = SealedSecrets(workspace: workspace, random: random)
-        embedders = EmbedderSettings(tenants: tenants, secrets: secrets)
+        embedders = EmbedderSettings(settings: stores.settings, secrets: secrets)
         knowledge = KnowledgeIndex(vectors: vectors, settings: embedders)
-        conversations = Conversations(tenants: tenants, clock: clock, random: random)
-        requestLog = RequestLog(tenants: tenants)
-        notes = NoteService(tenants: tenants, knowledge: knowledge, clock: clock, random: random)
-        models = ModelSettings(tenants: tenants, secrets: secrets, override: options.modelOverride)
+        conversations = Conversations(store: stores.conversations, clock: clock, random: random)
+        requestLog = RequestLog(store: stores.requests)
+        notes = NoteService(store: stores.notes, knowledge: knowledge, clock: clock, random: random)
+        models = ModelSettings(settings: stores.settings, secrets: secrets, override: options.modelOverride)
         firewall = ContextFirewall(events: control, enabled: options.firewallEnabled)
-        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, tenants: tenants, clock: clock,
+        let builder = ContextBuilder(engine: engine, knowledge: knowledge, conversations: conversations, stores: stores, clock: clock,
                                      limits: options.contextLimits)
         assistant = Assistant(engine: engine, builder: builder, firewall: firewall, log: requestLog,
                               conversations: conversations, knowledge: knowledge, models: models,
-                              tenants: tenants, clock: clock, random: random, firstPage: 200,
+                              stores: stores, clock: clock, random: random, firstPage: 200,
                               contextTamper: options.contextTamper)
         authorizationEnforced = options.authorizationEnforced
     }
@@ -110,18 +119,16 @@ public final class Services: Sendable {
     @discardableResult
     public func createOrganization(name: String, by caller: OperatorPrincipal) throws -> OrgID {
         let org = try auth.createOrganization(name: name, by: caller)
-        _ = try tenants.create(org: org)
+        try stores.tenants.create(org: org)
         return org
     }
 
     /// Deletes an organization (the operator only): its control-plane records, its tenant file, its
     /// area of the home, its backups and its claims on source files.
     public func deleteOrganization(_ org: OrgID, by caller: OperatorPrincipal) throws {
-        tenants.evict(org: org)
+        try stores.tenants.remove(org: org)
         engine.forget(org: org)
         try? FileManager.default.removeItem(at: workspace.orgAreaURL(for: org))
-        let file = workspace.tenantDatabaseURL(for: org)
-        for suffix in ["", "-wal", "-shm"] { unlink(file.path + suffix) }
         backups.area.removeAll(org: org)
         try auth.deleteOrganization(org, by: caller)
     }
@@ -138,6 +145,6 @@ public final class Services: Sendable {
     public func removeSource(_ principal: Principal, name: String) throws {
         try engine.removeSource(principal, name)
         try knowledge.removeSource(principal, source: name)
-        try ValueIndex(engine: engine, tenants: tenants, clock: clock).remove(principal, source: name)
+        try ValueIndex(engine: engine, store: stores.values, clock: clock).remove(principal, source: name)
     }
 }

@@ -8,6 +8,8 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
     case context
     case logsAndErrors = "logs-errors"
     case rateLimits = "rate-limits"
+    /// PostgreSQL only: row-level security attacked below the application.
+    case rowSecurity = "rls"
     case ssh
 
     /// The label shown in reports.
@@ -21,6 +23,7 @@ public enum AuditLayer: String, Sendable, CaseIterable, Codable, Hashable {
         case .context: return "AI context"
         case .logsAndErrors: return "logs and errors"
         case .rateLimits: return "rate limits"
+        case .rowSecurity: return "row-level security"
         case .ssh: return "SSH access"
         }
     }

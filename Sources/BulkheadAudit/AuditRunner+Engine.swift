@@ -97,14 +97,14 @@ extension AuditRunner {
             ("ENG-16", "hard link to the other org's file", "adds a hard link in its own folder to the other org's file", { world, me in
                 try world.makeLink(in: me, to: world.victim(of: me).privateFile, hard: true)
             }),
-            ("ENG-17", "symlink to control.db", "adds a symlink in its own folder that points at the home's control.db", { world, me in
-                try world.makeLink(in: me, to: world.services.workspace.controlDatabaseURL, hard: false)
+            ("ENG-17", "symlink to control.db", "adds a symlink in its own folder that points at the home's control.db (on PostgreSQL, the secrets key)", { world, me in
+                try world.makeLink(in: me, to: world.controlFile, hard: false)
             }),
-            ("ENG-18", "the other org's tenant database", "adds the other org's tenant database file in the home as a source", { world, me in
-                world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID).path
+            ("ENG-18", "the other org's tenant database", "adds the other org's tenant database file (on PostgreSQL, its backup) in the home as a source", { world, me in
+                world.tenantFile(of: world.victim(of: me)).path
             }),
-            ("ENG-19", "symlink to the other org's tenant database", "adds a symlink to the other org's tenant database", { world, me in
-                try world.makeLink(in: me, to: world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID), hard: false)
+            ("ENG-19", "symlink to the other org's tenant database", "adds a symlink to the other org's tenant database (on PostgreSQL, its backup)", { world, me in
+                try world.makeLink(in: me, to: world.tenantFile(of: world.victim(of: me)), hard: false)
             }),
             ("ENG-20", "the signing key", "adds the home's signing key file as a source", { world, _ in
                 world.services.workspace.privateFileURL("signing-ed25519.key").path
@@ -178,6 +178,16 @@ extension AuditWorld {
     }
 
     /// Makes a symlink (or hard link) in the attacker's own folder pointing at `target`.
+    /// The home's shared control-plane file: `control.db`, or on PostgreSQL (which keeps the control plane itself) the secrets key.
+    var controlFile: URL {
+        postgres == nil ? services.workspace.controlDatabaseURL : services.workspace.privateFileURL("secrets.key")
+    }
+
+    /// A file of the home holding `tenant`'s data: its database file, or on PostgreSQL its backup.
+    func tenantFile(of tenant: AuditTenant) -> URL {
+        postgres == nil ? services.workspace.tenantDatabaseURL(for: tenant.orgID) : tenant.backupFile
+    }
+
     func makeLink(in me: AuditTenant, to target: URL, hard: Bool) throws -> String {
         let path = me.root.appendingPathComponent("link-\(UUID().uuidString.prefix(8)).sqlite").path
         let made = hard ? link(target.path, path) : symlink(target.path, path)

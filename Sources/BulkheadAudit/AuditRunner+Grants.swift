@@ -6,7 +6,7 @@ import BulkheadCore
 import BulkheadStore
 
 extension AuditRunner {
-    /// Folder grants the operator itself must not be able to make.
+    /// Folder grants the operator itself must not be able to make, and database hosts nobody granted.
     static var grantPatterns: [AuditPattern] {
         var list: [AuditPattern] = []
         list.append(.oneWay("AUTHZ-14", .authorization, "a grant containing the home",
@@ -46,6 +46,20 @@ extension AuditRunner {
                 }
             }
         })
+        list += AuditPattern.twoWay("AUTHZ-24", .authorization, "a database host nobody granted",
+                                    tried: "an admin connects PostgreSQL sources at hosts the operator never granted it, one of them granted to the other org") { world, me in
+            let victim = world.victim(of: me)
+            let theirs = "127.0.0.1:\(49_152 + Int(victim.canary.utf8.reduce(0) { ($0 &* 31 &+ UInt32($1)) % 10_000 }))"
+            _ = try await world.services.grantHost(theirs, to: victim.orgName, credentials: world.operatorCredentials)
+            for host in [theirs, "localhost:5432", "[::1]:5432", "127.0.0.2:5432"] {
+                try await world.expectFailure(me, .notPermitted, "connect a source at an ungranted host", echo: [host, victim.orgName]) {
+                    try await world.services.addPostgresSource(me.admin, name: "ungranted", url: "postgres://reader@\(host)/data",
+                                                                password: "x")
+                }
+            }
+            try world.require(try world.services.engine.listSources(me.admin).allSatisfy { $0.name != "ungranted" },
+                              "a source at an ungranted host was recorded")
+        }
         return list
     }
 

@@ -22,10 +22,8 @@ extension AuditRunner {
             }
         })
         list.append(.oneWay("LOG-03", .logsAndErrors, "canaries in security events",
-                            tried: "reads every security event of control.db for either org's canary, passwords and tokens") { world, _ in
-            let details = try world.services.control.writer.read { db in
-                try String.fetchAll(db, sql: "SELECT kind || ' ' || coalesce(org_id, '') || ' ' || detail FROM security_events")
-            }
+                            tried: "reads every security event of the control plane for either org's canary, passwords and tokens") { world, _ in
+            let details = try world.services.control.securityEvents().map { "\($0.kind) \($0.orgID?.rawValue ?? "") \($0.detail)" }
             try world.require(!details.isEmpty, "no security event was recorded, so the scan proved nothing")
             for tenant in [world.a, world.b] {
                 for secret in [tenant.canary, tenant.adminPassword, tenant.lockPassword, tenant.adminToken] {
@@ -56,9 +54,15 @@ extension AuditRunner {
             try world.scan(texts, for: world.victim(of: me).canary, what: "a request-log entry")
         }
         list += AuditPattern.twoWay("LOG-08", .logsAndErrors, "the other org's canary in its own files",
-                                    tried: "greps the raw bytes of its tenant database, WAL and org area for the other org's canary") { world, me in
+                                    tried: "greps the raw bytes of its tenant database, WAL and org area (on PostgreSQL, every row its claims reach) for the other org's canary") { world, me in
             let workspace = world.services.workspace
-            var files = ["", "-wal"].map { URL(fileURLWithPath: workspace.tenantDatabaseURL(for: me.orgID).path + $0) }
+            if world.postgres != nil {
+                let rows = try world.tenantRowsText(me)
+                try world.require(!rows.isEmpty, "the org's rows could not be read, so the scan proved nothing")
+                try world.scan(rows, for: world.victim(of: me).canary, what: "a row of org \(me.side.rawValue)")
+            }
+            var files = world.postgres != nil ? []
+                : ["", "-wal"].map { URL(fileURLWithPath: workspace.tenantDatabaseURL(for: me.orgID).path + $0) }
             let area = workspace.orgAreaURL(for: me.orgID)
             if let walker = FileManager.default.enumerator(at: area, includingPropertiesForKeys: nil) {
                 files += walker.compactMap { $0 as? URL }
@@ -70,8 +74,14 @@ extension AuditRunner {
             }
         }
         list.append(.oneWay("LOG-09", .logsAndErrors, "canaries in the shared files",
-                            tried: "greps control.db, its WAL and the source-claims file for either org's canary") { world, _ in
+                            tried: "greps control.db and its WAL (on PostgreSQL, every control-plane row) for either org's canary") { world, _ in
             let workspace = world.services.workspace
+            if world.postgres != nil {
+                let rows = try world.controlRowsText()
+                try world.require(!rows.isEmpty, "the control plane could not be read, so the scan proved nothing")
+                for tenant in [world.a, world.b] { try world.scan(rows, for: tenant.canary, what: "a control-plane row") }
+                return
+            }
             let files = ["", "-wal"].map { URL(fileURLWithPath: workspace.controlDatabaseURL.path + $0) }
                 + [workspace.privateFileURL("source-claims.db")]
             for file in files {

@@ -36,6 +36,7 @@ extension AuditWorld {
     /// Plants a row of the victim's org in the attacker's own file, asks, requires the firewall to
     /// stop the request with nothing sent, and removes the planted rows again.
     func plantedAsk(_ me: AuditTenant, kind: Planted) async throws {
+        if postgres != nil { return try await rowPlantedAsk(me, kind: kind) }
         let victim = self.victim(of: me)
         let question = "how many customers are there"
         // The planted row is stamped with the victim's org; its text is a marker of its own (the
@@ -47,7 +48,7 @@ extension AuditWorld {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if norm > 0 { vector = vector.map { $0 / norm } }
         let blob = vector.withUnsafeBufferPointer { Data(buffer: $0) }
-        let database = try services.tenants.database(org: me.orgID)
+        let database = try files().database(org: me.orgID)
         var turnID: Int64?
         try database.write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
@@ -79,19 +80,22 @@ extension AuditWorld {
                     """, arguments: [me.conversation.rawValue, foreign, text, marker, Date()])
                 turnID = db.lastInsertedRowID
             }
+            // As a restore would: the collections changed under the running services, which read them anew.
+            try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
         }
         // As a restore would: the file changed under the running services, which read it anew.
-        services.tenants.evict(org: me.orgID)
+        try files().evict(org: me.orgID)
         defer {
-            if let cleaned = try? services.tenants.database(org: me.orgID) {
+            if let cleaned = try? files().database(org: me.orgID) {
                 try? cleaned.write { db in
                     try db.execute(sql: "DELETE FROM notes WHERE id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM examples WHERE id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM vector_items WHERE id = ?", arguments: [id])
                     if let turnID { try db.execute(sql: "DELETE FROM turns WHERE id = ?", arguments: [turnID]) }
+                    try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
                 }
             }
-            services.tenants.evict(org: me.orgID)
+            try? files().evict(org: me.orgID)
         }
         try await expectFailure(me, .firewall, "ask with a planted row of the other org") {
             try await services.assistant.ask(me.admin, question: question, source: me.sharedName,

@@ -17,6 +17,11 @@ extension AuditRunner {
     /// that the flood runs it dry even when every query is slow on a loaded machine.
     static let floodLimits = RateLimits(queriesPerSecond: 2, queryBurst: 20, asksPerSecond: 0.5, askBurst: 2,
                                         maxConcurrentStatements: 4, maxOpenConnections: 64)
+    /// Tight statement slots for the slot flood, with a roomy query bucket: the bucket an earlier
+    /// flood ran dry (it is shared across processes and outlives a pattern) must not refuse the
+    /// cursors this pattern opens before its slots run out.
+    static let statementFloodLimits = RateLimits(queriesPerSecond: 100_000, queryBurst: 100_000, asksPerSecond: 1, askBurst: 1,
+                                                 maxConcurrentStatements: 4, maxOpenConnections: 64)
     /// Tight connection limits for the connection flood (statements left roomy so connections are what runs out).
     static let connectionFloodLimits = RateLimits(queriesPerSecond: 1_000, queryBurst: 1_000, asksPerSecond: 1, askBurst: 1,
                                                   maxConcurrentStatements: 64, maxOpenConnections: 4)
@@ -69,10 +74,10 @@ extension AuditRunner {
             },
             .oneWay("RATE-04", .rateLimits, "statement slots held", as: .b,
                     tried: "holds all its concurrent statement slots with open cursors; the other org still queries and holds none") { world, me in
-                try await world.flooding(me) {
+                try await world.flooding(me, limits: statementFloodLimits) {
                     var cursors: [QueryCursor] = []
                     defer { cursors.forEach { $0.close() } }
-                    for _ in 0..<floodLimits.maxConcurrentStatements {
+                    for _ in 0..<statementFloodLimits.maxConcurrentStatements {
                         cursors.append(try world.services.engine.openCursor(me.admin, source: "sales", sql: "SELECT * FROM customers"))
                     }
                     try await world.expectFailure(me, .rateLimited, "statement over the cap") {

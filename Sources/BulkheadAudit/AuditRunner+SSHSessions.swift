@@ -1,4 +1,5 @@
 import Foundation
+import BulkheadPostgres
 import GRDB
 import BulkheadAuth
 import BulkheadCore
@@ -72,7 +73,7 @@ extension AuditRunner {
                                     tried: "holds its member's session cap from another server process; the member is refused, the other org is not") { world, me in
             let ssh = try await world.ssh()
             let victim = world.victim(of: me)
-            let elsewhere = try ControlPlaneLimits(control: world.services.control, holder: LimitHolder(pid: getppid()))
+            let elsewhere = try world.limits(heldBy: LimitHolder(pid: getppid()))
             let scope = LimitScope.user(me.member.userID)
             // A session that just ended gives its slot back as its channel closes; let it.
             for _ in 0..<40 where try elsewhere.count(.sshSessions, scope: scope) > 0 { try await Task.sleep(for: .milliseconds(50)) }
@@ -113,12 +114,13 @@ extension AuditRunner {
 extension AuditWorld {
     /// The SSH sessions the control plane recorded for `principal`'s user, newest first.
     func sshSessions(of principal: Principal) throws -> [(id: SessionID, revoked: Bool)] {
-        try services.control.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, revoked_at IS NOT NULL AS revoked FROM sessions WHERE user_id = ? AND kind = 'ssh' ORDER BY issued_at DESC
-                """, arguments: [principal.userID.rawValue]).compactMap { row in
-                SessionID(rawValue: row["id"]).map { ($0, row["revoked"] as Bool) }
-            }
-        }
+        try services.control.read(.service, "audit-ssh-sessions") { try $0.sshSessions(of: principal.userID) }
+    }
+
+    /// The shared limits of the audit's store as another process (another server) holds them.
+    func limits(heldBy holder: LimitHolder) throws -> any SharedLimits {
+        if let postgres { return PostgresSharedLimits(store: postgres, holder: holder) }
+        guard let control = services.control as? ControlDatabase else { throw AuditBreach("the audit's store has no shared limits") }
+        return try ControlPlaneLimits(control: control, holder: holder)
     }
 }

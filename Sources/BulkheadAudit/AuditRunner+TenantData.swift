@@ -4,6 +4,7 @@ import GRDB
 import GRDBSQLite
 import BulkheadAssistant
 import BulkheadCore
+import BulkheadStore
 
 extension AuditRunner {
     /// The tables every tenant file holds; each carries an org column that refuses other orgs' rows.
@@ -33,8 +34,9 @@ extension AuditRunner {
             }),
         ]
         for (id, verb, swap) in swaps {
-            list.append(.oneWay(id, .tenantData, "another org's file \(verb) over a tenant file",
-                                tried: "puts the other org's database file in place of a tenant file (\(verb)) and opens it as that tenant") { world, me in
+            list.append(.oneWay(id, .tenantData, "another org's data \(verb) over a tenant's",
+                                tried: "puts the other org's database file (on PostgreSQL, its rows) in place of a tenant's (\(verb)) and reads it as that tenant") { world, me in
+                if world.postgres != nil { return try await world.rowSwap(verb, me) }
                 let victim = world.victim(of: me)
                 try await world.withSpareFile(replacedBy: { target in
                     try swap(world.services.workspace.tenantDatabaseURL(for: victim.orgID), target)
@@ -48,11 +50,12 @@ extension AuditRunner {
             })
         }
         list.append(.oneWay("TD-05", .tenantData, "ATTACH on a tenant connection",
-                            tried: "runs ATTACH of the other org's database file on its own tenant connection") { world, me in
+                            tried: "runs ATTACH of the other org's database file on its own tenant connection (on PostgreSQL: dblink, SET ROLE)") { world, me in
+            if world.postgres != nil { return try world.rowAttach(me) }
             let victim = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
             var refusal = ""
             do {
-                try world.services.tenants.database(for: me.admin).write { db in
+                try world.files().database(for: me.admin).write { db in
                     try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [victim.path])
                 }
             } catch {
@@ -63,9 +66,9 @@ extension AuditRunner {
             try world.require(!refusal.isEmpty, "a tenant connection attached another org's file")
             // GRDB runs every block in a transaction, where SQLite refuses ATTACH anyway; the limit
             // below is what refuses it everywhere else, so it must be zero on reader and writer alike.
-            let limits = try world.services.tenants.database(for: me.admin).read { db in
+            let limits = try world.files().database(for: me.admin).read { db in
                 sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
-            } + world.services.tenants.database(for: me.admin).write { db in
+            } + (try world.files()).database(for: me.admin).write { db in
                 sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)
             }
             try world.require(limits == 0, "a tenant connection allows ATTACH (limit above zero)")
@@ -74,6 +77,7 @@ extension AuditRunner {
             list.append(.oneWay(String(format: "TD-%02d", 6 + offset), .tenantData, "a row of the other org in \(table)",
                                 as: offset % 2 == 0 ? .a : .b,
                                 tried: "writes the other org's org_id into a row of its own \(table) table") { world, me in
+                if world.postgres != nil { return try world.rowForeign(me, table: table) }
                 try world.foreignRowRefused(me, table: table)
             })
         }
@@ -114,18 +118,19 @@ extension AuditRunner {
             try await world.expectFailure(me, .integrity, "restore a tampered backup") { try world.services.backups.restore(me.admin, from: data) }
         })
         list.append(.oneWay("TD-21", .tenantData, "raw tenant file as a backup", as: .b,
-                            tried: "restores the other org's raw database file as if it were a backup") { world, me in
-            let raw = world.services.workspace.tenantDatabaseURL(for: world.victim(of: me).orgID)
-            try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.lastPathComponent]) {
-                try world.services.backups.restore(me.admin, from: try Data(contentsOf: raw))
+                            tried: "restores the other org's raw database file (on PostgreSQL, its backup's bare payload) as if it were a backup") { world, me in
+            let raw = try world.rawDataFile(of: world.victim(of: me))
+            try await world.expectFailure(me, .integrity, "restore a raw tenant file", echo: [raw.name]) {
+                try world.services.backups.restore(me.admin, from: raw.data)
             }
         })
         list.append(.oneWay("TD-22", .tenantData, "backup written over a tenant file",
-                            tried: "an admin names its backup with a path to another org's database file in the home") { world, me in
+                            tried: "an admin names its backup with a path to another org's database file (on PostgreSQL, its backup) in the home") { world, me in
             try await world.withSpareFile(replacedBy: { _ in }) {
-                let target = world.services.workspace.tenantDatabaseURL(for: world.spare.orgID)
+                let target = try world.protectedFile()
                 let before = try Data(contentsOf: target)
-                for name in [target.path, "../../tenants/\(target.lastPathComponent)"] {
+                let sibling = "../\(target.deletingLastPathComponent().lastPathComponent)/\(target.lastPathComponent)"
+                for name in [target.path, "../../tenants/\(target.lastPathComponent)", sibling] {
                     try await world.expectFailure(me, .notPermitted, "backup over a tenant file", echo: [name]) {
                         try world.services.backups.backup(me.admin, named: name)
                     }
@@ -140,18 +145,19 @@ extension AuditRunner {
 extension AuditWorld {
     /// Swaps the spare org's tenant file with `replacedBy`, runs `body`, and puts the original back.
     func withSpareFile(replacedBy swap: (URL) throws -> Void, _ body: () async throws -> Void) async throws {
+        if postgres != nil { return try await body() }
         let target = services.workspace.tenantDatabaseURL(for: spare.orgID)
         let saved = target.deletingLastPathComponent().appendingPathComponent(".spare-\(UUID().uuidString).db")
-        services.tenants.evict(org: spare.orgID)
+        try files().evict(org: spare.orgID)
         try FileManager.default.copyItem(at: target, to: saved)
         defer {
-            services.tenants.evict(org: spare.orgID)
+            try? files().evict(org: spare.orgID)
             try? FileManager.default.removeItem(at: target)
             for suffix in ["-wal", "-shm"] { unlink(target.path + suffix) }
             _ = rename(saved.path, target.path)
         }
         try swap(target)
-        services.tenants.evict(org: spare.orgID)
+        try files().evict(org: spare.orgID)
         try await body()
     }
 
@@ -159,7 +165,7 @@ extension AuditWorld {
     func foreignRowRefused(_ me: AuditTenant, table: String) throws {
         let victim = self.victim(of: me)
         let outcome: Result<Int, any Error> = Result(catching: {
-            try services.tenants.database(for: me.admin).write { db -> Int in
+            try files().database(for: me.admin).write { db -> Int in
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                 if rows == 0 {
                     let ddl = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -221,21 +227,36 @@ extension AuditWorld {
         let victim = self.victim(of: me)
         let secret = "sk-audit-\(victim.canary)"
         try services.models.set(victim.admin, choice: .init(provider: "anthropic", model: "audit-model"), apiKey: secret)
-        let sealed = try services.tenants.database(for: victim.admin).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'model.anthropic.api_key'")
-        }
+        let sealed = try services.stores.settings.settings(victim.admin, prefix: "model.anthropic.api_key")["model.anthropic.api_key"]
         try services.models.set(victim.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil)
         guard let sealed else { throw AuditBreach("the victim's key was not stored sealed") }
         try require(!sealed.contains(victim.canary), "the model key is stored in clear")
-        try services.tenants.database(for: me.admin).write { db in
-            try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'model.%'")
-            for (key, value) in ["model.provider": "anthropic", "model.anthropic.name": "audit-model", "model.anthropic.api_key": sealed] {
-                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-            }
+        // Straight into the attacker's own settings rows, below the service that would seal a key for its own org.
+        try services.stores.settings.updateSettings(me.admin, prefix: "model.") { stored in
+            SettingsChange(delete: Array(stored.keys),
+                           put: ["model.provider": "anthropic", "model.anthropic.name": "audit-model", "model.anthropic.api_key": sealed])
         }
         defer { try? services.models.set(me.admin, choice: .init(provider: "offline", model: "offline"), apiKey: nil) }
         try await expectFailure(me, .oneOf(["integrity", "internal", "invalid_input"]), "open a copied sealed key") {
             try services.models.provider(for: me.admin)
         }
+    }
+
+    /// The other org's data as raw bytes that are no backup: its SQLite file, or on PostgreSQL the
+    /// payload of its backup without the header.
+    func rawDataFile(of victim: AuditTenant) throws -> (name: String, data: Data) {
+        guard postgres != nil else {
+            let url = services.workspace.tenantDatabaseURL(for: victim.orgID)
+            return (url.lastPathComponent, try Data(contentsOf: url))
+        }
+        let backup = try Data(contentsOf: victim.backupFile)
+        guard let newline = backup.firstIndex(of: 0x0A) else { throw AuditBreach("the other org's backup has no header") }
+        return (victim.backupFile.lastPathComponent, Data(backup[backup.index(after: newline)...]))
+    }
+
+    /// A file of the home no backup name may reach: the spare org's database file, or on PostgreSQL the other orgs' backups.
+    func protectedFile() throws -> URL {
+        guard postgres != nil else { return services.workspace.tenantDatabaseURL(for: spare.orgID) }
+        return b.backupFile
     }
 }

@@ -123,10 +123,10 @@ extension AuditWorld {
         return value
     }
 
-    /// A store over the same tenant files whose cache holds about one collection, so loads evict each other.
+    /// A store over the same stored rows whose cache holds about one collection, so loads evict each other.
     func evictionAndReload(_ me: AuditTenant) async throws {
         let victim = self.victim(of: me)
-        let small = VectorStore(tenants: services.tenants, clock: services.clock, configuration: VectorStoreConfiguration(cacheBytes: 1))
+        let small = VectorStore(rows: services.stores.vectors, clock: services.clock, configuration: VectorStoreConfiguration(cacheBytes: 1))
         for round in 0..<3 {
             for tenant in [me, victim] {
                 let hits = try await small.search(tenant.admin, collection: tenant.sharedCollection, query: .text("quarterly revenue"), k: 10,

@@ -12,29 +12,42 @@ public struct AuditRunner: Sendable {
 
     let options: AuditWorld.Options
     let logs: LogCapture?
+    let target: AuditTarget
 
     /// A runner; pass the process's `LogCapture` (the one its single `LoggingSystem.bootstrap` installed)
     /// so log lines are scanned too. The runner records with it for the length of `run` only; run
-    /// one audit at a time per capture.
+    /// one audit at a time per capture. `target` is the store the audit attacks (by default the
+    /// SQLite files of a throwaway home).
     ///
     /// - Parameter sessionExecutable: the `bulkhead` binary the SSH layer's server runs for each
     ///   session; without one, the SSH patterns fail (they cannot be proven without real sessions).
-    public init(logs: LogCapture? = nil, sessionExecutable: URL? = nil) {
+    public init(logs: LogCapture? = nil, target: AuditTarget = .sqlite, sessionExecutable: URL? = nil) {
         var options = AuditWorld.Options()
         options.sessionExecutable = sessionExecutable
-        self.init(options: options, logs: logs)
+        self.init(options: options, logs: logs, target: target)
     }
 
     /// A runner with safeguards switched off through test seams (tests only).
-    package init(options: AuditWorld.Options, logs: LogCapture? = nil) {
+    package init(options: AuditWorld.Options, logs: LogCapture? = nil, target: AuditTarget = .sqlite) {
         self.options = options
         self.logs = logs
+        self.target = target
     }
 
-    /// Every pattern of the suite, in the order it runs (the logs-and-errors scans come last).
+    /// Every pattern of the suite on SQLite, in the order it runs (the logs-and-errors scans come last).
     public static var patterns: [AuditPattern] {
+        patterns(rowSecurity: false)
+    }
+
+    /// Every pattern of the suite; on PostgreSQL the row-level security layer runs too (before the log scans).
+    public static func patterns(rowSecurity: Bool) -> [AuditPattern] {
         authPatterns + authorizationPatterns + tenantDataPatterns + enginePatterns + sandboxPatterns + vectorPatterns + contextPatterns
-            + rateLimitPatterns + sshPatterns + logPatterns
+            + rateLimitPatterns + sshPatterns + (rowSecurity ? rowSecurityPatterns : []) + logPatterns
+    }
+
+    /// The patterns this runner runs.
+    public var patterns: [AuditPattern] {
+        Self.patterns(rowSecurity: target.isPostgres)
     }
 
     /// Builds the throwaway home, runs every pattern, removes the home, and reports.
@@ -45,11 +58,11 @@ public struct AuditRunner: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         logs?.start()
         defer { logs?.stop() }
-        let patterns = Self.patterns
+        let patterns = self.patterns
         var results: [AuditResult] = []
         let world: AuditWorld
         do {
-            world = try await AuditWorld.make(options: options, logs: logs)
+            world = try await AuditWorld.make(options: options, logs: logs, target: target)
         } catch {
             let reason = "setup failed: \(Self.describe(error))"
             results = patterns.map { AuditResult(id: $0.id, layer: $0.layer, name: $0.name, tried: $0.tried, passed: false, detail: reason) }

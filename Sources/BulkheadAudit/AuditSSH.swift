@@ -39,9 +39,13 @@ final class AuditSSH: Sendable {
         configuration.checkInterval = 0.5
         configuration.maxSessionsPerUser = perUser
         configuration.maxSessionsPerOrg = perOrg
+        if let url = world.postgresURL {
+            // The sessions' processes serve from the audit's store, as `bulkhead serve`'s do.
+            configuration.storeEnvironment = ["BULKHEAD_STORE": url.description, "BULKHEAD_STORE_PASSWORD": url.password ?? ""]
+        }
         let lines = AuditSSHLog()
         let server = SSHServer(configuration: configuration, auth: services.auth, credential: credential, events: services.control,
-                               limits: try ControlPlaneLimits(control: services.control), clock: services.clock,
+                               limits: services.stores.limits, clock: services.clock,
                                log: SessionLog { line in lines.append(line) })
         let port = try await server.start()
         var keys: [String: NIOSSHPrivateKey] = [:]

@@ -18,6 +18,7 @@ extension AuditWorld {
     func throwawayOrg() async throws -> ThrowawayOrg {
         let name = "Target Audit \(UUID().uuidString.prefix(6).lowercased())"
         let org = try await services.createOrganization(name: name, credentials: operatorCredentials)
+        noteMade(org)
         let email = "admin@\(org.rawValue).test", secret = "Target-\(UUID().uuidString)"
         _ = try await services.addUser(email: email, org: name, role: .admin, initialPassword: secret, credentials: operatorCredentials)
         let login = try await services.auth.login(email: email, password: secret, org: name)

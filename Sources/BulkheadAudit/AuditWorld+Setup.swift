@@ -3,6 +3,8 @@ import GRDB
 @_spi(Testing) import BulkheadAssistant
 import BulkheadAuth
 import BulkheadCore
+import BulkheadPostgres
+import BulkheadPostgresKit
 import BulkheadEngine
 import BulkheadModels
 import BulkheadStore
@@ -33,8 +35,8 @@ extension AuditWorld {
     static let roomyLimits = RateLimits(queriesPerSecond: 100_000, queryBurst: 100_000, asksPerSecond: 10_000, askBurst: 10_000,
                                         maxConcurrentStatements: 8, maxOpenConnections: 64)
 
-    /// Makes a temporary home with two filled orgs and a spare one.
-    public static func make(options: Options = Options(), logs: LogCapture? = nil) async throws -> AuditWorld {
+    /// Makes a temporary home with two filled orgs and a spare one, on the store of `target`.
+    public static func make(options: Options = Options(), logs: LogCapture? = nil, target: AuditTarget = .sqlite) async throws -> AuditWorld {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("bulkhead-audit-\(UUID().uuidString.lowercased())", isDirectory: true)
         do {
@@ -48,18 +50,32 @@ extension AuditWorld {
             serviceOptions.contextTamper = { context in
                 for fragment in injection.fragments(for: context.orgID) { context.append(fragment) }
             }
-            let services = try Services(workspace: workspace, options: serviceOptions)
-            // The audit's home is its own installation: it acts as the operator with the key its home was given.
-            let keyText = try String(contentsOf: workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
+            let clock = SystemClock()
+            let stores = try target.backend.open(workspace: workspace, clock: clock)
+            let services = try Services(workspace: workspace, stores: stores, clock: clock, options: serviceOptions)
+            // The audit's home is its own installation: it acts as the operator with the key its home was
+            // given; on a store that had its operator already, with that installation's key.
+            let homeKey = services.newOperatorKey.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+            guard let keyText = homeKey ?? target.operatorKey else {
+                stores.close()
+                throw BulkheadError.operatorRequired
+            }
             let operatorCredentials = CallerCredentials(operatorKey: keyText)
             let caller = try await services.requireOperator(operatorCredentials, action: "audit.setup")
+            var raw: PostgresStore?
+            if let url = target.postgresURL {
+                let runtime = PostgresRuntime(name: "bulkhead.audit.postgres")
+                raw = try runtime.wait { try await PostgresStore.open(url: url, runtime: runtime, maximumConnections: 2) }
+            }
             let transcript = AuditTranscript()
-            async let madeA = fill(.a, services: services, folder: folder, by: caller)
-            async let madeB = fill(.b, services: services, folder: folder, by: caller)
+            let run = randomHex(3)
+            async let madeA = fill(.a, services: services, folder: folder, run: run, by: caller)
+            async let madeB = fill(.b, services: services, folder: folder, run: run, by: caller)
             let (a, b) = try await (madeA, madeB)
-            let spare = try await makeSpare(services: services, by: caller)
+            let spare = try await makeSpare(services: services, run: run, by: caller)
             return AuditWorld(services: services, folder: folder, a: a, b: b, spare: spare, operatorCredentials: operatorCredentials,
-                              transcript: transcript, logs: logs, injection: injection, options: options)
+                              transcript: transcript, logs: logs, injection: injection, options: options, postgres: raw,
+                              postgresURL: target.postgresURL, madeOrgs: [a.orgID, b.orgID, spare.orgID], caller: caller)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
@@ -75,12 +91,14 @@ extension AuditWorld {
     }
 
     /// Creates one org and plants its canary in every kind of data.
-    private static func fill(_ side: AuditSide, services: Services, folder: URL, by caller: OperatorPrincipal) async throws -> AuditTenant {
+    private static func fill(_ side: AuditSide, services: Services, folder: URL, run: String, by caller: OperatorPrincipal) async throws -> AuditTenant {
         let word = side == .a ? "acme" : "globex"
         let canary = "\(word.uppercased())-CANARY-\(randomHex())"
         let orgName = "\(word.capitalized) Audit \(randomHex(2))"
         let org = try services.createOrganization(name: orgName, by: caller)
-        let adminEmail = "admin@\(word)-audit.test", memberEmail = "member@\(word)-audit.test", lockEmail = "locked@\(word)-audit.test"
+        // Addresses unique to the run: on a shared PostgreSQL store an earlier audit's accounts must not be reused.
+        let domain = "\(word)-audit-\(run).test"
+        let adminEmail = "admin@\(domain)", memberEmail = "member@\(domain)", lockEmail = "locked@\(domain)"
         let adminPassword = password(), memberPassword = password(), lockPassword = password()
         _ = try services.auth.addUser(email: adminEmail, org: org, role: .admin, initialPassword: adminPassword, by: caller)
         _ = try services.auth.addUser(email: memberEmail, org: org, role: .member, initialPassword: memberPassword, by: caller)
@@ -161,10 +179,10 @@ extension AuditWorld {
     }
 
     /// The spare org: an admin and a stamped file, nothing else.
-    private static func makeSpare(services: Services, by caller: OperatorPrincipal) async throws -> SpareOrg {
+    private static func makeSpare(services: Services, run: String, by caller: OperatorPrincipal) async throws -> SpareOrg {
         let name = "Spare Audit \(randomHex(2))"
         let org = try services.createOrganization(name: name, by: caller)
-        let email = "admin@spare-audit.test", secret = password()
+        let email = "admin@spare-audit-\(run).test", secret = password()
         _ = try services.auth.addUser(email: email, org: org, role: .admin, initialPassword: secret, by: caller)
         let login = try await services.auth.login(email: email, password: secret)
         return SpareOrg(orgID: org, admin: login.principal, adminToken: login.token)

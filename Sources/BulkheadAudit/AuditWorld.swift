@@ -3,6 +3,9 @@ import Synchronization
 import BulkheadAssistant
 import BulkheadContext
 import BulkheadCore
+import BulkheadPostgres
+import BulkheadPostgresKit
+import BulkheadStore
 
 /// The throwaway installation an audit attacks: one `Services` object serving two orgs, as a
 /// shared server would, plus a spare org that destructive patterns may damage.
@@ -26,6 +29,14 @@ public final class AuditWorld: Sendable {
     public let logs: LogCapture?
     /// Fragments the audit's context seam injects into the next prompt (the firewall trip).
     let injection: InjectionBox
+    /// On PostgreSQL: the store connected as the server role, for the attacks below the services.
+    let postgres: PostgresStore?
+    /// On PostgreSQL: where the store is, as the server role (for attacks that need a connection of their own).
+    let postgresURL: PostgresURL?
+    /// The orgs this audit made, removed at the end (on PostgreSQL, where they live in a shared database).
+    let madeOrgs: Mutex<[OrgID]>
+    /// The operator the audit acts as.
+    let caller: OperatorPrincipal
     /// The running pattern's evidence, filled by the shared expectation helpers.
     let evidence = EvidenceRecorder()
     /// The knobs of this run.
@@ -34,8 +45,13 @@ public final class AuditWorld: Sendable {
     let sshBox = Mutex<AuditSSH?>(nil)
 
     init(services: Services, folder: URL, a: AuditTenant, b: AuditTenant, spare: SpareOrg, operatorCredentials: CallerCredentials,
-         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, options: Options) {
+         transcript: AuditTranscript, logs: LogCapture?, injection: InjectionBox, options: Options, postgres: PostgresStore?,
+         postgresURL: PostgresURL?, madeOrgs: [OrgID], caller: OperatorPrincipal) {
         self.options = options
+        self.postgres = postgres
+        self.postgresURL = postgresURL
+        self.madeOrgs = Mutex(madeOrgs)
+        self.caller = caller
         self.operatorCredentials = operatorCredentials
         self.services = services
         self.folder = folder
@@ -53,12 +69,29 @@ public final class AuditWorld: Sendable {
     /// The org `attacker` attacks.
     func victim(of attacker: AuditTenant) -> AuditTenant { tenant(attacker.side.other) }
 
+    /// The SQLite tenant files, for the patterns that attack the files themselves; fails on a
+    /// store without them (those patterns attack PostgreSQL's rows through `AuditStore` instead).
+    func files() throws -> TenantDatabases {
+        guard let files = services.stores.files else { throw AuditBreach("this store keeps no tenant files") }
+        return files
+    }
+
     /// The home folder of the throwaway installation.
     var home: URL { services.workspace.root }
 
-    /// Removes the temporary folder and everything in it.
+    /// Removes the orgs the audit made (from a PostgreSQL store), closes the stores, and removes the temporary folder.
     public func tearDown() {
+        if postgres != nil {
+            for org in madeOrgs.withLock({ $0 }) { try? services.deleteOrganization(org, by: caller) }
+        }
+        postgres?.close()
+        services.stores.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Notes an org made by a pattern, so the end of the audit removes it.
+    func noteMade(_ org: OrgID) {
+        madeOrgs.withLock { $0.append(org) }
     }
 }
 

@@ -1,6 +1,6 @@
 import BulkheadCore
 import Foundation
-import GRDB
+import BulkheadStore
 
 extension AuthService {
     /// A user whose password just verified.
@@ -33,12 +33,7 @@ extension AuthService {
         let now = clock.now()
         let session = SessionID.random(prefix: "ses", using: random)
         let expiresAt = now.addingTimeInterval(tokens.lifetime)
-        try write("auth-session") { db in
-            try db.execute(sql: """
-                INSERT INTO sessions (id, user_id, org_id, issued_at, expires_at, revoked_at)
-                VALUES (?, ?, ?, ?, ?, NULL)
-                """, arguments: [session.rawValue, user.id.rawValue, chosen.orgID.rawValue, now, expiresAt])
-        }
+        try write("auth-session") { try $0.insertSession(session, user: user.id, org: chosen.orgID, issuedAt: now, expiresAt: expiresAt) }
         let token = try await tokens.issue(user: user.id, org: chosen.orgID, role: chosen.role, session: session, at: now).token
         let principal = try await verify(token: token)
         logger.info("login", metadata: ["user": "\(user.id)", "org": "\(chosen.orgID)", "session": "\(session)"])
@@ -68,7 +63,7 @@ extension AuthService {
         let clientKey = enforcing ? client.description : LoginClient.local.description
 
         let attempt = try reserveAttempt(email: key, client: clientKey, now: now)
-        let userID = attempt.account.flatMap { UserID(rawValue: $0.id) }
+        let userID = attempt.account?.id
         if let seconds = attempt.lockedForSeconds {
             securityEvent("login_locked", user: userID, detail: "retry_after_s=\(seconds) client=\(client.kind.rawValue)")
             throw BulkheadError.lockedOut(retryAfterSeconds: seconds)
@@ -76,8 +71,8 @@ extension AuthService {
 
         var firstLogin: Invitation?
         let verified: Bool
-        if let account = attempt.account, account.hash != Self.noPassword {
-            verified = hasher.verify(password, against: account.hash)
+        if let account = attempt.account, account.passwordHash != Self.noPassword {
+            verified = hasher.verify(password, against: account.passwordHash)
         } else if attempt.account != nil, let invitation = try openInvitation(email: key, code: password, now: now) {
             firstLogin = invitation
             verified = true
@@ -99,12 +94,10 @@ extension AuthService {
             return AuthenticatedUser(id: userID, email: key)
         }
         // An upgrade to the current scrypt cost is hashed before the transaction, never inside it.
-        let upgraded = attempt.account.flatMap { hasher.needsRehash($0.hash) ? try? hasher.hash(password) : nil }
-        try write("auth-reset") { db in
-            try db.execute(sql: "DELETE FROM login_failures WHERE email = ? AND client = ?", arguments: [key, clientKey])
-            if let upgraded {
-                try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [upgraded, userID.rawValue])
-            }
+        let upgraded = attempt.account.flatMap { hasher.needsRehash($0.passwordHash) ? try? hasher.hash(password) : nil }
+        try write("auth-reset") { tx in
+            try tx.clearLoginFailures(email: key, client: clientKey)
+            if let upgraded { try tx.setPasswordHash(userID, upgraded) }
         }
         return AuthenticatedUser(id: userID, email: key)
     }
@@ -112,7 +105,7 @@ extension AuthService {
     /// One login attempt as reserved in `login_failures`.
     private struct Attempt {
         /// The account for the email, if there is one.
-        var account: (id: String, hash: String)?
+        var account: StoredAccount?
         /// Set when a lock was already running: the attempt is refused and not counted.
         var lockedForSeconds: Int?
         /// The failure count including this attempt.
@@ -129,30 +122,18 @@ extension AuthService {
     /// table does not grow without bound under a spray of made-up addresses.
     private func reserveAttempt(email: String, client: String, now: Date) throws -> Attempt {
         let horizon = now.addingTimeInterval(-lockout.forgetAfter)
-        return try write("auth-attempt") { db in
+        return try write("auth-attempt") { tx in
             var attempt = Attempt()
-            let user = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE email = ?", arguments: [email])
-            attempt.account = user.map { (id: $0["id"], hash: $0["password_hash"]) }
-
-            if let lockedUntil = try Date.fetchOne(db, sql: "SELECT locked_until FROM login_failures WHERE email = ? AND client = ?",
-                                                   arguments: [email, client]),
-               lockedUntil > now {
+            attempt.account = try tx.account(email: email)
+            if let lockedUntil = try tx.lockedUntil(email: email, client: client), lockedUntil > now {
                 attempt.lockedForSeconds = Self.retrySeconds(until: lockedUntil, now: now)
                 return attempt
             }
-            try db.execute(sql: """
-                DELETE FROM login_failures
-                WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)
-                """, arguments: [horizon, now])
-            let previous = try Int.fetchOne(db, sql: "SELECT count FROM login_failures WHERE email = ? AND client = ?",
-                                            arguments: [email, client]) ?? 0
-            attempt.failures = previous + 1
+            try tx.purgeLoginFailures(before: horizon, now: now)
+            attempt.failures = try tx.failureCount(email: email, client: client) + 1
             attempt.lockStarted = lockout.lockDuration(afterFailures: attempt.failures)
-            try db.execute(sql: """
-                INSERT INTO login_failures (email, client, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(email, client) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
-                    locked_until = excluded.locked_until
-                """, arguments: [email, client, attempt.failures, now, attempt.lockStarted.map { now.addingTimeInterval($0) }])
+            try tx.setLoginFailures(email: email, client: client, count: attempt.failures, at: now,
+                                    lockedUntil: attempt.lockStarted.map { now.addingTimeInterval($0) })
             return attempt
         }
     }

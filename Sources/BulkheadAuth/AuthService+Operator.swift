@@ -1,7 +1,6 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 
 extension AuthService {
     /// Makes the installation's operator when it has none, writing the key to `operator.key` in the home.
@@ -14,7 +13,7 @@ extension AuthService {
     ///   initialized the home can say where it is; nil otherwise.
     @discardableResult
     public func ensureOperator(name: String = "operator") throws -> URL? {
-        let existing = try read("auth-operator-count") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operators") ?? 0 }
+        let existing = try read("auth-operator-count") { try $0.operatorCount() }
         guard existing == 0 else { return nil }
         let url = workspace.privateFileURL(OperatorKey.fileName)
         let (key, created) = try PrivateKeyFile.loadOrCreate(
@@ -24,10 +23,9 @@ extension AuthService {
                 return (Data(key.text.utf8), key)
             },
             decode: { OperatorKey(text: String(decoding: $0, as: UTF8.self)) })
-        let inserted = try write("auth-operator-create") { db -> Bool in
-            guard (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operators") ?? 0) == 0 else { return false }
-            try db.execute(sql: "INSERT INTO operators (id, name, key_sha256, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [key.operatorID.rawValue, name, key.digest, clock.now()])
+        let inserted = try write("auth-operator-create") { tx -> Bool in
+            guard try tx.operatorCount() == 0 else { return false }
+            try tx.insertOperator(key.operatorID, name: name, keyDigest: key.digest, at: clock.now())
             return true
         }
         if inserted {
@@ -45,16 +43,13 @@ extension AuthService {
         guard let keyText, let key = OperatorKey(text: keyText) else {
             return try rejectOperator(reason: keyText == nil ? "no_key" : "malformed")
         }
-        let row = try read("auth-operator-verify") { db in
-            try Row.fetchOne(db, sql: "SELECT name, key_sha256, revoked_at FROM operators WHERE id = ?",
-                             arguments: [key.operatorID.rawValue])
-        }
+        let row = try read("auth-operator-verify") { try $0.operatorRecord(key.operatorID) }
         guard let row else { return try rejectOperator(reason: "unknown_operator") }
-        guard (row["revoked_at"] as Date?) == nil else { return try rejectOperator(reason: "revoked") }
-        guard PasswordHasher.constantTimeEqual(Array((row["key_sha256"] as String).utf8), Array(key.digest.utf8)) else {
+        guard !row.revoked else { return try rejectOperator(reason: "revoked") }
+        guard PasswordHasher.constantTimeEqual(Array(row.keyDigest.utf8), Array(key.digest.utf8)) else {
             return try rejectOperator(reason: "wrong_key")
         }
-        return OperatorPrincipal(operatorID: key.operatorID, name: row["name"])
+        return OperatorPrincipal(operatorID: key.operatorID, name: row.name)
     }
 
     /// The operator, for the first run of a fresh installation only: while no organization exists,
@@ -62,12 +57,12 @@ extension AuthService {
     /// because there is nothing yet to protect. Once any org exists this returns nil and operator
     /// actions need the key.
     public func bootstrapOperator() throws -> OperatorPrincipal? {
-        let row = try read("auth-operator-bootstrap") { db -> Row? in
-            guard (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organizations") ?? 1) == 0 else { return nil }
-            return try Row.fetchOne(db, sql: "SELECT id, name FROM operators WHERE revoked_at IS NULL ORDER BY created_at LIMIT 1")
+        let row = try read("auth-operator-bootstrap") { tx -> OperatorRecord? in
+            guard try tx.organizationCount() == 0 else { return nil }
+            return try tx.firstActiveOperator()
         }
-        guard let row, let id = OperatorID(rawValue: row["id"]) else { return nil }
-        let principal = OperatorPrincipal(operatorID: id, name: row["name"])
+        guard let row else { return nil }
+        let principal = OperatorPrincipal(operatorID: row.id, name: row.name)
         operatorAction(principal, "operator_bootstrap", detail: "fresh_home=1")
         return principal
     }
@@ -76,10 +71,9 @@ extension AuthService {
     /// for the caller to store (it is not written anywhere by this call).
     public func rotateOperatorKey(by caller: OperatorPrincipal) throws -> String {
         let key = OperatorKey.make(random: random)
-        try write("auth-operator-rotate") { db in
-            try db.execute(sql: "UPDATE operators SET revoked_at = ? WHERE id = ?", arguments: [clock.now(), caller.operatorID.rawValue])
-            try db.execute(sql: "INSERT INTO operators (id, name, key_sha256, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [key.operatorID.rawValue, caller.name, key.digest, clock.now()])
+        try control.write(.operator, "auth-operator-rotate") { tx in
+            try tx.revokeOperator(caller.operatorID, at: clock.now())
+            try tx.insertOperator(key.operatorID, name: caller.name, keyDigest: key.digest, at: clock.now())
         }
         operatorAction(caller, "operator_key_rotated", detail: "new_operator=\(key.operatorID)")
         return key.text

@@ -1,6 +1,6 @@
 import BulkheadCore
 import Foundation
-import GRDB
+import BulkheadStore
 
 /// Operator actions: organizations and the people in them. Every one takes an ``OperatorPrincipal``,
 /// which only ``AuthService/verifyOperator(keyText:)`` makes, and is recorded as a security event.
@@ -15,11 +15,9 @@ extension AuthService {
     public func createOrganization(name: String, by caller: OperatorPrincipal) throws -> OrgID {
         let name = try AuthInput.validatedOrganizationName(name)
         let id = OrgID.random(prefix: "org", using: random)
-        try write("auth-org-create") { db in
-            let taken = try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE name = ? COLLATE NOCASE", arguments: [name]) ?? false
-            guard !taken else { throw BulkheadError.conflict("an organization named '\(name)' already exists") }
-            try db.execute(sql: "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)",
-                           arguments: [id.rawValue, name, clock.now()])
+        try control.write(.operator, "auth-org-create") { tx in
+            guard try !tx.organizationNameTaken(name) else { throw BulkheadError.conflict("an organization named '\(name)' already exists") }
+            try tx.insertOrganization(id, name: name, at: clock.now())
         }
         operatorAction(caller, "operator_org_created", org: id)
         return id
@@ -27,19 +25,7 @@ extension AuthService {
 
     /// Every organization, by name.
     public func organizations(by caller: OperatorPrincipal) throws -> [OrganizationRecord] {
-        try read("auth-org-list") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT o.id, o.name, o.created_at, o.suspended_at,
-                       (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id) AS members,
-                       (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id AND m.role = 'admin') AS admins
-                FROM organizations o ORDER BY o.name COLLATE NOCASE
-                """).compactMap { row in
-                OrgID(rawValue: row["id"]).map {
-                    OrganizationRecord(id: $0, name: row["name"], createdAt: row["created_at"],
-                                       suspended: (row["suspended_at"] as Date?) != nil, members: row["members"], admins: row["admins"])
-                }
-            }
-        }
+        try control.read(.operator, "auth-org-list") { try $0.organizations() }
     }
 
     /// The id of the organization called `name` (case-insensitive) or with that id; for operator commands.
@@ -48,28 +34,19 @@ extension AuthService {
     /// - Throws: `notFound("organization")`.
     public func organizationID(named name: String, by caller: OperatorPrincipal) throws -> OrgID {
         let wanted = name.trimmingCharacters(in: .whitespaces)
-        let found = try read("auth-org-lookup") { db in
-            try String.fetchOne(db, sql: """
-                SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ? LIMIT 1
-                """, arguments: [wanted, wanted])
+        guard let id = try control.read(.operator, "auth-org-lookup", { try $0.organizationID(matching: wanted) }) else {
+            throw BulkheadError.notFound(kind: "organization", name: wanted)
         }
-        guard let found, let id = OrgID(rawValue: found) else { throw BulkheadError.notFound(kind: "organization", name: wanted) }
         return id
     }
 
     /// Suspends or resumes an organization. Suspending ends every session in it at once (tokens of
     /// a suspended org never verify), and its users cannot log in until it is resumed.
     public func setSuspended(_ org: OrgID, _ suspended: Bool, by caller: OperatorPrincipal) throws {
-        try write("auth-org-suspend") { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?", arguments: [org.rawValue]) ?? false else {
-                throw BulkheadError.notFound(kind: "organization", name: org.rawValue)
-            }
-            try db.execute(sql: "UPDATE organizations SET suspended_at = ? WHERE id = ?",
-                           arguments: [suspended ? clock.now() : nil, org.rawValue])
-            if suspended {
-                try db.execute(sql: "UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND revoked_at IS NULL",
-                               arguments: [clock.now(), org.rawValue])
-            }
+        try control.write(.operator, "auth-org-suspend") { tx in
+            guard try tx.organizationExists(org) else { throw BulkheadError.notFound(kind: "organization", name: org.rawValue) }
+            try tx.setSuspended(org, at: suspended ? clock.now() : nil)
+            if suspended { try tx.revokeSessions(org: org, user: nil, at: clock.now()) }
         }
         operatorAction(caller, suspended ? "operator_org_suspended" : "operator_org_resumed", org: org)
     }
@@ -79,11 +56,9 @@ extension AuthService {
     /// left with no membership (with their keys). The
     /// caller removes the org's files (`Services.deleteOrganization`).
     public func deleteOrganization(_ org: OrgID, by caller: OperatorPrincipal) throws {
-        try write("org-delete") { db in
-            try db.execute(sql: "DELETE FROM organizations WHERE id = ?", arguments: [org.rawValue])
-            try db.execute(sql: "DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)")
-            try db.execute(sql: "DELETE FROM org_limits WHERE org_id = ?", arguments: [org.rawValue])
-            try db.execute(sql: "DELETE FROM limit_buckets WHERE org_id = ?", arguments: [org.rawValue])
+        try control.write(.operator, "org-delete") { tx in
+            try tx.deleteOrganization(org)
+            try tx.deleteUsersWithoutMembership()
         }
         operatorAction(caller, "operator_org_deleted", org: org)
     }
@@ -109,18 +84,15 @@ extension AuthService {
     /// - Throws: `notFound("user")`.
     public func removeUser(email: String, from org: OrgID?, by caller: OperatorPrincipal) throws {
         let email = AuthInput.normalizeEmail(email)
-        let removed = try write("auth-user-remove") { db -> UserID in
-            guard let id = try String.fetchOne(db, sql: "SELECT id FROM users WHERE email = ?", arguments: [email])
-                .flatMap(UserID.init(rawValue:)) else { throw BulkheadError.notFound(kind: "user", name: email) }
+        let removed = try control.write(.operator, "auth-user-remove") { tx -> UserID in
+            guard let id = try tx.account(email: email)?.id else { throw BulkheadError.notFound(kind: "user", name: email) }
             if let org {
-                try db.execute(sql: "DELETE FROM invitations WHERE org_id = ? AND email = ?", arguments: [org.rawValue, email])
-                try db.execute(sql: "DELETE FROM memberships WHERE user_id = ? AND org_id = ?", arguments: [id.rawValue, org.rawValue])
-                guard db.changesCount > 0 else { throw BulkheadError.notFound(kind: "user", name: email) }
-                try db.execute(sql: "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND org_id = ? AND revoked_at IS NULL",
-                               arguments: [clock.now(), id.rawValue, org.rawValue])
+                _ = try tx.deleteInvitation(org: org, email: email)
+                guard try tx.deleteMembership(id, org: org) else { throw BulkheadError.notFound(kind: "user", name: email) }
+                try tx.revokeSessions(org: org, user: id, at: clock.now())
             } else {
-                try db.execute(sql: "DELETE FROM invitations WHERE email = ?", arguments: [email])
-                try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [id.rawValue])
+                try tx.deleteInvitations(email: email)
+                try tx.deleteUser(id)
             }
             return id
         }

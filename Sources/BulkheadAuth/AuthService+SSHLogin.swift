@@ -1,6 +1,6 @@
 import BulkheadCore
 import Foundation
-import GRDB
+import BulkheadStore
 
 /// Sessions opened by an SSH key instead of a password: the narrow door `bulkhead serve` uses.
 ///
@@ -19,11 +19,11 @@ extension AuthService {
     public func sshServer() throws -> SSHServerCredential {
         let (key, created) = try SSHHostKey.loadOrCreate(in: workspace)
         let fingerprint = key.fingerprint
-        let known = try write("auth-host-key") { db -> Bool in
-            let registered = try String.fetchAll(db, sql: "SELECT fingerprint FROM ssh_host_keys")
+        let known = try write("auth-host-key") { tx -> Bool in
+            let registered = try tx.hostKeyFingerprints()
             if registered.contains(fingerprint) { return true }
             guard created || registered.isEmpty else { return false }
-            try db.execute(sql: "INSERT INTO ssh_host_keys (fingerprint, created_at) VALUES (?, ?)", arguments: [fingerprint, clock.now()])
+            try tx.insertHostKey(fingerprint: fingerprint, at: clock.now())
             return true
         }
         guard known else {
@@ -80,20 +80,11 @@ extension AuthService {
         let now = clock.now()
         let session = SessionID.random(prefix: "ses", using: random)
         let expiresAt = now.addingTimeInterval(min(lifetime, tokens.lifetime))
-        let role = try write("auth-ssh-session") { db -> Role? in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT m.role FROM ssh_keys k
-                JOIN memberships m ON m.user_id = k.user_id AND m.org_id = ?
-                JOIN organizations o ON o.id = m.org_id
-                WHERE k.fingerprint = ? AND k.user_id = ? AND (k.org_id IS NULL OR k.org_id = m.org_id) AND o.suspended_at IS NULL
-                """, arguments: [org.rawValue, identity.fingerprint, identity.userID.rawValue]),
-                let role = Role(rawValue: row["role"]) else { return nil }
-            try db.execute(sql: """
-                INSERT INTO sessions (id, user_id, org_id, issued_at, expires_at, revoked_at, kind, key_fingerprint, client)
-                VALUES (?, ?, ?, ?, ?, NULL, 'ssh', ?, ?)
-                """, arguments: [session.rawValue, identity.userID.rawValue, org.rawValue, now, expiresAt, identity.fingerprint,
-                                 client.description])
-            try db.execute(sql: "UPDATE ssh_keys SET last_used_at = ? WHERE fingerprint = ?", arguments: [now, identity.fingerprint])
+        let role = try write("auth-ssh-session") { tx -> Role? in
+            guard let role = try tx.sshSessionRole(fingerprint: identity.fingerprint, user: identity.userID, org: org) else { return nil }
+            try tx.insertSSHSession(session, user: identity.userID, org: org, issuedAt: now, expiresAt: expiresAt,
+                                    fingerprint: identity.fingerprint, client: client.description)
+            try tx.touchSSHKey(fingerprint: identity.fingerprint, at: now)
             return role
         }
         guard let role else {
@@ -110,10 +101,7 @@ extension AuthService {
     /// Revokes an SSH session when its channel closes, so its token (and its `sid`) cannot be replayed.
     public func closeSSHSession(_ session: SessionID, server: SSHServerCredential) {
         do {
-            try write("auth-ssh-close") { db in
-                try db.execute(sql: "UPDATE sessions SET revoked_at = ? WHERE id = ? AND kind = 'ssh' AND revoked_at IS NULL",
-                               arguments: [clock.now(), session.rawValue])
-            }
+            try write("auth-ssh-close") { tx in try tx.closeSSHSession(session, at: clock.now()) }
         } catch {
             logger.error("ssh session not closed", metadata: ["session": "\(session)"])
         }
@@ -123,10 +111,10 @@ extension AuthService {
     ///
     /// - Parameter sessions: each session with the role it was opened with (a changed role ends it).
     public func sshSessionStates(_ sessions: [SessionID: Role], server: SSHServerCredential) throws -> [SessionID: SessionState] {
-        try read("auth-ssh-states") { db in
+        try read("auth-ssh-states") { tx in
             var states: [SessionID: SessionState] = [:]
             for (session, role) in sessions {
-                states[session] = try sessionState(session, user: nil, org: nil, role: role, db: db)
+                states[session] = try sessionState(session, user: nil, org: nil, role: role, tx: tx)
             }
             return states
         }
@@ -134,17 +122,12 @@ extension AuthService {
 
     /// What a key resolves to, or why it was refused.
     private func resolveKey(_ key: SSHPublicKey, userName: String) throws -> Result<SSHKeyIdentity, SSHRefusal> {
-        try read("auth-ssh-key") { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT k.user_id, k.org_id, u.email FROM ssh_keys k JOIN users u ON u.id = k.user_id WHERE k.fingerprint = ?
-                """, arguments: [key.fingerprint]), let user = UserID(rawValue: row["user_id"]) else {
-                return .failure(SSHRefusal(.unknownKey))
-            }
-            let email: String = row["email"]
+        try read("auth-ssh-key") { tx in
+            guard let owner = try tx.sshKeyOwner(fingerprint: key.fingerprint) else { return .failure(SSHRefusal(.unknownKey)) }
+            let user = owner.user
             let name = SSHUserName(userName)
-            if let named = name.email, named != email { return .failure(SSHRefusal(.userMismatch, user: user)) }
-            let scope = (row["org_id"] as String?).flatMap(OrgID.init(rawValue:))
-            let open = try memberships(of: user, db: db).filter { scope == nil || $0.orgID == scope }
+            if let named = name.email, named != owner.email { return .failure(SSHRefusal(.userMismatch, user: user)) }
+            let open = try tx.memberships(of: user).filter { owner.org == nil || $0.orgID == owner.org }
             let chosen: [Membership]
             if let org = name.org {
                 chosen = open.filter { $0.orgName.caseInsensitiveCompare(org) == .orderedSame || $0.orgID.rawValue == org }
@@ -153,25 +136,12 @@ extension AuthService {
             }
             guard !chosen.isEmpty else { return .failure(SSHRefusal(.notMember, user: user)) }
             if chosen.count > 1 {
-                return .success(SSHKeyIdentity(userID: user, email: email, fingerprint: key.fingerprint, orgID: nil,
+                return .success(SSHKeyIdentity(userID: user, email: owner.email, fingerprint: key.fingerprint, orgID: nil,
                                                orgChoices: chosen.map(\.orgName)))
             }
             let org = chosen[0].orgID
-            let suspended = try Bool.fetchOne(db, sql: "SELECT suspended_at IS NOT NULL FROM organizations WHERE id = ?",
-                                              arguments: [org.rawValue]) ?? true
-            guard !suspended else { return .failure(SSHRefusal(.orgSuspended, user: user, org: org)) }
-            return .success(SSHKeyIdentity(userID: user, email: email, fingerprint: key.fingerprint, orgID: org, orgChoices: []))
-        }
-    }
-
-    /// The memberships of `user`, inside an open transaction.
-    private func memberships(of user: UserID, db: Database) throws -> [Membership] {
-        try Row.fetchAll(db, sql: """
-            SELECT o.id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id
-            WHERE m.user_id = ? ORDER BY o.name COLLATE NOCASE
-            """, arguments: [user.rawValue]).compactMap { row in
-            guard let id = OrgID(rawValue: row["id"]), let role = Role(rawValue: row["role"]) else { return nil }
-            return Membership(orgID: id, orgName: row["name"], role: role)
+            guard try tx.isSuspended(org) == false else { return .failure(SSHRefusal(.orgSuspended, user: user, org: org)) }
+            return .success(SSHKeyIdentity(userID: user, email: owner.email, fingerprint: key.fingerprint, orgID: org, orgChoices: []))
         }
     }
 

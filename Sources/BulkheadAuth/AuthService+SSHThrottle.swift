@@ -1,6 +1,5 @@
 import BulkheadCore
 import Foundation
-import GRDB
 
 /// Throttling of failed SSH authentications, per source address and per key.
 ///
@@ -26,11 +25,10 @@ extension AuthService {
 
     /// Seconds until the address or the key may try again, or nil when neither is locked.
     func sshLock(_ keys: SSHThrottleKeys, now: Date) throws -> Int? {
-        try read("auth-ssh-lock") { db in
+        try read("auth-ssh-lock") { tx in
             var longest: Int?
             for (subject, client) in keys.all {
-                if let until = try Date.fetchOne(db, sql: "SELECT locked_until FROM ssh_failures WHERE subject = ? AND client = ?",
-                                                 arguments: [subject, client]), until > now {
+                if let until = try tx.sshLockedUntil(subject: subject, client: client), until > now {
                     longest = max(longest ?? 0, Self.retrySeconds(until: until, now: now))
                 }
             }
@@ -41,20 +39,14 @@ extension AuthService {
     /// Counts one failure for the address and the key; returns the lock it started, if any.
     func countSSHFailure(_ keys: SSHThrottleKeys, now: Date) throws -> TimeInterval? {
         let horizon = now.addingTimeInterval(-lockout.forgetAfter)
-        return try write("auth-ssh-failure") { db in
-            try db.execute(sql: "DELETE FROM ssh_failures WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)",
-                           arguments: [horizon, now])
+        return try write("auth-ssh-failure") { tx in
+            try tx.purgeSSHFailures(before: horizon, now: now)
             var started: TimeInterval?
             for (subject, client) in keys.all {
-                let count = (try Int.fetchOne(db, sql: "SELECT count FROM ssh_failures WHERE subject = ? AND client = ?",
-                                              arguments: [subject, client]) ?? 0) + 1
+                let count = try tx.sshFailureCount(subject: subject, client: client) + 1
                 let lock = lockout.lockDuration(afterFailures: count)
                 if let lock { started = max(started ?? 0, lock) }
-                try db.execute(sql: """
-                    INSERT INTO ssh_failures (subject, client, count, last_failure_at, locked_until) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(subject, client) DO UPDATE SET count = excluded.count, last_failure_at = excluded.last_failure_at,
-                        locked_until = excluded.locked_until
-                    """, arguments: [subject, client, count, now, lock.map { now.addingTimeInterval($0) }])
+                try tx.setSSHFailures(subject: subject, client: client, count: count, at: now, lockedUntil: lock.map { now.addingTimeInterval($0) })
             }
             return started
         }
@@ -62,8 +54,6 @@ extension AuthService {
 
     /// Clears the key's count after it authenticated.
     func clearSSHFailures(_ keys: SSHThrottleKeys) throws {
-        try write("auth-ssh-clear") { db in
-            try db.execute(sql: "DELETE FROM ssh_failures WHERE subject = ? AND client = ?", arguments: [keys.key.subject, keys.key.client])
-        }
+        try write("auth-ssh-clear") { tx in try tx.clearSSHFailures(subject: keys.key.subject, client: keys.key.client) }
     }
 }

@@ -1,6 +1,6 @@
 import BulkheadCore
 import Foundation
-import GRDB
+import BulkheadStore
 
 /// Sessions as their holders see them: whether one still stands (the console's re-check), the
 /// list (`bulkhead session list`) and revocation (`bulkhead session revoke SID`).
@@ -16,53 +16,38 @@ extension AuthService {
         } catch {
             return .ended(error == .expired ? .expired : .invalid)
         }
-        return (try? read("auth-session-state") { db in
-            try sessionState(claims.sessionID, user: claims.subject, org: claims.orgID, role: claims.role, db: db)
+        return (try? read("auth-session-state") { tx in
+            try sessionState(claims.sessionID, user: claims.subject, org: claims.orgID, role: claims.role, tx: tx)
         }) ?? .ended(.invalid)
     }
 
     /// The state of one session, inside an open transaction. The reasons are checked in the order
     /// that names the cause: a removal, a suspension or a removed key also revoke the session,
     /// and the message should say which happened.
-    func sessionState(_ session: SessionID, user: UserID?, org: OrgID?, role: Role?, db: Database) throws -> SessionState {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT user_id, org_id, expires_at, revoked_at, kind, key_fingerprint FROM sessions WHERE id = ?
-            """, arguments: [session.rawValue]) else { return .ended(.invalid) }
-        let sessionUser: String = row["user_id"], sessionOrg: String = row["org_id"]
-        if let user, user.rawValue != sessionUser { return .ended(.invalid) }
-        if let org, org.rawValue != sessionOrg { return .ended(.invalid) }
-        guard let member = try Row.fetchOne(db, sql: """
-            SELECT m.role, o.suspended_at FROM memberships m JOIN organizations o ON o.id = m.org_id
-            WHERE m.user_id = ? AND m.org_id = ?
-            """, arguments: [sessionUser, sessionOrg]) else { return .ended(.removed) }
-        if (member["suspended_at"] as Date?) != nil { return .ended(.orgSuspended) }
-        if let fingerprint = row["key_fingerprint"] as String?,
-           !(try Bool.fetchOne(db, sql: "SELECT 1 FROM ssh_keys WHERE fingerprint = ? AND user_id = ?",
-                               arguments: [fingerprint, sessionUser]) ?? false) {
+    func sessionState(_ session: SessionID, user: UserID?, org: OrgID?, role: Role?, tx: any ControlTransaction) throws -> SessionState {
+        guard let stored = try tx.session(session) else { return .ended(.invalid) }
+        if let user, user != stored.userID { return .ended(.invalid) }
+        if let org, org != stored.orgID { return .ended(.invalid) }
+        guard let member = try tx.membershipCheck(stored.userID, org: stored.orgID) else { return .ended(.removed) }
+        if member.suspended { return .ended(.orgSuspended) }
+        if let fingerprint = stored.keyFingerprint, try !tx.userHasSSHKey(stored.userID, fingerprint: fingerprint) {
             return .ended(.keyRemoved)
         }
-        if (row["revoked_at"] as Date?) != nil { return .ended(.revoked) }
-        guard let expires = row["expires_at"] as Date?, expires > clock.now() else { return .ended(.expired) }
-        guard let current = Role(rawValue: member["role"]) else { return .ended(.removed) }
-        if let role, role != current { return .ended(.roleChanged) }
-        return .active(role: current, expiresAt: expires)
+        if stored.revokedAt != nil { return .ended(.revoked) }
+        guard stored.expiresAt > clock.now() else { return .ended(.expired) }
+        if let role, role != member.role { return .ended(.roleChanged) }
+        return .active(role: member.role, expiresAt: stored.expiresAt)
     }
 
     /// The open sessions of the caller; for an admin, every open session of their org.
     public func sessions(visibleTo principal: Principal) throws -> [SessionRecord] {
         let now = clock.now()
         let everyone = principal.role == .admin
-        return try read("auth-session-list") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.kind, s.client, s.key_fingerprint, s.issued_at, s.expires_at, u.email
-                FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.org_id = ? AND (? OR s.user_id = ?) AND s.revoked_at IS NULL AND s.expires_at > ?
-                ORDER BY s.issued_at, s.id
-                """, arguments: [principal.orgID.rawValue, everyone, principal.userID.rawValue, now]).compactMap { row in
-                guard let id = SessionID(rawValue: row["id"]) else { return nil }
-                return SessionRecord(id: id, email: row["email"], kind: SessionKind(rawValue: row["kind"]) ?? .password,
-                                     client: row["client"], keyFingerprint: row["key_fingerprint"], issuedAt: row["issued_at"],
-                                     expiresAt: row["expires_at"], isCurrent: id == principal.sessionID)
+        return try read("auth-session-list") { tx in
+            try tx.openSessions(org: principal.orgID, user: everyone ? nil : principal.userID, now: now).map { row in
+                SessionRecord(id: row.id, email: row.email, kind: SessionKind(rawValue: row.kind) ?? .password, client: row.client,
+                              keyFingerprint: row.keyFingerprint, issuedAt: row.issuedAt, expiresAt: row.expiresAt,
+                              isCurrent: row.id == principal.sessionID)
             }
         }
     }
@@ -74,15 +59,13 @@ extension AuthService {
     ///   of its org), of another org, or none at all.
     public func revokeSession(_ id: String, by principal: Principal) throws {
         let wanted = id.trimmingCharacters(in: .whitespaces)
-        let owner = try write("auth-session-revoke") { db -> UserID? in
-            guard let session = SessionID(rawValue: wanted),
-                  let row = try Row.fetchOne(db, sql: "SELECT user_id FROM sessions WHERE id = ? AND org_id = ? AND revoked_at IS NULL",
-                                             arguments: [session.rawValue, principal.orgID.rawValue]),
-                  let owner = UserID(rawValue: row["user_id"]),
-                  owner == principal.userID || principal.role == .admin
+        let owner = try write("auth-session-revoke") { tx -> UserID? in
+            guard let session = SessionID(rawValue: wanted), let stored = try tx.session(session),
+                  stored.orgID == principal.orgID, stored.revokedAt == nil,
+                  stored.userID == principal.userID || principal.role == .admin
             else { return nil }
-            try db.execute(sql: "UPDATE sessions SET revoked_at = ? WHERE id = ?", arguments: [clock.now(), session.rawValue])
-            return owner
+            try tx.revokeSession(session, org: principal.orgID, at: clock.now())
+            return stored.userID
         }
         guard let owner else {
             recordDenial(action: "session.revoke", actor: .user(principal.userID), org: principal.orgID, reason: "not_found")

@@ -1,6 +1,6 @@
 import BulkheadCore
 import Foundation
-import GRDB
+import BulkheadStore
 
 extension AuthService {
     /// Verifies a session token and makes the ``Principal`` every service call takes.
@@ -23,32 +23,17 @@ extension AuthService {
         }
         let now = clock.now()
 
-        let outcome: Result<Principal, SessionRejection> = try read("auth-verify") { db in
-            guard let session = try Row.fetchOne(db, sql: """
-                SELECT user_id, org_id, expires_at, revoked_at FROM sessions WHERE id = ?
-                """, arguments: [claims.sessionID.rawValue])
-            else { return .failure(.noSession) }
-            guard session["user_id"] as String? == claims.subject.rawValue,
-                  session["org_id"] as String? == claims.orgID.rawValue
-            else { return .failure(.sessionMismatch) }
-            guard (session["revoked_at"] as Date?) == nil else { return .failure(.revoked) }
-            guard let sessionEnd = session["expires_at"] as Date?, sessionEnd > now else { return .failure(.sessionExpired) }
-
-            guard let member = try Row.fetchOne(db, sql: """
-                SELECT m.role, o.name AS org_name, o.suspended_at, u.email
-                FROM memberships m
-                JOIN organizations o ON o.id = m.org_id
-                JOIN users u ON u.id = m.user_id
-                WHERE m.user_id = ? AND m.org_id = ?
-                """, arguments: [claims.subject.rawValue, claims.orgID.rawValue])
-            else { return .failure(.notMember) }
-            guard let role = Role(rawValue: member["role"]) else { return .failure(.notMember) }
-            guard (member["suspended_at"] as Date?) == nil else { return .failure(.orgSuspended) }
-            guard role == claims.role else { return .failure(.roleMismatch) }
-
-            return .success(Principal(userID: claims.subject, email: member["email"], orgID: claims.orgID,
-                                      orgName: member["org_name"], role: role, sessionID: claims.sessionID,
-                                      expiresAt: min(claims.expiration.value, sessionEnd)))
+        let outcome: Result<Principal, SessionRejection> = try read("auth-verify") { tx in
+            guard let session = try tx.session(claims.sessionID) else { return .failure(.noSession) }
+            guard session.userID == claims.subject, session.orgID == claims.orgID else { return .failure(.sessionMismatch) }
+            guard session.revokedAt == nil else { return .failure(.revoked) }
+            guard session.expiresAt > now else { return .failure(.sessionExpired) }
+            guard let member = try tx.membershipCheck(claims.subject, org: claims.orgID) else { return .failure(.notMember) }
+            guard !member.suspended else { return .failure(.orgSuspended) }
+            guard member.role == claims.role else { return .failure(.roleMismatch) }
+            return .success(Principal(userID: claims.subject, email: member.email, orgID: claims.orgID,
+                                      orgName: member.orgName, role: member.role, sessionID: claims.sessionID,
+                                      expiresAt: min(claims.expiration.value, session.expiresAt)))
         }
 
         switch outcome {
@@ -63,11 +48,7 @@ extension AuthService {
 
     /// Ends the principal's session: its token, and every copy of it, stops verifying at once.
     public func logout(principal: Principal) throws {
-        try write("auth-logout") { db in
-            try db.execute(sql: """
-                UPDATE sessions SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL
-                """, arguments: [clock.now(), principal.sessionID.rawValue, principal.userID.rawValue])
-        }
+        try write("auth-logout") { try $0.revokeSession(principal.sessionID, of: principal.userID, at: clock.now()) }
         logger.info("logout", metadata: ["user": "\(principal.userID)", "session": "\(principal.sessionID)"])
     }
 

@@ -1,7 +1,6 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 import JWTKit
 import Logging
 
@@ -15,13 +14,13 @@ import Logging
 /// Every mutating call takes one of the two and decides from it, and only from it, what the
 /// caller may do: the operator runs the installation, an org's admins manage their own org, and
 /// members manage nothing. It keeps no tenant data in memory: every answer is read from
-/// `control.db`, so one instance may serve many tenants at once.
+/// the control plane, so one instance may serve many tenants at once.
 public final class AuthService: Sendable {
     /// The file in the home that holds the Ed25519 signing key (PEM, mode 0600).
     public static let signingKeyFileName = "signing-ed25519.key"
 
     let workspace: Workspace
-    let control: ControlDatabase
+    let control: any ControlStore
     let clock: any Clock
     let random: any RandomSource
     let hasher: PasswordHasher
@@ -41,7 +40,7 @@ public final class AuthService: Sendable {
     ///   - tokenLifetime: how long a login's token stays valid, 8 h by default.
     ///   - lockoutPolicy: when failed logins lock an account.
     /// - Throws: `integrity` when the key file exists but is unreadable or readable by others.
-    public convenience init(workspace: Workspace, control: ControlDatabase, clock: any Clock, random: any RandomSource,
+    public convenience init(workspace: Workspace, control: any ControlStore, clock: any Clock, random: any RandomSource,
                 hasherParameters: PasswordHasher.Parameters = .standard,
                 tokenLifetime: TimeInterval = 8 * 3600,
                 lockoutPolicy: LockoutPolicy = .standard) throws {
@@ -51,7 +50,7 @@ public final class AuthService: Sendable {
 
     /// The same, with the authorization checks switchable (tests that prove the audit notices when they are off).
     @_spi(Testing)
-    public init(workspace: Workspace, control: ControlDatabase, clock: any Clock, random: any RandomSource,
+    public init(workspace: Workspace, control: any ControlStore, clock: any Clock, random: any RandomSource,
                 hasherParameters: PasswordHasher.Parameters, tokenLifetime: TimeInterval,
                 lockoutPolicy: LockoutPolicy, enforcing: Bool) throws {
         self.enforcing = enforcing
@@ -83,27 +82,13 @@ public final class AuthService: Sendable {
         throw BulkheadError.denied
     }
 
-    /// Runs a database read, turning any storage error into a safe internal failure.
-    func read<T>(_ code: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try control.writer.read(body)
-        } catch let error as BulkheadError {
-            throw error
-        } catch {
-            logger.error("control read failed", metadata: ["code": "\(code)"])
-            throw BulkheadError.internalFailure(code: code)
-        }
+    /// Runs a control-plane read as the authentication service.
+    func read<T>(_ code: String, _ body: (any ControlTransaction) throws -> T) throws -> T {
+        try control.read(.service, code, body)
     }
 
-    /// Runs a database write transaction, turning any storage error into a safe internal failure.
-    func write<T>(_ code: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try control.writer.write(body)
-        } catch let error as BulkheadError {
-            throw error
-        } catch {
-            logger.error("control write failed", metadata: ["code": "\(code)"])
-            throw BulkheadError.internalFailure(code: code)
-        }
+    /// Runs a control-plane write transaction as the authentication service.
+    func write<T>(_ code: String, _ body: (any ControlTransaction) throws -> T) throws -> T {
+        try control.write(.service, code, body)
     }
 }

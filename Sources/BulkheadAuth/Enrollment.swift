@@ -14,19 +14,3 @@ public enum Enrollment: Sendable, Hashable {
     /// password of the admin's ever applies to an account the admin did not make.
     case awaitingAcceptance(expiresAt: Date)
 }
-
-/// One organization, as the operator sees it.
-public struct OrganizationRecord: Sendable, Hashable {
-    /// Its id.
-    public let id: OrgID
-    /// Its display name.
-    public let name: String
-    /// When it was created.
-    public let createdAt: Date
-    /// Whether it is suspended (its users cannot log in and its tokens do not verify).
-    public let suspended: Bool
-    /// How many members it has, admins included.
-    public let members: Int
-    /// How many of them are admins.
-    public let admins: Int
-}

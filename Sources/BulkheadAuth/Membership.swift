@@ -1,24 +1,5 @@
 import BulkheadCore
-
-/// One organization a user belongs to, with the user's role there.
-///
-/// Only ever listed for the user themself (after their password verified, or from their own
-/// principal), so it names no org the user is not part of.
-public struct Membership: Sendable, Hashable, Codable {
-    /// The organization's id.
-    public let orgID: OrgID
-    /// The organization's display name.
-    public let orgName: String
-    /// The user's role in it.
-    public let role: Role
-
-    /// Assembles a membership.
-    public init(orgID: OrgID, orgName: String, role: Role) {
-        self.orgID = orgID
-        self.orgName = orgName
-        self.role = role
-    }
-}
+import BulkheadStore
 
 /// One member of an organization, as its admins see them.
 public struct Member: Sendable, Hashable, Codable {

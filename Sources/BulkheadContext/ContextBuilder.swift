@@ -47,13 +47,13 @@ public struct ContextBuilder: Sendable {
     private let stored: StoredProvenance
     private let limits: Limits
 
-    public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, tenants: TenantDatabases,
+    public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, stores: Stores,
                 clock: any Clock, limits: Limits = Limits()) {
         self.engine = engine
         self.knowledge = knowledge
         self.conversations = conversations
-        self.values = ValueIndex(engine: engine, tenants: tenants, clock: clock)
-        self.stored = StoredProvenance(tenants: tenants)
+        self.values = ValueIndex(engine: engine, store: stores.values, clock: clock)
+        self.stored = StoredProvenance(store: stores.provenance)
         self.limits = limits
     }
 
@@ -63,7 +63,7 @@ public struct ContextBuilder: Sendable {
         let fileOrg = try stored.fileOrg(principal)
         var context = PromptContext(orgID: principal.orgID, fragments: [], budget: limits.budget)
         context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .system, recordIDs: ["system-v1"]),
-                                       payload: .text(PromptRenderer.defaultSystem)))
+                                       payload: .text(PromptRenderer.defaultSystem(for: Self.dialect(of: try engine.kind(principal, source: source))))))
 
         let queryVector = try await knowledge.embed(principal, question)
         let schema = try engine.schema(principal, source: source)
@@ -81,14 +81,14 @@ public struct ContextBuilder: Sendable {
                 payload: .table(described)))
         }
         let exampleHits = try await knowledge.search(principal, .examples, vector: queryVector, k: limits.examples, source: source)
-        for example in try stored.examples(principal, hits: exampleHits) {
+        for example in try stored.examples(principal, hits: exampleHits, file: fileOrg) {
             let container = example.sharedFrom.map { "examples (shared by \($0))" } ?? "examples"
             context.append(ContextFragment(
                 provenance: Provenance(orgID: example.orgID, kind: .example, container: container, recordIDs: [example.id]),
                 payload: .example(ExampleContext(question: example.question, sql: example.sql))))
         }
         let noteHits = try await knowledge.search(principal, .notes, vector: queryVector, k: limits.notes, source: nil)
-        for note in try stored.notes(principal, hits: noteHits) {
+        for note in try stored.notes(principal, hits: noteHits, file: fileOrg) {
             context.append(ContextFragment(
                 provenance: Provenance(orgID: note.orgID, kind: .note, container: "notes", recordIDs: [note.id]),
                 payload: .text(note.text)))
@@ -150,5 +150,10 @@ public struct ContextBuilder: Sendable {
             if !seen.isEmpty { samples[column.name] = seen }
         }
         return BulkheadModels.TableSchema(name: table.name, columns: columns, sampleValues: samples, rowCount: table.rowCount)
+    }
+
+    /// The SQL a source of `kind` speaks: what the prompt asks for and the offline model writes.
+    public static func dialect(of kind: SourceKind) -> any SQLDialect {
+        kind == .postgres ? PostgreSQLDialect() : SQLiteDialect()
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadModels
 import BulkheadStore
@@ -18,12 +17,12 @@ public struct Conversations: Sendable {
         public let orgID: OrgID
     }
 
-    private let tenants: TenantDatabases
+    private let store: any ConversationStore
     private let clock: any Clock
     private let random: any RandomSource
 
-    public init(tenants: TenantDatabases, clock: any Clock, random: any RandomSource) {
-        self.tenants = tenants
+    public init(store: any ConversationStore, clock: any Clock, random: any RandomSource) {
+        self.store = store
         self.clock = clock
         self.random = random
     }
@@ -31,53 +30,37 @@ public struct Conversations: Sendable {
     /// Starts a new conversation of the principal.
     public func start(_ principal: Principal) throws -> ConversationID {
         let id = ConversationID.random(prefix: "conv", using: random)
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "INSERT INTO conversations (id, user_id, created_at) VALUES (?, ?, ?)",
-                           arguments: [id.rawValue, principal.userID.rawValue, clock.now()])
-        }
+        try store.startConversation(principal, id: id.rawValue, at: clock.now())
         return id
     }
 
     /// The owner of a conversation of the principal's org: checked by the caller, and again by the firewall.
     public func owner(_ principal: Principal, _ id: ConversationID) throws -> (org: OrgID, user: UserID) {
-        let user = try tenants.database(for: principal).read { db in
-            try String.fetchOne(db, sql: "SELECT user_id FROM conversations WHERE id = ?", arguments: [id.rawValue])
-        }
+        let user = try store.conversationOwner(principal, id: id.rawValue)
         guard let user, let userID = UserID(rawValue: user), userID == principal.userID else {
             throw BulkheadError.notFound(kind: "conversation", name: id.rawValue)
         }
         return (principal.orgID, userID)
     }
 
-    /// The last `limit` turns of a conversation the principal may read (its own; any of the org's
-    /// for an admin), oldest first.
+    /// The last `limit` turns of one of the principal's conversations, oldest first, each with the
+    /// org its row carries. A member reads only their own conversations; an admin of the org may
+    /// read any of the org's (an admin reads the org's request log, which holds the same turns).
     public func turns(_ principal: Principal, _ id: ConversationID, limit: Int) throws -> [StoredTurn] {
-        let database = try tenants.database(for: principal)
-        if principal.role != .admin {
-            _ = try owner(principal, id)
-        } else {
-            let exists = try database.read { db in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM conversations WHERE id = ?", arguments: [id.rawValue]) ?? false
-            }
-            guard exists else { throw BulkheadError.notFound(kind: "conversation", name: id.rawValue) }
+        let (owner, rows) = try store.turns(principal, conversation: id.rawValue, limit: limit)
+        // A member reads only their own; an admin any of the org's. Missing and not yours answer alike.
+        guard let owner, principal.role == .admin || owner == principal.userID.rawValue else {
+            throw BulkheadError.notFound(kind: "conversation", name: id.rawValue)
         }
-        let rows = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, org_id, question, sql, summary FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
-                             arguments: [id.rawValue, limit])
-        }
-        return rows.reversed().map { row in
-            StoredTurn(id: "turn-\(row["id"] as Int64)",
-                       turn: Turn(question: row["question"], sql: row["sql"], summary: row["summary"]),
-                       orgID: OrgID(rawValue: row["org_id"]) ?? database.orgID)
+        return rows.map { row in
+            StoredTurn(id: "turn-\(row.key)", turn: Turn(question: row.question, sql: row.sql, summary: row.summary), orgID: row.orgID)
         }
     }
 
     /// Appends a turn to one of the principal's conversations.
     public func append(_ principal: Principal, _ id: ConversationID, requestID: RequestID, turn: Turn) throws {
         _ = try owner(principal, id)
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "INSERT INTO turns (conversation_id, request_id, question, sql, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [id.rawValue, requestID.rawValue, turn.question, turn.sql, turn.summary, clock.now()])
-        }
+        try store.appendTurn(principal, conversation: id.rawValue, requestID: requestID.rawValue, question: turn.question,
+                             sql: turn.sql, summary: turn.summary, at: clock.now())
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadStore
 import BulkheadVectors
@@ -32,11 +31,11 @@ public struct EmbedderSettings: Sendable {
         public static var hashing: Choice { Choice(provider: "hashing", model: HashingEmbedder().name, dimension: HashingEmbedder().dimension) }
     }
 
-    private let tenants: TenantDatabases
+    private let settings: any SettingsStore
     private let secrets: SealedSecrets
 
-    public init(tenants: TenantDatabases, secrets: SealedSecrets) {
-        self.tenants = tenants
+    public init(settings: any SettingsStore, secrets: SealedSecrets) {
+        self.settings = settings
         self.secrets = secrets
     }
 
@@ -44,10 +43,7 @@ public struct EmbedderSettings: Sendable {
 
     /// The org's current choice.
     public func choice(for principal: Principal) throws -> Choice {
-        let values = try tenants.database(for: principal).read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key LIKE 'embedder.%'")
-                .reduce(into: [String: String]()) { $0[$1["key"]] = $1["value"] }
-        }
+        let values = try settings.settings(principal, prefix: "embedder.")
         guard let provider = values["embedder.provider"], provider != "hashing", let model = values["embedder.name"],
               let dimension = values["embedder.dimension"].flatMap(Int.init) else { return .hashing }
         return Choice(provider: provider, model: model, baseURL: values["embedder.base_url"], dimension: dimension)
@@ -57,9 +53,7 @@ public struct EmbedderSettings: Sendable {
     public func embedder(for principal: Principal) throws -> any Embedder {
         let choice = try choice(for: principal)
         guard choice.provider == "openai" else { return HashingEmbedder() }
-        let sealed = try tenants.database(for: principal).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'embedder.api_key'")
-        }
+        let sealed = try settings.settings(principal, prefix: "embedder.api_key")["embedder.api_key"]
         let key = try sealed.map { try secrets.openString($0, context: sealContext(principal)) }
         guard let url = choice.baseURL.flatMap(URL.init(string:)) else {
             throw BulkheadError.invalidInput("the embedder has no base URL")
@@ -82,24 +76,19 @@ public struct EmbedderSettings: Sendable {
         }
         let current = try self.choice(for: principal)
         let sealed = try apiKey.map { try secrets.seal($0, context: sealContext(principal)) }
-        try tenants.database(for: principal).write { db in
-            let keep = apiKey == nil && current.provider == choice.provider
-            let oldKey = keep ? try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'embedder.api_key'") : nil
-            try db.execute(sql: "DELETE FROM settings WHERE key LIKE 'embedder.%'")
+        let keep = apiKey == nil && current.provider == choice.provider
+        try settings.updateSettings(principal, prefix: "embedder.") { stored in
+            let oldKey = keep ? stored["embedder.api_key"] : nil
             var entries = ["embedder.provider": choice.provider, "embedder.name": choice.model, "embedder.dimension": String(choice.dimension)]
             if let base = choice.baseURL, choice.provider != "hashing" { entries["embedder.base_url"] = base }
             if let key = sealed ?? oldKey, choice.provider != "hashing" { entries["embedder.api_key"] = key }
-            for (key, value) in entries {
-                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-            }
+            return SettingsChange(delete: Array(stored.keys), put: entries)
         }
     }
 
     /// Whether the org has an embedder key stored (never the key itself).
     public func hasKey(_ principal: Principal) throws -> Bool {
-        try tenants.database(for: principal).read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM settings WHERE key = 'embedder.api_key'") ?? false
-        }
+        try settings.settings(principal, prefix: "embedder.api_key")["embedder.api_key"] != nil
     }
 }
 

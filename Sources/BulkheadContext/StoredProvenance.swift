@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadStore
 import BulkheadVectors
@@ -12,7 +11,7 @@ import BulkheadVectors
 /// two should agree with the tenant file's stamp; when one does not, the fragment carries the
 /// disagreeing org, and the firewall stops the request.
 struct StoredProvenance: Sendable {
-    let tenants: TenantDatabases
+    let store: any ProvenanceStore
 
     /// A note as it will enter the prompt.
     struct Note {
@@ -30,9 +29,9 @@ struct StoredProvenance: Sendable {
         let orgID: OrgID
     }
 
-    /// The org the principal's tenant file is stamped with (checked against the file when it was opened).
+    /// The org the principal's tenant data is stamped with (checked against the file when it was opened, on SQLite).
     func fileOrg(_ principal: Principal) throws -> OrgID {
-        try tenants.database(for: principal).orgID
+        try store.stampedOrg(principal)
     }
 
     /// The org of a fragment read from several rows: the one that is not the file's, if any.
@@ -41,63 +40,32 @@ struct StoredProvenance: Sendable {
     }
 
     /// The notes behind note hits, best first; a hit whose note row is gone keeps the vector's own text.
-    func notes(_ principal: Principal, hits: [VectorHit]) throws -> [Note] {
+    func notes(_ principal: Principal, hits: [VectorHit], file: OrgID) throws -> [Note] {
         guard !hits.isEmpty else { return [] }
-        let database = try tenants.database(for: principal)
-        let ids = hits.map(\.id)
-        let (rows, vectors) = try database.read { db in
-            (try Self.rows(db, sql: "SELECT id, org_id, text FROM notes WHERE id IN", ids: ids),
-             try Self.vectorOrgs(db, collection: "notes", ids: ids))
-        }
+        let (rows, vectors) = try store.notesWithVectors(principal, ids: hits.map(\.id), collection: "notes")
         return hits.compactMap { hit in
-            let vectorOrg = vectors[hit.id].flatMap(OrgID.init(rawValue:)) ?? database.orgID
+            let vectorOrg = vectors[hit.id] ?? file
             guard let row = rows[hit.id] else {
-                return Note(id: hit.id, text: hit.text, orgID: Self.org(of: [vectorOrg], file: database.orgID))
+                return Note(id: hit.id, text: hit.text, orgID: Self.org(of: [vectorOrg], file: file))
             }
-            let rowOrg = OrgID(rawValue: row["org_id"]) ?? database.orgID
-            return Note(id: hit.id, text: row["text"], orgID: Self.org(of: [rowOrg, vectorOrg], file: database.orgID))
+            return Note(id: hit.id, text: row.text, orgID: Self.org(of: [row.orgID, vectorOrg], file: file))
         }
     }
 
     /// The approved examples behind example hits, best first; pending or rejected suggestions are left out.
-    func examples(_ principal: Principal, hits: [VectorHit]) throws -> [Example] {
+    func examples(_ principal: Principal, hits: [VectorHit], file: OrgID) throws -> [Example] {
         guard !hits.isEmpty else { return [] }
-        let database = try tenants.database(for: principal)
-        let ids = hits.map(\.id)
-        let (rows, vectors) = try database.read { db in
-            (try Self.rows(db, sql: "SELECT id, org_id, question, sql, status FROM examples WHERE id IN", ids: ids),
-             try Self.vectorOrgs(db, collection: "examples", ids: ids))
-        }
+        let (rows, vectors) = try store.examplesWithVectors(principal, ids: hits.map(\.id), collection: "examples")
         return hits.compactMap { hit in
-            let vectorOrg = vectors[hit.id].flatMap(OrgID.init(rawValue:)) ?? database.orgID
+            let vectorOrg = vectors[hit.id] ?? file
             guard let row = rows[hit.id] else {
                 guard let question = hit.metadata["question"], let sql = hit.metadata["sql"] else { return nil }
                 return Example(id: hit.id, question: question, sql: sql, sharedFrom: hit.metadata["shared_from"],
-                               orgID: Self.org(of: [vectorOrg], file: database.orgID))
+                               orgID: Self.org(of: [vectorOrg], file: file))
             }
-            guard (row["status"] as String?) == "approved" else { return nil }
-            let rowOrg = OrgID(rawValue: row["org_id"]) ?? database.orgID
-            return Example(id: hit.id, question: row["question"], sql: row["sql"], sharedFrom: hit.metadata["shared_from"],
-                           orgID: Self.org(of: [rowOrg, vectorOrg], file: database.orgID))
+            guard row.status == "approved" else { return nil }
+            return Example(id: hit.id, question: row.question, sql: row.sql, sharedFrom: hit.metadata["shared_from"],
+                           orgID: Self.org(of: [row.orgID, vectorOrg], file: file))
         }
-    }
-
-    private static func rows(_ db: Database, sql: String, ids: [String]) throws -> [String: Row] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        var found: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: sql + " (\(marks))", arguments: StatementArguments(ids)) {
-            found[row["id"]] = row
-        }
-        return found
-    }
-
-    private static func vectorOrgs(_ db: Database, collection: String, ids: [String]) throws -> [String: String] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        var found: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (\(marks))",
-                                    arguments: StatementArguments([collection] + ids)) {
-            found[row["id"]] = row["org_id"]
-        }
-        return found
     }
 }

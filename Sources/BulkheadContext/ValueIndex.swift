@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BulkheadCore
 import BulkheadEngine
 import BulkheadModels
@@ -30,66 +29,42 @@ public struct ValueIndex: Sendable {
     public static let maxDistinctNames = 50_000
 
     private let engine: QueryEngine
-    private let tenants: TenantDatabases
+    private let store: any ValueIndexStore
     private let clock: any Clock
 
-    public init(engine: QueryEngine, tenants: TenantDatabases, clock: any Clock) {
+    public init(engine: QueryEngine, store: any ValueIndexStore, clock: any Clock) {
         self.engine = engine
-        self.tenants = tenants
+        self.store = store
         self.clock = clock
     }
 
-    /// The stored values of `source` that a run of the question's words spells, indexing the
+    /// The stored values of `source` that a run of the question's words spell, indexing the
     /// source first when it is not indexed or its file changed.
     public func lookup(_ principal: Principal, source: String, question: String) throws -> [Hit] {
-        let database = try tenants.database(for: principal)
         let stamp = try engine.stamp(principal, source: source)
         let keys = Array(ValueKey.phrases(in: question))
         // One read: the index's stamp, and the hits when the stamp is current.
-        let (indexed, hits) = try database.read { db -> (String?, [Hit]) in
-            let indexed = try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
-            guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
-            return (indexed, try Self.hits(db, source: source, keys: keys))
+        let (indexed, hits) = try store.lookupValues(principal, source: source, stamp: stamp, keys: keys)
+        if indexed != stamp {
+            try rebuild(principal, source: source)
+            guard !keys.isEmpty else { return [] }
+            return try store.lookupValues(principal, source: source, stamp: stamp, keys: keys).hits.map(Self.hit)
         }
-        if indexed == stamp { return hits }
-        try rebuild(principal, source: source)
-        guard !keys.isEmpty else { return [] }
-        return try database.read { db in try Self.hits(db, source: source, keys: keys) }
+        return hits.map(Self.hit)
     }
 
-    private static func hits(_ db: Database, source: String, keys: [String]) throws -> [Hit] {
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        var arguments: [(any DatabaseValueConvertible)?] = [source]
-        arguments += keys.map { $0 as (any DatabaseValueConvertible)? }
-        return try Row.fetchAll(db, sql: """
-            SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
-            ORDER BY table_name, column_name, value
-            """, arguments: StatementArguments(arguments)).compactMap { row in
-            guard let org = OrgID(rawValue: row["org_id"]) else { return nil }
-            return Hit(table: row["table_name"], column: row["column_name"], value: row["value"], orgID: org)
-        }
+    private static func hit(_ stored: StoredValueHit) -> Hit {
+        Hit(table: stored.table, column: stored.column, value: stored.value, orgID: stored.orgID)
     }
 
     /// Reads the source's values again and replaces what the index held for it.
     public func rebuild(_ principal: Principal, source: String) throws {
         let values = try engine.distinctTextValues(principal, source: source, maxDistinct: Self.maxDistinctNames, maxLength: Self.maxLength)
         let columns = values.columns.filter { $0.values.count <= Self.maxDistinct || Self.namesRows($0.column) }
-        let count = columns.reduce(0) { $0 + $1.values.count }
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "DELETE FROM value_index_sources WHERE source = ?", arguments: [source])
-            try db.execute(sql: "DELETE FROM value_index WHERE source = ?", arguments: [source])
-            try db.execute(sql: """
-                INSERT INTO value_index_sources (source, stamp, columns, "values", built_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [source, values.stamp, columns.count, count, clock.now()])
-            let statement = try db.makeStatement(sql: "INSERT INTO value_index (source, table_name, column_name, value, norm) VALUES (?, ?, ?, ?, ?)")
-            for column in columns {
-                for value in column.values {
-                    for key in ValueKey.keys(of: value) {
-                        try statement.execute(arguments: [source, column.table, column.column, value, key])
-                    }
-                }
-            }
+        let indexed = columns.flatMap { column in
+            column.values.map { IndexedValue(table: column.table, column: column.column, value: $0, keys: Array(ValueKey.keys(of: $0))) }
         }
+        try store.replaceValues(principal, source: source, stamp: values.stamp, columns: columns.count, values: indexed, at: clock.now())
     }
 
     /// Whether a column's name says it names its rows (`name`, `FullName`, `title`, `album_title`).
@@ -100,9 +75,6 @@ public struct ValueIndex: Sendable {
 
     /// Forgets a source's values.
     public func remove(_ principal: Principal, source: String) throws {
-        try tenants.database(for: principal).write { db in
-            try db.execute(sql: "DELETE FROM value_index WHERE source = ?", arguments: [source])
-            try db.execute(sql: "DELETE FROM value_index_sources WHERE source = ?", arguments: [source])
-        }
+        try store.removeValues(principal, source: source)
     }
 }

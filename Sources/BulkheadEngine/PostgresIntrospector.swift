@@ -88,6 +88,13 @@ enum PostgresIntrospector {
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresLog.quiet).collect()
     }
 
+    /// A table named as this introspector names it (`table`, or `schema.table` outside `public`), quoted.
+    static func quotedTable(_ displayName: String) -> String {
+        guard let dot = displayName.firstIndex(of: "."), dot != displayName.startIndex,
+              displayName.index(after: dot) != displayName.endIndex else { return quote(displayName) }
+        return quote(String(displayName[..<dot])) + "." + quote(String(displayName[displayName.index(after: dot)...]))
+    }
+
     static func quote(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -20,7 +20,8 @@ extension QueryEngine {
             let name = try SourceName.validate(name)
             guard !password.isEmpty else { throw BulkheadError.invalidInput("give the database password on standard input") }
             let target = try PostgresURL(url, password: password)
-            let taken = try tenantRead(principal) { try SourceCatalog.source(named: name, org: principal.orgID, $0) != nil }
+            if grantPolicyEnforced { try hostGrants.check(host: target.host, port: target.port, org: principal.orgID) }
+            let taken = try catalog.source(named: name, principal) != nil
             if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
             try PostgresProbe.check(target, runtime: postgres.runtime)
             let id = SourceID.random(prefix: "src", using: random)
@@ -29,7 +30,7 @@ extension QueryEngine {
                                   createdAt: clock.now())
             let record = SourceRecord(info: info, owner: principal.orgID, resolvedLocation: target.description, packaged: false,
                                       sealedSecret: sealed)
-            try tenantWrite(principal) { try SourceCatalog.insert(record, $0) }
+            try catalog.insert(record, principal)
             remember(record)
             logger.info("source added", metadata: [
                 "org": "\(principal.orgID)", "user": "\(principal.userID)", "source": "\(id)", "kind": "postgres",
@@ -70,11 +71,36 @@ extension QueryEngine {
                             checkOwner: { try checkOwner(principal, owner: $0, reference: reference) })
     }
 
-    /// The source's URL with its password, unsealed for its own org and source only.
+    /// The source's URL with its password, unsealed for its own org and source only, while its host is granted to the org.
     private func postgresURL(_ record: SourceRecord) throws -> PostgresURL {
         guard let sealed = record.sealedSecret else { throw BulkheadError.integrity("the source's credentials are missing") }
         let password = try secrets.openString(sealed, context: Self.postgresSecretContext(org: record.owner, source: record.info.id))
-        return try PostgresURL(record.info.location, password: password)
+        let url = try PostgresURL(record.info.location, password: password)
+        if grantPolicyEnforced { try hostGrants.check(host: url.host, port: url.port, org: record.owner) }
+        return url
+    }
+
+    /// Grants `HOST[:PORT]` to `org` for PostgreSQL sources (the operator only); returns the host as kept.
+    @discardableResult
+    public func grantHost(_ host: String, to org: OrgID, by caller: OperatorPrincipal) throws -> String {
+        let key = try HostGrants.parse(host)
+        try hostGrants.grant(key, to: org, by: caller)
+        logger.info("host granted", metadata: ["org": "\(org)", "operator": "\(caller.operatorID)"])
+        return key
+    }
+
+    /// Withdraws a host grant (the operator only). The org's sources at that host stop connecting.
+    public func revokeHost(_ host: String, from org: OrgID, by caller: OperatorPrincipal) throws {
+        let key = try HostGrants.parse(host)
+        guard try hostGrants.revoke(key, from: org) else { throw BulkheadError.notFound(kind: "host grant", name: key) }
+        let stale = directory.withLock { map in map.values.filter { $0.owner == org && $0.info.kind == .postgres } }
+        for record in stale { postgres.evict(ConnectionPool.Key(org: org, source: record.info.id)) }
+        logger.info("host revoked", metadata: ["org": "\(org)", "operator": "\(caller.operatorID)"])
+    }
+
+    /// The database hosts granted to the principal's org, as `host:port`.
+    public func allowedHosts(_ principal: Principal) throws -> [String] {
+        try hostGrants.hosts(of: principal.orgID)
     }
 
     /// What a PostgreSQL source's password is sealed for: this org, this source, this use.

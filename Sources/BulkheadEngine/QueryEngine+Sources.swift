@@ -41,7 +41,7 @@ extension QueryEngine {
         do {
             try principal.requireAdmin()
             let name = try SourceName.validate(name)
-            let taken = try tenantRead(principal) { db in try SourceCatalog.source(named: name, org: principal.orgID, db) != nil }
+            let taken = try catalog.source(named: name, principal) != nil
             if taken { throw BulkheadError.conflict("a source named '\(name)' already exists") }
             let resolved = try policy.resolveFile(path)
             try policy.checkTenantFile(resolved, roots: try grants.folders(of: principal.orgID))
@@ -104,7 +104,7 @@ extension QueryEngine {
         let record = SourceRecord(info: info, owner: org, resolvedLocation: resolved, packaged: packaged)
         do {
             if !packaged { try claims.claim(resolved, org: org, source: id) }
-            try tenantWrite(principal) { try SourceCatalog.insert(record, $0) }
+            try catalog.insert(record, principal)
         } catch {
             try? claims.release(source: id, org: org)
             if kind == .csv { try? FileManager.default.removeItem(at: csvCacheURL(org: org, id: id)) }
@@ -117,7 +117,7 @@ extension QueryEngine {
 
     /// The org's sources, by name.
     public func listSources(_ principal: Principal) throws -> [SourceInfo] {
-        try tenantRead(principal) { try SourceCatalog.all(org: principal.orgID, $0) }.map(\.info)
+        try catalog.all(principal).map(\.info)
     }
 
     /// A source with its tables, columns and types, keys, row counts and five sample rows per table.
@@ -162,7 +162,7 @@ extension QueryEngine {
         do {
             try principal.requireAdmin()
             let record = try resolve(principal, source)
-            try tenantWrite(principal) { try SourceCatalog.delete(record.info.id, $0) }
+            try catalog.delete(record.info.id, principal)
             let key = ConnectionPool.Key(org: record.owner, source: record.info.id)
             pool.evict(key)
             postgres.evict(key)

@@ -35,11 +35,23 @@ extension QueryEngine {
         }
     }
 
+    /// How one of the principal's sources is opened (the SQL it speaks follows from it).
+    public func kind(_ principal: Principal, source: String) throws -> SourceKind {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            return try resolve(principal, source).info.kind
+        } catch {
+            throw failure(error, operation: "kind", principal: principal, started: started)
+        }
+    }
+
     /// The version of a source's file right now (changes when the file is written or replaced).
     public func stamp(_ principal: Principal, source: String) throws -> String {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            let target = try openTarget(try resolve(principal, source))
+            let record = try resolve(principal, source)
+            if record.info.kind == .postgres { return try postgresStamp(principal, record, reference: source) }
+            let target = try openTarget(record)
             return "\(target.stamp.identity):\(target.stamp.size):\(target.stamp.modifiedSeconds).\(target.stamp.modifiedNanoseconds)"
         } catch {
             throw failure(error, operation: "stamp", principal: principal, started: started)
@@ -57,6 +69,11 @@ extension QueryEngine {
             try rateLimiter.takeQuery(for: principal.orgID)
             let record = try resolve(principal, source)
             let schema = try self.schema(principal, source: source)
+            if record.info.kind == .postgres {
+                let columns = try postgresTextValues(principal, record, reference: source, schema: schema, maxDistinct: maxDistinct,
+                                                     maxLength: maxLength)
+                return SourceValues(owner: record.owner, stamp: try postgresStamp(principal, record, reference: source), columns: columns)
+            }
             let (lease, target) = try lease(principal, record, reference: source)
             defer { lease.release() }
             var columns: [ColumnValues] = []

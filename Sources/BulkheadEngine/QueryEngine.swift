@@ -1,7 +1,6 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 import Logging
 import Synchronization
 
@@ -17,7 +16,8 @@ public final class QueryEngine: Sendable {
     /// The per-org rate and concurrency limits; the assistant takes its ask tokens here too.
     public let rateLimiter: RateLimiter
     let workspace: Workspace
-    let tenants: TenantDatabases
+    /// The orgs' catalogs of sources.
+    let catalog: SourceCatalog
     let clock: any BulkheadCore.Clock
     let random: any RandomSource
     let logger: Logger
@@ -25,6 +25,8 @@ public final class QueryEngine: Sendable {
     let claims: SourceClaims
     /// The folders the operator granted each org (control plane).
     let grants: FolderGrants
+    /// The database hosts the operator granted each org (control plane).
+    let hostGrants: HostGrants
     let pool: ConnectionPool
     let schemas = SchemaCache()
     /// Pools and schemas of PostgreSQL sources.
@@ -47,27 +49,29 @@ public final class QueryEngine: Sendable {
     private let grantPolicy = Atomic<Bool>(true)
     private let introspectionLimit = Mutex<Double>(10)
 
-    /// Makes the engine over `workspace`, reading sources from the orgs' tenant databases and
-    /// keeping its rate limits in `sharedLimits` (shared with every other process of the home).
+    /// Makes the engine over `workspace`, reading sources from the orgs' catalogs and grants and claims from the control plane,
+    /// and keeping its rate limits in `sharedLimits` (shared with every other process serving the orgs).
     public init(
-        workspace: Workspace, tenants: TenantDatabases, grants: FolderGrants, limits: RateLimits = RateLimits(),
+        workspace: Workspace, sources: any SourceCatalogStore, control: any ControlStore, limits: RateLimits = RateLimits(),
         sharedLimits: any SharedLimits, clock: any BulkheadCore.Clock, random: any RandomSource = SystemRandom(),
         logger: Logger = Logger(label: "bulkhead.engine"), secrets: SealedSecrets? = nil
     ) throws {
         self.secrets = secrets ?? SealedSecrets(workspace: workspace, random: random)
         self.workspace = workspace
-        self.tenants = tenants
-        self.grants = grants
+        catalog = SourceCatalog(store: sources)
+        grants = FolderGrants(control: control, clock: clock)
+        hostGrants = HostGrants(control: control, clock: clock)
         self.clock = clock
         self.random = random
         self.logger = logger
         rateLimiter = RateLimiter(defaults: limits, clock: clock, store: sharedLimits)
         pool = ConnectionPool(limiter: rateLimiter)
         policy = SourcePathPolicy(home: workspace.root)
+        claims = SourceClaims(control: control)
         do {
-            claims = try SourceClaims(url: workspace.privateFileURL("source-claims.db"))
+            try claims.importLegacyFile(at: workspace.privateFileURL("source-claims.db"))
         } catch {
-            throw BulkheadError.internalFailure(code: "engine-claims")
+            throw BulkheadError.safe(error, code: "engine-claims")
         }
     }
 
@@ -109,7 +113,7 @@ public final class QueryEngine: Sendable {
                 try checkOwner(principal, owner: known.owner, reference: reference)
                 return try refreshed(known, reference: reference)
             }
-            let found = try tenantRead(principal) { try SourceCatalog.source(id: id, org: principal.orgID, $0) }
+            let found = try catalog.source(id: id, principal)
             guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
             try checkOwner(principal, owner: found.owner, reference: reference)
             remember(found)
@@ -123,7 +127,7 @@ public final class QueryEngine: Sendable {
             try checkOwner(principal, owner: known.owner, reference: reference)
             return known
         }
-        let found = try tenantRead(principal) { try SourceCatalog.source(named: reference, org: principal.orgID, $0) }
+        let found = try catalog.source(named: reference, principal)
         guard let found else { throw BulkheadError.notFound(kind: "source", name: reference) }
         try checkOwner(principal, owner: found.owner, reference: reference)
         remember(found)
@@ -138,13 +142,7 @@ public final class QueryEngine: Sendable {
            now.timeIntervalSince(hit.at) < nameLifetime, now >= hit.at {
             return record
         }
-        let current: SourceRecord?
-        do {
-            current = try tenants.database(org: record.owner).read { try SourceCatalog.source(id: record.info.id, org: record.owner, $0) }
-        } catch {
-            throw BulkheadError.safe(error, code: "engine-tenant-read")
-        }
-        guard let current else {
+        guard let current = try catalog.refreshed(record) else {
             forget(record)
             throw BulkheadError.notFound(kind: "source", name: reference)
         }
@@ -174,28 +172,6 @@ public final class QueryEngine: Sendable {
             forget(record)
         }
         try? claims.release(org: org)
-    }
-
-    /// Reads the principal's own tenant database, turning storage failures into safe errors.
-    func tenantRead<T>(_ principal: Principal, _ body: (GRDB.Database) throws -> T) throws -> T {
-        do {
-            return try tenants.database(for: principal).read(body)
-        } catch let error as BulkheadError {
-            throw error
-        } catch {
-            throw BulkheadError.internalFailure(code: "engine-tenant-read")
-        }
-    }
-
-    /// Writes the principal's own tenant database, turning storage failures into safe errors.
-    func tenantWrite<T>(_ principal: Principal, _ body: (GRDB.Database) throws -> T) throws -> T {
-        do {
-            return try tenants.database(for: principal).write(body)
-        } catch let error as BulkheadError {
-            throw error
-        } catch {
-            throw BulkheadError.internalFailure(code: "engine-tenant-write")
-        }
     }
 
     /// Milliseconds since `start`, for log lines.

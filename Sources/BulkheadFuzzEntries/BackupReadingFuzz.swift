@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Property: any bytes end in a header that was accepted or in one of our safe errors.
 enum BackupReadingFuzz {
-    /// Records nothing: the fuzz target has no control plane.
+    /// Records nothing: the fuzz target's refusals need no security events.
     struct NoEvents: SecurityEventRecorder {
         func record(_ event: SecurityEvent) {}
     }
@@ -15,7 +15,8 @@ enum BackupReadingFuzz {
     static let backups: TenantBackup? = {
         guard let workspace = try? Workspace(root: FuzzScratch.folder.appendingPathComponent("home", isDirectory: true)) else { return nil }
         let clock = ManualClock()
-        return try? TenantBackup(tenants: TenantDatabases(workspace: workspace, events: NoEvents(), clock: clock), events: NoEvents(), clock: clock)
+        guard let stores = try? Stores.sqlite(workspace: workspace, clock: clock) else { return nil }
+        return try? TenantBackup(archive: stores.archive, workspace: workspace, events: NoEvents(), clock: clock)
     }()
 
     static func run(_ data: Data) {

@@ -15,6 +15,15 @@ public enum PromptRenderer {
         "I can't answer that from this schema".
         """
 
+    /// The system instructions for sources of `dialect`: the engine named, and for PostgreSQL how
+    /// its names are written (quoted names keep their case; tables outside `public` are `"schema"."table"`).
+    public static func defaultSystem(for dialect: any SQLDialect) -> String {
+        guard dialect.name != SQLiteDialect().name else { return defaultSystem }
+        return defaultSystem.replacingOccurrences(of: "read-only SQLite SELECT", with: "read-only \(dialect.displayName) SELECT")
+            .replacingOccurrences(of: "quote identifiers with double quotes.",
+                                  with: "quote identifiers with double quotes (they keep their case), and write a table listed as schema.table as \"schema\".\"table\".")
+    }
+
     /// The system message: the request's system section as given.
     public static func system(_ request: ModelRequest) -> String {
         request.system

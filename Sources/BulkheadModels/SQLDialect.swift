@@ -26,6 +26,15 @@ public protocol SQLDialect: Sendable {
     func divide(_ expression: String, by divisor: Double) -> String
     /// The clause that keeps the first `count` rows.
     func limit(_ count: Int) -> String
+    /// A table as the schema names it (for some engines `schema.table`), quoted.
+    func table(_ name: String) -> String
+    /// The engine's name as the prompt says it ("SQLite", "PostgreSQL").
+    var displayName: String { get }
+}
+
+extension SQLDialect {
+    /// A table is one identifier unless the dialect knows schemas.
+    public func table(_ name: String) -> String { identifier(name) }
 }
 
 /// A part of a date.
@@ -43,6 +52,8 @@ public struct SQLiteDialect: SQLDialect {
     public init() {}
 
     public var name: String { "sqlite" }
+
+    public var displayName: String { "SQLite" }
 
     public func identifier(_ name: String) -> String { SQLText.identifier(name) }
 

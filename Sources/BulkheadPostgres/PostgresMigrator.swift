@@ -66,6 +66,10 @@ public struct PostgresMigrator: Sendable {
 
     /// Grants `role` what a server needs: the schema, reads and writes on every table (reads only
     /// on the migrations ledger) and the claim functions. Nothing that would let it own anything.
+    ///
+    /// It also takes temporary tables away from everyone on this database (the owner owns it): a
+    /// temporary table has no row-level security and lives as long as its pooled connection, so
+    /// rows put there under one org's claims could be read under another's.
     public func grant(to role: RoleName) async throws {
         let name = "\"\(role.rawValue)\""
         let statements = [
@@ -78,6 +82,16 @@ public struct PostgresMigrator: Sendable {
             try await connection.withTransaction(logger: PostgresLog.quiet) { connection in
                 for statement in statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: PostgresLog.quiet)
+                }
+                let revokes = try await connection.query("""
+                    SELECT format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()),
+                           format('REVOKE TEMPORARY ON DATABASE %I FROM %I', current_database(), \(role.rawValue)::text)
+                    """, logger: PostgresLog.quiet).collect()
+                if let row = revokes.first {
+                    let (fromPublic, fromRole) = try row.decode((String, String).self)
+                    for statement in [fromPublic, fromRole] {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: PostgresLog.quiet)
+                    }
                 }
             }
         }

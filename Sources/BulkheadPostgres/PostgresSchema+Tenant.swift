@@ -23,7 +23,7 @@ extension PostgresSchema {
 
     /// Every tenant table, in creation order; the RLS tests walk this list and the catalog both.
     public static var tenantTableNames: [String] {
-        (tenantCore + tenantEngine + tenantVectors + tenantAssistant).map(\.name)
+        (tenantCore + tenantEngine + tenantVectors + tenantAssistant + tenantAnswers).map(\.name)
     }
 
     private static func tenantMigration(_ version: Int, _ name: String, _ tables: [TenantTable], extra: [String] = []) -> PostgresMigration {

@@ -13,7 +13,7 @@ public enum PostgresSchema {
 
     /// Every migration, in version order.
     public static let migrations: [PostgresMigration] =
-        [security, control] + tenantMigrations
+        [security, control] + tenantMigrations + [authorization, answersMigration, ssh]
 
     /// The newest version: what a server requires before it starts.
     public static var latestVersion: Int { migrations.last!.version }

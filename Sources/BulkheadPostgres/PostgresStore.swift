@@ -38,11 +38,17 @@ public final class PostgresStore: Sendable {
         _ claims: RequestClaims, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let json = claims.json
-        return try await client.withConnection { connection in
-            try await connection.withTransaction(logger: PostgresLog.quiet) { connection in
-                try await connection.query("SELECT set_config('request.jwt.claims', \(json), true)", logger: PostgresLog.quiet)
-                return try await body(connection)
+        do {
+            return try await client.withConnection { connection in
+                try await connection.withTransaction(logger: PostgresLog.quiet) { connection in
+                    try await connection.query("SELECT set_config('request.jwt.claims', \(json), true)", logger: PostgresLog.quiet)
+                    return try await body(connection)
+                }
             }
+        } catch let error as PostgresTransactionError {
+            // A refusal decided inside the transaction (rolled back) reaches the caller as itself.
+            if let decided = error.closureError as? BulkheadError { throw decided }
+            throw error
         }
     }
 

@@ -22,6 +22,13 @@ public struct RequestClaims: Sendable, Hashable, Encodable {
                       role: principal.role == .admin ? .admin : .member, sessionID: principal.sessionID)
     }
 
+    /// The claims of one org's own maintenance, with no user behind it: making or removing the org's
+    /// tenant rows for the operator, or re-reading a record the engine already holds for that org.
+    /// Store code only; nothing a tenant sends can reach it.
+    static func org(_ org: OrgID) -> RequestClaims {
+        RequestClaims(orgID: org, userID: nil, role: .admin, sessionID: nil)
+    }
+
     /// The claims of the authentication service (login, token verification, SSH key lookup).
     public static let authService = RequestClaims(orgID: nil, userID: nil, role: .authService, sessionID: nil)
 

@@ -20,6 +20,8 @@ struct TenantTable: Sendable {
     var indexes: [[String]] = []
     /// Table-level CHECK constraints.
     var checks: [String] = []
+    /// A table of rows with no key of their own (the value index): no primary key at all.
+    var keyless = false
 
     /// A foreign key inside one org.
     struct Reference: Sendable {
@@ -34,7 +36,7 @@ struct TenantTable: Sendable {
         let qualified = "bulkhead.\(name)"
         var parts = ["org_id text NOT NULL DEFAULT bulkhead.current_org() REFERENCES bulkhead.organizations (id) ON DELETE CASCADE"]
         parts += columns
-        parts.append("PRIMARY KEY (\((["org_id"] + primaryKey).joined(separator: ", ")))")
+        if !keyless { parts.append("PRIMARY KEY (\((["org_id"] + primaryKey).joined(separator: ", ")))") }
         parts += unique.map { "UNIQUE (\((["org_id"] + $0).joined(separator: ", ")))" }
         parts += references.map {
             "FOREIGN KEY (\((["org_id"] + $0.columns).joined(separator: ", "))) REFERENCES bulkhead.\($0.table) "

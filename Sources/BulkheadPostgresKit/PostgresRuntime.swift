@@ -42,6 +42,11 @@ public final class PostgresRuntime: Sendable {
         return try outcome.withLock { $0! }.get()
     }
 
+    /// Starts `body` on the runtime without waiting for it (a connection held across several `wait`s).
+    public func spawn(_ body: @escaping @Sendable () async -> Void) {
+        Task(executorPreference: executor) { await body() }
+    }
+
     /// Starts `client`'s background work on the runtime; cancelling the returned task closes the client.
     func start(_ client: PostgresClient) -> Task<Void, Never> {
         Task(executorPreference: executor) { await client.run() }

@@ -34,8 +34,9 @@ struct ChildEnvironment: Sendable {
     /// - Parameters:
     ///   - term: the terminal type of the pty request (nil for a command without a terminal).
     ///   - token: the session's token; it travels here, never in argv.
-    func entries(home: URL, token: String, term: String?) -> [String] {
-        var values = client
+    ///   - store: the server's store variables (``SSHServerConfiguration/storeEnvironment``).
+    func entries(home: URL, token: String, term: String?, store: [String: String] = [:]) -> [String] {
+        var values = client.merging(store) { _, server in server }
         values["LANG"] = values["LANG"] ?? "C.UTF-8"
         values["LC_CTYPE"] = "C.UTF-8"
         if let term, !term.isEmpty, term.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), term.count <= 64 {

@@ -20,6 +20,10 @@ public struct SSHServerConfiguration: Sendable {
     public var maxSessionsPerOrg = 100
     /// How often live sessions are checked (revoked, key removed, user removed, idle), in seconds.
     public var checkInterval: TimeInterval = 2
+    /// Variables every session's process gets from the server itself: where the store is
+    /// (`BULKHEAD_STORE`, and the file or value of its password) when it is not the home's SQLite
+    /// files, so a session serves from the same store as its server. The client can set none of them.
+    public var storeEnvironment: [String: String] = [:]
     /// How long a session's process may take to end after SIGHUP before it is killed, in seconds.
     public var hangupGrace: TimeInterval = 3
 

@@ -79,12 +79,13 @@ extension SessionChannelHandler {
                 let terminal = self.terminal ?? ("xterm-256color", WindowSize(columns: 80, rows: 24))
                 spawned = try ChildProcess.spawnOnTerminal(
                     executable: configuration.executable, arguments: [],
-                    environment: environment.entries(home: configuration.home, token: grant.token, term: terminal.term),
+                    environment: environment.entries(home: configuration.home, token: grant.token, term: terminal.term,
+                                                      store: configuration.storeEnvironment),
                     size: terminal.size)
             case let .exec(command):
                 spawned = try ChildProcess.spawnOnPipes(
                     executable: configuration.executable, arguments: command.arguments,
-                    environment: environment.entries(home: configuration.home, token: grant.token, term: nil))
+                    environment: environment.entries(home: configuration.home, token: grant.token, term: nil, store: configuration.storeEnvironment))
             }
         } catch {
             refuse(.notOpened, closing: true)

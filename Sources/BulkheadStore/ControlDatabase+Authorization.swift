@@ -57,4 +57,28 @@ extension ControlDatabase {
                 """)
         }
     }
+
+    /// Claims on source files (which org connected which resolved file), moved here from the
+    /// engine's own `source-claims.db` so every process and both stores keep them in the control
+    /// plane; and the database hosts the operator granted each org for PostgreSQL sources
+    /// (`host` is `name:port`, the name in lowercase).
+    static func registerClaimsAndHosts(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-claims-and-hosts") { db in
+            try db.execute(sql: """
+                CREATE TABLE source_claims (
+                    resolved_path TEXT PRIMARY KEY NOT NULL,
+                    org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+                    source_id TEXT NOT NULL
+                );
+                CREATE INDEX source_claims_org ON source_claims(org_id);
+                CREATE TABLE host_grants (
+                    org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+                    host TEXT NOT NULL,
+                    granted_by TEXT NOT NULL,
+                    granted_at DATETIME NOT NULL,
+                    PRIMARY KEY (org_id, host)
+                );
+                """)
+        }
+    }
 }

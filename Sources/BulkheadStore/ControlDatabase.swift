@@ -3,11 +3,11 @@ import GRDB
 import Logging
 import BulkheadCore
 
-/// The control-plane database (`control.db`): who exists, who belongs where, sessions and security events.
+/// The control-plane database (`control.db`), the SQLite ``ControlStore``: who exists, who belongs where, sessions and security events.
 ///
 /// It holds no tenant data: no sources, notes, rows or prompts. Those live in each org's own file,
 /// so a bug in a control-plane query can leak at most ids and names, never data.
-public final class ControlDatabase: Sendable, SecurityEventRecorder {
+public final class ControlDatabase: ControlStore {
     /// The GRDB pool; the auth service runs its queries through it.
     public let writer: DatabasePool
     private let clock: any Clock
@@ -30,47 +30,51 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
     /// Records a security event. A failure to record is logged by code and swallowed, so it never hides the refusal.
     public func record(_ event: SecurityEvent) {
         do {
-            try writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO security_events (at, kind, org_id, user_id, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [clock.now(), event.kind, event.orgID?.rawValue, event.userID?.rawValue, event.detail,
-                                event.actor?.description])
-            }
+            try writer.write { db in try SQLiteControlTransaction(db: db).insertEvent(event, at: clock.now()) }
             logger.notice("security event", metadata: ["kind": "\(event.kind)", "org": "\(event.orgID?.rawValue ?? "-")"])
         } catch {
             logger.error("security event not recorded", metadata: ["kind": "\(event.kind)"])
         }
     }
 
-    /// The security events recorded so far, newest last (for admins and tests).
-    public func securityEvents(kind: String? = nil) throws -> [SecurityEvent] {
-        try writer.read { db in
-            let rows: [Row]
-            if let kind {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM security_events WHERE kind = ? ORDER BY id", arguments: [kind])
-            } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM security_events ORDER BY id")
-            }
-            return rows.map { row in
-                SecurityEvent(kind: row["kind"], orgID: (row["org_id"] as String?).flatMap(OrgID.init(rawValue:)),
-                              userID: (row["user_id"] as String?).flatMap(UserID.init(rawValue:)), detail: row["detail"],
-                              actor: (row["actor"] as String?).flatMap(SecurityEvent.Actor.init(stored:)))
+    /// Runs `body` in one snapshot of `control.db` (the scope matters only to stores with row-level security).
+    public func read<T>(_ scope: ControlScope, _ code: String, _ body: (any ControlTransaction) throws -> T) throws -> T {
+        try guarded(code) { try writer.read { db in try body(SQLiteControlTransaction(db: db)) } }
+    }
+
+    /// Runs `body` in one write transaction of `control.db`; SQLite serializes writers across processes.
+    public func write<T>(_ scope: ControlScope, _ code: String, _ body: (any ControlTransaction) throws -> T) throws -> T {
+        try guarded(code) { try writer.write { db in try body(SQLiteControlTransaction(db: db)) } }
+    }
+
+    /// The security events recorded so far, oldest first (for the operator and tests).
+    public func securityEvents(kind: String?) throws -> [SecurityEvent] {
+        try guarded("events-read") {
+            try writer.read { db in
+                let rows: [Row]
+                if let kind {
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM security_events WHERE kind = ? ORDER BY id", arguments: [kind])
+                } else {
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM security_events ORDER BY id")
+                }
+                return rows.map { row in
+                    SecurityEvent(kind: row["kind"], orgID: (row["org_id"] as String?).flatMap(OrgID.init(rawValue:)),
+                                  userID: (row["user_id"] as String?).flatMap(UserID.init(rawValue:)), detail: row["detail"],
+                                  actor: (row["actor"] as String?).flatMap(SecurityEvent.Actor.init(stored:)))
+                }
             }
         }
     }
 
-    /// The ids of every organization, for maintenance that walks all tenants (the audit, backups).
-    public func organizationIDs() throws -> [OrgID] {
-        try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY name").compactMap(OrgID.init(rawValue:))
-        }
-    }
-
-    /// Looks an organization up by its display name, case-insensitively.
-    public func organizationID(named name: String) throws -> OrgID? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", arguments: [name])
-                .flatMap(OrgID.init(rawValue:))
+    /// Lets `BulkheadError` through and turns any other failure (whose text could carry SQL) into a coded one.
+    private func guarded<T>(_ code: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            logger.error("control database failure", metadata: ["code": "\(code)"])
+            throw BulkheadError.internalFailure(code: code)
         }
     }
 
@@ -131,6 +135,7 @@ public final class ControlDatabase: Sendable, SecurityEventRecorder {
         }
         registerAuthorization(in: &migrator)
         registerSSH(in: &migrator)
+        registerClaimsAndHosts(in: &migrator)
         return migrator
     }
 }

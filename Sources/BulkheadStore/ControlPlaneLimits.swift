@@ -116,6 +116,8 @@ public final class ControlPlaneLimits: SharedLimits {
             } else {
                 try db.execute(sql: "DELETE FROM org_limits WHERE org_id = ?", arguments: [org.rawValue])
             }
+            // New limits start from full buckets: what the old ones left says nothing about the new.
+            try db.execute(sql: "DELETE FROM limit_buckets WHERE org_id = ?", arguments: [org.rawValue])
         }
     }
 

@@ -20,7 +20,7 @@ public struct LimitHolder: Sendable, Hashable, CustomStringConvertible {
         self.startTime = Self.startTime(of: pid) ?? 0
     }
 
-    init(pid: Int32, startTime: UInt64) {
+    public init(pid: Int32, startTime: UInt64) {
         self.pid = pid
         self.startTime = startTime
     }
@@ -29,7 +29,7 @@ public struct LimitHolder: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(pid):\(startTime)" }
 
     /// Reads the stored form back.
-    init?(stored: String) {
+    public init?(stored: String) {
         let parts = stored.split(separator: ":")
         guard parts.count == 2, let pid = Int32(parts[0]), let start = UInt64(parts[1]) else { return nil }
         self.init(pid: pid, startTime: start)

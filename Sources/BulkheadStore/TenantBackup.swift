@@ -4,21 +4,23 @@ import GRDB
 import Logging
 import BulkheadCore
 
-/// Backup and restore of one organization's database, and nothing else.
+/// Backup and restore of one organization's tenant data, and nothing else, on either store.
 ///
 /// A backup is a one-line JSON header (org id, schema version, SHA-256 and size of the payload,
-/// and a MAC) followed by the bytes of an SQLite online backup. The MAC is an HMAC-SHA256 under
+/// and a MAC) followed by the payload: one SQLite file of the tenant schema holding the org's
+/// rows (``TenantArchive`` makes it from the org's file, or from its PostgreSQL rows). The MAC is an HMAC-SHA256 under
 /// the installation's backup key (`backup-hmac.key` in the home, 0600) over the header's fields
 /// with the org bound in, so an edited backup, another org's backup and another installation's
 /// backup are all refused, alike, before a byte of the payload is trusted. Then a restore
 /// checks the version, the checksum, SQLite's own integrity check, the stamp inside the file and
-/// that every row of every table carries the org, and only then swaps the new file in with a
-/// rename, so a failed restore leaves the current data exactly as it was.
+/// that every row of every table carries the org, and only then hands the file to the store,
+/// which replaces the org's data all at once, so a failed restore leaves it exactly as it was.
 ///
 /// Backups are kept in the org's own area of the home (``BackupArea``) or streamed (`backup -`);
 /// a tenant names a backup, never a path.
 public struct TenantBackup: Sendable {
-    private let tenants: TenantDatabases
+    private let archiver: any TenantArchive
+    private let workspace: Workspace
     private let events: any SecurityEventRecorder
     private let clock: any Clock
     private let key: SymmetricKey
@@ -32,19 +34,20 @@ public struct TenantBackup: Sendable {
     /// The file in the home that holds the backup authentication key.
     public static let keyFileName = "backup-hmac.key"
 
-    /// Opens backups over `tenants`, creating the installation's backup key on first use.
-    public init(tenants: TenantDatabases, events: any SecurityEventRecorder, clock: any Clock) throws {
-        try self.init(tenants: tenants, events: events, clock: clock, authenticate: true)
+    /// Opens backups of the data `archive` keeps, creating the installation's backup key in `workspace` on first use.
+    public init(archive: any TenantArchive, workspace: Workspace, events: any SecurityEventRecorder, clock: any Clock) throws {
+        try self.init(archive: archive, workspace: workspace, events: events, clock: clock, authenticate: true)
     }
 
     @_spi(Testing)
-    public init(tenants: TenantDatabases, events: any SecurityEventRecorder, clock: any Clock, authenticate: Bool) throws {
-        self.tenants = tenants
+    public init(archive: any TenantArchive, workspace: Workspace, events: any SecurityEventRecorder, clock: any Clock,
+                authenticate: Bool) throws {
+        self.archiver = archive
+        self.workspace = workspace
         self.events = events
         self.clock = clock
         self.authenticate = authenticate
-        area = BackupArea(workspace: tenants.workspace, confined: authenticate)
-        let workspace = tenants.workspace
+        area = BackupArea(workspace: workspace, confined: authenticate)
         key = try PrivateKeyFile.loadOrCreate(
             at: workspace.privateFileURL(Self.keyFileName), in: workspace, purpose: "backup key",
             make: {
@@ -58,19 +61,10 @@ public struct TenantBackup: Sendable {
     /// Makes a backup of the principal's org (org admins only) and returns its bytes.
     public func archive(_ principal: Principal) throws -> (header: Header, data: Data) {
         try principal.requireAdmin()
-        let database = try tenants.database(for: principal)
         let scratch = scratchURL(for: principal.orgID, suffix: "backup")
         defer { removeDatabaseFiles(at: scratch) }
-        let payload: Data
-        do {
-            let copy = try DatabaseQueue(path: scratch.path)
-            try database.pool.backup(to: copy)
-            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try copy.close()
-            payload = try Data(contentsOf: scratch)
-        } catch {
-            throw BulkheadError.internalFailure(code: "backup-copy")
-        }
+        try archiver.export(principal, to: scratch)
+        guard let payload = try? Data(contentsOf: scratch) else { throw BulkheadError.internalFailure(code: "backup-copy") }
         let org = principal.orgID.rawValue, sha = Self.hex(SHA256.hash(data: payload))
         let created = Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded() / 1000)
         let header = Header(format: Self.format, orgID: org, schemaVersion: TenantSchema.version, sha256: sha,
@@ -142,15 +136,14 @@ public struct TenantBackup: Sendable {
             refuse(org, "payload is not a valid database")
             throw BulkheadError.integrity("the backup does not hold a valid database")
         }
-        // Everything checked: swap the file in. The pool is closed first so no connection writes to the old inode.
-        let target = tenants.workspace.tenantDatabaseURL(for: org)
-        tenants.evict(org: org)
-        removeSidecars(of: target)
-        guard rename(staged.path, target.path) == 0 else {
-            removeDatabaseFiles(at: staged)
-            throw BulkheadError.internalFailure(code: "restore-swap")
+        // Everything checked: the store replaces the org's data with the file's rows, all at once.
+        defer { removeDatabaseFiles(at: staged) }
+        do {
+            try TenantDatabases.migrateFile(at: staged, org: org)
+        } catch {
+            throw BulkheadError.internalFailure(code: "restore-migrate")
         }
-        _ = try tenants.database(org: org)
+        try archiver.replace(principal, from: staged)
         logger.info("backup restored", metadata: ["org": "\(org)"])
         return header
     }
@@ -203,7 +196,7 @@ public struct TenantBackup: Sendable {
     }
 
     func scratchURL(for org: OrgID, suffix: String) -> URL {
-        tenants.workspace.tenantsDirectory.appendingPathComponent(".\(org.rawValue).\(suffix).\(UUID().uuidString).db")
+        workspace.tenantsDirectory.appendingPathComponent(".\(org.rawValue).\(suffix).\(UUID().uuidString).db")
     }
 
     private func removeSidecars(of url: URL) {

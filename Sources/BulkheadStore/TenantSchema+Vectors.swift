@@ -50,4 +50,15 @@ extension TenantSchema {
                 """),
         ]
     }
+
+    /// A version stamp per collection, changed with every write to its items (a random value, so a
+    /// restored file never repeats one a cache holds): a process serving a cached index reads it
+    /// first and rebuilds the index when another process wrote since.
+    static func vectorVersionMigrations(_ org: OrgID) -> [TenantMigration] {
+        [
+            TenantMigration(id: "v4-vector-version", sql: """
+                ALTER TABLE vector_collections ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                """),
+        ]
+    }
 }

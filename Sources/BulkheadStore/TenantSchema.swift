@@ -28,7 +28,7 @@ public enum TenantSchema {
     /// Every migration, in order, for the database of `org`.
     public static func migrations(for org: OrgID) -> [TenantMigration] {
         coreMigrations(org) + engineMigrations(org) + vectorsMigrations(org) + assistantMigrations(org)
-            + vectorGraphMigrations(org) + networkSourceMigrations(org) + answersMigrations(org)
+            + vectorGraphMigrations(org) + networkSourceMigrations(org) + answersMigrations(org) + vectorVersionMigrations(org)
     }
 
     /// The identifier of the newest migration: the schema version a backup records.

@@ -14,8 +14,8 @@ struct LoadedCollection: Sendable {
     let embedder: String
     /// The dimension recorded with the collection.
     let dimension: Int
-    /// The tenant database's generation the index was read from (a restore bumps it).
-    let generation: Int
+    /// The stored version the index matches: every write to the collection's rows changes it.
+    var version: Int64
     /// The rows, postings and graph.
     var index: CollectionIndex
     /// Graph nodes covered by the graph saved in the database (0 when none is saved).

@@ -1,9 +1,8 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 
-/// One stored item as read from a tenant database.
+/// One stored item as read from the org's store.
 struct StoredRow {
     let key: Int64
     let id: String
@@ -81,12 +80,10 @@ extension VectorStore {
         return index
     }
 
-    /// The collection's saved graph, or nil when there is none or its node list is malformed.
-    static func readSavedGraph(_ db: Database, _ collection: CollectionName) throws -> SavedGraph? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT nodes, row_keys, graph FROM vector_graphs WHERE collection = ?",
-                                         arguments: [collection.rawValue]) else { return nil }
-        let nodes: Int = row["nodes"]
-        let keyBytes: Data = row["row_keys"]
+    /// A stored graph's node list parsed, or nil when it is malformed.
+    static func savedGraph(_ stored: StoredGraph) -> SavedGraph? {
+        let nodes = stored.nodes
+        let keyBytes = stored.rowKeys
         guard nodes > 0, keyBytes.count == nodes * 16 else { return nil }
         var keys = [Int64](repeating: 0, count: nodes)
         var fingerprints = [UInt64](repeating: 0, count: nodes)
@@ -96,12 +93,12 @@ extension VectorStore {
                 fingerprints[node] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: node * 16 + 8, as: UInt64.self))
             }
         }
-        return SavedGraph(keys: keys, fingerprints: fingerprints, graph: row["graph"])
+        return SavedGraph(keys: keys, fingerprints: fingerprints, graph: stored.graph)
     }
 
     /// Saves the collection's graph when it has none saved or has grown or shrunk by a tenth (at
     /// least 1,000 nodes) since; a failure is logged and leaves the old save, which stays usable.
-    func saveGraphIfDue(_ principal: Principal, _ database: TenantDatabase, _ collection: CollectionName,
+    func saveGraphIfDue(_ principal: Principal, _ collection: CollectionName,
                         _ loaded: inout LoadedCollection) {
         guard loaded.index.usesHNSW else { return }
         let saved = loaded.savedGraphNodes
@@ -114,11 +111,8 @@ extension VectorStore {
         }
         do {
             try guarded(principal, code: "vectors-graph-save") {
-                try database.write { db in
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO vector_graphs (collection, nodes, row_keys, graph, saved_at) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [collection.rawValue, snapshot.keys.count, keyBytes, snapshot.graph, clock.now()])
-                }
+                try rows.saveGraph(principal, collection: collection.rawValue,
+                                   StoredGraph(nodes: snapshot.keys.count, rowKeys: keyBytes, graph: snapshot.graph), at: clock.now())
             }
             loaded.savedGraphNodes = snapshot.keys.count
         } catch {

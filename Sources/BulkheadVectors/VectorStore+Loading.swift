@@ -1,7 +1,6 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 
 /// Loading collections into the cache, and the error wall around the database.
 extension VectorStore {
@@ -10,19 +9,29 @@ extension VectorStore {
     /// the cache within its budget afterwards.
     func withCollection<T: Sendable>(_ principal: Principal, _ collection: CollectionName,
                                      _ body: (inout LoadedCollection) throws -> T) throws -> T {
-        let database = try tenants.database(for: principal)
         let key = CollectionKey(org: principal.orgID, collection: collection)
         let handle = cache.handle(key)
         let result: T
         do {
             result = try handle.state.withLock { loaded throws -> T in
-                if loaded == nil || loaded?.generation != database.generation {
-                    loaded = try load(principal, database, collection)
+                // The stored version first: an index built before another process (or server)
+                // wrote, or before a restore, is never served.
+                let current = try guarded(principal, code: "vectors-read") { try rows.version(principal, name: collection.rawValue) }
+                guard let current else {
+                    loaded = nil
+                    throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)
+                }
+                if loaded == nil || loaded?.version != current {
+                    loaded = try load(principal, collection)
                     cache.account(key, bytes: loaded!.index.memoryBytes, loaded: true)
                 }
                 let value = try body(&loaded!)
-                saveGraphIfDue(principal, database, collection, &loaded!)
-                cache.account(key, bytes: loaded!.index.memoryBytes)
+                if loaded != nil {
+                    saveGraphIfDue(principal, collection, &loaded!)
+                    cache.account(key, bytes: loaded!.index.memoryBytes)
+                } else {
+                    cache.account(key, bytes: 0)
+                }
                 return value
             }
         } catch let error as BulkheadError {
@@ -34,42 +43,33 @@ extension VectorStore {
         return result
     }
 
-    /// Reads one collection's record and rows from the org's database and builds its index,
+    /// Reads one collection's record and rows from the org's store and builds its index,
     /// putting its saved graph back when there is a usable one (see `VectorStore+Graphs`).
-    private func load(_ principal: Principal, _ database: TenantDatabase, _ collection: CollectionName) throws -> LoadedCollection {
+    private func load(_ principal: Principal, _ collection: CollectionName) throws -> LoadedCollection {
         let started = ContinuousClock.now
         let configuration = self.configuration.index
-        var loaded = try guarded(principal, code: "vectors-load") {
-            try database.read { db -> LoadedCollection in
-                guard let record = try Row.fetchOne(db, sql: "SELECT embedder, dimension FROM vector_collections WHERE name = ?",
-                                                    arguments: [collection.rawValue]) else {
-                    throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)
-                }
-                let dimension: Int = record["dimension"]
-                var stored: [StoredRow] = []
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT rowid, id, text, metadata, vector FROM vector_items WHERE collection = ? ORDER BY rowid
-                    """, arguments: [collection.rawValue])
-                let decoder = JSONDecoder()
-                while let row = try rows.next() {
-                    let blob: Data = row["vector"]
-                    guard blob.count == dimension * MemoryLayout<Float>.stride else {
-                        throw BulkheadError.integrity("a stored vector does not have its collection's dimension")
-                    }
-                    let metadataText: String = row["metadata"]
-                    let metadata = metadataText == "{}" ? [:]
-                        : (try? decoder.decode([String: String].self, from: Data(metadataText.utf8))) ?? [:]
-                    let vector = blob.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-                    stored.append(StoredRow(key: row["rowid"], id: row["id"], text: row["text"], metadata: metadata, vector: vector))
-                }
-                let saved = try Self.readSavedGraph(db, collection)
-                let (index, savedNodes) = Self.buildIndex(dimension: dimension, configuration: configuration, rows: stored, saved: saved)
-                return LoadedCollection(embedder: record["embedder"], dimension: dimension,
-                                        generation: database.generation, index: index, savedGraphNodes: savedNodes)
+        var loaded = try guarded(principal, code: "vectors-load") { () throws -> LoadedCollection in
+            guard let stored = try rows.load(principal, name: collection.rawValue) else {
+                throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)
             }
+            let dimension = stored.collection.dimension
+            let decoder = JSONDecoder()
+            let parsed = try stored.rows.map { row -> StoredRow in
+                guard row.vector.count == dimension * MemoryLayout<Float>.stride else {
+                    throw BulkheadError.integrity("a stored vector does not have its collection's dimension")
+                }
+                let metadata = row.metadata == "{}" ? [:]
+                    : (try? decoder.decode([String: String].self, from: Data(row.metadata.utf8))) ?? [:]
+                let vector = row.vector.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+                return StoredRow(key: row.key, id: row.id, text: row.text, metadata: metadata, vector: vector)
+            }
+            let saved = stored.graph.flatMap(Self.savedGraph)
+            let (index, savedNodes) = Self.buildIndex(dimension: dimension, configuration: configuration, rows: parsed, saved: saved)
+            return LoadedCollection(embedder: stored.collection.embedder, dimension: dimension,
+                                    version: stored.collection.version, index: index, savedGraphNodes: savedNodes)
         }
         if loaded.index.usesHNSW { cache.noteGraph(restored: loaded.savedGraphNodes > 0) }
-        saveGraphIfDue(principal, database, collection, &loaded)
+        saveGraphIfDue(principal, collection, &loaded)
         let elapsed = ContinuousClock.now - started
         logger.debug("vector index loaded", metadata: [
             "org": "\(principal.orgID)", "rows": "\(loaded.index.count)", "hnsw": "\(loaded.index.usesHNSW)",

@@ -14,28 +14,37 @@ extension VectorStore {
             throw BulkheadError.invalidInput("k must be between 1 and \(configuration.maxK)")
         }
         try Self.validate(filter: filter)
-        let (embedderName, dimension) = try withCollection(principal, collection) { ($0.embedder, $0.dimension) }
-        let raw: [Float]
+        let text: String
         switch query {
-        case let .vector(vector):
-            raw = vector
-        case let .text(text):
-            let chosen = try resolveEmbedder(embedderName, dimension: dimension, override: embedder)
-            guard let embedded = try await chosen.embed([text]).first else {
-                throw BulkheadError.unavailable("the embedder returned no vector")
+        case let .vector(raw):
+            // A caller's vector needs nothing read before the search: one visit to the collection.
+            return try withCollection(principal, collection) { loaded in
+                let vector = try Self.prepared(raw, dimension: loaded.dimension, what: "the query vector")
+                return Self.hits(vector, in: &loaded, k: k, filter: filter)
             }
-            raw = embedded
+        case let .text(question):
+            text = question
+        }
+        let (embedderName, dimension) = try withCollection(principal, collection) { ($0.embedder, $0.dimension) }
+        let chosen = try resolveEmbedder(embedderName, dimension: dimension, override: embedder)
+        guard let raw = try await chosen.embed([text]).first else {
+            throw BulkheadError.unavailable("the embedder returned no vector")
         }
         let vector = try Self.prepared(raw, dimension: dimension, what: "the query vector")
         return try withCollection(principal, collection) { loaded in
             guard loaded.dimension == dimension else {
                 throw BulkheadError.conflict("collection '\(collection)' changed while searching")
             }
-            let found = vector.withUnsafeBufferPointer { loaded.index.search($0.baseAddress!, k: k, filter: filter).hits }
-            return found.map { hit in
-                let row = loaded.index.row(hit.row)
-                return VectorHit(id: row.id, score: hit.score, text: row.text, metadata: row.metadata)
-            }
+            return Self.hits(vector, in: &loaded, k: k, filter: filter)
+        }
+    }
+
+    /// The `k` best items of a loaded collection for a unit `vector`, among those matching `filter`.
+    private static func hits(_ vector: [Float], in loaded: inout LoadedCollection, k: Int, filter: [String: String]) -> [VectorHit] {
+        let found = vector.withUnsafeBufferPointer { loaded.index.search($0.baseAddress!, k: k, filter: filter).hits }
+        return found.map { hit in
+            let row = loaded.index.row(hit.row)
+            return VectorHit(id: row.id, score: hit.score, text: row.text, metadata: row.metadata)
         }
     }
 }

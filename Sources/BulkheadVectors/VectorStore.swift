@@ -1,25 +1,26 @@
 import BulkheadCore
 import BulkheadStore
 import Foundation
-import GRDB
 import Logging
 
 /// Per-org vector collections: one object per process serving every org.
 ///
-/// Every call takes a `Principal`, and the principal's org alone picks both the tenant database
-/// (through `TenantDatabases`) and the in-memory index (keyed by org and collection) before any
-/// vector is read. A collection lives in its org's tenant database (`vector_collections`,
-/// `vector_items`), so no name, id or filter can reach another org's rows: they are in another
-/// file. Another org's collection answers `notFound` exactly like a missing one, because from
-/// inside the caller's file it is missing.
+/// Every call takes a `Principal`, and the principal's org alone picks both the stored rows
+/// (its own tenant file, or its claims under row-level security) and the in-memory index (keyed
+/// by org and collection) before any vector is read, so no name, id or filter can reach another
+/// org's rows. Another org's collection answers `notFound` exactly like a missing one, because
+/// from inside the caller's org it is missing. The in-memory index is a cache of the stored rows:
+/// each use first reads the collection's version, and a changed version (another process or
+/// server wrote, or a restore) rebuilds it.
 ///
-/// Writes of one `add` go to the database in one transaction and reach the in-memory index only
+/// Writes of one `add` go to the store in one transaction and reach the in-memory index only
 /// after it commits, under the collection's lock, so a crash mid-ingest leaves nothing partial
 /// and a search never sees rows the database does not hold.
 public final class VectorStore: Sendable {
     /// The settings the store was made with.
     public let configuration: VectorStoreConfiguration
-    let tenants: TenantDatabases
+    /// The orgs' stored collections.
+    let rows: any VectorRowStore
     let clock: any Clock
     let embedders: [String: any Embedder]
     let cache: VectorIndexCache
@@ -34,9 +35,9 @@ public final class VectorStore: Sendable {
     ///   - embedders: the process-wide embedders, by name; the built-in `HashingEmbedder` by
     ///     default. Per-org embedders (an org's HTTP endpoint with its own key) are passed to
     ///     each call instead.
-    public init(tenants: TenantDatabases, clock: any Clock, configuration: VectorStoreConfiguration = VectorStoreConfiguration(),
+    public init(rows: any VectorRowStore, clock: any Clock, configuration: VectorStoreConfiguration = VectorStoreConfiguration(),
                 embedders: [any Embedder] = [HashingEmbedder()]) {
-        self.tenants = tenants
+        self.rows = rows
         self.clock = clock
         self.configuration = configuration
         self.embedders = Dictionary(embedders.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -68,20 +69,9 @@ public final class VectorStore: Sendable {
         guard (1...128).contains(embedder.utf8.count), !embedder.utf8.contains(0) else {
             throw BulkheadError.invalidInput("an embedder name must be 1 to 128 characters")
         }
-        let database = try tenants.database(for: principal)
         let created = try guarded(principal, code: "vectors-create") {
-            try database.write { db -> Bool in
-                if let row = try Row.fetchOne(db, sql: "SELECT embedder, dimension FROM vector_collections WHERE name = ?",
-                                              arguments: [collection.rawValue]) {
-                    guard ifMissing, row["embedder"] as String == embedder, row["dimension"] as Int == dimension else {
-                        throw BulkheadError.conflict("collection '\(collection)' already exists")
-                    }
-                    return false
-                }
-                try db.execute(sql: "INSERT INTO vector_collections (name, embedder, dimension, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [collection.rawValue, embedder, dimension, clock.now()])
-                return true
-            }
+            try rows.createCollection(principal, name: collection.rawValue, embedder: embedder, dimension: dimension,
+                                      ifMissing: ifMissing, at: clock.now())
         }
         if created {
             // A handle left from a deleted collection of the same name must not serve old rows.
@@ -95,16 +85,10 @@ public final class VectorStore: Sendable {
 
     /// The principal's org's collections, by name.
     public func collections(_ principal: Principal) throws -> [VectorCollectionInfo] {
-        let database = try tenants.database(for: principal)
         return try guarded(principal, code: "vectors-list") {
-            try database.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT c.name, c.embedder, c.dimension,
-                           (SELECT COUNT(*) FROM vector_items i WHERE i.collection = c.name) AS count
-                    FROM vector_collections c ORDER BY c.name
-                    """).map { row in
-                    VectorCollectionInfo(name: row["name"], embedder: row["embedder"], dimension: row["dimension"], count: row["count"])
-                }
+            try rows.collections(principal).map { entry in
+                VectorCollectionInfo(name: entry.collection.name, embedder: entry.collection.embedder,
+                                     dimension: entry.collection.dimension, count: entry.count)
             }
         }
     }
@@ -121,18 +105,10 @@ public final class VectorStore: Sendable {
     /// Deletes a collection of the principal's org and all its items.
     public func deleteCollection(_ principal: Principal, name: String) throws {
         let collection = try CollectionName(name)
-        let database = try tenants.database(for: principal)
         let key = CollectionKey(org: principal.orgID, collection: collection)
         let handle = cache.handle(key)
         try handle.state.withLock { loaded in
-            let removed = try guarded(principal, code: "vectors-drop") {
-                try database.write { db -> Bool in
-                    try db.execute(sql: "DELETE FROM vector_items WHERE collection = ?", arguments: [collection.rawValue])
-                    try db.execute(sql: "DELETE FROM vector_graphs WHERE collection = ?", arguments: [collection.rawValue])
-                    try db.execute(sql: "DELETE FROM vector_collections WHERE name = ?", arguments: [collection.rawValue])
-                    return db.changesCount > 0
-                }
-            }
+            let removed = try guarded(principal, code: "vectors-drop") { try rows.deleteCollection(principal, name: collection.rawValue) }
             loaded = nil
             cache.account(key, bytes: 0)
             guard removed else { throw BulkheadError.notFound(kind: "collection", name: collection.rawValue) }
@@ -166,33 +142,24 @@ public final class VectorStore: Sendable {
         for index in vectors.indices {
             vectors[index] = try Self.prepared(vectors[index], dimension: dimension, what: "an item's vector")
         }
-        let rows = try zip(items, vectors).map { item, vector in
+        let prepared = try zip(items, vectors).map { item, vector in
             (item, vector, try Self.encodeMetadata(item.metadata), vector.withUnsafeBufferPointer { Data(buffer: $0) })
         }
-        let database = try tenants.database(for: principal)
         try withCollection(principal, collection) { loaded in
             guard loaded.dimension == dimension, loaded.embedder == embedderName else {
                 throw BulkheadError.conflict("collection '\(collection)' changed while adding")
             }
-            let keys = try guarded(principal, code: "vectors-add") {
-                try database.write { db -> [Int64] in
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT OR REPLACE INTO vector_items (collection, id, text, metadata, vector) VALUES (?, ?, ?, ?, ?)
-                        """)
-                    var keys: [Int64] = []
-                    for (item, _, metadata, blob) in rows {
-                        try insert.execute(arguments: [collection.rawValue, item.id, item.text, metadata, blob])
-                        keys.append(db.lastInsertedRowID)
-                    }
-                    return keys
-                }
+            let (keys, change) = try guarded(principal, code: "vectors-add") {
+                try rows.upsert(principal, collection: collection.rawValue,
+                                items: prepared.map { (id: $0.0.id, text: $0.0.text, metadata: $0.2, vector: $0.3) })
             }
             // Committed: now, and only now, the rows join the index.
-            for ((item, vector, _, _), key) in zip(rows, keys) {
+            for ((item, vector, _, _), key) in zip(prepared, keys) {
                 vector.withUnsafeBufferPointer { buffer in
                     loaded.index.upsert(id: item.id, text: item.text, metadata: item.metadata, vector: buffer, storageKey: key)
                 }
             }
+            loaded.version = Self.versionAfter(change, cached: loaded.version)
         }
     }
 
@@ -229,15 +196,17 @@ public final class VectorStore: Sendable {
 
     private func deleteRows(_ principal: Principal, _ collection: CollectionName, ids: [String], from loaded: inout LoadedCollection) throws -> Int {
         guard !ids.isEmpty else { return 0 }
-        let database = try tenants.database(for: principal)
-        try guarded(principal, code: "vectors-delete") {
-            try database.write { db in
-                let statement = try db.cachedStatement(sql: "DELETE FROM vector_items WHERE collection = ? AND id = ?")
-                for id in ids { try statement.execute(arguments: [collection.rawValue, id]) }
-            }
-        }
+        let change = try guarded(principal, code: "vectors-delete") { try rows.delete(principal, collection: collection.rawValue, ids: ids) }
         var removed = 0
         for id in ids where loaded.index.remove(id: id) { removed += 1 }
+        loaded.version = Self.versionAfter(change, cached: loaded.version)
         return removed
+    }
+
+    /// The version a cached index holds after its own write: the new one when nobody else wrote
+    /// since it was loaded; otherwise a value no store ever hands out, so the next use reloads
+    /// (and picks up the other writer's rows).
+    static func versionAfter(_ change: VersionChange, cached: Int64) -> Int64 {
+        change.before == cached ? change.after : -1
     }
 }

@@ -27,13 +27,13 @@ enum AskBench {
         "Which artists have more than 10 albums?",
     ]
 
-    static func run(chinook: String, iterations: Int) async throws -> String {
+    static func run(chinook: String, iterations: Int, store: BenchStore) async throws -> String {
         guard FileManager.default.fileExists(atPath: chinook) else {
             throw BulkheadError.invalidInput("Chinook not found at \(chinook); pass --chinook PATH")
         }
         let limits = RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000, asksPerSecond: 1_000_000, askBurst: 1_000_000)
         let home = try await BenchHome(label: "ask", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!,
-                                                                    rateLimits: limits))
+                                                                    rateLimits: limits), store: store)
         defer { home.remove() }
         let services = home.services, principal = home.principal
         let copy = home.data.appendingPathComponent("chinook.sqlite")
@@ -58,6 +58,7 @@ enum AskBench {
         modelMs.sort()
         let result: [String: Any] = [
             "bench": "ask",
+            "store": store.label,
             "source": "chinook",
             "questions": questions.count,
             "iterations": iterations,

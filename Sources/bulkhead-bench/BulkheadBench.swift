@@ -86,9 +86,10 @@ struct BulkheadBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The cost of assembling one prompt context (50 tables, 1,000 notes and examples, 20 turns).")
         @Option(help: "Timed context builds.") var iterations = 500
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            print(try await ContextBench.run(iterations: iterations))
+            print(try await ContextBench.run(iterations: iterations, store: try store.resolve()))
         }
     }
 
@@ -98,9 +99,10 @@ struct BulkheadBench: AsyncParsableCommand {
             abstract: "The whole ask pipeline with the offline model on Chinook (context, plan, sandboxed query, log).")
         @Option(help: "The Chinook database to copy and ask about.") var chinook = "Tests/Fixtures/chinook.sqlite"
         @Option(help: "Timed asks.") var iterations = 500
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            print(try await AskBench.run(chinook: chinook, iterations: iterations))
+            print(try await AskBench.run(chinook: chinook, iterations: iterations, store: try store.resolve()))
         }
     }
 
@@ -129,5 +131,14 @@ struct BulkheadBench: AsyncParsableCommand {
         func run() async throws {
             print(try await SSHBench.run(binary: binary, runs: runs, sessions: sessions))
         }
+    }
+
+    /// The store a benchmark runs on (see `BenchStore`).
+    struct StoreOptions: ParsableArguments {
+        @Option(help: "sqlite, or postgres://USER@HOST:PORT/DB (default: BULKHEAD_STORE, else sqlite).") var store: String?
+        @Option(name: .customLong("operator-key"), help: "The operator key file, for a PostgreSQL store that has its operator already.")
+        var operatorKey: String?
+
+        func resolve() throws -> BenchStore { try BenchStore.resolve(store: store, operatorKey: operatorKey) }
     }
 }

@@ -15,8 +15,8 @@ import GRDB
 /// retrieval of tables, examples and notes, the history read with its ownership check, and the
 /// budget fit. Arguments (see `bulkhead-bench context --help`): `[--iterations N]`.
 enum ContextBench {
-    static func run(iterations: Int) async throws -> String {
-        let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!))
+    static func run(iterations: Int, store: BenchStore) async throws -> String {
+        let home = try await BenchHome(label: "context", options: .init(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!), store: store)
         defer { home.remove() }
         let services = home.services, principal = home.principal
         let source = home.data.appendingPathComponent("wide.sqlite")
@@ -40,7 +40,7 @@ enum ContextBench {
         let setupSeconds = Double(DispatchTime.now().uptimeNanoseconds - setupStart.uptimeNanoseconds) / 1e9
 
         let builder = ContextBuilder(engine: services.engine, knowledge: services.knowledge, conversations: services.conversations,
-                                     tenants: services.tenants, clock: services.clock)
+                                     stores: services.stores, clock: services.clock)
         let questions = (0..<20).map { "what is the total \(topics[$0 % topics.count]) per region in table_\($0 * 2)" }
         for warm in 0..<10 {
             _ = try await builder.build(principal, question: questions[warm % questions.count], source: "wide",
@@ -58,6 +58,7 @@ enum ContextBench {
         timings.sort()
         let result: [String: Any] = [
             "bench": "context",
+            "store": store.label,
             "tables": 50, "notes": 1_000, "examples": 1_000, "history_turns": 20,
             "iterations": iterations,
             "p50_ms": BenchStats.round3(BenchStats.percentile(timings, 0.5)),

@@ -36,9 +36,8 @@ enum QueryBench {
         try control.writer.write { db in
             try db.execute(sql: "INSERT INTO organizations (id, name, created_at) VALUES (?, 'Bench', ?)", arguments: [org.rawValue, Date()])
         }
-        let grants = FolderGrants(control: control, clock: clock)
         let engine = try QueryEngine(
-            workspace: workspace, tenants: tenants, grants: grants,
+            workspace: workspace, sources: SQLiteSourceCatalog(tenants: tenants), control: control,
             limits: RateLimits(queriesPerSecond: 1_000_000, queryBurst: 1_000_000),
             sharedLimits: try ControlPlaneLimits(control: control), clock: clock)
         let principal = Principal(

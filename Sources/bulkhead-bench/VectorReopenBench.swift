@@ -25,7 +25,7 @@ enum VectorReopenBench {
                                   role: .admin, sessionID: SessionID(rawValue: "ses-bench")!, expiresAt: .distantFuture)
         let configuration = VectorStoreConfiguration(index: VectorIndexConfiguration(hnsw: parameters))
         func store() -> VectorStore {
-            VectorStore(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock), clock: clock,
+            VectorStore(rows: SQLiteVectorRows(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock)), clock: clock,
                         configuration: configuration)
         }
         let rows = (0..<data.n).filter { data.vectorTenants[$0] == 0 }

@@ -1,6 +1,7 @@
 import Foundation
 import BulkheadAssistant
 import BulkheadAuth
+import BulkheadBackend
 import BulkheadCore
 import BulkheadStore
 
@@ -16,7 +17,9 @@ struct CommandEnvironment: Sendable {
         let userHome = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
         let root = Workspace.resolveRoot(option: global.home, environment: environment, userHome: userHome)
         workspace = try Workspace(root: root)
-        services = try Services(workspace: workspace)
+        let clock = SystemClock()
+        let stores = try StoreBackend.resolve(option: global.store, environment: environment).open(workspace: workspace, clock: clock)
+        services = try Services(workspace: workspace, stores: stores, clock: clock)
     }
 
     /// The session `login` keeps in the home (0600); `BULKHEAD_TOKEN` takes precedence.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BulkheadAuth
 import BulkheadCore
+import BulkheadStore
 
 /// `bulkhead key add FILE|- | key list [--json] | key rm FINGERPRINT`: the SSH keys that open `bulkhead serve`.
 struct KeyCommand: AsyncParsableCommand {

@@ -3,12 +3,13 @@ import Foundation
 import BulkheadAssistant
 import BulkheadCore
 
-/// `bulkhead admin org …` (also `bulkhead org …`): organizations and their folders. Operator only.
+/// `bulkhead admin org …` (also `bulkhead org …`): organizations, their folders and database hosts. Operator only.
 struct Org: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Manage organizations and the folders granted to them (operator only: --operator-key).",
-        subcommands: [Create.self, List.self, Suspend.self, Resume.self, Delete.self, GrantFolder.self, RevokeFolder.self, Limits.self])
+        subcommands: [Create.self, List.self, Suspend.self, Resume.self, Delete.self, GrantFolder.self, RevokeFolder.self,
+                      GrantHost.self, RevokeHost.self, Limits.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an organization (operator).")
@@ -38,7 +39,7 @@ struct Org: AsyncParsableCommand {
                 if output.json {
                     Output.json(["organizations": orgs.map { org -> [String: Any] in
                         ["id": org.record.id.rawValue, "name": org.record.name, "suspended": org.record.suspended,
-                         "members": org.record.members, "admins": org.record.admins, "folders": org.folders]
+                         "members": org.record.members, "admins": org.record.admins, "folders": org.folders, "hosts": org.hosts]
                     }])
                     return
                 }
@@ -47,6 +48,7 @@ struct Org: AsyncParsableCommand {
                     let state = org.record.suspended ? "  SUSPENDED" : ""
                     Output.line("\(org.record.name)  \(org.record.id)  \(org.record.members) members (\(org.record.admins) admins)\(state)")
                     for folder in org.folders { Output.line("  folder \(folder)") }
+                    for host in org.hosts { Output.line("  host \(host)") }
                 }
             }
         }

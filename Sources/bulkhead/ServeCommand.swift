@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BulkheadAuth
+import BulkheadBackend
 import BulkheadCore
 import BulkheadServer
 import BulkheadStore
@@ -49,8 +50,11 @@ struct Serve: AsyncParsableCommand {
             configuration.maxSessionsPerUser = maxSessionsPerUser
             configuration.maxSessionsPerOrg = maxSessionsPerOrg
             configuration.checkInterval = checkInterval
+            let environment = ProcessInfo.processInfo.environment
+            configuration.storeEnvironment = try StoreBackend.resolve(option: global.store, environment: environment)
+                .childEnvironment(from: environment)
             let server = SSHServer(configuration: configuration, auth: env.services.auth, credential: credential,
-                                   events: env.services.control, limits: try ControlPlaneLimits(control: env.services.control),
+                                   events: env.services.control, limits: env.services.stores.limits,
                                    log: SessionLog(write: Self.write))
             let port = try await server.start()
             Self.write("listening on \(ServerAddress(host: configuration.address.host, port: port))")

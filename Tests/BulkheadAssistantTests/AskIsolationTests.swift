@@ -3,11 +3,13 @@ import Testing
 @_spi(Testing) import BulkheadAssistant
 import BulkheadContext
 import BulkheadCore
+import BulkheadTestBackends
 import BulkheadStore
 
 @Suite struct AskIsolationTests {
-    @Test func acmesPromptHoldsOnlyAcmesFragmentsAndNoGlobexCanary() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func acmesPromptHoldsOnlyAcmesFragmentsAndNoGlobexCanary(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let answer = try await f.services.assistant.ask(f.acme, question: "how many customers are there")
         #expect(answer.rows.first?.first == .integer(600))
@@ -24,9 +26,10 @@ import BulkheadStore
         #expect(f.provider.bodies == [record.requestBody], "the provider received exactly the logged bytes")
     }
 
-    @Test func aForeignFragmentTripsTheFirewallAndNothingIsSent() async throws {
+    @Test(arguments: TestBackend.allCases)
+    func aForeignFragmentTripsTheFirewallAndNothingIsSent(_ backend: TestBackend) async throws {
         let foreign = OrgID(rawValue: "org-intruder")!
-        let f = try await AssistantFixture.make(tamper: { context in
+        let f = try await AssistantFixture.make(backend, tamper: { context in
             context.append(ContextFragment(provenance: Provenance(orgID: foreign, kind: .note, container: "notes", recordIDs: ["n-x"]),
                                            payload: .text("GLOBEX-CANARY-injected")))
         })
@@ -43,8 +46,9 @@ import BulkheadStore
         #expect(logged.requestBody.isEmpty)
     }
 
-    @Test func anotherOrgsConversationIsRefusedLikeAMissingOne() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func anotherOrgsConversationIsRefusedLikeAMissingOne(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let theirs = try f.services.conversations.start(f.globex)
         _ = try await f.services.assistant.ask(f.globex, question: "how many patients are there", conversation: theirs)
@@ -58,8 +62,9 @@ import BulkheadStore
         #expect(f.provider.bodies.count == 1, "only Globex's own ask reached the provider")
     }
 
-    @Test func historyComesFromTheCallersOwnConversation() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func historyComesFromTheCallersOwnConversation(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let conversation = try f.services.conversations.start(f.acme)
         _ = try await f.services.assistant.ask(f.acme, question: "how many customers are there", conversation: conversation)
@@ -71,8 +76,9 @@ import BulkheadStore
         #expect(history.first?.provenance.container == conversation.rawValue)
     }
 
-    @Test func acmesFeedbackChangesAcmesNextPromptAndLeavesGlobexByteIdentical() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func acmesFeedbackChangesAcmesNextPromptAndLeavesGlobexByteIdentical(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let question = "which products are in the toys category"
         let globexQuestion = "which doctors work in cardiology"
@@ -97,8 +103,9 @@ import BulkheadStore
         #expect(!String(decoding: after.requestBody, as: UTF8.self).contains("ORDER BY name"))
     }
 
-    @Test func rowsPageThroughAnAnswerFromAnOffset() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func rowsPageThroughAnAnswerFromAnOffset(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let answer = try await f.services.assistant.ask(f.acme, question: "list the customers")
         #expect(answer.rowCount == 600)
@@ -108,8 +115,9 @@ import BulkheadStore
         #expect(page.rows == Array(all.rows[590...]))
     }
 
-    @Test func feedbackOnAnotherOrgsRequestIsNotFound() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func feedbackOnAnotherOrgsRequestIsNotFound(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let theirs = try await f.services.assistant.ask(f.globex, question: "how many patients are there")
         await #expect(throws: BulkheadError.notFound(kind: "request", name: theirs.requestID.rawValue)) {

@@ -5,6 +5,8 @@ import BulkheadAuth
 import BulkheadContext
 import BulkheadCore
 import BulkheadModels
+import BulkheadStore
+import BulkheadTestBackends
 
 /// A provider that records every request it is asked to send, then answers as the offline model.
 ///
@@ -28,6 +30,8 @@ final class RecordingProvider: ModelProvider {
 /// The demo workspace in a temporary home, with principals for ada (Acme admin) and gus (Globex admin).
 struct AssistantFixture {
     let home: URL
+    /// The stores the fixture runs on (kept open for its life; a PostgreSQL database is dropped after).
+    let stores: TestStores
     let services: Services
     let provider: RecordingProvider
     let acme: Principal
@@ -37,14 +41,17 @@ struct AssistantFixture {
     let acmeCanary: String
     let globexCanary: String
 
-    static func make(tamper: (@Sendable (inout PromptContext) -> Void)? = nil, firewall: Bool = true) async throws -> AssistantFixture {
+    static func make(_ backend: TestBackend = .sqlite, tamper: (@Sendable (inout PromptContext) -> Void)? = nil,
+                     firewall: Bool = true) async throws -> AssistantFixture {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-assistant-\(UUID().uuidString)")
         let provider = RecordingProvider()
         var options = Services.Options(hasherParameters: PasswordHasher.Parameters(logN: 10, r: 8, p: 1)!)
         options.modelOverride = provider
         options.contextTamper = tamper
         options.firewallEnabled = firewall
-        let services = try Services(workspace: try .init(root: home), options: options)
+        let workspace = try Workspace(root: home)
+        let stores = try backend.open(workspace: workspace, clock: SystemClock())
+        let services = try Services(workspace: workspace, stores: stores.stores, options: options)
         let accounts = try await services.createDemo(force: false, credentials: CallerCredentials()).accounts
         func login(_ email: String) async throws -> Principal {
             let password = accounts.first { $0.email == email }?.password ?? ""
@@ -59,7 +66,7 @@ struct AssistantFixture {
         let canary = { (text: String, prefix: String) -> String in
             String(text[text.range(of: prefix)!.lowerBound...].prefix(prefix.count + 8))
         }
-        return AssistantFixture(home: home, services: services, provider: provider, acme: acme, acmeMember: member, globex: globex,
+        return AssistantFixture(home: home, stores: stores, services: services, provider: provider, acme: acme, acmeMember: member, globex: globex,
                                 acmeCanary: canary(try notes(acme), "ACME-CANARY-"),
                                 globexCanary: canary(try notes(globex), "GLOBEX-CANARY-"))
     }

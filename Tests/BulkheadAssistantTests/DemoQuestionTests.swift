@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BulkheadAssistant
 import BulkheadCore
+import BulkheadTestBackends
 import BulkheadEngine
 
 /// The offline model, through the whole ask pipeline, on the demo workspace's own data: each
@@ -40,20 +41,23 @@ import BulkheadEngine
         }.sorted()
     }
 
-    @Test func acmeQuestionsMatchHandWrittenSQL() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func acmeQuestionsMatchHandWrittenSQL(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         try await check(f, f.acme, Self.acmeQuestions, source: "retail")
     }
 
-    @Test func globexQuestionsMatchHandWrittenSQL() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func globexQuestionsMatchHandWrittenSQL(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         try await check(f, f.globex, Self.globexQuestions, source: "clinic")
     }
 
-    @Test func aQuestionTheSchemaCannotAnswerIsRefusedNotGuessed() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func aQuestionTheSchemaCannotAnswerIsRefusedNotGuessed(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         await #expect(throws: BulkheadError.self) {
             _ = try await f.services.assistant.ask(f.acme, question: "what is the weather in Paris")

@@ -2,12 +2,14 @@ import Foundation
 import Testing
 import BulkheadAssistant
 import BulkheadCore
+import BulkheadTestBackends
 
 /// Model settings per org: configured providers are kept, so an admin switches between them
 /// (the console's palette does) without typing a key again; the key stays sealed.
 @Suite struct ModelSettingsTests {
-    @Test func configuredProvidersStayConfiguredAcrossSwitches() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func configuredProvidersStayConfiguredAcrossSwitches(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let models = f.services.models
         #expect(try models.configured(for: f.acme).map(\.provider) == ["offline"])

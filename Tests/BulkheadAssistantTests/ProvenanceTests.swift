@@ -3,6 +3,10 @@ import GRDB
 import Testing
 import BulkheadAssistant
 import BulkheadCore
+import BulkheadTestBackends
+import BulkheadPostgres
+import BulkheadPostgresKit
+import PostgresNIO
 @testable import BulkheadStore
 
 /// A fragment's org is read from where its bytes were stored. A row of Globex planted straight
@@ -21,7 +25,7 @@ import BulkheadCore
         vector = vector.map { $0 / norm }
         let blob = vector.withUnsafeBufferPointer { Data(buffer: $0) }
         let globex = f.globex.orgID.rawValue
-        try f.services.tenants.database(for: f.acme).write { db in
+        try f.services.stores.files!.database(for: f.acme).write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
             switch kind {
@@ -48,7 +52,11 @@ import BulkheadCore
                     """, arguments: [conversation.rawValue, globex, text, Date()])
             }
         }
-        f.services.tenants.evict(org: f.acme.orgID)
+        // As a restore would: the file changed under the running services, which read it anew.
+        try f.services.stores.files!.database(for: f.acme).write { db in
+            try db.execute(sql: "UPDATE vector_collections SET version = version + 1")
+        }
+        f.services.stores.files!.evict(org: f.acme.orgID)
         return marker
     }
 
@@ -81,8 +89,43 @@ import BulkheadCore
                 "the fragment made from the planted row must carry the org stamped on that row")
     }
 
-    @Test func aSchemaFragmentCarriesTheEnginesOwnerAndAnUntouchedAskPasses() async throws {
-        let f = try await AssistantFixture.make()
+    /// On PostgreSQL the same rows cannot even be planted: connected as the server role under
+    /// Acme's claims, a row stamped with Globex is refused by row-level security, and the next ask
+    /// (the firewall off, so only the store stands in the way) carries nothing of it.
+    @Test(arguments: Kind.allCases)
+    func onPostgreSQLARowOfAnotherOrgCannotBePlanted(_ kind: Kind) async throws {
+        let f = try await AssistantFixture.make(.postgres, firewall: false)
+        defer { f.remove() }
+        let store = try #require(f.stores.postgres)
+        let conversation = try f.services.conversations.start(f.acme)
+        let marker = "PLANTED-\(kind.rawValue)-\(UUID().uuidString.prefix(8))"
+        let globex = f.globex.orgID.rawValue, conversationID = conversation.rawValue
+        let insert: PostgresQuery
+        switch kind {
+        case .note: insert = "INSERT INTO bulkhead.notes (org_id, id, text, created_by, created_at) VALUES (\(globex), 'p', \(marker), 'x', now())"
+        case .vector:
+            insert = "INSERT INTO bulkhead.vector_items (org_id, collection, id, position, text, vector) VALUES (\(globex), 'notes', 'p', 999, \(marker), '\\x00'::bytea)"
+        case .example:
+            insert = "INSERT INTO bulkhead.examples (org_id, id, question, sql, origin, created_by, created_at) VALUES (\(globex), 'p', 'q', \(marker), 'x', 'x', now())"
+        case .turn:
+            insert = "INSERT INTO bulkhead.turns (org_id, id, conversation_id, request_id, question, created_at) VALUES (\(globex), 999, \(conversationID), 'r', \(marker), now())"
+        }
+        var refusal: String?
+        do {
+            _ = try store.waitTransaction(.tenant(f.acme)) { try await $0.query(insert, logger: PostgresLog.quiet) }
+        } catch {
+            refusal = PostgresErrorText.sqlState(error)
+        }
+        #expect(["42501", "23503"].contains(refusal ?? "none"), "planting a \(kind) stamped with another org must be refused")
+        let answer = try await f.services.assistant.ask(f.acme, question: "how many customers are there", conversation: conversation)
+        let record = try f.services.requestLog.record(answer.requestID.rawValue, for: f.acme)
+        #expect(!String(decoding: record.requestBody, as: UTF8.self).contains(marker))
+        #expect(record.context.fragments.allSatisfy { $0.provenance.orgID == f.acme.orgID })
+    }
+
+    @Test(arguments: TestBackend.allCases)
+    func aSchemaFragmentCarriesTheEnginesOwnerAndAnUntouchedAskPasses(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let answer = try await f.services.assistant.ask(f.acme, question: "how many customers are there in Brazil")
         let record = try f.services.requestLog.record(answer.requestID.rawValue, for: f.acme)
@@ -95,8 +138,9 @@ import BulkheadCore
 
 /// Within an org: a member reads only their own requests; a member's corrected SQL waits for an admin.
 @Suite struct WithinOrgTests {
-    @Test func aMemberReadsOnlyTheirOwnRequestsAndAnAdminReadsAll() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func aMemberReadsOnlyTheirOwnRequestsAndAnAdminReadsAll(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let admins = try await f.services.assistant.ask(f.acme, question: "how many customers are there")
         let members = try await f.services.assistant.ask(f.acmeMember, question: "how many products are there")
@@ -120,8 +164,9 @@ import BulkheadCore
         }
     }
 
-    @Test func aMembersCorrectedSQLIsASuggestionUntilAnAdminApprovesIt() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func aMembersCorrectedSQLIsASuggestionUntilAnAdminApprovesIt(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let question = "which products are in the toys category"
         let asked = try await f.services.assistant.ask(f.acmeMember, question: question)
@@ -146,8 +191,9 @@ import BulkheadCore
         #expect(throws: BulkheadError.notFound(kind: "suggestion", name: id)) { try f.services.assistant.rejectExample(f.acme, id: id) }
     }
 
-    @Test func aRejectedSuggestionNeverReachesAPrompt() async throws {
-        let f = try await AssistantFixture.make()
+    @Test(arguments: TestBackend.allCases)
+    func aRejectedSuggestionNeverReachesAPrompt(_ backend: TestBackend) async throws {
+        let f = try await AssistantFixture.make(backend)
         defer { f.remove() }
         let asked = try await f.services.assistant.ask(f.acmeMember, question: "how many orders are there")
         let id = try #require(try await f.services.assistant.feedback(f.acmeMember, requestID: asked.requestID.rawValue, good: true))

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 @_spi(Testing) import BulkheadAudit
+import BulkheadTestBackends
 
 /// One log capture per test process: swift-log accepts a single bootstrap, made here on first use.
 enum TestLogging {
@@ -21,7 +22,8 @@ struct AuditRunnerTests {
         let patterns = AuditRunner.patterns
         #expect(patterns.count >= 120)
         #expect(Set(patterns.map(\.id)).count == patterns.count)
-        #expect(Set(patterns.map(\.layer)) == Set(AuditLayer.allCases))
+        #expect(Set(patterns.map(\.layer)) == Set(AuditLayer.allCases).subtracting([.rowSecurity]))
+        #expect(AuditRunner.patterns(rowSecurity: true).filter { $0.layer == .rowSecurity }.count >= 15)
         #expect(patterns.allSatisfy { !$0.name.isEmpty && !$0.tried.isEmpty })
         #expect(patterns.suffix(14).allSatisfy { $0.layer == .logsAndErrors }, "the log scans must run after every other pattern")
     }
@@ -40,11 +42,23 @@ struct AuditRunnerTests {
         }
     }
 
-    @Test("the full suite passes: every pattern, zero failures, progress to the end, the JSON keys")
-    func fullSuitePasses() async throws {
+    @Test("the full suite passes on either store: every pattern, zero failures, progress to the end, the JSON keys",
+          arguments: TestBackend.allCases)
+    func fullSuitePasses(_ backend: TestBackend) async throws {
         let seen = Mutex<[(Int, Int)]>([])
-        let report = await AuditRunner(logs: TestLogging.capture, sessionExecutable: Self.binary).run { done, total, _ in
+        let database = backend == .postgres ? try StoreTemplate.shared().makeDatabase() : nil
+        defer { database?.drop() }
+        let target = database.map { AuditTarget(backend: .postgres($0.serverURL), operatorKey: nil) } ?? .sqlite
+        let report = await AuditRunner(logs: TestLogging.capture, target: target, sessionExecutable: Self.binary).run { done, total, _ in
             seen.withLock { $0.append((done, total)) }
+        }
+        if database != nil {
+            // On PostgreSQL every SQLite pattern runs too, beside a row-level security layer of at least 15 patterns.
+            #expect(Set(AuditRunner.patterns.map(\.id)).isSubset(of: Set(report.results.map(\.id))))
+            #expect(report.results.filter { $0.layer == .rowSecurity }.count >= 15)
+            #expect(Set(report.results.map(\.layer)) == Set(AuditLayer.allCases))
+        } else {
+            #expect(!report.results.contains { $0.layer == .rowSecurity })
         }
         #expect(report.results.count >= 120)
         #expect(report.failures.isEmpty, "\(report.failures.map { "\($0.id): \($0.detail)" })")

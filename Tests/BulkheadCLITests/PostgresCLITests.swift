@@ -67,8 +67,18 @@ import Testing
         }
         let ada = ["BULKHEAD_TOKEN": try token("ada@acme.test")]
         let gus = ["BULKHEAD_TOKEN": try token("gus@globex.test")]
-        let added = try cli.run(["source", "add", "music", chinook.readerURL.description, "--password-stdin"],
-                                stdin: (chinook.readerURL.password ?? "") + "\n", environment: ada)
+        let password = (chinook.readerURL.password ?? "") + "\n"
+        // Without a host grant the server does not connect anywhere a tenant names.
+        let ungranted = try cli.run(["source", "add", "music", chinook.readerURL.description, "--password-stdin"], stdin: password, environment: ada)
+        #expect(ungranted.status == 3, "\(ungranted.stderr)")
+        #expect(ungranted.stderr.contains("grant-host"))
+        let key = cli.home.appendingPathComponent("operator.key").path
+        let host = "\(chinook.readerURL.host):\(chinook.readerURL.port)"
+        let granted = try cli.run(["admin", "org", "grant-host", "Acme", host, "--operator-key", key])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        let listedHosts = try cli.run(["admin", "org", "list", "--json", "--operator-key", key]).json()["organizations"] as? [[String: Any]] ?? []
+        #expect(listedHosts.first { $0["name"] as? String == "Acme" }?["hosts"] as? [String] == [host])
+        let added = try cli.run(["source", "add", "music", chinook.readerURL.description, "--password-stdin"], stdin: password, environment: ada)
         #expect(added.status == 0, "\(added.stderr)")
         let listed = try cli.run(["source", "list", "--json"], environment: ada).json()
         let kinds = (listed["sources"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "")/\($0["kind"] ?? "")" }
@@ -83,6 +93,10 @@ import Testing
         #expect(refused.stderr.contains("COPY is not allowed"))
         let foreign = try cli.run(["query", "music", "SELECT 1"], environment: gus)
         #expect(foreign.status == 4)
+        // Withdrawn: the source stops connecting.
+        #expect(try cli.run(["admin", "org", "revoke-host", "Acme", host, "--operator-key", key]).status == 0)
+        let revoked = try cli.run(["query", "music", "SELECT 1"], environment: ada)
+        #expect(revoked.status == 3, "\(revoked.stderr)")
     }
 
     /// The repository's Chinook, found from this source file.

@@ -33,8 +33,9 @@ final class EngineFixture: @unchecked Sendable {
         }
         var logger = Logger(label: "bulkhead.engine.tests")
         logger.logLevel = .critical
-        engine = try QueryEngine(workspace: workspace, tenants: tenants, grants: FolderGrants(control: control, clock: clock), limits: limits,
-                                 sharedLimits: try ControlPlaneLimits(control: control), clock: clock, random: SeededRandom(seed: 7), logger: logger)
+        engine = try QueryEngine(workspace: workspace, sources: SQLiteSourceCatalog(tenants: tenants), control: control, limits: limits,
+                                 sharedLimits: try ControlPlaneLimits(control: control), clock: clock, random: SeededRandom(seed: 7),
+                                 logger: logger)
         acmeRoot = outside.url.appendingPathComponent("acme-data", isDirectory: true)
         globexRoot = outside.url.appendingPathComponent("globex-data", isDirectory: true)
         for root in [acmeRoot, globexRoot] { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }

@@ -43,9 +43,9 @@ struct LoggingTests {
     func noTenantTextInLogs() throws {
         let fixture = try EngineFixture()
         let capture = LogCapture()
-        let engine = try QueryEngine(workspace: fixture.workspace, tenants: fixture.tenants,
-                                     grants: FolderGrants(control: fixture.control, clock: fixture.clock),
-                                     sharedLimits: try ControlPlaneLimits(control: fixture.control), clock: fixture.clock, logger: capture.logger())
+        let engine = try QueryEngine(workspace: fixture.workspace, sources: SQLiteSourceCatalog(tenants: fixture.tenants),
+                                     control: fixture.control, sharedLimits: try ControlPlaneLimits(control: fixture.control),
+                                     clock: fixture.clock, logger: capture.logger())
         let acme = fixture.admin(fixture.acme)
         let path = try fixture.database(in: fixture.acmeRoot, as: "secret-file.sqlite", labels: ["ACME-CANARY-LOG-ROW"])
         _ = try engine.addSource(acme, name: "canarysource", path: path)

@@ -17,6 +17,9 @@ final class PostgresSourceFixture: @unchecked Sendable {
         engine = try EngineFixture()
         cluster = try ThrowawayCluster.shared()
         chinook = try cluster.loadedCopy(of: Fixtures.chinookPath, runtime: Self.runtime)
+        for org in [engine.acme, engine.globex] {
+            try engine.engine.grantHost("\(chinook.readerURL.host):\(chinook.readerURL.port)", to: org, by: EngineFixture.operator)
+        }
     }
 
     var url: String { chinook.readerURL.description }

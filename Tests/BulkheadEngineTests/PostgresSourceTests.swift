@@ -118,6 +118,7 @@ final class PostgresSourceTests: XCTestCase {
         XCTAssertEqual(f.error { _ = try f.query(f.engine.acme, "SELECT 1/0") }, .sqlFailed("a value is not valid for its type"))
         let syntax = f.error { _ = try f.query(f.engine.acme, "SELECT FROM WHERE") }
         XCTAssertEqual(syntax, .sqlFailed("syntax error near \"WHERE\""))
+        try f.engine.engine.grantHost("127.0.0.1:1", to: f.engine.acme, by: EngineFixture.operator)
         let missingServer = f.error {
             _ = try f.engine.engine.addPostgresSource(f.engine.admin(f.engine.acme), name: "gone",
                                                       url: "postgres://reader@127.0.0.1:1/chinook", password: "x")
@@ -181,5 +182,25 @@ final class PostgresSourceTests: XCTestCase {
         _ = try f.query(f.engine.acme, "SELECT 1")
         try f.engine.engine.removeSource(f.engine.admin(f.engine.acme), "music")
         XCTAssertEqual(f.error { _ = try f.query(f.engine.acme, "SELECT 1") }, .notFound(kind: "source", name: "music"))
+    }
+
+    func testHostsAreGrantedByTheOperatorAndARevokedHostStopsTheSource() throws {
+        let host = "\(f.chinook.readerURL.host):\(f.chinook.readerURL.port)"
+        let engine = f.engine.engine
+        try engine.revokeHost(host, from: f.engine.acme, by: EngineFixture.operator)
+        XCTAssertEqual(f.error { try f.add(f.engine.acme) }, HostGrants.refusal)
+        XCTAssertEqual(try engine.listSources(f.engine.admin(f.engine.acme)), [])
+        XCTAssertEqual(try engine.allowedHosts(f.engine.admin(f.engine.acme)), [])
+        XCTAssertEqual(try engine.allowedHosts(f.engine.admin(f.engine.globex)), [host])
+        XCTAssertEqual(try engine.grantHost(host.uppercased(), to: f.engine.acme, by: EngineFixture.operator), host)
+        try f.add(f.engine.acme)
+        XCTAssertEqual(try f.query(f.engine.acme, #"SELECT count(*) FROM "Genre""#).rows, [[.integer(25)]])
+        try engine.revokeHost(host, from: f.engine.acme, by: EngineFixture.operator)
+        XCTAssertEqual(f.error { _ = try f.query(f.engine.acme, "SELECT 1") }, HostGrants.refusal)
+        XCTAssertEqual(try HostGrants.parse("DB.Example.com"), "db.example.com:5432")
+        XCTAssertEqual(try HostGrants.parse("[::1]:6543"), "[::1]:6543")
+        for bad in ["", "db:0", "db:x", "[::1", "db/x:5432", "db:70000"] {
+            XCTAssertThrowsError(try HostGrants.parse(bad), bad)
+        }
     }
 }

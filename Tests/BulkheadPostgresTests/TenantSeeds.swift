@@ -46,5 +46,12 @@ enum TenantSeeds {
             "1", "1", "1", "1", "0", "0", "0", "0", "'passed'", "'answered'", "now()",
         ]),
         TenantSeed(table: "settings", columns: ["key", "value"], values: ["'model'", "'offline'"]),
+        TenantSeed(table: "value_index_sources", columns: ["source", "stamp", "columns", "\"values\"", "built_at"],
+                   values: ["'sales'", "'s1'", "1", "1", "now()"]),
+        TenantSeed(table: "value_index", columns: ["source", "table_name", "column_name", "value", "norm"],
+                   values: ["'sales'", "'customers'", "'city'", "'Lisbon'", "'lisbon'"]),
+        TenantSeed(table: "eval_runs", columns: ["id", "name", "source", "provider", "model", "total", "correct", "levels", "created_by",
+                                                 "created_at"],
+                   values: ["'run-1'", "'retail'", "'sales'", "'offline'", "'offline'", "1", "1", "'{}'", "'u'", "now()"]),
     ]
 }

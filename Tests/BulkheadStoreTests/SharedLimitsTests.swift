@@ -1,11 +1,34 @@
 import Foundation
 import BulkheadCore
+import BulkheadPostgres
+import BulkheadTestBackends
 @testable import BulkheadStore
 import Testing
 
-/// The shared limits in the control plane: what one process takes, another sees; a dead process's slots go.
+/// The shared limits on either store: what one process (or server) takes, another sees; a dead process's slots go.
 @Suite("Shared limits")
 struct SharedLimitsTests {
+    /// The fixture's shared limits as another process holds them. On PostgreSQL each call opens a
+    /// pool of its own to the fixture's database, as a second server would.
+    private func limits(_ fixture: StoreFixture, holder: LimitHolder = .current, host: String = PostgresSharedLimits.hostName,
+                        pools: Pools) throws -> any SharedLimits {
+        switch fixture.backend {
+        case .sqlite:
+            return try ControlPlaneLimits(control: fixture.control as! ControlDatabase, holder: holder)
+        case .postgres:
+            let store = try fixture.opened.database!.openStore(maximumConnections: 2)
+            pools.add(store)
+            return PostgresSharedLimits(store: store, holder: holder, host: host)
+        }
+    }
+
+    /// The pools a test opened, closed at its end.
+    final class Pools: @unchecked Sendable {
+        private var stores: [PostgresStore] = []
+        func add(_ store: PostgresStore) { stores.append(store) }
+        deinit { stores.forEach { $0.close() } }
+    }
+
     /// A pid that is certainly not running: a child that was started and reaped.
     private func endedPID() throws -> Int32 {
         var pid: pid_t = 0
@@ -17,11 +40,12 @@ struct SharedLimitsTests {
         return pid
     }
 
-    @Test("two processes draw on one bucket per org; the other org keeps its own")
-    func oneBucketAcrossProcesses() throws {
-        let fixture = try StoreFixture()
-        let first = try ControlPlaneLimits(control: fixture.control)
-        let second = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
+    @Test("two processes (on PostgreSQL, two servers) draw on one bucket per org; the other org keeps its own",
+          arguments: TestBackend.allCases)
+    func oneBucketAcrossProcesses(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
+        let first = try limits(fixture, pools: pools)
+        let second = try limits(fixture, holder: LimitHolder(pid: getppid()), pools: pools)
         let now = fixture.clock.now()
         #expect(try first.take(.asks, org: fixture.acme, rate: 0.5, burst: 2, now: now) == nil)
         #expect(try second.take(.asks, org: fixture.acme, rate: 0.5, burst: 2, now: now) == nil)
@@ -32,13 +56,14 @@ struct SharedLimitsTests {
         #expect(try first.take(.asks, org: fixture.acme, rate: 0.5, burst: 2, now: now.addingTimeInterval(2)) == nil, "refilled")
     }
 
-    @Test("slots are counted across processes, released by their holder only, and freed when the holder is gone")
-    func slotsAcrossProcesses() throws {
-        let fixture = try StoreFixture()
+    @Test("slots are counted across processes, released by their holder only, and freed when the holder is gone",
+          arguments: TestBackend.allCases)
+    func slotsAcrossProcesses(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
         let now = fixture.clock.now()
-        let mine = try ControlPlaneLimits(control: fixture.control)
-        let parent = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: getppid()))
-        let gone = try ControlPlaneLimits(control: fixture.control, holder: LimitHolder(pid: try endedPID(), startTime: 1))
+        let mine = try limits(fixture, pools: pools)
+        let parent = try limits(fixture, holder: LimitHolder(pid: getppid()), pools: pools)
+        let gone = try limits(fixture, holder: LimitHolder(pid: try endedPID(), startTime: 1), pools: pools)
         let acme = LimitScope.org(fixture.acme)
         #expect(try mine.acquire(.statements, scope: acme, limit: 3, now: now))
         #expect(try parent.acquire(.statements, scope: acme, limit: 3, now: now))
@@ -58,14 +83,26 @@ struct SharedLimitsTests {
         #expect(try parent.acquire(.sshSessions, scope: .user(UserID(rawValue: "usr-b")!), limit: 1, now: now))
     }
 
-    @Test("an org's override is shared and can be removed")
-    func overrides() throws {
-        let fixture = try StoreFixture()
-        let limits = try ControlPlaneLimits(control: fixture.control)
+    @Test("a slot held on another host is not freed from this one (it cannot tell whether that process runs)")
+    func otherHostsSlotsStay() throws {
+        let fixture = try StoreFixture(.postgres), pools = Pools()
+        let now = fixture.clock.now()
+        let elsewhere = try limits(fixture, holder: LimitHolder(pid: try endedPID(), startTime: 1), host: "another-host", pools: pools)
+        let here = try limits(fixture, pools: pools)
+        let acme = LimitScope.org(fixture.acme)
+        #expect(try elsewhere.acquire(.connections, scope: acme, limit: 1, now: now))
+        #expect(try !here.acquire(.connections, scope: acme, limit: 1, now: now))
+        #expect(try here.count(.connections, scope: acme) == 1)
+    }
+
+    @Test("an org's override is shared and can be removed", arguments: TestBackend.allCases)
+    func overrides(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
+        let limits = try limits(fixture, pools: pools)
         #expect(try limits.overrides(for: fixture.acme) == nil)
         let tight = RateLimits(asksPerSecond: 0.01, askBurst: 3)
         try limits.setOverrides(tight, for: fixture.acme)
-        #expect(try ControlPlaneLimits(control: fixture.control).overrides(for: fixture.acme) == tight)
+        #expect(try self.limits(fixture, pools: pools).overrides(for: fixture.acme) == tight)
         #expect(try limits.overrides(for: fixture.globex) == nil)
         try limits.setOverrides(nil, for: fixture.acme)
         #expect(try limits.overrides(for: fixture.acme) == nil)

@@ -1,38 +1,49 @@
 import Foundation
 import GRDB
+import PostgresNIO
 import BulkheadCore
+import BulkheadPostgres
+import BulkheadPostgresKit
+import BulkheadTestBackends
 @testable import BulkheadStore
 
-/// A throwaway workspace with two stamped orgs, Acme and Globex, each with a note.
+/// A throwaway home with two orgs, Acme and Globex, each with a note, on one of the two stores.
 final class StoreFixture: @unchecked Sendable {
+    let backend: TestBackend
     let home: URL
     /// A folder beside the home, for files that must not live in it (backups).
     let outside: URL
     let workspace: Workspace
     let clock = ManualClock()
-    let control: ControlDatabase
-    let tenants: TenantDatabases
+    let opened: TestStores
     let acme = OrgID(rawValue: "org-acme")!
     let globex = OrgID(rawValue: "org-globex")!
 
-    init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-store-\(UUID().uuidString)")
+    var stores: Stores { opened.stores }
+    var control: any ControlStore { stores.control }
+    /// The SQLite files (SQLite only).
+    var tenants: TenantDatabases { stores.files! }
+
+    /// A fixture on `backend`; with `sharing`, in that fixture's home (the same installation keys), on a store of its own.
+    init(_ backend: TestBackend = .sqlite, sharing: StoreFixture? = nil) throws {
+        self.backend = backend
+        ownsHome = sharing == nil
+        home = sharing?.home ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-store-\(UUID().uuidString)")
         outside = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-store-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         workspace = try Workspace(root: home)
-        control = try ControlDatabase(workspace: workspace, clock: clock)
-        tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
+        opened = try backend.open(workspace: workspace, clock: clock)
         for (org, text) in [(acme, "ACME-CANARY-store"), (globex, "GLOBEX-CANARY-store")] {
-            let db = try tenants.create(org: org)
-            try db.write { db in
-                try db.execute(sql: "INSERT INTO notes (id, text, created_by, created_at) VALUES ('n1', ?, 'usr-x', ?)",
-                               arguments: [text, Date()])
-            }
+            try control.write(.operator, "test-org") { try $0.insertOrganization(org, name: org.rawValue, at: Date()) }
+            try stores.tenants.create(org: org)
+            try addNote(org, id: "n1", text: text)
         }
     }
 
+    private let ownsHome: Bool
+
     deinit {
-        try? FileManager.default.removeItem(at: home)
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
         try? FileManager.default.removeItem(at: outside)
     }
 
@@ -41,7 +52,48 @@ final class StoreFixture: @unchecked Sendable {
                   orgName: org.rawValue, role: role, sessionID: SessionID(rawValue: "ses-1")!, expiresAt: .distantFuture)
     }
 
+    /// Writes a note row straight into the org's store, as the org.
+    func addNote(_ org: OrgID, id: String, text: String) throws {
+        let principal = principal(org)
+        switch backend {
+        case .sqlite:
+            try tenants.database(for: principal).write { db in
+                try db.execute(sql: "INSERT INTO notes (id, text, created_by, created_at) VALUES (?, ?, 'usr-x', ?)",
+                               arguments: [id, text, Date()])
+            }
+        case .postgres:
+            let now = Date()
+            _ = try opened.postgres!.waitTransaction(.tenant(principal)) { connection in
+                try await connection.query("INSERT INTO bulkhead.notes (id, text, created_by, created_at) VALUES (\(id), \(text), 'usr-x', \(now))",
+                                           logger: PostgresLog.quiet)
+            }
+        }
+    }
+
+    /// Deletes the org's notes straight in its store, as the org.
+    func deleteNotes(_ org: OrgID) throws {
+        let principal = principal(org)
+        switch backend {
+        case .sqlite:
+            try tenants.database(for: principal).write { db in try db.execute(sql: "DELETE FROM notes") }
+        case .postgres:
+            _ = try opened.postgres!.waitTransaction(.tenant(principal)) { connection in
+                try await connection.query("DELETE FROM bulkhead.notes", logger: PostgresLog.quiet)
+            }
+        }
+    }
+
+    /// The org's note texts, by id.
     func notes(_ org: OrgID) throws -> [String] {
-        try tenants.database(for: principal(org)).read { db in try String.fetchAll(db, sql: "SELECT text FROM notes ORDER BY id") }
+        let principal = principal(org)
+        switch backend {
+        case .sqlite:
+            return try tenants.database(for: principal).read { db in try String.fetchAll(db, sql: "SELECT text FROM notes ORDER BY id") }
+        case .postgres:
+            return try opened.postgres!.waitTransaction(.tenant(principal)) { connection in
+                try await connection.query("SELECT text FROM bulkhead.notes ORDER BY id", logger: PostgresLog.quiet).collect()
+                    .map { try $0.decode(String.self) }
+            }
+        }
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import GRDB
 import BulkheadCore
+import BulkheadTestBackends
 @testable import BulkheadStore
 
 @Suite struct TenantBackupTests {
     private func backups(_ f: StoreFixture) throws -> TenantBackup {
-        try TenantBackup(tenants: f.tenants, events: f.control, clock: f.clock)
+        try TenantBackup(archive: f.stores.archive, workspace: f.workspace, events: f.control, clock: f.clock)
     }
 
     /// The backup file of `org` named `name`, inside the org's backup area.
@@ -14,8 +15,9 @@ import BulkheadCore
         BackupArea(workspace: f.workspace).folder(for: org).appendingPathComponent(name)
     }
 
-    @Test func roundTripRestoresTheOrgsDataFromItsOwnArea() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func roundTripRestoresTheOrgsDataFromItsOwnArea(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         let header = try backups.backup(f.principal(f.acme), named: "acme.bak")
         #expect(header.orgID == f.acme.rawValue)
@@ -23,26 +25,27 @@ import BulkheadCore
         let written = file(f, f.acme, "acme.bak")
         #expect(FileManager.default.fileExists(atPath: written.path))
         #expect((try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int) == 0o600)
-        try f.tenants.database(for: f.principal(f.acme)).write { db in try db.execute(sql: "DELETE FROM notes") }
+        try f.deleteNotes(f.acme)
         #expect(try f.notes(f.acme).isEmpty)
         try backups.restore(f.principal(f.acme), named: "acme.bak")
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store"])
-        #expect(try f.tenants.database(for: f.principal(f.acme)).generation == 1)
         #expect(try backups.area.list(org: f.acme).map(\.name) == ["acme.bak"])
         #expect(try backups.area.list(org: f.globex).isEmpty)
     }
 
-    @Test func aStreamedBackupRestoresFromItsBytes() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aStreamedBackupRestoresFromItsBytes(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         let archive = try backups.archive(f.principal(f.acme))
-        try f.tenants.database(for: f.principal(f.acme)).write { db in try db.execute(sql: "DELETE FROM notes") }
+        try f.deleteNotes(f.acme)
         try backups.restore(f.principal(f.acme), from: archive.data)
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store"])
     }
 
-    @Test func aForeignBackupIsRefusedExactlyLikeAnEditedOne() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aForeignBackupIsRefusedExactlyLikeAnEditedOne(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         let globex = try backups.archive(f.principal(f.globex)).data
         #expect(throws: TenantBackup.notAuthentic) { try backups.restore(f.principal(f.acme), from: globex) }
@@ -55,8 +58,9 @@ import BulkheadCore
         #expect(!TenantBackup.notAuthentic.message.contains(f.globex.rawValue))
     }
 
-    @Test func anEditedBackupIsRefusedEvenWithItsChecksumFixed() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func anEditedBackupIsRefusedEvenWithItsChecksumFixed(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         let data = try backups.archive(f.principal(f.acme)).data
         let newline = data.firstIndex(of: 0x0A)!
@@ -66,19 +70,19 @@ import BulkheadCore
         edited.append(data[newline...])
         #expect(throws: TenantBackup.notAuthentic) { try backups.restore(f.principal(f.acme), from: edited) }
         // Another installation's key: the same bytes do not verify in another home.
-        let other = try StoreFixture()
+        let other = try StoreFixture(backend)
         #expect(throws: TenantBackup.notAuthentic) {
-            try TenantBackup(tenants: other.tenants, events: other.control, clock: other.clock).restore(other.principal(f.acme), from: data)
+            try TenantBackup(archive: other.stores.archive, workspace: other.workspace, events: other.control, clock: other.clock)
+                .restore(other.principal(f.acme), from: data)
         }
     }
 
-    @Test func corruptedBackupLeavesDataIntact() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func corruptedBackupLeavesDataIntact(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         var bytes = try backups.archive(f.principal(f.acme)).data
-        try f.tenants.database(for: f.principal(f.acme)).write { db in
-            try db.execute(sql: "INSERT INTO notes (id, text, created_by, created_at) VALUES ('n9', 'after', 'u', ?)", arguments: [Date()])
-        }
+        try f.addNote(f.acme, id: "n9", text: "after")
         bytes[bytes.count - 100] ^= 0xFF
         #expect(throws: BulkheadError.integrity("the backup's checksum does not match its contents")) {
             try backups.restore(f.principal(f.acme), from: bytes)
@@ -90,8 +94,9 @@ import BulkheadCore
         #expect(try f.notes(f.acme) == ["ACME-CANARY-store", "after"])
     }
 
-    @Test func backupNamesArePlainFileNamesInTheOrgsArea() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func backupNamesArePlainFileNamesInTheOrgsArea(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         let globexFile = f.workspace.tenantDatabaseURL(for: f.globex)
         for name in [globexFile.path, "../../tenants/\(globexFile.lastPathComponent)", "../\(f.globex.rawValue)/x.bak", ".hidden",
@@ -103,8 +108,9 @@ import BulkheadCore
         #expect(!FileManager.default.fileExists(atPath: file(f, f.globex, "x.bak").path))
     }
 
-    @Test func aBackupNeverOverwritesAFileAndAMissingOneIsNotFound() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aBackupNeverOverwritesAFileAndAMissingOneIsNotFound(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         try backups.backup(f.principal(f.acme), named: "one.bak")
         let before = try Data(contentsOf: file(f, f.acme, "one.bak"))
@@ -118,11 +124,24 @@ import BulkheadCore
         }
     }
 
-    @Test func membersCannotBackUpOrRestore() throws {
-        let f = try StoreFixture()
+    @Test(arguments: TestBackend.allCases)
+    func membersCannotBackUpOrRestore(_ backend: TestBackend) throws {
+        let f = try StoreFixture(backend)
         let backups = try backups(f)
         #expect(throws: BulkheadError.denied) { try backups.backup(f.principal(f.acme, role: .member), named: "m.bak") }
         #expect(throws: BulkheadError.denied) { try backups.archive(f.principal(f.acme, role: .member)) }
         #expect(throws: BulkheadError.denied) { try backups.restore(f.principal(f.acme, role: .member), from: Data()) }
+    }
+
+    @Test(arguments: [(TestBackend.sqlite, TestBackend.postgres), (.postgres, .sqlite)])
+    func aBackupMadeOnOneStoreRestoresOnTheOther(_ from: TestBackend, _ to: TestBackend) throws {
+        let made = try StoreFixture(from)
+        let target = try StoreFixture(to, sharing: made)
+        try made.addNote(made.acme, id: "n2", text: "written on \(from)")
+        let archive = try backups(made).archive(made.principal(made.acme)).data
+        try backups(target).restore(target.principal(target.acme), from: archive)
+        #expect(try target.notes(target.acme) == ["ACME-CANARY-store", "written on \(from)"])
+        #expect(try target.notes(target.globex) == ["GLOBEX-CANARY-store"])
+        #expect(throws: TenantBackup.notAuthentic) { try backups(target).restore(target.principal(target.globex), from: archive) }
     }
 }

@@ -2,11 +2,13 @@ import BulkheadCore
 @testable import BulkheadStore
 @testable import BulkheadVectors
 import Testing
+import BulkheadTestBackends
 
 /// The in-memory cache: bounded, least recently used out, reloads from the right org's file.
 @Suite struct VectorCacheTests {
-    @Test func underMemoryPressureTheCacheEvictsAndReloadsWithoutMixingOrgs() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func underMemoryPressureTheCacheEvictsAndReloadsWithoutMixingOrgs(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         // A budget far below one collection: every switch of org evicts the other's index.
         let store = fixture.store(VectorStoreConfiguration(cacheBytes: 4_096))
         var generator = VectorGenerator(seed: 21, dimension: 32, centers: 4)
@@ -32,8 +34,9 @@ import Testing
         #expect(statistics.bytes <= 4_096)
     }
 
-    @Test func withinBudgetIndexesStayResidentPerOrg() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func withinBudgetIndexesStayResidentPerOrg(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         for user in [fixture.acmeUser, fixture.globexUser] {
             try store.createCollection(user, name: "notes", embedder: HashingEmbedder())
@@ -50,19 +53,21 @@ import Testing
         #expect(statistics.evictions == 0)
     }
 
-    @Test func aRestoredFileIsReloadedRatherThanServedFromTheCache() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aCollectionChangedByAnotherProcessIsReloadedRatherThanServedFromTheCache(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "notes", embedder: HashingEmbedder())
         try await store.add(fixture.acmeUser, collection: "notes", items: [VectorItem(id: "old", text: "old text")])
         _ = try await store.search(fixture.acmeUser, collection: "notes", query: .text("old"))
-        // Another writer changes the file and the org's pool is replaced (what a restore does).
-        try fixture.tenants.database(for: fixture.acmeUser).write { db in
-            try db.execute(sql: "DELETE FROM vector_items")
-        }
-        store.tenants.evict(org: fixture.acme)
+        // Another process (its own store and cache over the same files) deletes the item.
+        try fixture.store().delete(fixture.acmeUser, collection: "notes", ids: ["old"])
         let hits = try await store.search(fixture.acmeUser, collection: "notes", query: .text("old"))
         #expect(hits.isEmpty)
+        #expect(store.cacheStatistics.loads == 2)
+        // Its own writes do not make it reload.
+        try await store.add(fixture.acmeUser, collection: "notes", items: [VectorItem(id: "new", text: "new text")])
+        #expect(try await store.search(fixture.acmeUser, collection: "notes", query: .text("new")).map(\.id) == ["new"])
         #expect(store.cacheStatistics.loads == 2)
     }
 }

@@ -58,7 +58,7 @@ import Glibc
         // an exact index: this test is about what was committed, not about the graph.
         let reopened = fixture.store(VectorStoreConfiguration(index: VectorIndexConfiguration(hnswThreshold: Int.max)))
         let info = try reopened.collection(fixture.acmeUser, name: "bulk")
-        let rows = try fixture.store().tenants.database(for: fixture.acmeUser).read { db in
+        let rows = try fixture.tenants.database(for: fixture.acmeUser).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vector_items") ?? -1
         }
         #expect(rows == info.count)

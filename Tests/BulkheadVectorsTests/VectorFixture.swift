@@ -2,37 +2,50 @@ import BulkheadCore
 @testable import BulkheadStore
 @testable import BulkheadVectors
 import Foundation
+import GRDB
+import PostgresNIO
+import BulkheadPostgres
+import BulkheadPostgresKit
+import BulkheadTestBackends
 
-/// A throwaway workspace with two stamped orgs, Acme and Globex, and a vector store over them.
+/// A throwaway workspace with two orgs, Acme and Globex, on one of the two stores, and vector stores over them.
 final class VectorFixture: @unchecked Sendable {
+    let backend: TestBackend
     let home: URL
     let workspace: Workspace
     let clock = ManualClock()
-    let control: ControlDatabase
-    let tenants: TenantDatabases
+    let opened: TestStores
     let acme = OrgID(rawValue: "org-acme")!
     let globex = OrgID(rawValue: "org-globex")!
 
     private let ownsHome: Bool
 
+    /// The SQLite files (SQLite only).
+    var tenants: TenantDatabases { opened.stores.files! }
+    var control: any ControlStore { opened.stores.control }
+
     /// Makes the fixture in a fresh temporary home, or opens `home` (which it then leaves in place).
-    init(home: URL? = nil, create: Bool = true) throws {
+    init(_ backend: TestBackend = .sqlite, home: URL? = nil, create: Bool = true) throws {
+        self.backend = backend
         ownsHome = home == nil
         self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-vectors-\(UUID().uuidString)")
         workspace = try Workspace(root: self.home)
-        control = try ControlDatabase(workspace: workspace, clock: clock)
-        tenants = TenantDatabases(workspace: workspace, events: control, clock: clock)
+        opened = try backend.open(workspace: workspace, clock: clock)
         if create {
-            for org in [acme, globex] { _ = try tenants.create(org: org) }
+            for org in [acme, globex] {
+                try control.write(.operator, "test-org") { try $0.insertOrganization(org, name: org.rawValue, at: Date()) }
+                try opened.stores.tenants.create(org: org)
+            }
         }
     }
 
     deinit { if ownsHome { try? FileManager.default.removeItem(at: home) } }
 
-    /// A new store over the same workspace, as a restarted process would make.
+    /// A new store (with its own cache) over the same rows, as a restarted process would make.
     func store(_ configuration: VectorStoreConfiguration = VectorStoreConfiguration()) -> VectorStore {
-        VectorStore(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock), clock: clock,
-                    configuration: configuration)
+        let rows: any VectorRowStore = backend == .sqlite
+            ? SQLiteVectorRows(tenants: TenantDatabases(workspace: workspace, events: control, clock: clock)) : opened.stores.vectors
+        return VectorStore(rows: rows, clock: clock, configuration: configuration)
     }
 
     func principal(_ org: OrgID, role: Role = .admin) -> Principal {
@@ -42,6 +55,53 @@ final class VectorFixture: @unchecked Sendable {
 
     var acmeUser: Principal { principal(acme) }
     var globexUser: Principal { principal(globex) }
+
+    /// Runs `sqlite` on the org's file, or `postgres` as the server role under the org's claims.
+    func raw<T: Sendable>(_ org: OrgID, sqlite: (Database) throws -> T,
+                          postgres: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        switch backend {
+        case .sqlite: return try tenants.database(for: principal(org)).write(sqlite)
+        case .postgres: return try opened.postgres!.waitTransaction(.tenant(principal(org)), postgres)
+        }
+    }
+
+    /// The distinct orgs stamped on the org's vector rows, read below the vector store.
+    func vectorRowOrgs(_ org: OrgID) throws -> [String] {
+        try raw(org, sqlite: { try String.fetchAll($0, sql: "SELECT DISTINCT org_id FROM vector_items") },
+                postgres: { try await $0.query("SELECT DISTINCT org_id FROM bulkhead.vector_items", logger: PostgresLog.quiet).collect()
+                    .map { try $0.decode(String.self) } })
+    }
+
+    /// The node count of Acme's saved graph of `collection`, read below the vector store.
+    func savedNodes(_ collection: String) throws -> Int? {
+        try raw(acme, sqlite: { try Int.fetchOne($0, sql: "SELECT nodes FROM vector_graphs WHERE collection = ?", arguments: [collection]) },
+                postgres: { try await $0.query("SELECT nodes FROM bulkhead.vector_graphs WHERE collection = \(collection)", logger: PostgresLog.quiet)
+                    .collect().first?.decode(Int.self) })
+    }
+
+    /// Zeroes the links of Acme's saved graph of `collection`, as damage would.
+    func damageGraph(_ collection: String) throws {
+        try raw(acme, sqlite: { try $0.execute(sql: "UPDATE vector_graphs SET graph = zeroblob(length(graph)) WHERE collection = ?",
+                                               arguments: [collection]) },
+                postgres: { _ = try await $0.query("""
+                    UPDATE bulkhead.vector_graphs SET graph = decode(repeat('00', length(graph)), 'hex') WHERE collection = \(collection)
+                    """, logger: PostgresLog.quiet) })
+    }
+
+    /// Writes a collection row stamped with Globex into Acme's store, below the vector store; returns the refusal, if any.
+    func plantForeignCollection() -> (any Error)? {
+        do {
+            try raw(acme, sqlite: { try $0.execute(sql: """
+                INSERT INTO vector_collections (name, org_id, embedder, dimension, created_at) VALUES ('x', 'org-globex', 'none', 3, 0)
+                """) },
+                postgres: { _ = try await $0.query("""
+                    INSERT INTO bulkhead.vector_collections (name, org_id, embedder, dimension, created_at) VALUES ('x', 'org-globex', 'none', 3, now())
+                    """, logger: PostgresLog.quiet) })
+            return nil
+        } catch {
+            return error
+        }
+    }
 }
 
 /// Deterministic clustered unit vectors, like the benchmark's Gaussian mixture.

@@ -4,6 +4,7 @@ import BulkheadCore
 import Foundation
 import GRDB
 import Testing
+import BulkheadTestBackends
 
 /// A large collection's graph is saved in its org's file and read back on open instead of rebuilt.
 @Suite struct VectorGraphPersistenceTests {
@@ -44,13 +45,12 @@ import Testing
     }
 
     static func savedNodes(_ fixture: VectorFixture) throws -> Int? {
-        try fixture.tenants.database(for: fixture.acmeUser).read { db in
-            try Int.fetchOne(db, sql: "SELECT nodes FROM vector_graphs WHERE collection = 'big'")
-        }
+        try fixture.savedNodes("big")
     }
 
-    @Test func aReopenedCollectionReadsItsGraphBackAndAnswersTheSame() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aReopenedCollectionReadsItsGraphBackAndAnswersTheSame(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let first = try await Self.seeded(fixture, rows: 1_500)
         #expect(try Self.savedNodes(fixture) == 1_500)
         let before = try await Self.answers(first, fixture)
@@ -66,8 +66,9 @@ import Testing
         }
     }
 
-    @Test func rowsDeletedOrAddedAfterTheSaveAreHandledOnOpen() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func rowsDeletedOrAddedAfterTheSaveAreHandledOnOpen(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let first = try await Self.seeded(fixture, rows: 1_500)
         // Fewer than the re-save threshold: the saved graph goes stale on purpose.
         let deleted = (0..<200).map { "v\($0 * 7)" }
@@ -98,13 +99,12 @@ import Testing
         #expect(nearest.map(\.id) == ["v1799"])
     }
 
-    @Test func aDamagedSavedGraphIsRebuiltNotTrusted() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aDamagedSavedGraphIsRebuiltNotTrusted(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let first = try await Self.seeded(fixture, rows: 1_000)
         let before = try await Self.answers(first, fixture)
-        try fixture.tenants.database(for: fixture.acmeUser).write { db in
-            try db.execute(sql: "UPDATE vector_graphs SET graph = zeroblob(length(graph)) WHERE collection = 'big'")
-        }
+        try fixture.damageGraph("big")
         let reopened = fixture.store(Self.configuration)
         let after = try await Self.answers(reopened, fixture)
         #expect(reopened.cacheStatistics.graphsRestored == 0)
@@ -116,8 +116,9 @@ import Testing
         #expect(third.cacheStatistics.graphsRestored == 1)
     }
 
-    @Test func droppingACollectionDropsItsGraph() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func droppingACollectionDropsItsGraph(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = try await Self.seeded(fixture, rows: 400)
         #expect(try Self.savedNodes(fixture) == 400)
         try store.deleteCollection(fixture.acmeUser, name: "big")

@@ -4,11 +4,13 @@ import BulkheadCore
 import Foundation
 import GRDB
 import Testing
+import BulkheadTestBackends
 
 /// The tenant wall: an org's collections, names, ids and filters never reach another org.
 @Suite struct VectorIsolationTests {
-    @Test func sameTextInBothOrgsSearchedAsAcmeReturnsOnlyAcmes() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func sameTextInBothOrgsSearchedAsAcmeReturnsOnlyAcmes(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         for (user, tag) in [(fixture.acmeUser, "ACME-CANARY"), (fixture.globexUser, "GLOBEX-CANARY")] {
             try store.createCollection(user, name: "notes", embedder: HashingEmbedder())
@@ -31,8 +33,9 @@ import Testing
         #expect(try store.get(fixture.globexUser, collection: "notes", ids: ["GLOBEX-CANARY-only"]).count == 1)
     }
 
-    @Test func anotherOrgsCollectionAnswersExactlyLikeAMissingOne() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func anotherOrgsCollectionAnswersExactlyLikeAMissingOne(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.globexUser, name: "globex-secrets", embedder: HashingEmbedder())
         try await store.add(fixture.globexUser, collection: "globex-secrets", items: [VectorItem(id: "a", text: "GLOBEX-CANARY plans")])
@@ -77,8 +80,9 @@ import Testing
         #expect(try store.collections(fixture.globexUser).isEmpty)
     }
 
-    @Test func aNameEqualToAnotherOrgsIdStaysInsideAcme() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aNameEqualToAnotherOrgsIdStaysInsideAcme(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.globexUser, name: "notes", embedder: HashingEmbedder())
         try await store.add(fixture.globexUser, collection: "notes", items: [VectorItem(id: "g1", text: "GLOBEX-CANARY")])
@@ -90,22 +94,17 @@ import Testing
         #expect(try store.collections(fixture.acmeUser).map(\.name) == [fixture.globex.rawValue])
         #expect(try store.collections(fixture.globexUser).map(\.name) == ["notes"])
         // The rows sit in Acme's own file, stamped with Acme's org id.
-        let acmeRows = try fixture.tenants.database(for: fixture.acmeUser).read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT org_id FROM vector_items")
-        }
-        #expect(acmeRows == [fixture.acme.rawValue])
+        #expect(try fixture.vectorRowOrgs(fixture.acme) == [fixture.acme.rawValue])
         // No file or folder named after the collection appeared anywhere in the workspace.
         let files = try FileManager.default.subpathsOfDirectory(atPath: fixture.home.path)
         #expect(!files.contains { $0.contains("notes") })
     }
 
-    @Test func aTenantFileRefusesARowOfAnotherOrg() throws {
-        let fixture = try VectorFixture()
-        let database = try fixture.tenants.database(for: fixture.acmeUser)
-        #expect(throws: (any Error).self) {
-            try database.write { db in
-                try db.execute(sql: "INSERT INTO vector_collections (name, org_id, embedder, dimension, created_at) VALUES ('x', 'org-globex', 'none', 3, 0)")
-            }
-        }
+    @Test(arguments: TestBackend.allCases)
+    func theStoreRefusesARowOfAnotherOrg(_ backend: TestBackend) throws {
+        let fixture = try VectorFixture(backend)
+        #expect(fixture.plantForeignCollection() != nil, "a row stamped with another org must be refused below the vector store")
+        #expect(try fixture.store().collections(fixture.acmeUser).isEmpty)
+        #expect(try fixture.store().collections(fixture.globexUser).isEmpty)
     }
 }

@@ -3,11 +3,13 @@ import BulkheadCore
 @testable import BulkheadVectors
 import Foundation
 import Testing
+import BulkheadTestBackends
 
 /// The store's contract within one org: persistence, dimensions, filters, deletes.
 @Suite struct VectorStoreTests {
-    @Test func dataSurvivesAReopen() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func dataSurvivesAReopen(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         do {
             let store = fixture.store()
             try store.createCollection(fixture.acmeUser, name: "schema", embedder: HashingEmbedder())
@@ -30,8 +32,9 @@ import Testing
         #expect(reopened.cacheStatistics.loads == 1)
     }
 
-    @Test func aVectorOfAnotherDimensionIsRefused() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aVectorOfAnotherDimensionIsRefused(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "raw", embedder: VectorStore.noEmbedder, dimension: 4)
         try await store.add(fixture.acmeUser, collection: "raw", items: [VectorItem(id: "a", text: "a", vector: [1, 0, 0, 0])])
@@ -56,8 +59,9 @@ import Testing
         #expect(try fixture.store().collection(fixture.acmeUser, name: "raw").count == 1)
     }
 
-    @Test func anEmbedderOfAnotherCollectionIsRefused() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func anEmbedderOfAnotherCollectionIsRefused(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "notes", embedder: HashingEmbedder())
         await #expect(throws: BulkheadError.invalidInput("this collection's vectors come from another embedder")) {
@@ -70,8 +74,9 @@ import Testing
         try store.createCollection(fixture.acmeUser, name: "notes", embedder: HashingEmbedder(), ifMissing: true)
     }
 
-    @Test func aFilteredSearchReturnsKWhenKMatch() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aFilteredSearchReturnsKWhenKMatch(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "examples", embedder: VectorStore.noEmbedder, dimension: 16)
         var generator = VectorGenerator(seed: 7, dimension: 16, centers: 4)
@@ -93,8 +98,9 @@ import Testing
         #expect(both.isEmpty)
     }
 
-    @Test func deletingBySourceRemovesExactlyItsVectors() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func deletingBySourceRemovesExactlyItsVectors(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let store = fixture.store()
         try store.createCollection(fixture.acmeUser, name: "schema", embedder: HashingEmbedder())
         try await store.add(fixture.acmeUser, collection: "schema", items: [
@@ -114,8 +120,9 @@ import Testing
         #expect(try store.collections(fixture.acmeUser).isEmpty)
     }
 
-    @Test func aFilteredSearchThroughTheStoreUsesTheGraphAndStillReturnsK() async throws {
-        let fixture = try VectorFixture()
+    @Test(arguments: TestBackend.allCases)
+    func aFilteredSearchThroughTheStoreUsesTheGraphAndStillReturnsK(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
         let configuration = VectorStoreConfiguration(index: VectorIndexConfiguration(
             hnswThreshold: 100, hnsw: HNSWParameters(m: 8, efConstruction: 40, efSearch: 16), filterExactMinimum: 0, filterExactFraction: 0.05))
         let store = fixture.store(configuration)

@@ -128,7 +128,7 @@ struct JoinTree {
 
     /// The name a node's columns are qualified with.
     func qualifier(_ node: Int, _ dialect: any SQLDialect) -> String {
-        dialect.identifier(nodes[node].alias ?? graph.tables[nodes[node].table].name)
+        nodes[node].alias.map(dialect.identifier) ?? dialect.table(graph.tables[nodes[node].table].name)
     }
 
     /// The node for a column: the one it was reached by, else the first of its table.
@@ -137,10 +137,10 @@ struct JoinTree {
     }
 
     func fromClause(_ dialect: any SQLDialect) -> String {
-        var text = dialect.identifier(graph.tables[nodes[0].table].name)
+        var text = dialect.table(graph.tables[nodes[0].table].name)
         for (index, node) in nodes.enumerated().dropFirst() {
             guard let edge = node.edge, let from = node.from else { continue }
-            let tableName = dialect.identifier(graph.tables[node.table].name)
+            let tableName = dialect.table(graph.tables[node.table].name)
             text += " JOIN " + tableName + (node.alias.map { " AS " + dialect.identifier($0) } ?? "")
             let childNode = edge.child == node.table ? index : from
             let parentNode = childNode == index ? from : index

@@ -1,7 +1,7 @@
 import BulkheadCore
 import Foundation
 
-/// One registered SSH key, as `bulkhead key list` shows it.
+/// One registered SSH key, as `bulkhead key list` shows it (and as the control plane lists it).
 public struct SSHKeyRecord: Sendable, Hashable {
     /// `SHA256:…`, as `ssh-keygen -lf` prints it.
     public let fingerprint: String
@@ -17,4 +17,14 @@ public struct SSHKeyRecord: Sendable, Hashable {
     public let addedAt: Date
     /// When it last opened an SSH session, if ever.
     public let lastUsedAt: Date?
+
+    public init(fingerprint: String, algorithm: String, comment: String, email: String, orgName: String?, addedAt: Date, lastUsedAt: Date?) {
+        self.fingerprint = fingerprint
+        self.algorithm = algorithm
+        self.comment = comment
+        self.email = email
+        self.orgName = orgName
+        self.addedAt = addedAt
+        self.lastUsedAt = lastUsedAt
+    }
 }

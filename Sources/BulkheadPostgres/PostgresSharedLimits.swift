@@ -1,0 +1,161 @@
+import BulkheadCore
+import BulkheadPostgresKit
+import BulkheadStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// ``SharedLimits`` in PostgreSQL: one allowance per org for every server on the store.
+///
+/// Two servers behind a load balancer, each with its SSH children and command lines, take their
+/// tokens and slots from the same rows (`limit_buckets`, `limit_slots`, `org_limits`), so an org
+/// flooding one server is throttled on the other too, and no server can hand an org a fresh
+/// allowance. Every call runs as the service (the tables are the services' alone under row-level
+/// security) in one short transaction:
+///
+/// - a token is one upsert that locks the org's bucket row (`ON CONFLICT … DO UPDATE … RETURNING`),
+///   then one update, so two servers never both take the last token;
+/// - a slot is counted and inserted under a transaction-level advisory lock of its (slot, scope).
+///
+/// Holders are named `host/pid:start`. A slot whose holder ran on this host and is gone is freed
+/// by the next refused acquire, as on SQLite; a slot held by a process on another host is freed
+/// only by a process of that host (this one cannot tell whether it still runs).
+public final class PostgresSharedLimits: SharedLimits {
+    private let store: PostgresStore
+    private let holder: LimitHolder
+    /// This host's name, the prefix of this process's holder key.
+    private let host: String
+    private let logger = Logger(label: "bulkhead.limits")
+
+    /// The shared limits of `store`, held by the calling process on this host.
+    public convenience init(store: PostgresStore) {
+        self.init(store: store, holder: .current)
+    }
+
+    /// The same, held by `holder` (tests stand in for other processes with it) on `host`.
+    public init(store: PostgresStore, holder: LimitHolder, host: String = PostgresSharedLimits.hostName) {
+        self.store = store
+        self.holder = holder
+        self.host = host
+    }
+
+    /// The name of this machine (`gethostname`).
+    public static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// This process's holder key.
+    private var key: String { "\(host)/\(holder.description)" }
+
+    public func take(_ bucket: LimitBucket, org: OrgID, rate: Double, burst: Int, now: Date) throws -> Int? {
+        let at = now.timeIntervalSince1970
+        return try transaction("limits-take") { pin -> Int? in
+            // Makes the row when the org has none yet, and locks it either way; returns what it holds.
+            guard let row = try pin.rows("""
+                INSERT INTO bulkhead.limit_buckets AS b (org_id, bucket, tokens, updated_at)
+                VALUES (\(org.rawValue), \(bucket.rawValue), \(Double(burst)), \(at))
+                ON CONFLICT (org_id, bucket) DO UPDATE SET tokens = b.tokens
+                RETURNING tokens, updated_at
+                """).first else { throw BulkheadError.internalFailure(code: "limits-take") }
+            let (stored, updated) = try row.decode((Double, Double).self)
+            let tokens = min(Double(burst), stored + max(0, at - updated) * rate)
+            let (left, wait) = tokens >= 1 ? (tokens - 1, nil) : (tokens, rate > 0 ? max(1, Int(((1 - tokens) / rate).rounded(.up))) : 60)
+            try pin.execute("""
+                UPDATE bulkhead.limit_buckets SET tokens = \(left), updated_at = \(max(at, updated))
+                WHERE org_id = \(org.rawValue) AND bucket = \(bucket.rawValue)
+                """)
+            return wait
+        }
+    }
+
+    public func acquire(_ slot: LimitSlot, scope: LimitScope, limit: Int, now: Date) throws -> Bool {
+        let scopeKey = scope.description
+        return try transaction("limits-acquire") { pin -> Bool in
+            try pin.execute("SELECT pg_advisory_xact_lock(hashtext(\(slot.rawValue + " " + scopeKey)))")
+            var held = try heldCount(slot, scopeKey, pin)
+            if held >= limit { held -= try freeDeadHolders(slot, scopeKey, pin) }
+            guard held < limit else { return false }
+            try pin.execute("""
+                INSERT INTO bulkhead.limit_slots (slot, scope, holder, acquired_at)
+                VALUES (\(slot.rawValue), \(scopeKey), \(key), \(now.timeIntervalSince1970))
+                """)
+            return true
+        }
+    }
+
+    public func release(_ slot: LimitSlot, scope: LimitScope) {
+        do {
+            try transaction("limits-release") { pin in
+                try pin.execute("""
+                    DELETE FROM bulkhead.limit_slots WHERE id = (
+                        SELECT id FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope.description) AND holder = \(key)
+                        ORDER BY inserted_at LIMIT 1)
+                    """)
+            }
+        } catch {
+            // A slot that cannot be given back now is freed when this process ends (see `freeDeadHolders`).
+            logger.error("slot not released", metadata: ["slot": "\(slot.rawValue)"])
+        }
+    }
+
+    public func count(_ slot: LimitSlot, scope: LimitScope) throws -> Int {
+        try transaction("limits-count") { pin in try heldCount(slot, scope.description, pin) }
+    }
+
+    public func overrides(for org: OrgID) throws -> RateLimits? {
+        let json = try transaction("limits-overrides") { pin in
+            try pin.rows("SELECT limits FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)").first?.decode(String.self)
+        }
+        return json.flatMap { try? JSONDecoder().decode(RateLimits.self, from: Data($0.utf8)) }
+    }
+
+    public func setOverrides(_ limits: RateLimits?, for org: OrgID) throws {
+        let json = try limits.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try transaction("limits-set") { pin in
+            if let json {
+                try pin.execute("""
+                    INSERT INTO bulkhead.org_limits (org_id, limits) VALUES (\(org.rawValue), \(json))
+                    ON CONFLICT (org_id) DO UPDATE SET limits = excluded.limits
+                    """)
+            } else {
+                try pin.execute("DELETE FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)")
+            }
+            // New limits start from full buckets: what the old ones left says nothing about the new.
+            try pin.execute("DELETE FROM bulkhead.limit_buckets WHERE org_id = \(org.rawValue)")
+        }
+    }
+
+    private func heldCount(_ slot: LimitSlot, _ scope: String, _ pin: PinnedConnection) throws -> Int {
+        try pin.rows("SELECT count(*) FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope)").first?
+            .decode(Int.self) ?? 0
+    }
+
+    /// Deletes the slots of `scope` whose holding process ran on this host and is gone; returns how many went.
+    private func freeDeadHolders(_ slot: LimitSlot, _ scope: String, _ pin: PinnedConnection) throws -> Int {
+        let holders = try pin.rows("""
+            SELECT DISTINCT holder FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope)
+            """).map { try $0.decode(String.self) }
+        var freed = 0
+        for stored in holders where stored != key {
+            let parts = stored.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0] == host, let other = LimitHolder(stored: parts[1]), !other.isRunning else { continue }
+            freed += try pin.rows("DELETE FROM bulkhead.limit_slots WHERE holder = \(stored) RETURNING 1").count
+        }
+        if freed > 0 { logger.notice("freed slots of ended processes", metadata: ["slot": "\(slot.rawValue)", "count": "\(freed)"]) }
+        return freed
+    }
+
+    /// Runs `body` in one transaction as the service; storage failures become `internalFailure(code:)`.
+    private func transaction<T>(_ code: String, _ body: (PinnedConnection) throws -> T) throws -> T {
+        do {
+            return try store.synchronousTransaction(.authService, .write, body)
+        } catch let error as BulkheadError {
+            throw error
+        } catch {
+            logger.error("limits store failed", metadata: ["code": "\(code)", "sqlstate": "\(PostgresErrorText.sqlState(error) ?? "-")"])
+            throw BulkheadError.internalFailure(code: code)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import BulkheadCore
+import Foundation
+import GRDB
+
+extension SQLiteTenantRows: ValueIndexStore {
+    public func lookupValues(_ principal: Principal, source: String, stamp: String, keys: [String]) throws
+        -> (indexed: String?, hits: [StoredValueHit]) {
+        try tenants.read(principal, "values-read") { db in
+            let indexed = try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
+            guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            let hits = try Row.fetchAll(db, sql: """
+                SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
+                ORDER BY table_name, column_name, value
+                """, arguments: StatementArguments([source] + keys)).map { row in
+                StoredValueHit(table: row["table_name"], column: row["column_name"], value: row["value"],
+                               orgID: Self.org(row, file: principal.orgID))
+            }
+            return (indexed, hits)
+        }
+    }
+
+    public func replaceValues(_ principal: Principal, source: String, stamp: String, columns: Int, values: [IndexedValue], at: Date) throws {
+        try tenants.write(principal, "values-write") { db in
+            try db.execute(sql: "DELETE FROM value_index_sources WHERE source = ?", arguments: [source])
+            try db.execute(sql: "DELETE FROM value_index WHERE source = ?", arguments: [source])
+            try db.execute(sql: """
+                INSERT INTO value_index_sources (source, stamp, columns, "values", built_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [source, stamp, columns, values.count, at])
+            let statement = try db.makeStatement(sql: "INSERT INTO value_index (source, table_name, column_name, value, norm) VALUES (?, ?, ?, ?, ?)")
+            for value in values {
+                for key in value.keys { try statement.execute(arguments: [source, value.table, value.column, value.value, key]) }
+            }
+        }
+    }
+
+    public func removeValues(_ principal: Principal, source: String) throws {
+        try tenants.write(principal, "values-write") { db in
+            try db.execute(sql: "DELETE FROM value_index WHERE source = ?", arguments: [source])
+            try db.execute(sql: "DELETE FROM value_index_sources WHERE source = ?", arguments: [source])
+        }
+    }
+}
+
+extension SQLiteTenantRows: EvalRunStore {
+    public func insertEvalRun(_ principal: Principal, _ run: StoredEvalRun) throws {
+        try tenants.write(principal, "eval-write") { db in
+            try db.execute(sql: """
+                INSERT INTO eval_runs (id, name, source, provider, model, total, correct, levels, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run.id, run.name, run.source, run.provider, run.model, run.total, run.correct, run.levels,
+                                 run.createdBy, run.createdAt])
+        }
+    }
+
+    public func lastEvalRun(_ principal: Principal, name: String, source: String) throws -> StoredEvalRun? {
+        try tenants.read(principal, "eval-read") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM eval_runs WHERE name = ? AND source = ? ORDER BY created_at DESC, rowid DESC LIMIT 1
+                """, arguments: [name, source]).map { row in
+                StoredEvalRun(id: row["id"], name: row["name"], source: row["source"], provider: row["provider"], model: row["model"],
+                              total: row["total"], correct: row["correct"], levels: row["levels"], createdBy: row["created_by"],
+                              createdAt: row["created_at"])
+            }
+        }
+    }
+}
+
+extension SQLiteTenantRows: ProvenanceStore {
+    public func stampedOrg(_ principal: Principal) throws -> OrgID {
+        try tenants.database(for: principal).orgID
+    }
+
+    public func notesWithVectors(_ principal: Principal, ids: [String], collection: String) throws
+        -> (notes: [String: StoredNote], vectorOrgs: [String: OrgID]) {
+        guard !ids.isEmpty else { return ([:], [:]) }
+        let file = try stampedOrg(principal)
+        return try tenants.read(principal, "provenance-read") { db in
+            let notes = try Self.rows(db, sql: "SELECT id, org_id, text, created_at FROM notes WHERE id IN", ids: ids)
+                .mapValues { Self.note($0, file: file) }
+            return (notes, try Self.vectorOrgs(db, collection: collection, ids: ids, file: file))
+        }
+    }
+
+    public func examplesWithVectors(_ principal: Principal, ids: [String], collection: String) throws
+        -> (examples: [String: StoredExample], vectorOrgs: [String: OrgID]) {
+        guard !ids.isEmpty else { return ([:], [:]) }
+        let file = try stampedOrg(principal)
+        return try tenants.read(principal, "provenance-read") { db in
+            let examples = try Self.rows(db, sql: "SELECT * FROM examples WHERE id IN", ids: ids).mapValues { Self.example($0, file: file) }
+            return (examples, try Self.vectorOrgs(db, collection: collection, ids: ids, file: file))
+        }
+    }
+
+    private static func rows(_ db: Database, sql: String, ids: [String]) throws -> [String: Row] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var found: [String: Row] = [:]
+        for row in try Row.fetchAll(db, sql: sql + " (\(marks))", arguments: StatementArguments(ids)) { found[row["id"]] = row }
+        return found
+    }
+
+    private static func vectorOrgs(_ db: Database, collection: String, ids: [String], file: OrgID) throws -> [String: OrgID] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var found: [String: OrgID] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (\(marks))",
+                                    arguments: StatementArguments([collection] + ids)) {
+            found[row["id"]] = org(row, file: file)
+        }
+        return found
+    }
+}
