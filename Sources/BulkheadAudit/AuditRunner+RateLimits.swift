@@ -117,9 +117,23 @@ extension AuditRunner {
 extension AuditWorld {
     /// Puts the tight flood limits on the attacker's org for `body`, then gives back the roomy ones.
     func flooding(_ me: AuditTenant, limits: RateLimits = AuditRunner.floodLimits, _ body: () async throws -> Void) async throws {
+        try await waitUntilQuiet([me.orgID, victim(of: me).orgID])
         try services.engine.rateLimiter.setLimits(limits, for: me.orgID)
         defer { try? services.engine.rateLimiter.setLimits(nil, for: me.orgID) }
         try await body()
+    }
+
+    /// Waits (up to ten seconds) until neither org runs a statement or holds a connection: a
+    /// statement of an earlier pattern that is still being stopped (a runaway query stops at its
+    /// time limit) holds a slot until it ends, and a flood must start from a quiet org to prove
+    /// anything about slots. A slot still held after that is reported as what it is.
+    func waitUntilQuiet(_ orgs: [OrgID]) async throws {
+        let limiter = services.engine.rateLimiter
+        for _ in 0..<500 {
+            if try orgs.allSatisfy({ try limiter.usage(for: $0).statements == 0 }) { return }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        throw AuditBreach("a statement slot stayed held for ten seconds before the flood began (a slot that is never given back)")
     }
 
     /// The victim runs `queries` queries: every one must succeed with its own rows, and their
