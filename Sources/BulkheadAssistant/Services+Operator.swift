@@ -49,36 +49,41 @@ extension Services {
 
     /// Grants the folder `path` to the organization called `name`; returns the resolved folder.
     public func grantFolder(_ path: String, to name: String, credentials: CallerCredentials) async throws -> String {
-        let caller = try await requireOperator(credentials, action: "org.grant-folder")
-        let org = try auth.organizationID(named: name, by: caller)
-        let resolved = try engine.grantFolder(path, to: org, by: caller)
-        recordOperatorAction(caller, "operator_folder_granted", org: org)
-        return resolved
+        try await operatorGrant(on: name, credentials, action: "org.grant-folder", event: "operator_folder_granted") {
+            try engine.grantFolder(path, to: $1, by: $0)
+        }
     }
 
     /// Withdraws a grant from the organization called `name`.
     public func revokeFolder(_ path: String, from name: String, credentials: CallerCredentials) async throws {
-        let caller = try await requireOperator(credentials, action: "org.revoke-folder")
-        let org = try auth.organizationID(named: name, by: caller)
-        try engine.revokeFolder(path, from: org, by: caller)
-        recordOperatorAction(caller, "operator_folder_revoked", org: org)
+        try await operatorGrant(on: name, credentials, action: "org.revoke-folder", event: "operator_folder_revoked") {
+            try engine.revokeFolder(path, from: $1, by: $0)
+        }
     }
 
     /// Grants the database host `HOST[:PORT]` to the organization called `name` for PostgreSQL sources; returns it as kept.
     public func grantHost(_ host: String, to name: String, credentials: CallerCredentials) async throws -> String {
-        let caller = try await requireOperator(credentials, action: "org.grant-host")
-        let org = try auth.organizationID(named: name, by: caller)
-        let kept = try engine.grantHost(host, to: org, by: caller)
-        recordOperatorAction(caller, "operator_host_granted", org: org)
-        return kept
+        try await operatorGrant(on: name, credentials, action: "org.grant-host", event: "operator_host_granted") {
+            try engine.grantHost(host, to: $1, by: $0)
+        }
     }
 
     /// Withdraws a host grant from the organization called `name`.
     public func revokeHost(_ host: String, from name: String, credentials: CallerCredentials) async throws {
-        let caller = try await requireOperator(credentials, action: "org.revoke-host")
+        try await operatorGrant(on: name, credentials, action: "org.revoke-host", event: "operator_host_revoked") {
+            try engine.revokeHost(host, from: $1, by: $0)
+        }
+    }
+
+    /// One operator change to an org's grants: the operator is verified first, the org is found by
+    /// name, and the change is recorded as a security event only once it has been made.
+    private func operatorGrant<T>(on name: String, _ credentials: CallerCredentials, action: String, event: String,
+                                  _ change: (OperatorPrincipal, OrgID) throws -> T) async throws -> T {
+        let caller = try await requireOperator(credentials, action: action)
         let org = try auth.organizationID(named: name, by: caller)
-        try engine.revokeHost(host, from: org, by: caller)
-        recordOperatorAction(caller, "operator_host_revoked", org: org)
+        let result = try change(caller, org)
+        recordOperatorAction(caller, event, org: org)
+        return result
     }
 
     /// The installation's security events, newest last (the operator only).
