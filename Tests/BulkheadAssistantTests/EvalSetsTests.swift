@@ -33,7 +33,7 @@ import BulkheadStore
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let key = try String(contentsOf: services.workspace.privateFileURL(OperatorKey.fileName), encoding: .utf8)
         _ = try await services.grantFolder(data.path, to: "Acme", credentials: CallerCredentials(operatorKey: key))
-        for name in ["chinook", "flights", "movies", "elements", "heldout/baseball", "heldout/world"] {
+        for name in ["chinook", "flights", "movies", "elements", "heldout/baseball", "heldout/world", "heldout/penguins"] {
             let copy = data.appendingPathComponent("\(name.split(separator: "/").last!).sqlite")
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent("\(name).sqlite"), to: copy)
             _ = try await services.addSource(acme, name: String(name.split(separator: "/").last!), path: copy.path)
@@ -85,7 +85,7 @@ import BulkheadStore
 extension EvalSetsTests {
     /// The held-out set: a database and questions the planner was never tuned on (Baseball
     /// Databank). Only its totals are printed, so reading the output does not tune the planner to it.
-    @Test(arguments: [("baseball", "baseball"), ("world", "world"), ("chinook", "chinook")])
+    @Test(arguments: [("baseball", "baseball"), ("world", "world"), ("chinook", "chinook"), ("chinook-3", "chinook"), ("penguins", "penguins")])
     func theHeldOutSetIsMeasured(set: String, source: String) async throws {
         let (services, acme, _, home) = try await Self.makeServices()
         defer { try? FileManager.default.removeItem(at: home) }
