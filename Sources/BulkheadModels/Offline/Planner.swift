@@ -42,7 +42,7 @@ struct Planner {
             } else {
                 state = try Reading(tokens: tokens, planner: self)
             }
-            let plan = try state.build()
+            let plan = try state.buildPlan()
             guard let written = plan.render(graph, dialect: dialect) else {
                 throw Refusal("the tables it needs are not linked by foreign keys in this schema")
             }

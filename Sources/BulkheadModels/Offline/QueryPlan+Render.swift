@@ -33,6 +33,10 @@ extension QueryPlan {
             sql += " ORDER BY " + orderBy.map { writer.expr($0.expr) + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")
         }
         if let limit { sql += " " + dialect.limit(limit) }
+        for part in combined {
+            guard let other = part.plan.render(graph, dialect: dialect) else { return nil }
+            sql += " " + part.operation + " " + other.sql
+        }
         return (sql, joins.sentences)
     }
 
@@ -218,6 +222,11 @@ private struct Writer {
             return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
         case let .anyOf(groups):
             return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
+        case let .compareToOwnGroup(ref, op, function, key):
+            // The inner copy of the table gets its own alias, so its key can meet the outer row's.
+            let inner = dialect.identifier(graph.tables[ref.table].name + "_own")
+            return "\(column(ref)) \(op) (SELECT \(function)(\(inner).\(dialect.identifier(graph.column(ref).name))) FROM "
+                + dialect.table(graph.tables[ref.table].name) + " AS \(inner) WHERE \(inner).\(dialect.identifier(graph.column(key).name)) = \(column(key)))"
         case let .inQuery(lhs, plan, negated):
             let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
             return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"

@@ -59,6 +59,9 @@ struct QueryPlan {
         case inQuery([Expr], QueryPlan, negated: Bool)
         /// Either group of conditions: "after 1900 or with no year".
         case anyOf([[Condition]])
+        /// `expr op (SELECT function(expr) FROM same table WHERE key = outer key)`: "heavier than the
+        /// average for their own species" (see QueryPlan+Compound.swift).
+        case compareToOwnGroup(SchemaGraph.ColumnRef, op: String, function: String, key: SchemaGraph.ColumnRef)
 
         /// The columns the condition reads in the outer query.
         var columns: [SchemaGraph.ColumnRef] {
@@ -69,6 +72,7 @@ struct QueryPlan {
             case let .datePartEquals(_, ref, _): return [ref]
             case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)
             case let .anyOf(groups): return groups.flatMap { $0.flatMap(\.columns) }
+            case let .compareToOwnGroup(column, _, _, key): return [column, key]
             }
         }
     }
@@ -94,11 +98,13 @@ struct QueryPlan {
     var extraTables: [Int] = []
     /// Tables the joins should pass through when two paths are as short (named in the question).
     var preferredTables: Set<Int> = []
+    /// Further statements combined with this one by INTERSECT or EXCEPT ("both Rock and Metal").
+    var combined: [SetPart] = []
 
     static func == (a: QueryPlan, b: QueryPlan) -> Bool {
         a.base == b.base && a.outputs == b.outputs && a.conditions == b.conditions && a.groupBy == b.groupBy
             && a.having == b.having && a.orderBy.map(\.expr) == b.orderBy.map(\.expr)
-            && a.orderBy.map(\.descending) == b.orderBy.map(\.descending) && a.limit == b.limit && a.distinct == b.distinct
+            && a.orderBy.map(\.descending) == b.orderBy.map(\.descending) && a.limit == b.limit && a.distinct == b.distinct && a.combined == b.combined
     }
 }
 

@@ -99,7 +99,12 @@ extension Reading {
         var numberAt = i + 1
         var hint = Lexicon.comparativeHints[w]
         if w == "than" { return nil }
-        if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
+        let named = comparedColumnBeforeThan(i, w)
+        if let named {
+            op = Lexicon.comparatives[w]
+            numberAt = spans[named].range.upperBound + 1
+            used.insert(named)
+        } else if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
             op = symbol
             numberAt = i + 2
             // "greater than or equal to 95".
@@ -134,10 +139,11 @@ extension Reading {
             symbol = ["<": ">=", ">": "<=", ">=": "<", "<=": ">", "=": "<>"][symbol] ?? symbol
             negationAt.removeAll { $0 == p }
         }
+        if tokens[safe: numberAt]?.number == nil, let next = readExtremeComparison(i, op: symbol, hint: hint, after: numberAt, named: named) { return next }
         // "longer than the average track", "more than the average".
         if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
             var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
-            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
+            if let k = named ?? columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1
             if let k = spanStarting(j) {
                 if !spans[k].columns.isEmpty {
@@ -148,6 +154,8 @@ extension Reading {
                 j = spans[k].range.upperBound
                 if let k2 = spanStarting(j), spans[k2].table != nil, intent.tableSpan == nil { intent.tableSpan = k2; j = spans[k2].range.upperBound }
             }
+            markGroupAggregate(&intent)
+            j = readAverageScope(&intent, from: j)
             intents.append(intent)
             consumed.formUnion(i..<min(j, tokens.count))
             if let t = intent.tableSpan { used.insert(t) }
@@ -157,7 +165,7 @@ extension Reading {
            case let .value(text, holders) = spans[k].meaning {
             // "heavier than iron", "more expensive than 'Titanic'": the compared column of that row.
             var intent = Intent(kind: .compareToRow(op: symbol, hint: hint, value: text, holders: holders), at: i)
-            if let c = columnSpan(before: i) { intent.columnSpan = c; used.insert(c) }
+            if let c = named ?? columnSpan(before: i) { intent.columnSpan = c; used.insert(c) }
             intents.append(intent)
             consumed.formUnion(i..<spans[k].range.upperBound)
             return spans[k].range.upperBound - 1
@@ -185,6 +193,7 @@ extension Reading {
         }
         var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
         attachComparisonColumn(&intent, before: i, after: last + 1)
+        if let named { intent.columnSpan = named }
         // "an average box office above 200 million": the comparison is on the aggregate.
         if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
             intent.aggregate = function

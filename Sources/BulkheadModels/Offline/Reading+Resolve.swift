@@ -119,6 +119,10 @@ extension Reading {
             plan.conditions.append(.between(.column(target), try convert(low, unit: unit, to: target), try convert(high, unit: unit, to: target)))
             notes.append("kept \(columnName(target)) between \(planner.dialect.number(low)) and \(planner.dialect.number(high))")
         case let .compareToRow(op, comparativeHint, text, holders):
+            if let function = intent.aggregate {
+                try resolveExtreme(intent, function: function, op: op, hint: comparativeHint, text: text, holders: holders, into: &plan, near: near, subject: subject)
+                return
+            }
             let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
             guard let holder = choose(holders.filter { $0.table == target.table }, near: [target.table]) else {
                 throw Refusal("'\(text)' is not a row of \(tableName(target.table))")
@@ -129,6 +133,7 @@ extension Reading {
             plan.conditions.append(.compareToQuery(.column(target), op, row))
             notes.append("compared \(columnName(target)) with that of '\(text)'")
         case let .compareToAverage(op, comparativeHint):
+            if try resolveNestedAverage(intent, op: op, hint: comparativeHint, into: &plan, near: near, subject: subject) { return }
             let target = try comparisonColumn(intent, unit: nil, hint: comparativeHint, near: near, subject: subject)
             var average = QueryPlan(base: target.table)
             average.outputs = [QueryPlan.Output(expr: .aggregate("AVG", .column(target)))]
@@ -213,7 +218,7 @@ extension Reading {
 
     /// The column a comparison applies to: named beside it, implied by the comparative or the
     /// unit, else the table's amount.
-    private func comparisonColumn(_ intent: Intent, unit: Lexicon.Unit?, hint: String?, near: [Int], subject: Int) throws -> ColumnRef {
+    func comparisonColumn(_ intent: Intent, unit: Lexicon.Unit?, hint: String?, near: [Int], subject: Int) throws -> ColumnRef {
         if let k = intent.columnSpan {
             let numeric = spans[k].columns.filter { [.numeric, .year, .date].contains(graph.column($0).kind) }
             if let found = choose(numeric, near: near, strengths: spans[k].columnStrengths) { return found }

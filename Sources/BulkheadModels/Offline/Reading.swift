@@ -57,6 +57,8 @@ struct Reading {
         var role: String?
         /// "genres that have an average box office above 200": the aggregate the comparison applies to, per subject row.
         var aggregate: String?
+        /// "heavier than the average for their own species": the table whose rows group the average.
+        var ownGroup: Int?
     }
 
     let planner: Planner
@@ -104,6 +106,8 @@ struct Reading {
     var dateAnswer: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
     var junctions: Set<Int> = []
+    /// "both Rock and Metal", "Western but not Drama": two values combined by a set operation.
+    var coordination: Coordination?
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -128,6 +132,7 @@ struct Reading {
         preferColumnsAfterAggregates()
         try scanConditions()
         assignRoles()
+        readCoordination()
         try checkEveryWord()
     }
 

@@ -1,0 +1,127 @@
+/// Coordinated conditions over related rows: "artists with songs in both Rock and Metal" asks for
+/// the artists that have a Rock song and (perhaps another) Metal song, which no single row can
+/// satisfy; "studios that made Western movies but not Drama movies" asks for those with a Western
+/// and without any Drama. Each is one query per value, combined with INTERSECT or EXCEPT.
+extension Reading {
+    /// How the two values of a coordination combine their answers.
+    enum SetOperation: String, Equatable {
+        /// "both X and Y".
+        case intersect = "INTERSECT"
+        /// "X but not Y".
+        case except = "EXCEPT"
+    }
+
+    /// Two values of the same column, coordinated: `first` kept, `second` also required or excluded.
+    struct Coordination: Equatable {
+        let operation: SetOperation
+        let first: String
+        let second: String
+        /// Where each value was said.
+        let firstAt: Int
+        let secondAt: Int
+    }
+
+    /// Words that may stand between "both" and its first value, or between the two values.
+    static let coordinationFillers: Set<String> = ["the", "a", "an", "in", "from", "of", "on", "at", "by", "for", "with", "and", "but", "not"]
+
+    /// Reads "both X and Y" and "X but not Y" where X and Y are values of the same column: the
+    /// values' conditions stay on the rows, and the plan is split into one query per value.
+    /// A "both" whose values are not two of one column is left for `checkEveryWord` to refuse.
+    mutating func readCoordination() {
+        // A stored value, even one read as a title's words ("the Metal genres"), is one value of its column here.
+        let values = intents.indices.compactMap { index -> (at: Int, text: String, holders: Set<ColumnRef>, negated: Bool, index: Int)? in
+            let intent = intents[index]
+            guard let k = spanStarting(intent.at), case let .value(text, holders) = spans[k].meaning else { return nil }
+            switch intent.kind {
+            case let .value(_, _, negated), let .text(_, .contains, negated): return (intent.at, text, Set(holders), negated, index)
+            default: return nil
+            }
+        }.sorted { $0.at < $1.at }
+        guard values.count == 2, !values[0].holders.isDisjoint(with: values[1].holders), !values[0].negated else { return }
+        let (a, b) = (values[0], values[1])
+        guard let aSpan = spanStarting(a.at) else { return }
+        let between = Array(spans[aSpan].range.upperBound..<b.at)
+        // Only fillers and names of tables may separate the two values.
+        guard between.allSatisfy({ i in
+            spanCovering(i).map { spans[$0].table != nil } ?? (word(i).map(Self.coordinationFillers.contains) ?? false)
+        }) else { return }
+        let said = Set(between.compactMap(word))
+        func keepValues() {
+            for value in [a, b] { intents[value.index].kind = .value(value.text, Array(value.holders), negated: value.negated) }
+        }
+        if !b.negated, said.contains("and") {
+            var j = a.at - 1
+            while j >= 0, let w = word(j), Self.coordinationFillers.contains(w), w != "and" { j -= 1 }
+            guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
+            consumed.insert(j)
+            keepValues()
+            coordination = Coordination(operation: .intersect, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            notes.append("kept the rows related to both '\(a.text)' and '\(b.text)'")
+        } else if b.negated, said.contains("but") || said.contains("and") {
+            consumed.formUnion(between.filter { ["but", "and"].contains(word($0) ?? "") })
+            keepValues()
+            coordination = Coordination(operation: .except, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            notes.append("kept the rows related to '\(a.text)' but to no '\(b.text)'")
+        }
+    }
+
+    /// The plan, split by a coordination into one query per value and combined.
+    mutating func buildPlan() throws -> QueryPlan {
+        let plan = try build()
+        guard let coordination else { return plan }
+        // Only rows can be intersected: a count, a ranking or a grouping would need the combined rows first.
+        guard plan.groupBy.isEmpty, plan.having.isEmpty, plan.limit == nil, plan.orderBy.isEmpty,
+              !plan.outputs.contains(where: { $0.expr.isAggregate }) else {
+            throw Refusal("it cannot combine both conditions with a count, a ranking or a grouping")
+        }
+        guard let column = coordinatedColumn(plan, coordination) else {
+            throw Refusal("it cannot tell which column holds both '\(coordination.first)' and '\(coordination.second)'")
+        }
+        func part(_ value: String) -> QueryPlan {
+            var copy = plan
+            copy.conditions.removeAll { condition in
+                guard case let .oneOf(expr, values, _) = condition, expr == column else { return false }
+                return values.contains(coordination.first) || values.contains(coordination.second)
+            }
+            copy.conditions.append(.oneOf(column, [value], negated: false))
+            return copy
+        }
+        var combined = part(coordination.first)
+        let outputs = identities(of: plan)
+        combined.outputs = outputs
+        combined.distinct = false
+        var second = part(coordination.second)
+        second.outputs = outputs
+        second.distinct = false
+        combined.combined = [QueryPlan.SetPart(operation: coordination.operation.rawValue, plan: second)]
+        return combined
+    }
+
+    /// The column whose condition names the coordinated values, in the plan's own conditions.
+    private func coordinatedColumn(_ plan: QueryPlan, _ coordination: Coordination) -> QueryPlan.Expr? {
+        var found: QueryPlan.Expr?
+        for condition in plan.conditions {
+            guard case let .oneOf(expr, values, _) = condition,
+                  values.contains(coordination.first) || values.contains(coordination.second) else { continue }
+            if let found, found != expr { return nil }
+            found = expr
+        }
+        return found
+    }
+
+    /// What the combined statements compare: a table's label rather than every column (two rows
+    /// of the same thing must match), and only the columns asked for when no table was named
+    /// ("which periods …" compares periods, not the elements in them).
+    private func identities(of plan: QueryPlan) -> [QueryPlan.Output] {
+        var outputs = plan.outputs.flatMap { output -> [QueryPlan.Output] in
+            guard case let .star(t) = output.expr else { return [output] }
+            return graph.labelColumns(of: t).map { QueryPlan.Output(expr: .column($0)) }
+        }
+        if subjectSpan == nil, !projectionSpans.isEmpty {
+            let asked = Set(projectionSpans.flatMap { spans[$0].columns })
+            let kept = outputs.filter { output in output.expr.columns.allSatisfy(asked.contains) }
+            if !kept.isEmpty { outputs = kept }
+        }
+        return outputs
+    }
+}

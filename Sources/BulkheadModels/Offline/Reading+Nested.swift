@@ -1,0 +1,138 @@
+/// Comparisons whose other side is itself an aggregate: the average of every row ("genres whose
+/// average song length is longer than the average length of all songs"), the average of the row's
+/// own group ("penguins heavier than the average for their own species"), and the extreme of the
+/// rows a value names ("Gentoo penguins heavier than the heaviest Chinstrap").
+extension Reading {
+    /// Words that may stand between "average" and the group or scope it is taken over.
+    static let scopeFillers: Set<String> = ["of", "for", "in", "on", "within", "from", "among", "across", "the", "all", "every", "any"]
+
+    /// "an average song length longer than the average …": the aggregate said before the compared
+    /// column makes the comparison one per subject row (a group), not per row.
+    mutating func markGroupAggregate(_ intent: inout Intent) {
+        // Only a column said before the comparison: "longer than the average distance" is per row.
+        guard let k = intent.columnSpan, spans[k].range.upperBound <= intent.at else { return }
+        var p = previous(spans[k].range.lowerBound)
+        // "an average song length": a table's name may qualify the column.
+        if let q = p, let t = spanEnding(q), spans[t].table != nil { p = previous(spans[t].range.lowerBound) }
+        guard let p, let w = word(p), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil), !consumed.contains(p) else { return }
+        intent.aggregate = function
+        consumed.insert(p)
+    }
+
+    /// After "the average …": "of all songs" (every row) or "for their own species" (the row's own
+    /// group, a table its rows refer to). Returns the index after the words it took.
+    mutating func readAverageScope(_ intent: inout Intent, from start: Int) -> Int {
+        var j = start
+        var taken: [Int] = []
+        var spansTaken: [Int] = []
+        var group: Int?
+        while j < tokens.count {
+            if let k = spanStarting(j), let table = spans[k].table, !used.contains(k) {
+                spansTaken.append(k)
+                j = spans[k].range.upperBound
+                if taken.contains(where: { ["their", "its"].contains(word($0) ?? "") }) { group = table; break }
+                continue
+            }
+            guard let w = word(j), Self.scopeFillers.contains(w) || ["their", "its", "own"].contains(w) else { break }
+            taken.append(j)
+            j += 1
+        }
+        // Nothing but fillers: leave them to the other passes.
+        guard !spansTaken.isEmpty else { return start }
+        if taken.contains(where: { ["their", "its"].contains(word($0) ?? "") }) && group == nil { return start }
+        intent.ownGroup = group
+        consumed.formUnion(taken)
+        used.formUnion(spansTaken)
+        return j
+    }
+
+    /// "heavier than the heaviest Chinstrap", "a higher melting point than the highest melting point
+    /// of any alkali metal": the compared column's extreme over the rows the value names.
+    mutating func readExtremeComparison(_ i: Int, op: String, hint: String?, after numberAt: Int, named: Int?) -> Int? {
+        guard let s = following(numberAt - 1), let w = word(s), let superlative = Lexicon.superlatives[w] else { return nil }
+        var j = s + 1
+        var columnSpan: Int?
+        var tableSpans: [Int] = []
+        while j < tokens.count {
+            if let k = spanStarting(j) {
+                if case let .value(text, holders) = spans[k].meaning {
+                    var intent = Intent(kind: .compareToRow(op: op, hint: hint ?? w, value: text, holders: holders), at: i)
+                    intent.aggregate = superlative.descending ? "MAX" : "MIN"
+                    intent.columnSpan = named ?? columnSpan ?? self.columnSpan(before: i)
+                    if let c = intent.columnSpan { used.insert(c) }
+                    used.formUnion(tableSpans)
+                    intents.append(intent)
+                    consumed.formUnion(i..<spans[k].range.upperBound)
+                    if rank?.at == s { rank = nil }
+                    if aggregate?.at == s { aggregate = nil }
+                    return spans[k].range.upperBound - 1
+                }
+                if !spans[k].columns.isEmpty, columnSpan == nil { columnSpan = k } else if spans[k].table != nil { tableSpans.append(k) } else { return nil }
+                j = spans[k].range.upperBound
+                continue
+            }
+            guard let next = word(j), Self.scopeFillers.contains(next) || next == "a" || next == "an" else { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Settles a comparison with an average that is nested: per group, or over the row's own group.
+    /// Returns false when the comparison is a plain one with the average of every row.
+    mutating func resolveNestedAverage(_ intent: Intent, op: String, hint: String?, into plan: inout QueryPlan, near: [Int], subject: Int) throws -> Bool {
+        if let group = intent.ownGroup {
+            let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
+            guard let edge = graph.edges.first(where: { $0.child == target.table && $0.parent == group && $0.childColumns.count == 1 }) else {
+                throw Refusal("\(tableName(target.table)) does not refer to \(tableName(group)) directly, so it cannot take the average of each one's own")
+            }
+            let key = ColumnRef(table: target.table, column: edge.childColumns[0])
+            plan.conditions.append(.compareToOwnGroup(target, op: op, function: "AVG", key: key))
+            notes.append("compared \(columnName(target)) with the average of the rows of the same \(tableName(group))")
+            return true
+        }
+        guard let function = intent.aggregate else { return false }
+        let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
+        let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+        guard target.table != subject, keys.count == 1, graph.distance(target.table, subject) != nil else {
+            throw Refusal("it cannot tell which rows the \(function.lowercased()) of \(columnName(target)) is taken over")
+        }
+        var overall = QueryPlan(base: target.table)
+        if function == "AVG" {
+            // The average of every row: "the average length of all songs".
+            overall.outputs = [QueryPlan.Output(expr: .aggregate("AVG", .column(target)))]
+        } else {
+            // "the average customer's total": the total over the rows, shared among the subjects that have any.
+            let total = QueryPlan.Expr.scaled(.aggregate(function, .column(target)), 1)
+            overall.outputs = [QueryPlan.Output(expr: .arithmetic([total, .countDistinct(keys[0])], ["/"]))]
+        }
+        var sub = QueryPlan(base: target.table)
+        sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+        sub.groupBy = keys
+        sub.having = [.compareToQuery(.aggregate(function, .column(target)), op, overall)]
+        plan.conditions.append(.inQuery(keys, sub, negated: false))
+        notes.append("kept \(tableName(subject)) rows whose \(function) of \(columnName(target)) is \(op) the average")
+        return true
+    }
+
+    /// Settles "heavier than the heaviest Chinstrap": the compared column against its extreme over the rows the value names.
+    mutating func resolveExtreme(_ intent: Intent, function: String, op: String, hint: String?, text: String, holders: [ColumnRef],
+                                 into plan: inout QueryPlan, near: [Int], subject: Int) throws {
+        let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
+        guard let holder = choose(holders.filter { graph.distance($0.table, target.table) != nil }, near: [target.table]) else {
+            throw Refusal("'\(text)' is not related to \(tableName(target.table))")
+        }
+        var extreme = QueryPlan(base: target.table)
+        extreme.outputs = [QueryPlan.Output(expr: .aggregate(function, .column(target)))]
+        extreme.conditions = [.oneOf(.column(holder), [text], negated: false)]
+        plan.conditions.append(.compareToQuery(.column(target), op, extreme))
+        notes.append("compared \(columnName(target)) with the \(function) over '\(text)'")
+    }
+
+    /// "a higher melting point than", "a larger population than": a comparative whose column is
+    /// named between it and "than". Returns that column's span.
+    func comparedColumnBeforeThan(_ i: Int, _ w: String) -> Int? {
+        guard Lexicon.comparatives[w] != nil, word(i + 1) != "than", let n = following(i), let k = spanStarting(n),
+              !spans[k].columns.isEmpty, !spans[k].isValue, word(spans[k].range.upperBound) == "than" else { return nil }
+        return k
+    }
+}
