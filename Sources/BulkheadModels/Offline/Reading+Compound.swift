@@ -9,6 +9,8 @@ extension Reading {
         case intersect = "INTERSECT"
         /// "X but not Y".
         case except = "EXCEPT"
+        /// "of X and of Y" under an aggregate: one answer for each value (a grouping, not a set operation).
+        case eachValue = "GROUP BY"
     }
 
     /// Two values of the same column, coordinated: `first` kept, `second` also required or excluded.
@@ -41,15 +43,22 @@ extension Reading {
         let (a, b) = (values[0], values[1])
         guard let aSpan = spanStarting(a.at) else { return }
         let between = Array(spans[aSpan].range.upperBound..<b.at)
-        // Only fillers and names of tables may separate the two values.
+        // Only fillers, names of tables and the values' own column may separate the two values.
         guard between.allSatisfy({ i in
-            spanCovering(i).map { spans[$0].table != nil } ?? (word(i).map(Self.coordinationFillers.contains) ?? false)
+            spanCovering(i).map { spans[$0].table != nil || !Set(spans[$0].columns).isDisjoint(with: b.holders) }
+                ?? (word(i).map(Self.coordinationFillers.contains) ?? false)
         }) else { return }
         let said = Set(between.compactMap(word))
         func keepValues() {
             for value in [a, b] { intents[value.index].kind = .value(value.text, Array(value.holders), negated: value.negated) }
         }
-        if !b.negated, said.contains("and") {
+        if !b.negated, said.contains("and"), aggregate != nil || countAt != nil,
+           between.contains(where: { word($0) == "and" && ["of", "for", "in"].contains(word($0 + 1) ?? "") }),
+           !tokens.indices.contains(where: { word($0) == "both" && !consumed.contains($0) }) {
+            keepValues()
+            coordination = Coordination(operation: .eachValue, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            notes.append("gave one answer for '\(a.text)' and one for '\(b.text)'")
+        } else if !b.negated, said.contains("and") {
             var j = a.at - 1
             while j >= 0, let w = word(j), Self.coordinationFillers.contains(w), w != "and" { j -= 1 }
             guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
@@ -67,8 +76,16 @@ extension Reading {
 
     /// The plan, split by a coordination into one query per value and combined.
     mutating func buildPlan() throws -> QueryPlan {
-        let plan = try build()
+        var plan = try build()
+        try addSecondMeasure(&plan)
         guard let coordination else { return plan }
+        if coordination.operation == .eachValue {
+            guard let column = coordinatedColumn(plan, coordination) else {
+                throw Refusal("it cannot tell which column holds '\(coordination.first)' and '\(coordination.second)'")
+            }
+            try groupByEachValue(&plan, column: column)
+            return plan
+        }
         // Only rows can be intersected: a count, a ranking or a grouping would need the combined rows first.
         guard plan.groupBy.isEmpty, plan.having.isEmpty, plan.limit == nil, plan.orderBy.isEmpty,
               !plan.outputs.contains(where: { $0.expr.isAggregate }) else {

@@ -131,6 +131,7 @@ struct Reading {
         resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
+        readAggregateList()
         assignRoles()
         readCoordination()
         try checkEveryWord()

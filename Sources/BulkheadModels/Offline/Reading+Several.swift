@@ -1,0 +1,81 @@
+/// Several measures in one answer: "the shortest, the longest and the average durations" (three
+/// aggregates of one column), "for each island, the number of penguins and their average body
+/// mass" (a count and an aggregate per group), and "the average bill length of male penguins and
+/// of female penguins" (one aggregate per value named).
+extension Reading {
+    /// Words that may separate the members of a list of aggregates.
+    static let listFillers: Set<String> = ["the", "and", "its", "their", "also", "as", "well"]
+
+    /// "the shortest, the longest and the average runtimes": superlatives and aggregates in a row
+    /// are one aggregate each of the column after them, not a ranking of rows.
+    mutating func readAggregateList() {
+        var run: [(function: String, at: Int)] = []
+        var functions: [(function: String, at: Int)] = []
+        for i in tokens.indices {
+            guard let w = word(i) else { continue }
+            var function = Self.aggregates[w]
+            // "minimum" and "maximum" are aggregates already ("the average, minimum and maximum").
+            if let superlative = Lexicon.superlatives[w], superlative.words != nil, !["first", "last"].contains(w), Self.aggregates[w] == nil {
+                function = superlative.descending ? "MAX" : "MIN"
+            }
+            guard let function else { continue }
+            if let last = run.last, Self.listContinues(from: last.at, to: i, reading: self) {
+                if !run.contains(where: { $0.function == function }) { run.append((function, i)) }
+            } else {
+                run = [(function, i)]
+            }
+            if run.count > functions.count { functions = run }
+        }
+        guard let end = functions.last?.at else { return }
+        guard functions.count >= 2, functions.contains(where: { Self.aggregates[word($0.at) ?? ""] == nil }),
+              let n = following(end), var k = spanStarting(n), countAt == nil else { return }
+        // "the average city populations": a table's name may qualify the column.
+        if spans[k].table != nil, let c = spanStarting(spans[k].range.upperBound) { k = c }
+        guard !spans[k].columns.isEmpty, !spans[k].isValue else { return }
+        aggregate = (functions[0].function, functions[0].at)
+        moreAggregates = functions.dropFirst().map(\.function)
+        aggregateAt = functions.map(\.at)
+        for (_, at) in functions { consumed.insert(at) }
+        consumed.formUnion((functions[0].at...end).filter { word($0) == "and" })
+        rank = nil
+        measureSpan = k
+        used.insert(k)
+        projectionSpans.removeAll { $0 == k }
+        notes.append("took \(functions.map(\.function).joined(separator: ", ")) of the same column")
+    }
+
+    /// Whether only list words, at least one, stand between two members of a list of aggregates
+    /// ("the highest average" is one ranking, not two aggregates).
+    private static func listContinues(from a: Int, to b: Int, reading: Reading) -> Bool {
+        b > a + 1 && (a + 1..<b).allSatisfy { reading.word($0).map(listFillers.contains) ?? false }
+    }
+
+    /// "the number of penguins and their average body mass": a count asked with an aggregate of
+    /// another column adds that aggregate beside the count, per group. When the count's rows repeat
+    /// through the joins the second measure needs, each row is counted once.
+    mutating func addSecondMeasure(_ plan: inout QueryPlan) throws {
+        guard let countAt, countAt >= 0, let aggregate, aggregate.at > countAt, moreAggregates.isEmpty,
+              plan.combined.isEmpty, plan.outputs.contains(where: { $0.expr == .count || $0.alias == "count" }) else { return }
+        guard let k = measureSpan,
+              let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric }, near: [plan.base], strengths: spans[k].columnStrengths),
+              graph.distance(column.table, plan.base) != nil else {
+            throw Refusal("it cannot tell which column the \(aggregate.function.lowercased()) beside the count is of")
+        }
+        let measured = QueryPlan.Expr.aggregate(aggregate.function, .column(column))
+        plan.outputs.append(QueryPlan.Output(expr: measured, alias: aggregate.function.lowercased() + "_" + graph.column(column).name))
+        if plan.fansOut(graph), let index = plan.outputs.firstIndex(where: { $0.expr == .count }), let key = graph.tables[plan.base].primaryKey.first, graph.tables[plan.base].primaryKey.count == 1 {
+            plan.outputs[index] = QueryPlan.Output(expr: .countDistinct(.column(key.ref)), alias: "count")
+        }
+        notes.append("added the \(aggregate.function) of \(columnName(column)) beside the count")
+    }
+
+    /// "the average bill length of male penguins and of female penguins": the aggregate for each
+    /// value named, grouped by the values' column.
+    func groupByEachValue(_ plan: inout QueryPlan, column: QueryPlan.Expr) throws {
+        guard plan.groupBy.isEmpty, plan.limit == nil, !plan.outputs.isEmpty, plan.outputs.allSatisfy({ $0.expr.isAggregate }) else {
+            throw Refusal("it cannot give an answer for each value named with this grouping")
+        }
+        plan.outputs.insert(QueryPlan.Output(expr: column), at: 0)
+        plan.groupBy = [column]
+    }
+}
