@@ -11,12 +11,29 @@ extension Reading {
     mutating func markGroupAggregate(_ intent: inout Intent) {
         // Only a column said before the comparison: "longer than the average distance" is per row.
         guard let k = intent.columnSpan, spans[k].range.upperBound <= intent.at else { return }
-        var p = previous(spans[k].range.lowerBound)
-        // "an average song length": a table's name may qualify the column.
-        if let q = p, let t = spanEnding(q), spans[t].table != nil { p = previous(spans[t].range.lowerBound) }
-        guard let p, let w = word(p), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil), !consumed.contains(p) else { return }
+        guard let p = aggregateWord(before: k), let w = word(p), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
         intent.aggregate = function
         consumed.insert(p)
+    }
+
+    /// The unconsumed aggregate word before the column span `k`, over the names that qualify the
+    /// column ("an average song length", "an average bill depth" where "bill" also names columns).
+    func aggregateWord(before k: Int) -> Int? {
+        var p = previous(spans[k].range.lowerBound)
+        var hops = 0
+        while let q = p, hops < 2, let s = spanEnding(q), !spans[s].isValue, spans[s].table != nil || !spans[s].columns.isEmpty {
+            p = previous(spans[s].range.lowerBound)
+            hops += 1
+        }
+        guard let p, let w = word(p), Self.aggregates[w] != nil || w == "total", !consumed.contains(p) else { return nil }
+        return p
+    }
+
+    /// "weigh more than", "weighs less than": the verb names the compared measure as "heavier" would.
+    mutating func verbHint(_ i: Int, _ w: String) -> String? {
+        guard ["more", "less"].contains(w), let p = previous(i), let verb = word(p), ["weigh", "weighs", "weighed"].contains(verb) else { return nil }
+        consumed.insert(p)
+        return w == "more" ? "heaviest" : "lightest"
     }
 
     /// After "the average …": "of all songs" (every row) or "for their own species" (the row's own

@@ -99,6 +99,7 @@ extension Reading {
         var numberAt = i + 1
         var hint = Lexicon.comparativeHints[w]
         if w == "than" { return nil }
+        if word(i + 1) == "than", let verb = verbHint(i, w) { hint = verb }
         let named = comparedColumnBeforeThan(i, w)
         if let named {
             op = Lexicon.comparatives[w]
@@ -195,7 +196,7 @@ extension Reading {
         attachComparisonColumn(&intent, before: i, after: last + 1)
         if let named { intent.columnSpan = named }
         // "an average box office above 200 million": the comparison is on the aggregate.
-        if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
+        if let k = intent.columnSpan, let p = aggregateWord(before: k), let function = Self.aggregates[word(p) ?? ""] {
             intent.aggregate = function
             consumed.insert(p)
         }

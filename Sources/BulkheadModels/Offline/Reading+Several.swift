@@ -54,19 +54,28 @@ extension Reading {
     /// another column adds that aggregate beside the count, per group. When the count's rows repeat
     /// through the joins the second measure needs, each row is counted once.
     mutating func addSecondMeasure(_ plan: inout QueryPlan) throws {
-        guard let countAt, countAt >= 0, let aggregate, aggregate.at > countAt, moreAggregates.isEmpty,
-              plan.combined.isEmpty, plan.outputs.contains(where: { $0.expr == .count || $0.alias == "count" }) else { return }
-        guard let k = measureSpan,
-              let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric }, near: [plan.base], strengths: spans[k].columnStrengths),
-              graph.distance(column.table, plan.base) != nil else {
-            throw Refusal("it cannot tell which column the \(aggregate.function.lowercased()) beside the count is of")
+        guard let countAt, countAt >= 0, moreAggregates.isEmpty, plan.combined.isEmpty,
+              plan.outputs.contains(where: { $0.expr == .count || $0.alias == "count" }) else { return }
+        // "and their total population": "total" before a numeric column, after the count.
+        let total = tokens.indices.first { $0 > countAt && word($0) == "total" && spanStarting(following($0)).map { !spans[$0].columns.isEmpty } == true }
+        guard let function = aggregate.flatMap({ $0.at > countAt ? $0.function : nil }) ?? total.map({ _ in "SUM" }) else { return }
+        let k = aggregate == nil ? total.flatMap { spanStarting(following($0)) } : measureSpan
+        var measured: QueryPlan.Expr
+        if let k, let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric }, near: [plan.base], strengths: spans[k].columnStrengths),
+           graph.distance(column.table, plan.base) != nil {
+            measured = .aggregate(function, .column(column))
+        } else if k == nil, moneyAt != nil, let money = try measureByMeaning(anchors: [plan.base], quantity: false) {
+            // "how much those customers have spent in total": the money of their transactions.
+            measured = .aggregate(function, money.expr)
+        } else {
+            throw Refusal("it cannot tell which column the \(function.lowercased()) beside the count is of")
         }
-        let measured = QueryPlan.Expr.aggregate(aggregate.function, .column(column))
-        plan.outputs.append(QueryPlan.Output(expr: measured, alias: aggregate.function.lowercased() + "_" + graph.column(column).name))
+        if let total { consumed.insert(total) }
+        plan.outputs.append(QueryPlan.Output(expr: measured, alias: function.lowercased() + "_" + (measured.columns.count == 1 ? graph.column(measured.columns[0]).name : "value")))
         if plan.fansOut(graph), let index = plan.outputs.firstIndex(where: { $0.expr == .count }), let key = graph.tables[plan.base].primaryKey.first, graph.tables[plan.base].primaryKey.count == 1 {
             plan.outputs[index] = QueryPlan.Output(expr: .countDistinct(.column(key.ref)), alias: "count")
         }
-        notes.append("added the \(aggregate.function) of \(columnName(column)) beside the count")
+        notes.append("added the \(function) of \(measured.columns.map(columnName).joined(separator: ", ")) beside the count")
     }
 
     /// "the average bill length of male penguins and of female penguins": the aggregate for each
