@@ -78,6 +78,7 @@ extension Reading {
     mutating func buildPlan() throws -> QueryPlan {
         var plan = try build()
         try addSecondMeasure(&plan)
+        try addAskedRelation(&plan)
         guard let coordination else { return plan }
         if coordination.operation == .eachValue {
             guard let column = coordinatedColumn(plan, coordination) else {

@@ -11,22 +11,24 @@ extension Reading {
     mutating func markGroupAggregate(_ intent: inout Intent) {
         // Only a column said before the comparison: "longer than the average distance" is per row.
         guard let k = intent.columnSpan, spans[k].range.upperBound <= intent.at else { return }
-        guard let p = aggregateWord(before: k), let w = word(p), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
+        guard let found = aggregateWord(before: k), let w = word(found.at), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
         intent.aggregate = function
-        consumed.insert(p)
+        consumed.insert(found.at)
+        used.formUnion(found.qualifiers)
     }
 
     /// The unconsumed aggregate word before the column span `k`, over the names that qualify the
     /// column ("an average song length", "an average bill depth" where "bill" also names columns).
-    func aggregateWord(before k: Int) -> Int? {
+    /// Returns the word's index and the column spans between (parts of the column's name, taken with it).
+    func aggregateWord(before k: Int) -> (at: Int, qualifiers: [Int])? {
         var p = previous(spans[k].range.lowerBound)
-        var hops = 0
-        while let q = p, hops < 2, let s = spanEnding(q), !spans[s].isValue, spans[s].table != nil || !spans[s].columns.isEmpty {
+        var qualifiers: [Int] = []
+        while let q = p, qualifiers.count < 2, let s = spanEnding(q), !spans[s].isValue, spans[s].table != nil || !spans[s].columns.isEmpty {
             p = previous(spans[s].range.lowerBound)
-            hops += 1
+            qualifiers.append(s)
         }
         guard let p, let w = word(p), Self.aggregates[w] != nil || w == "total", !consumed.contains(p) else { return nil }
-        return p
+        return (p, qualifiers.filter { spans[$0].table == nil })
     }
 
     /// "weigh more than", "weighs less than": the verb names the compared measure as "heavier" would.
@@ -40,6 +42,13 @@ extension Reading {
     /// group, a table its rows refer to). Returns the index after the words it took.
     mutating func readAverageScope(_ intent: inout Intent, from start: Int) -> Int {
         var j = start
+        // "the average bill depth" where "bill" and "depth" link apart: the rest of the column's name.
+        while let k = spanStarting(j), !spans[k].isValue, !used.contains(k), let c = intent.columnSpan,
+              !Set(spans[k].columns).isDisjoint(with: spans[c].columns) {
+            used.insert(k)
+            j = spans[k].range.upperBound
+        }
+        let afterColumn = j
         var taken: [Int] = []
         var spansTaken: [Int] = []
         var group: Int?
@@ -55,8 +64,8 @@ extension Reading {
             j += 1
         }
         // Nothing but fillers: leave them to the other passes.
-        guard !spansTaken.isEmpty else { return start }
-        if taken.contains(where: { ["their", "its"].contains(word($0) ?? "") }) && group == nil { return start }
+        guard !spansTaken.isEmpty else { return afterColumn }
+        if taken.contains(where: { ["their", "its"].contains(word($0) ?? "") }) && group == nil { return afterColumn }
         intent.ownGroup = group
         consumed.formUnion(taken)
         used.formUnion(spansTaken)

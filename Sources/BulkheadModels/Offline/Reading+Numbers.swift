@@ -196,7 +196,9 @@ extension Reading {
         attachComparisonColumn(&intent, before: i, after: last + 1)
         if let named { intent.columnSpan = named }
         // "an average box office above 200 million": the comparison is on the aggregate.
-        if let k = intent.columnSpan, let p = aggregateWord(before: k), let function = Self.aggregates[word(p) ?? ""] {
+        if let k = intent.columnSpan, let found = aggregateWord(before: k), let function = Self.aggregates[word(found.at) ?? ""] {
+            let p = found.at
+            used.formUnion(found.qualifiers)
             intent.aggregate = function
             consumed.insert(p)
         }

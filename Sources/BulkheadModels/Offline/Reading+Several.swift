@@ -87,4 +87,38 @@ extension Reading {
         plan.outputs.insert(QueryPlan.Output(expr: column), at: 0)
         plan.groupBy = [column]
     }
+
+    /// "Which album has the most tracks, and which artist made it?": a second question about the
+    /// winner names a related table, whose label is added beside the winner's.
+    func addAskedRelation(_ plan: inout QueryPlan) throws {
+        guard plan.limit == 1, plan.combined.isEmpty,
+              let q = tokens.indices.first(where: { ["which", "what"].contains(word($0) ?? "") && previous($0).map { word($0) == "and" } == true }),
+              let n = following(q), let k = spanStarting(n), let asked = spans[k].table, !spans[k].isValue else { return }
+        let shown = Set(plan.outputs.flatMap { output -> [Int] in
+            if case let .star(t) = output.expr { return [t] }
+            return output.isAggregateFree ? output.expr.columns.map(\.table) : []
+        })
+        if shown.contains(asked) {
+            // The second question's table is the one ranked: the first question's rows were not kept.
+            if let s = subjectSpan, let subject = spans[s].table, !shown.contains(subject) {
+                throw Refusal("it cannot tell which \(tableName(subject)) the second question is about")
+            }
+            return
+        }
+        guard graph.distance(plan.base, asked) != nil else { throw Refusal("\(tableName(asked)) is not related to the answer") }
+        plan.outputs = plan.outputs.flatMap { output -> [QueryPlan.Output] in
+            guard case let .star(t) = output.expr else { return [output] }
+            return graph.labelColumns(of: t).map { QueryPlan.Output(expr: .column($0)) }
+        }
+        let labels = graph.labelColumns(of: asked).map { QueryPlan.Output(expr: .column($0)) }
+        let at = plan.outputs.firstIndex { !$0.isAggregateFree } ?? plan.outputs.count
+        plan.outputs.insert(contentsOf: labels, at: at)
+        if !plan.groupBy.isEmpty { plan.groupBy += graph.tables[asked].primaryKey.map { .column($0.ref) } }
+        plan.extraTables.append(asked)
+    }
+}
+
+extension QueryPlan.Output {
+    /// Whether the output reads row values rather than an aggregate over them.
+    var isAggregateFree: Bool { !expr.isAggregate }
 }
