@@ -154,10 +154,10 @@ extension Reading {
         notes.append("compared \(columnName(target)) with the \(function) over '\(text)'")
     }
 
-    /// "a higher melting point than", "a larger population than": a comparative whose column is
-    /// named between it and "than". Returns that column's span.
+    /// "a higher melting point than", "a larger population than", "more at the box office than": a
+    /// comparative whose column is named between it and "than". Returns that column's span.
     func comparedColumnBeforeThan(_ i: Int, _ w: String) -> Int? {
-        guard Lexicon.comparatives[w] != nil, word(i + 1) != "than", let n = following(i), let k = spanStarting(n),
+        guard Lexicon.comparatives[w] != nil, word(i + 1) != "than", let n = following(i, skipping: ["the", "a", "an", "at", "in", "on"]), let k = spanStarting(n),
               !spans[k].columns.isEmpty, !spans[k].isValue, word(spans[k].range.upperBound) == "than" else { return nil }
         return k
     }

@@ -93,18 +93,13 @@ extension Reading {
     func addAskedRelation(_ plan: inout QueryPlan) throws {
         guard plan.limit == 1, plan.combined.isEmpty,
               let q = tokens.indices.first(where: { ["which", "what"].contains(word($0) ?? "") && previous($0).map { word($0) == "and" } == true }),
-              let n = following(q), let k = spanStarting(n), let asked = spans[k].table, !spans[k].isValue else { return }
+              let n = following(q), let k = spanStarting(n), !spans[k].isValue, let asked = namedTable(k) else { return }
         let shown = Set(plan.outputs.flatMap { output -> [Int] in
             if case let .star(t) = output.expr { return [t] }
             return output.isAggregateFree ? output.expr.columns.map(\.table) : []
         })
-        if shown.contains(asked) {
-            // The second question's table is the one ranked: the first question's rows were not kept.
-            if let s = subjectSpan, let subject = spans[s].table, !shown.contains(subject) {
-                throw Refusal("it cannot tell which \(tableName(subject)) the second question is about")
-            }
-            return
-        }
+        // The second question's table is the one ranked: the first question's rows were not kept.
+        if shown.contains(asked) { throw Refusal("it cannot tell which row the second question, about \(tableName(asked)), is asked of") }
         guard graph.distance(plan.base, asked) != nil else { throw Refusal("\(tableName(asked)) is not related to the answer") }
         plan.outputs = plan.outputs.flatMap { output -> [QueryPlan.Output] in
             guard case let .star(t) = output.expr else { return [output] }
@@ -115,6 +110,15 @@ extension Reading {
         plan.outputs.insert(contentsOf: labels, at: at)
         if !plan.groupBy.isEmpty { plan.groupBy += graph.tables[asked].primaryKey.map { .column($0.ref) } }
         plan.extraTables.append(asked)
+    }
+
+    /// The table a mention names: its own, or the one its foreign key column refers to ("studio" for `studio_id`).
+    private func namedTable(_ k: Int) -> Int? {
+        if let table = spans[k].table { return table }
+        let parents = Set(spans[k].columns.compactMap { column in
+            graph.edges.first { $0.child == column.table && $0.childColumns == [column.column] }?.parent
+        })
+        return parents.count == 1 ? parents.first : nil
     }
 }
 
