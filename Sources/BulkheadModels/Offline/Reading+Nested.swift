@@ -9,6 +9,22 @@ extension Reading {
     /// "an average song length longer than the average …": the aggregate said before the compared
     /// column makes the comparison one per subject row (a group), not per row.
     mutating func markGroupAggregate(_ intent: inout Intent) {
+        // "whose total spending is above the average …": the aggregate of the money the subject's rows hold.
+        if intent.columnSpan == nil, moneyAt != nil, let m = previous(intent.at, skipping: ["the", "is", "are", "was", "were", "has", "have"]),
+           let noun = tokens[safe: m], Lexicon.genericMoneyNouns.contains(noun.stem) || Lexicon.moneyVerbs.contains(noun.stem),
+           let p = previous(m), let w = word(p), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil), !consumed.contains(p) {
+            intent.aggregate = function
+            consumed.insert(p)
+            // "… the average customer's total spending": the total said after is the compared one, not the answer.
+            if let said = aggregate, said.at > intent.at, said.function == function {
+                aggregate = nil
+                aggregateAt.removeAll { $0 == said.at }
+            }
+            for k in spans.indices where spans[k].range.lowerBound >= p && tokens[spans[k].range].allSatisfy({ token in
+                token.lower == "total" || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
+            }) { used.insert(k) }
+            return
+        }
         // Only a column said before the comparison: "longer than the average distance" is per row.
         guard let k = intent.columnSpan, spans[k].range.upperBound <= intent.at else { return }
         guard let found = aggregateWord(before: k), let w = word(found.at), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
@@ -117,26 +133,34 @@ extension Reading {
             return true
         }
         guard let function = intent.aggregate else { return false }
-        let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
-        let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
-        guard target.table != subject, keys.count == 1, graph.distance(target.table, subject) != nil else {
-            throw Refusal("it cannot tell which rows the \(function.lowercased()) of \(columnName(target)) is taken over")
+        var measured: QueryPlan.Expr
+        var table: Int
+        if intent.columnSpan == nil, moneyAt != nil, let money = try measureByMeaning(anchors: [subject], quantity: false) {
+            (measured, table) = (money.expr, money.table)
+        } else {
+            let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
+            (measured, table) = (.column(target), target.table)
         }
-        var overall = QueryPlan(base: target.table)
+        let name = measured.columns.map(columnName).joined(separator: ", ")
+        let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+        guard table != subject, keys.count == 1, graph.distance(table, subject) != nil else {
+            throw Refusal("it cannot tell which rows the \(function.lowercased()) of \(name) is taken over")
+        }
+        var overall = QueryPlan(base: table)
         if function == "AVG" {
             // The average of every row: "the average length of all songs".
-            overall.outputs = [QueryPlan.Output(expr: .aggregate("AVG", .column(target)))]
+            overall.outputs = [QueryPlan.Output(expr: .aggregate("AVG", measured))]
         } else {
             // "the average customer's total": the total over the rows, shared among the subjects that have any.
-            let total = QueryPlan.Expr.scaled(.aggregate(function, .column(target)), 1)
+            let total = QueryPlan.Expr.scaled(.aggregate(function, measured), 1)
             overall.outputs = [QueryPlan.Output(expr: .arithmetic([total, .countDistinct(keys[0])], ["/"]))]
         }
-        var sub = QueryPlan(base: target.table)
+        var sub = QueryPlan(base: table)
         sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
         sub.groupBy = keys
-        sub.having = [.compareToQuery(.aggregate(function, .column(target)), op, overall)]
+        sub.having = [.compareToQuery(.aggregate(function, measured), op, overall)]
         plan.conditions.append(.inQuery(keys, sub, negated: false))
-        notes.append("kept \(tableName(subject)) rows whose \(function) of \(columnName(target)) is \(op) the average")
+        notes.append("kept \(tableName(subject)) rows whose \(function) of \(name) is \(op) the average")
         return true
     }
 
