@@ -79,6 +79,7 @@ extension Reading {
         var plan = try build()
         try addSecondMeasure(&plan)
         try addAskedRelation(&plan)
+        try addExclusion(&plan)
         guard let coordination else { return plan }
         if coordination.operation == .eachValue {
             guard let column = coordinatedColumn(plan, coordination) else {
@@ -141,5 +142,48 @@ extension Reading {
             if !kept.isEmpty { outputs = kept }
         }
         return outputs
+    }
+
+    /// "Which islands have no Chinstrap penguins?": a value negated by "no" and followed by the
+    /// table of the rows that would hold it, when the question asks for another table's rows.
+    struct Exclusion: Equatable {
+        let value: String
+        let holders: [ColumnRef]
+        /// The rows that would hold the value, and the rows asked for.
+        let rows: Int
+        let subject: Int
+    }
+
+    /// Reads "no <value> <table>" under a question about another table: the value's condition
+    /// leaves the rows and becomes `subject key NOT IN (rows holding the value)`.
+    mutating func readExclusion() {
+        guard coordination == nil else { return }
+        for (index, intent) in intents.enumerated() {
+            guard case let .value(text, holders, true) = intent.kind, let p = previous(intent.at), ["no", "without"].contains(word(p) ?? ""),
+                  let v = spanStarting(intent.at), let r = spanStarting(spans[v].range.upperBound), let rows = spans[r].table,
+                  let s = spans.indices.first(where: { spans[$0].table != nil && spans[$0].range.upperBound <= p }),
+                  let subject = spans[s].table, subject != rows, graph.distance(subject, rows) != nil,
+                  holders.contains(where: { graph.distance($0.table, rows) != nil }) else { continue }
+            intents.remove(at: index)
+            exclusion = Exclusion(value: text, holders: holders, rows: rows, subject: subject)
+            subjectSpan = s
+            used.formUnion([s, r])
+            notes.append("kept \(tableName(subject)) rows with no \(tableName(rows)) row of '\(text)'")
+            return
+        }
+    }
+
+    /// Adds the exclusion's `key NOT IN (…)` to the plan of the subject's rows.
+    func addExclusion(_ plan: inout QueryPlan) throws {
+        guard let exclusion else { return }
+        let keys = graph.tables[exclusion.subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+        guard plan.base == exclusion.subject, keys.count == 1,
+              let holder = choose(exclusion.holders.filter { graph.distance($0.table, exclusion.rows) != nil }, near: [exclusion.rows]) else {
+            throw Refusal("it cannot tell which \(tableName(exclusion.subject)) rows have no '\(exclusion.value)'")
+        }
+        var holding = QueryPlan(base: exclusion.rows)
+        holding.outputs = keys.map { QueryPlan.Output(expr: $0) }
+        holding.conditions = [.oneOf(.column(holder), [exclusion.value], negated: false), .isNotNull(keys[0])]
+        plan.conditions.append(.inQuery(keys, holding, negated: true))
     }
 }

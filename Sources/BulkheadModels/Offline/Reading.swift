@@ -108,6 +108,8 @@ struct Reading {
     var junctions: Set<Int> = []
     /// "both Rock and Metal", "Western but not Drama": two values combined by a set operation.
     var coordination: Coordination?
+    /// "islands with no Chinstrap penguins": the subject's rows that no row of a table holding the value refers to.
+    var exclusion: Exclusion?
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -134,6 +136,7 @@ struct Reading {
         readAggregateList()
         assignRoles()
         readCoordination()
+        readExclusion()
         try checkEveryWord()
     }
 
