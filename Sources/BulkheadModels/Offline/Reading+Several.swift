@@ -50,6 +50,28 @@ extension Reading {
         b > a + 1 && (a + 1..<b).allSatisfy { reading.word($0).map(listFillers.contains) ?? false }
     }
 
+    /// "from the heaviest average down", "from the largest total to the smallest": the answer's
+    /// order, by the measure the aggregate word names (else by the measured value).
+    mutating func readOrderPhrase() {
+        for f in tokens.indices where word(f) == "from" {
+            guard let s = following(f), let w = word(s), let superlative = Lexicon.superlatives[w], Self.aggregates[w] == nil else { continue }
+            var end = s
+            var function: String?
+            if let a = word(s + 1), let named = Self.aggregates[a] ?? (a == "total" ? "SUM" : nil) { function = named; end = s + 1 }
+            if let last = word(end + 1), ["down", "up", "downwards", "upwards", "first"].contains(last) {
+                end += 1
+            } else if word(end + 1) == "to", let t = following(end + 1), let other = word(t), let opposite = Lexicon.superlatives[other],
+                      opposite.descending != superlative.descending {
+                end = t
+            } else { continue }
+            orderDescending = superlative.descending
+            orderedAggregate = function
+            consumed.formUnion(f...end)
+            if rank?.at == s { rank = nil }
+            return
+        }
+    }
+
     /// "the number of penguins and their average body mass": a count asked with an aggregate of
     /// another column adds that aggregate beside the count, per group. When the count's rows repeat
     /// through the joins the second measure needs, each row is counted once.
@@ -71,6 +93,7 @@ extension Reading {
             throw Refusal("it cannot tell which column the \(function.lowercased()) beside the count is of")
         }
         if let total { consumed.insert(total) }
+        if let orderedAggregate, orderedAggregate == function { plan.orderBy = [(measured, orderDescending ?? true)] }
         plan.outputs.append(QueryPlan.Output(expr: measured, alias: function.lowercased() + "_" + (measured.columns.count == 1 ? graph.column(measured.columns[0]).name : "value")))
         if plan.fansOut(graph), let index = plan.outputs.firstIndex(where: { $0.expr == .count }), let key = graph.tables[plan.base].primaryKey.first, graph.tables[plan.base].primaryKey.count == 1 {
             plan.outputs[index] = QueryPlan.Output(expr: .countDistinct(.column(key.ref)), alias: "count")

@@ -110,6 +110,8 @@ struct Reading {
     var coordination: Coordination?
     /// "islands with no Chinstrap penguins": the subject's rows that no row of a table holding the value refers to.
     var exclusion: Exclusion?
+    /// "from the heaviest average down": the aggregate the answer is ordered by, when it is not the first measure.
+    var orderedAggregate: String?
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -133,6 +135,7 @@ struct Reading {
         resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
+        readOrderPhrase()
         readAggregateList()
         assignRoles()
         readCoordination()
