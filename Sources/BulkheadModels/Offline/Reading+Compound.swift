@@ -18,9 +18,6 @@ extension Reading {
         let operation: SetOperation
         let first: String
         let second: String
-        /// Where each value was said.
-        let firstAt: Int
-        let secondAt: Int
     }
 
     /// Words that may stand between "both" and its first value, or between the two values.
@@ -56,7 +53,7 @@ extension Reading {
            between.contains(where: { word($0) == "and" && ["of", "for", "in"].contains(word($0 + 1) ?? "") }),
            !tokens.indices.contains(where: { word($0) == "both" && !consumed.contains($0) }) {
             keepValues()
-            coordination = Coordination(operation: .eachValue, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            coordination = Coordination(operation: .eachValue, first: a.text, second: b.text)
             notes.append("gave one answer for '\(a.text)' and one for '\(b.text)'")
         } else if !b.negated, said.contains("and") {
             var j = a.at - 1
@@ -64,12 +61,12 @@ extension Reading {
             guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
             consumed.insert(j)
             keepValues()
-            coordination = Coordination(operation: .intersect, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            coordination = Coordination(operation: .intersect, first: a.text, second: b.text)
             notes.append("kept the rows related to both '\(a.text)' and '\(b.text)'")
         } else if b.negated, said.contains("but") || said.contains("and") {
             consumed.formUnion(between.filter { ["but", "and"].contains(word($0) ?? "") })
             keepValues()
-            coordination = Coordination(operation: .except, first: a.text, second: b.text, firstAt: a.at, secondAt: b.at)
+            coordination = Coordination(operation: .except, first: a.text, second: b.text)
             notes.append("kept the rows related to '\(a.text)' but to no '\(b.text)'")
         }
     }
@@ -132,10 +129,7 @@ extension Reading {
     /// of the same thing must match), and only the columns asked for when no table was named
     /// ("which periods …" compares periods, not the elements in them).
     private func identities(of plan: QueryPlan) -> [QueryPlan.Output] {
-        var outputs = plan.outputs.flatMap { output -> [QueryPlan.Output] in
-            guard case let .star(t) = output.expr else { return [output] }
-            return graph.labelColumns(of: t).map { QueryPlan.Output(expr: .column($0)) }
-        }
+        var outputs = labelsForStars(plan.outputs)
         if subjectSpan == nil, !projectionSpans.isEmpty {
             let asked = Set(projectionSpans.flatMap { spans[$0].columns })
             let kept = outputs.filter { output in output.expr.columns.allSatisfy(asked.contains) }

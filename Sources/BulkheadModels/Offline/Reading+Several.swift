@@ -124,15 +124,20 @@ extension Reading {
         // The second question's table is the one ranked: the first question's rows were not kept.
         if shown.contains(asked) { throw Refusal("it cannot tell which row the second question, about \(tableName(asked)), is asked of") }
         guard graph.distance(plan.base, asked) != nil else { throw Refusal("\(tableName(asked)) is not related to the answer") }
-        plan.outputs = plan.outputs.flatMap { output -> [QueryPlan.Output] in
-            guard case let .star(t) = output.expr else { return [output] }
-            return graph.labelColumns(of: t).map { QueryPlan.Output(expr: .column($0)) }
-        }
+        plan.outputs = labelsForStars(plan.outputs)
         let labels = graph.labelColumns(of: asked).map { QueryPlan.Output(expr: .column($0)) }
         let at = plan.outputs.firstIndex { !$0.isAggregateFree } ?? plan.outputs.count
         plan.outputs.insert(contentsOf: labels, at: at)
         if !plan.groupBy.isEmpty { plan.groupBy += graph.tables[asked].primaryKey.map { .column($0.ref) } }
         plan.extraTables.append(asked)
+    }
+
+    /// The outputs with every `table.*` replaced by the table's label: "which X" asks for the X by name.
+    func labelsForStars(_ outputs: [QueryPlan.Output]) -> [QueryPlan.Output] {
+        outputs.flatMap { output -> [QueryPlan.Output] in
+            guard case let .star(t) = output.expr else { return [output] }
+            return graph.labelColumns(of: t).map { QueryPlan.Output(expr: .column($0)) }
+        }
     }
 
     /// The table a mention names: its own, or the one its foreign key column refers to ("studio" for `studio_id`).
