@@ -53,6 +53,8 @@ extension Reading {
     /// "from the heaviest average down", "from the largest total to the smallest": the answer's
     /// order, by the measure the aggregate word names (else by the measured value).
     mutating func readOrderPhrase() {
+        // Only a measured answer is ordered by its measure; rows are left to the ranking.
+        guard countAt != nil || aggregate != nil else { return }
         for f in tokens.indices where word(f) == "from" {
             guard let s = following(f), let w = word(s), let superlative = Lexicon.superlatives[w], Self.aggregates[w] == nil else { continue }
             var end = s
@@ -123,7 +125,11 @@ extension Reading {
         })
         // The second question's table is the one ranked: the first question's rows were not kept.
         if shown.contains(asked) { throw Refusal("it cannot tell which row the second question, about \(tableName(asked)), is asked of") }
-        guard graph.distance(plan.base, asked) != nil else { throw Refusal("\(tableName(asked)) is not related to the answer") }
+        // Only a table each winner has one of ("the artist of the album") answers the second question.
+        let winner = plan.groupBy.first?.columns.first?.table ?? plan.base
+        guard let path = graph.path(from: winner, to: asked), !graph.fansOut(from: winner, along: path) else {
+            throw Refusal("a \(tableName(winner)) row has no single \(tableName(asked)) row to name")
+        }
         plan.outputs = labelsForStars(plan.outputs)
         let labels = graph.labelColumns(of: asked).map { QueryPlan.Output(expr: .column($0)) }
         let at = plan.outputs.firstIndex { !$0.isAggregateFree } ?? plan.outputs.count
