@@ -223,10 +223,11 @@ private struct Writer {
         case let .anyOf(groups):
             return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
         case let .compareToOwnGroup(ref, op, function, key):
-            // The inner copy of the table gets its own alias, so its key can meet the outer row's.
-            let inner = dialect.identifier(graph.tables[ref.table].name + "_own")
-            return "\(column(ref)) \(op) (SELECT \(function)(\(inner).\(dialect.identifier(graph.column(ref).name))) FROM "
-                + dialect.table(graph.tables[ref.table].name) + " AS \(inner) WHERE \(inner).\(dialect.identifier(graph.column(key).name)) = \(column(key)))"
+            // Each group's value once (a derived table), met by the outer row's key: no rescan per row.
+            let groups = dialect.identifier(graph.tables[ref.table].name + "_own")
+            let (keyName, valueName) = (dialect.identifier(graph.column(key).name), dialect.identifier("value"))
+            return "\(column(ref)) \(op) (SELECT \(groups).\(valueName) FROM (SELECT \(keyName), \(function)(\(dialect.identifier(graph.column(ref).name))) AS \(valueName) FROM "
+                + dialect.table(graph.tables[ref.table].name) + " GROUP BY \(keyName)) AS \(groups) WHERE \(groups).\(keyName) = \(column(key)))"
         case let .inQuery(lhs, plan, negated):
             let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
             return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"

@@ -59,8 +59,8 @@ struct QueryPlan {
         case inQuery([Expr], QueryPlan, negated: Bool)
         /// Either group of conditions: "after 1900 or with no year".
         case anyOf([[Condition]])
-        /// `expr op (SELECT function(expr) FROM same table WHERE key = outer key)`: "heavier than the
-        /// average for their own species" (see QueryPlan+Compound.swift).
+        /// `expr op (the function of expr over the rows with the outer row's key)`: "heavier than the
+        /// average for their own species" (written in QueryPlan+Render.swift).
         case compareToOwnGroup(SchemaGraph.ColumnRef, op: String, function: String, key: SchemaGraph.ColumnRef)
 
         /// The columns the condition reads in the outer query.

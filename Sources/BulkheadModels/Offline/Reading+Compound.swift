@@ -21,7 +21,7 @@ extension Reading {
     }
 
     /// Words that may stand between "both" and its first value, or between the two values.
-    static let coordinationFillers: Set<String> = ["the", "a", "an", "in", "from", "of", "on", "at", "by", "for", "with", "and", "but", "not"]
+    static let coordinationFillers: Set<String> = ["the", "a", "an", "in", "from", "of", "on", "at", "by", "for", "with", "to", "into", "and", "but", "not"]
 
     /// Reads "both X and Y" and "X but not Y" where X and Y are values of the same column: the
     /// values' conditions stay on the rows, and the plan is split into one query per value.
