@@ -18,6 +18,8 @@ extension Reading {
         let operation: SetOperation
         let first: String
         let second: String
+        /// The table named first, before the values: the rows the answer is about.
+        var subject: Int?
     }
 
     /// Words that may stand between "both" and its first value, or between the two values.
@@ -46,6 +48,8 @@ extension Reading {
                 ?? (word(i).map(Self.coordinationFillers.contains) ?? false)
         }) else { return }
         let said = Set(between.compactMap(word))
+        // "Which islands have Adelie penguins but not Gentoo penguins": the islands are the subject, not the penguins.
+        let named = spans.indices.first { spans[$0].table != nil && spans[$0].range.upperBound <= a.at }
         func keepValues() {
             for value in [a, b] { intents[value.index].kind = .value(value.text, Array(value.holders), negated: value.negated) }
         }
@@ -61,12 +65,12 @@ extension Reading {
             guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
             consumed.insert(j)
             keepValues()
-            coordination = Coordination(operation: .intersect, first: a.text, second: b.text)
+            coordination = Coordination(operation: .intersect, first: a.text, second: b.text, subject: named.flatMap { spans[$0].table })
             notes.append("kept the rows related to both '\(a.text)' and '\(b.text)'")
         } else if b.negated, said.contains("but") || said.contains("and") {
             consumed.formUnion(between.filter { ["but", "and"].contains(word($0) ?? "") })
             keepValues()
-            coordination = Coordination(operation: .except, first: a.text, second: b.text)
+            coordination = Coordination(operation: .except, first: a.text, second: b.text, subject: named.flatMap { spans[$0].table })
             notes.append("kept the rows related to '\(a.text)' but to no '\(b.text)'")
         }
     }
@@ -104,6 +108,9 @@ extension Reading {
         }
         var combined = part(coordination.first)
         let outputs = identities(of: plan)
+        if let subject = coordination.subject, !outputs.contains(where: { $0.expr.columns.contains { $0.table == subject } }) {
+            throw Refusal("it cannot tell which \(tableName(subject)) rows must have '\(coordination.first)' and '\(coordination.second)'")
+        }
         combined.outputs = outputs
         combined.distinct = false
         var second = part(coordination.second)
