@@ -194,7 +194,11 @@ extension Reading {
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)
-        for j in junctions where plan.base != j { plan.extraTables.append(j) }
+        // "the directors": the people of directed_by, so the linking table is joined when they are listed or grouped.
+        let roles = [subjectSpan, rankSpan, countSpan].compactMap { $0 } + groupSpans
+        for k in roles {
+            if let j = junctionMentions[spans[k].range.lowerBound], plan.base != j { plan.extraTables.append(j) }
+        }
         if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.

@@ -104,6 +104,8 @@ struct Reading {
     var dateAnswer: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
     var junctions: Set<Int> = []
+    /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
+    var junctionMentions: [Int: Int] = [:]
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -146,8 +148,10 @@ struct Reading {
                 if case let .value(_, columns) = span.meaning { mentioned.formUnion(columns.map(\.table)) }
             }
             let ends = [first, second].filter { !mentioned.contains($0.parent) }
-            // The table's own verb ("direct", "directed") links; its agent noun ("directors") names the other end.
-            let isVerb = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].stem == graph.tables[j].words.first
+            // The table's own verb ("directed", "starring") links; its agent noun ("directors") names the other end.
+            let typed = tokens[spans[k].range.lowerBound]
+            let isVerb = spans[k].range.count == 1 && typed.stem == graph.tables[j].words.first
+                && (typed.lower.hasSuffix("ed") || typed.lower.hasSuffix("ing"))
             if ends.isEmpty || isVerb && ends.count != 1 {
                 consumed.formUnion(spans[k].range)
                 links.remove(k)
@@ -164,6 +168,7 @@ struct Reading {
             }
             links.retype(k, as: .table(end.parent))
             links.setEdge(k, end.id)
+            junctionMentions[spans[k].range.lowerBound] = j
         }
     }
 
