@@ -15,7 +15,7 @@ enum Lexicon {
     static func stem(_ word: String) -> String {
         let w = word.lowercased()
         // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
-        if let known = irregular[w] { return known }
+        if let known = irregular[w] { return known == w ? known : regularStem(known) }
         return regularStem(w)
     }
 
