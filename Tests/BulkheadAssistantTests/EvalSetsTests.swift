@@ -65,7 +65,8 @@ import BulkheadStore
         let runs: [(set: String, source: String, principal: Principal)] = [
             ("chinook", "chinook", acme), ("flights", "flights", acme), ("retail", "retail", acme), ("clinic", "clinic", globex),
             ("movies", "movies", acme), ("elements", "elements", acme), ("movies-2", "movies", acme), ("elements-2", "elements", acme),
-            ("chinook-2", "chinook", acme),
+            ("chinook-2", "chinook", acme), ("chinook-3", "chinook", acme), ("movies-3", "movies", acme),
+            ("elements-3", "elements", acme), ("flights-2", "flights", acme),
         ]
         var total = 0
         var correct = 0
