@@ -15,7 +15,8 @@ enum Lexicon {
     static func stem(_ word: String) -> String {
         let w = word.lowercased()
         // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
-        if let known = irregular[w] { return known == w ? known : regularStem(known) }
+        // A base word listed as its own form keeps that stem ("rating" is not "rate").
+        if let known = irregular[w] { return irregular[known] == known ? known : regularStem(known) }
         return regularStem(w)
     }
 
@@ -66,7 +67,7 @@ enum Lexicon {
         "yearly": "year", "annual": "year", "annually": "year", "monthly": "month", "daily": "day", "weekly": "week",
         "quarterly": "quarter", "bus": "bus", "gas": "gas", "news": "news", "less": "less", "address": "address",
         "addresses": "address", "country": "country", "countries": "country", "city": "city", "cities": "city",
-        "media": "media", "criteria": "criterion", "indices": "index", "genera": "genus",
+        "media": "media", "criteria": "criterion", "rating": "rating", "ratings": "rating", "rated": "rating", "indices": "index", "genera": "genus",
     ]
 
     // MARK: Synonyms
@@ -94,6 +95,7 @@ enum Lexicon {
         ["manufacturer", "maker", "manufacture"],
         ["country", "nation"],
         ["city", "town"],
+        ["population", "inhabitants", "residents"],
         ["region", "area", "territory"],
         ["phone", "telephone"],
         ["email", "mail"],

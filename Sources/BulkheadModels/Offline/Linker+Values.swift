@@ -122,7 +122,8 @@ extension Linker {
         }
         // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
         if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
-            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil {
+            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil
+            || Lexicon.genericMoneyNouns.contains(token.stem) {
             return token.text == value
         }
         if token.capitalized && i > 0 { return true }

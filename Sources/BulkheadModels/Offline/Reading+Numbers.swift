@@ -98,6 +98,8 @@ extension Reading {
         var op: String?
         var numberAt = i + 1
         var hint = Lexicon.comparativeHints[w]
+        /// "more Oscars than the average film": the compared column, named between the comparative and "than".
+        var named: Int?
         if w == "than" { return nil }
         if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
             op = symbol
@@ -107,6 +109,11 @@ extension Reading {
                 op = symbol + "="
                 numberAt = word(i + 4) == "to" ? i + 5 : i + 4
             }
+        } else if ["more", "fewer", "less"].contains(w), let k = spanStarting(i + 1), word(spans[k].range.upperBound) == "than",
+                  spans[k].columns.contains(where: { graph.column($0).kind == .numeric && !graph.column($0).isKey }) {
+            op = Lexicon.comparatives[w]
+            numberAt = spans[k].range.upperBound + 1
+            named = k
         } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
             op = w == "more" ? ">" : "<"
             hint = "priciest"
@@ -137,7 +144,7 @@ extension Reading {
         // "longer than the average track", "more than the average".
         if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
             var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
-            if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
+            if let k = named ?? columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1
             if let k = spanStarting(j) {
                 if !spans[k].columns.isEmpty {
@@ -185,6 +192,7 @@ extension Reading {
         }
         var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
         attachComparisonColumn(&intent, before: i, after: last + 1)
+        if let named { intent.columnSpan = named; used.insert(named) }
         // "an average box office above 200 million": the comparison is on the aggregate.
         if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
             intent.aggregate = function
@@ -272,6 +280,8 @@ extension Reading {
                     j = spans[k].range.upperBound
                     continue
                 }
+                // "tracks with no composer": a column the rows leave empty, read with the roles.
+                if let k = spanStarting(j), !spans[k].columns.isEmpty, !(word(j)?.hasSuffix("ed") ?? false) { break }
                 if let w = word(j) {
                     if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",
