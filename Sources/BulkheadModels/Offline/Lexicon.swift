@@ -96,7 +96,7 @@ enum Lexicon {
         ["country", "nation"],
         ["city", "town"],
         ["population", "inhabitants", "residents"],
-        ["region", "area", "territory"],
+        ["region", "territory"],
         ["phone", "telephone"],
         ["email", "mail"],
         ["quantity", "qty", "units"],

@@ -182,6 +182,12 @@ extension Reading {
         var unit: Lexicon.Unit?
         if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) { unit = u; last = numberAt + 1 }
         if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
+        // "more than 5 million people": a head count, where no table holds people.
+        if unit == nil, ["people", "persons", "inhabitants", "residents"].contains(word(last + 1) ?? ""),
+           spanStarting(last + 1).flatMap({ spans[$0].table }) == nil {
+            hint = "populous"
+            last += 1
+        }
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
         if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
