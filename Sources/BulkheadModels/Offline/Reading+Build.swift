@@ -154,6 +154,11 @@ extension Reading {
             }
         }
         anchors += groups.compactMap { if case let .table(t) = $0 { return t }; return nil }
+        // "Which artists have more than 3 albums? Show the name and the number of albums": the count is per artist.
+        if groups.isEmpty, rank == nil, let subject, case let .rows(counted)? = measure, counted != subject,
+           intents.contains(where: { if case let .havingCount(t, _, _) = $0.kind { return t == counted }; return false }) {
+            groups = [.table(subject)]
+        }
 
         // A superlative that ranks rows by a column of their own ("the longest track").
         var order: (expr: QueryPlan.Expr, descending: Bool)?
@@ -278,7 +283,14 @@ extension Reading {
             }
         } else {
             // Rows: the columns asked for, else every column of the subject.
-            let subjectTable = subject ?? base
+            var subjectTable = subject ?? base
+            // "the names and symbols of the noble gases": a name asked beside another table's columns is that table's.
+            let nameWords: Set<String> = ["name", "names", "title", "titles"]
+            let others = projectionSpans.filter { k in !tokens[spans[k].range].contains { nameWords.contains($0.lower) } }
+            let otherTables = Set(others.compactMap { choose(spans[$0].columns, near: [subjectTable] + anchors, strengths: spans[$0].columnStrengths)?.table })
+            if others.count < projectionSpans.count, otherTables.count == 1, let table = otherTables.first, table != subjectTable, subject == nil {
+                subjectTable = table
+            }
             var columns: [ColumnRef] = []
             for k in projectionSpans {
                 if let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths) {
