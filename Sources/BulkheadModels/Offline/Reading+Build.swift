@@ -160,6 +160,30 @@ extension Reading {
             groups = [.table(subject)]
         }
 
+        // "Which billing country has the highest total": a column's values, ranked by the sum of money in their rows.
+        if let rank, rank.kind == .superlative, measure == nil, groups.isEmpty, tokens.count > 2, ["which", "what"].contains(tokens[0].lower),
+           let k = projectionSpans.first(where: { spans[$0].range.lowerBound == 1 }),
+           let group = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }),
+           subject == nil || subject == group.table {
+            var probe = self
+            probe.projectionSpans.removeAll { $0 == k }
+            if let column = try? probe.rankColumn(rank, subject: group.table), column.table == group.table,
+               graph.column(column).isMoney || graph.column(column).isQuantity {
+                self = probe
+                used.insert(k)
+                measure = .expression(function: "SUM", expr: .aggregate("SUM", .column(column)), table: group.table, condition: nil)
+                groups = [.column(group)]
+                notes.append("summed \(columnName(column)) per \(columnName(group))")
+            }
+        }
+        // "Which country's customers spent the most": the customers' country, not each customer.
+        if rank != nil, groups.isEmpty, let s = subjectSpan, let table = spans[s].table, let p = previous(spans[s].range.lowerBound, skipping: []),
+           tokens[p].lower == "s", let k = spanEnding(p - 1), k != s,
+           let column = spans[k].columns.first(where: { $0.table == table && graph.column($0).kind == .text && !graph.column($0).isKey }) {
+            groups = [.column(column)]
+            used.insert(k)
+            projectionSpans.removeAll { $0 == k }
+        }
         // A superlative that ranks rows by a column of their own ("the longest track").
         var order: (expr: QueryPlan.Expr, descending: Bool)?
         var limit: Int?
@@ -311,7 +335,7 @@ extension Reading {
                 columns = graph.labelColumns(of: subjectTable)
             }
             // "customers and their emails": named columns of a named table come with its label.
-            if !columns.isEmpty, subject != nil, !wantsLabel, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
                columns.allSatisfy({ $0.table == subjectTable }), order == nil {
                 columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
             }
@@ -320,7 +344,7 @@ extension Reading {
             } else {
                 plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
                 // "list the product categories": the values of a column, each once.
-                if subject == nil, order == nil { plan.distinct = true }
+                if subject == nil || distinctAt != nil, order == nil { plan.distinct = true }
             }
             if order == nil, let requestedCount { plan.limit = requestedCount }
             if subjectTable != base { plan.extraTables.append(subjectTable) }
