@@ -147,6 +147,10 @@ extension Reading {
     /// Refuses when a word that carries meaning was not understood: it would be a condition or a
     /// column the query silently dropped.
     mutating func checkEveryWord() throws {
+        // "in the same country as their support rep" compares two rows' columns, which no plan here expresses.
+        if let same = tokens.firstIndex(where: { $0.lower == "same" }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
+            throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
+        }
         for i in tokens.indices {
             let token = tokens[i]
             if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
@@ -154,6 +158,8 @@ extension Reading {
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+                // "a five-star review": after a number the word is a noun, not a verb.
+                || i > 0 && tokens[i - 1].number != nil
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
