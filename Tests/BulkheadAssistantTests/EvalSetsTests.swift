@@ -42,7 +42,9 @@ import BulkheadStore
     }
 
     static func cases(_ name: String) throws -> [EvalCase] {
-        try EvalCase.parse(String(contentsOf: fixtures.appendingPathComponent("questions/\(name).jsonl"), encoding: .utf8))
+        // A set named with its folder ("heldout/world") is read from there; others from questions/.
+        let path = name.contains("/") ? "\(name).jsonl" : "questions/\(name).jsonl"
+        return try EvalCase.parse(String(contentsOf: fixtures.appendingPathComponent(path), encoding: .utf8))
     }
 
     static func describe(_ report: EvalReport) -> String {
@@ -66,7 +68,10 @@ import BulkheadStore
             ("chinook", "chinook", acme), ("flights", "flights", acme), ("retail", "retail", acme), ("clinic", "clinic", globex),
             ("movies", "movies", acme), ("elements", "elements", acme), ("movies-2", "movies", acme), ("elements-2", "elements", acme),
             ("chinook-2", "chinook", acme), ("chinook-3", "chinook", acme), ("movies-3", "movies", acme),
-            ("elements-3", "elements", acme), ("flights-2", "flights", acme),
+            ("elements-3", "elements", acme), ("flights-2", "flights", acme), ("chinook-4", "chinook", acme), ("world-2", "world", acme),
+            ("baseball-2", "baseball", acme),
+            // Held out until their first runs (recorded in the fixtures' README), development sets since.
+            ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
         ]
         var total = 0
         var correct = 0
@@ -84,9 +89,9 @@ import BulkheadStore
 }
 
 extension EvalSetsTests {
-    /// The held-out set: a database and questions the planner was never tuned on (Baseball
+    /// The held-out set: a database and questions the planner was not tuned on (Baseball
     /// Databank). Only its totals are printed, so reading the output does not tune the planner to it.
-    @Test(arguments: [("baseball", "baseball"), ("world", "world"), ("chinook", "chinook")])
+    @Test(arguments: [("baseball", "baseball")])
     func theHeldOutSetIsMeasured(set: String, source: String) async throws {
         let (services, acme, _, home) = try await Self.makeServices()
         defer { try? FileManager.default.removeItem(at: home) }

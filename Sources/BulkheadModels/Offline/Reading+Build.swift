@@ -253,7 +253,9 @@ extension Reading {
                 if let edge = groupEdges[t] {
                     for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
                 }
-                plan.outputs += labels.map { QueryPlan.Output(expr: .column($0)) }
+                // "the email of the employee with the most customers": the asked columns of the group's row too.
+                let asked = projectionSpans.compactMap { k in choose(spans[k].columns.filter { $0.table == t }, near: [t], strengths: spans[k].columnStrengths) }
+                plan.outputs += (labels + asked.filter { !labels.contains($0) }).map { QueryPlan.Output(expr: .column($0)) }
                 // The key alone groups (the label depends on it); a table without a key groups by its label.
                 let key = graph.tables[t].primaryKey.map { QueryPlan.Expr.column($0.ref) }
                 groupExprs += key.isEmpty ? labels.map { .column($0) } : key

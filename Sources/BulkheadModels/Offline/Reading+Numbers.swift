@@ -200,9 +200,18 @@ extension Reading {
         attachComparisonColumn(&intent, before: i, after: last + 1)
         if let named { intent.columnSpan = named; used.insert(named) }
         // "an average box office above 200 million": the comparison is on the aggregate.
-        if let k = intent.columnSpan, let p = previous(spans[k].range.lowerBound), let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
-            intent.aggregate = function
-            consumed.insert(p)
+        if let k = intent.columnSpan, var p = previous(spans[k].range.lowerBound) {
+            // "an average track length above …": the column's table may stand between.
+            var between: Int?
+            if let t = spanEnding(p), spans[t].table != nil, let q = previous(spans[t].range.lowerBound), Self.aggregates[word(q) ?? ""] != nil {
+                between = t
+                p = q
+            }
+            if let function = Self.aggregates[word(p) ?? ""], !consumed.contains(p) {
+                intent.aggregate = function
+                consumed.insert(p)
+                if let between { used.insert(between) }
+            }
         }
         intents.append(intent)
         return last
