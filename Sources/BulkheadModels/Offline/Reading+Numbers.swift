@@ -180,7 +180,12 @@ extension Reading {
         guard let value = tokens[safe: numberAt]?.number else { return nil }
         var last = numberAt
         var unit: Lexicon.Unit?
-        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) { unit = u; last = numberAt + 1 }
+        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) {
+            unit = u
+            last = numberAt + 1
+            // "300000 milliseconds" is the number's unit, not the Milliseconds column asked for.
+            if let k = spanCovering(last) { used.insert(k) }
+        }
         if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
         // "more than 5 million people": a head count, where no table holds people.
         if unit == nil, ["people", "persons", "inhabitants", "residents"].contains(word(last + 1) ?? ""),
