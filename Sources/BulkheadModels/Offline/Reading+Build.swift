@@ -263,6 +263,16 @@ extension Reading {
             case let .column(ref):
                 plan.outputs.append(QueryPlan.Output(expr: .column(ref)))
                 groupExprs.append(.column(ref))
+                // "each origin airport": a foreign key's value, shown with the label of the row it points to.
+                if let edge = graph.edges.first(where: { $0.child == ref.table && $0.childColumns == [ref.column] && $0.parent != ref.table }) {
+                    let labels = graph.labelColumns(of: edge.parent).filter { graph.column($0).kind == .text && !graph.column($0).isKey }
+                    for label in labels {
+                        plan.entries[label] = edge.id
+                        plan.outputs.append(QueryPlan.Output(expr: .column(label)))
+                        // Grouped too, so a dialect that checks grouping (PostgreSQL) accepts it; the groups are the same.
+                        groupExprs.append(.column(label))
+                    }
+                }
             case let .datePart(part, ref):
                 plan.outputs.append(QueryPlan.Output(expr: .datePart(part, ref), alias: part.rawValue))
                 groupExprs.append(.datePart(part, ref))
