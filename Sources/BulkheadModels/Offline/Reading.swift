@@ -104,6 +104,8 @@ struct Reading {
     var dateAnswer: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
     var junctions: Set<Int> = []
+    /// "bought both Jazz and Blues tracks": where "both" asks for rows related to each of two values.
+    var bothAt: Int?
     /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
     var junctionMentions: [Int: Int] = [:]
 
@@ -125,6 +127,7 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         try scanCues()
+        readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()
         preferColumnsAfterAggregates()
