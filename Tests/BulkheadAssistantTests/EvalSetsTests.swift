@@ -70,6 +70,7 @@ import BulkheadStore
             ("chinook-2", "chinook", acme), ("chinook-3", "chinook", acme), ("movies-3", "movies", acme),
             ("elements-3", "elements", acme), ("flights-2", "flights", acme), ("chinook-4", "chinook", acme), ("world-2", "world", acme),
             ("baseball-2", "baseball", acme), ("flights-3", "flights", acme), ("movies-4", "movies", acme), ("elements-4", "elements", acme),
+            ("chinook-5", "chinook", acme),
             // Held out until their first runs (recorded in the fixtures' README), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
         ]

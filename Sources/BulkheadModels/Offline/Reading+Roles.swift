@@ -146,6 +146,11 @@ extension Reading {
 
     /// Refuses when a word that carries meaning was not understood: it would be a condition or a
     /// column the query silently dropped.
+    /// Whether a table mention also names a numeric column that holds a count ("the average number of seats").
+    static func isColumnOfCounts(_ span: Linker.Span, graph: SchemaGraph) -> Bool {
+        span.columnStrengths.keys.contains { graph.column($0).kind == .numeric && !graph.column($0).isKey }
+    }
+
     mutating func checkEveryWord() throws {
         // "in the same country as their support rep" compares two rows' columns, which no plan here expresses.
         if let same = tokens.firstIndex(where: { $0.lower == "same" }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
@@ -180,6 +185,11 @@ extension Reading {
         // An aggregate word nothing took would be a measure silently dropped.
         if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {
             throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
+        }
+        // "the average number of tracks per album" averages a count per group, which one query level cannot hold.
+        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of",
+           let n = following(at + 2), let k = spanStarting(n), spans[k].table != nil, !Self.isColumnOfCounts(spans[k], graph: graph) {
+            throw Refusal("it cannot take the \(tokens[at].lower) of a count per group")
         }
         // "people who both directed and acted": two conditions on the same rows at once, which it cannot join.
         if let both = tokens.indices.first(where: { tokens[$0].lower == "both" && !consumed.contains($0) && spanCovering($0) == nil }),
