@@ -185,6 +185,11 @@ extension Reading {
             last = numberAt + 1
             // "300000 milliseconds" is the number's unit, not the Milliseconds column asked for.
             if let k = spanCovering(last) { used.insert(k) }
+        } else if word(numberAt + 1) == "square", let u = tokens[safe: numberAt + 2].flatMap({ Lexicon.squareUnits[$0.lower] }) {
+            // "100 square kilometers": an area.
+            unit = u
+            last = numberAt + 2
+            for j in (numberAt + 1)...last { if let k = spanCovering(j) { used.insert(k) } }
         }
         if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
         // "more than 5 million people": a head count, where no table holds people.
