@@ -68,7 +68,10 @@ public struct ContextBuilder: Sendable {
         let queryVector = try await knowledge.embed(principal, question)
         let schema = try engine.schema(principal, source: source)
         let owner = try engine.owner(principal, source: source)
-        let hits = try values.lookup(principal, source: source, question: question)
+        let turns = try conversation.map { try conversations.turns(principal, $0, limit: limits.historyTurns) } ?? []
+        // "and in 2010?": the values of the turn it continues are looked up as well, so the model can read them again.
+        let lookup = ([question] + turns.suffix(1).map(\.turn.question)).joined(separator: "\n")
+        let hits = try values.lookup(principal, source: source, question: lookup)
         for table in try await rankedTables(principal, schema: schema, source: source, vector: queryVector) {
             let found = hits.filter { $0.table.caseInsensitiveCompare(table.name) == .orderedSame }
             var described = Self.describe(table)
@@ -94,7 +97,7 @@ public struct ContextBuilder: Sendable {
                 payload: .text(note.text)))
         }
         if let conversation {
-            for turn in try conversations.turns(principal, conversation, limit: limits.historyTurns) {
+            for turn in turns {
                 context.append(ContextFragment(
                     provenance: Provenance(orgID: turn.orgID, kind: .history, container: conversation.rawValue, recordIDs: [turn.id]),
                     payload: .turn(turn.turn)))

@@ -82,6 +82,7 @@ extension Lexicon {
         "heaviest": Superlative(descending: true, words: ["weight", "mass"]),
         "lightest": Superlative(descending: false, words: ["weight", "mass"]),
         "tallest": Superlative(descending: true, words: ["height"]),
+        "populous": Superlative(descending: true, words: ["population"]),
         "shortest-height": Superlative(descending: false, words: ["height"]),
         "largest": Superlative(descending: true, words: ["siz", "byte", "total", "amount", "quantity", "capacity", "seat", "population", "area"]),
         "biggest": Superlative(descending: true, words: ["siz", "byte", "total", "amount", "quantity", "capacity", "seat", "population", "area"]),

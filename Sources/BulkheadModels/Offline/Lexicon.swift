@@ -15,7 +15,8 @@ enum Lexicon {
     static func stem(_ word: String) -> String {
         let w = word.lowercased()
         // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
-        if let known = irregular[w] { return known == w ? known : regularStem(known) }
+        // A base word listed as its own form keeps that stem ("rating" is not "rate").
+        if let known = irregular[w] { return irregular[known] == known ? known : regularStem(known) }
         return regularStem(w)
     }
 
@@ -66,7 +67,7 @@ enum Lexicon {
         "yearly": "year", "annual": "year", "annually": "year", "monthly": "month", "daily": "day", "weekly": "week",
         "quarterly": "quarter", "bus": "bus", "gas": "gas", "news": "news", "less": "less", "address": "address",
         "addresses": "address", "country": "country", "countries": "country", "city": "city", "cities": "city",
-        "media": "media", "criteria": "criterion", "indices": "index", "genera": "genus",
+        "media": "media", "criteria": "criterion", "rating": "rating", "ratings": "rating", "rated": "rating", "indices": "index", "genera": "genus",
     ]
 
     // MARK: Synonyms
@@ -94,7 +95,8 @@ enum Lexicon {
         ["manufacturer", "maker", "manufacture"],
         ["country", "nation"],
         ["city", "town"],
-        ["region", "area", "territory"],
+        ["population", "inhabitants", "residents"],
+        ["region", "territory"],
         ["phone", "telephone"],
         ["email", "mail"],
         ["quantity", "qty", "units"],
@@ -132,7 +134,7 @@ enum Lexicon {
 
     /// A unit a number or a column can be in: its dimension and its size in the dimension's base.
     struct Unit: Equatable {
-        enum Dimension: Equatable { case time, size, money }
+        enum Dimension: Equatable { case time, size, money, area }
         let dimension: Dimension
         let factor: Double
     }
@@ -152,11 +154,24 @@ enum Lexicon {
         "dollar": Unit(dimension: .money, factor: 1), "dollars": Unit(dimension: .money, factor: 1),
         "euro": Unit(dimension: .money, factor: 1), "euros": Unit(dimension: .money, factor: 1),
         "usd": Unit(dimension: .money, factor: 1), "eur": Unit(dimension: .money, factor: 1),
+        "km2": Unit(dimension: .area, factor: 1), "sqkm": Unit(dimension: .area, factor: 1), "mi2": Unit(dimension: .area, factor: 2.589988),
+        "sqmi": Unit(dimension: .area, factor: 2.589988), "m2": Unit(dimension: .area, factor: 0.000001),
     ]
 
-    /// The unit a column's own name states (`Milliseconds`, `size_bytes`, `duration_min`), if any.
+    /// Lengths after "square" ("100 square kilometers"): the area unit they make, in square kilometres.
+    static let squareUnits: [String: Unit] = [
+        "kilometers": Unit(dimension: .area, factor: 1), "kilometres": Unit(dimension: .area, factor: 1), "kilometer": Unit(dimension: .area, factor: 1),
+        "kilometre": Unit(dimension: .area, factor: 1), "km": Unit(dimension: .area, factor: 1),
+        "miles": Unit(dimension: .area, factor: 2.589988), "mile": Unit(dimension: .area, factor: 2.589988),
+        "meters": Unit(dimension: .area, factor: 0.000001), "metres": Unit(dimension: .area, factor: 0.000001), "m": Unit(dimension: .area, factor: 0.000001),
+    ]
+
+    /// The unit a column's own name states (`Milliseconds`, `size_bytes`, `duration_min`,
+    /// `area_km2`, whose "km" and "2" the name splitter parts), if any.
     static func unit(ofColumnWords words: [String]) -> Unit? {
-        for word in words.reversed() {
+        for (index, word) in words.enumerated().reversed() {
+            let glued = index + 1 < words.count && words[index + 1].allSatisfy(\.isNumber) ? word.lowercased() + words[index + 1] : nil
+            if let glued, let unit = units[glued] { return unit }
             if let unit = units[word], unit.dimension != .money { return unit }
         }
         return nil

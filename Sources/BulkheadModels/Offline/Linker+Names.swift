@@ -89,8 +89,21 @@ extension Linker {
                 if found.isEmpty, !Lexicon.fillers.contains(tokens[i + 1].lower) {
                     found = columns.filter { $0.name.count == 2 && $0.name.lowercased() == initials }
                 }
-                if found.count == 1, dictionary[[tokens[i].stem, tokens[i + 1].stem]] == nil {
-                    result.append(Span(range: i..<(i + 2), meaning: .columns([found[0].ref]), strength: 2, columnStrengths: [found[0].ref: 2]))
+                // "tail number" for tailnum: the first word whole, the second shortened (a filler such as "number" too).
+                if found.isEmpty, tokens[i + 1].lower.count > 3 {
+                    let first = tokens[i].lower
+                    found = columns.filter { column in
+                        let glued = column.name.lowercased().filter { $0.isLetter }
+                        guard glued.hasPrefix(first), glued.count > first.count + 1 else { return false }
+                        let rest = String(glued.dropFirst(first.count))
+                        return Self.abbreviates(rest, tokens[i + 1].lower) || rest.count >= 3 && tokens[i + 1].lower.hasPrefix(rest)
+                    }
+                }
+                // One name, though a foreign key may repeat it in another table.
+                if !found.isEmpty, Set(found.map { $0.name.lowercased() }).count == 1, dictionary[[tokens[i].stem, tokens[i + 1].stem]] == nil {
+                    var strengths: [SchemaGraph.ColumnRef: Int] = [:]
+                    for column in found { strengths[column.ref] = 2 }
+                    result.append(Span(range: i..<(i + 2), meaning: .columns(found.map(\.ref)), strength: 2, columnStrengths: strengths))
                     i += 2
                     continue
                 }

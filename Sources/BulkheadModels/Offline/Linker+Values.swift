@@ -63,6 +63,19 @@ extension Linker {
                 }
             }
         }
+        // "European", "Canadian", "Japanese": a capitalised adjective of a stored place name.
+        for (i, token) in tokens.enumerated() where token.capitalized && !token.quoted && !taken.contains(i)
+            && !candidates.contains(where: { $0.range.contains(i) }) {
+            let forms = Self.placeForms(of: token.lower)
+            guard !forms.isEmpty else { continue }
+            for table in graph.tables {
+                for column in table.columns where column.kind == .text {
+                    if let value = column.values.first(where: { forms.contains($0.lowercased()) }) {
+                        candidates.append(((i..<(i + 1)), value, column.ref))
+                    }
+                }
+            }
+        }
         var spans: [Span] = []
         // Quoted strings: the value they spell, in whichever columns hold it.
         for (i, token) in tokens.enumerated() where token.quoted && !taken.contains(i) {
@@ -90,6 +103,23 @@ extension Linker {
             spans.append(Span(range: candidate.range, meaning: .value(candidate.value, [candidate.column]), strength: 5))
         }
         return spans
+    }
+
+    /// The place names an adjective may come from, by the usual English endings: "European" →
+    /// Europe, "African" → Africa, "Canadian" → Canada, "Italian" → Italy, "German" → Germany,
+    /// "Japanese" → Japan, "Brazilian" → Brazil.
+    static func placeForms(of adjective: String) -> Set<String> {
+        guard adjective.count > 4, adjective.allSatisfy(\.isLetter) else { return [] }
+        var forms: Set<String> = []
+        if adjective.hasSuffix("ean") { forms.insert(String(adjective.dropLast(2))) }
+        if adjective.hasSuffix("ian") {
+            let root = String(adjective.dropLast(3))
+            forms.formUnion([root, root + "a", root + "y", root + "ia"])
+        }
+        if adjective.hasSuffix("an") { forms.formUnion([String(adjective.dropLast()), adjective + "y", String(adjective.dropLast(2)) + "a"]) }
+        if adjective.hasSuffix("ese") { forms.insert(String(adjective.dropLast(3))) }
+        forms.remove(adjective)
+        return forms.filter { $0.count > 3 }
     }
 
     /// "no-shows" for no_show, "gases" for gas, "categories" for category: a value written in the plural.
@@ -122,7 +152,8 @@ extension Linker {
         }
         // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
         if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
-            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil {
+            || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil
+            || Lexicon.genericMoneyNouns.contains(token.stem) {
             return token.text == value
         }
         if token.capitalized && i > 0 { return true }

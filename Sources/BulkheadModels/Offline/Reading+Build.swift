@@ -154,7 +154,7 @@ extension Reading {
             }
         }
         anchors += groups.compactMap { if case let .table(t) = $0 { return t }; return nil }
-
+        regroup(subject: subject, measure: &measure, groups: &groups)
         // A superlative that ranks rows by a column of their own ("the longest track").
         var order: (expr: QueryPlan.Expr, descending: Bool)?
         var limit: Int?
@@ -194,7 +194,11 @@ extension Reading {
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)
-        for j in junctions where plan.base != j { plan.extraTables.append(j) }
+        // "the directors": the people of directed_by, so the linking table is joined when they are listed or grouped.
+        let roles = [subjectSpan, rankSpan, countSpan].compactMap { $0 } + groupSpans
+        for k in roles {
+            if let j = junctionMentions[spans[k].range.lowerBound], plan.base != j { plan.extraTables.append(j) }
+        }
         if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
@@ -232,6 +236,7 @@ extension Reading {
             produced.append((intent.at, before..<plan.conditions.count))
         }
         joinAlternatives(&plan, produced)
+        try splitBoth(&plan, subject: subject ?? base)
         if case let .expression(_, _, _, condition?) = measure {
             plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
         }
@@ -249,7 +254,9 @@ extension Reading {
                 if let edge = groupEdges[t] {
                     for column in labels + graph.tables[t].primaryKey.map(\.ref) { plan.entries[column] = edge }
                 }
-                plan.outputs += labels.map { QueryPlan.Output(expr: .column($0)) }
+                // "the email of the employee with the most customers": the asked columns of the group's row too.
+                let asked = projectionSpans.compactMap { k in choose(spans[k].columns.filter { $0.table == t }, near: [t], strengths: spans[k].columnStrengths) }
+                plan.outputs += (labels + asked.filter { !labels.contains($0) }).map { QueryPlan.Output(expr: .column($0)) }
                 // The key alone groups (the label depends on it); a table without a key groups by its label.
                 let key = graph.tables[t].primaryKey.map { QueryPlan.Expr.column($0.ref) }
                 groupExprs += key.isEmpty ? labels.map { .column($0) } : key
@@ -257,6 +264,16 @@ extension Reading {
             case let .column(ref):
                 plan.outputs.append(QueryPlan.Output(expr: .column(ref)))
                 groupExprs.append(.column(ref))
+                // "each origin airport": a foreign key's value, shown with the label of the row it points to.
+                if let edge = graph.edges.first(where: { $0.child == ref.table && $0.childColumns == [ref.column] && $0.parent != ref.table }) {
+                    let labels = graph.labelColumns(of: edge.parent).filter { graph.column($0).kind == .text && !graph.column($0).isKey }
+                    for label in labels {
+                        plan.entries[label] = edge.id
+                        plan.outputs.append(QueryPlan.Output(expr: .column(label)))
+                        // Grouped too, so a dialect that checks grouping (PostgreSQL) accepts it; the groups are the same.
+                        groupExprs.append(.column(label))
+                    }
+                }
             case let .datePart(part, ref):
                 plan.outputs.append(QueryPlan.Output(expr: .datePart(part, ref), alias: part.rawValue))
                 groupExprs.append(.datePart(part, ref))
@@ -274,7 +291,14 @@ extension Reading {
             }
         } else {
             // Rows: the columns asked for, else every column of the subject.
-            let subjectTable = subject ?? base
+            var subjectTable = subject ?? base
+            // "the names and symbols of the noble gases": a name asked beside another table's columns is that table's.
+            let nameWords: Set<String> = ["name", "names", "title", "titles"]
+            let others = projectionSpans.filter { k in !tokens[spans[k].range].contains { nameWords.contains($0.lower) } }
+            let otherTables = Set(others.compactMap { choose(spans[$0].columns, near: [subjectTable] + anchors, strengths: spans[$0].columnStrengths)?.table })
+            if others.count < projectionSpans.count, otherTables.count == 1, let table = otherTables.first, table != subjectTable, subject == nil {
+                subjectTable = table
+            }
             var columns: [ColumnRef] = []
             for k in projectionSpans {
                 if let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths) {
@@ -295,7 +319,7 @@ extension Reading {
                 columns = graph.labelColumns(of: subjectTable)
             }
             // "customers and their emails": named columns of a named table come with its label.
-            if !columns.isEmpty, subject != nil, !wantsLabel, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
                columns.allSatisfy({ $0.table == subjectTable }), order == nil {
                 columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
             }
@@ -304,7 +328,7 @@ extension Reading {
             } else {
                 plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
                 // "list the product categories": the values of a column, each once.
-                if subject == nil, order == nil { plan.distinct = true }
+                if subject == nil || distinctAt != nil, order == nil { plan.distinct = true }
             }
             if order == nil, let requestedCount { plan.limit = requestedCount }
             if subjectTable != base { plan.extraTables.append(subjectTable) }

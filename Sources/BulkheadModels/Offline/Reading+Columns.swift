@@ -20,9 +20,13 @@ extension Reading {
             if ha != hb { return ha < hb }
             let sa = strengths[a] ?? 0
             let sb = strengths[b] ?? 0
-            if sa != sb, abs(sa - sb) >= 2 { return sa > sb }
             let oa = overlap(a)
             let ob = overlap(b)
+            // "born in each country": a column of several words, each said somewhere in the question (birthCountry).
+            let fa = graph.column(a).words.count >= 2 && oa >= graph.column(a).words.count
+            let fb = graph.column(b).words.count >= 2 && ob >= graph.column(b).words.count
+            if fa != fb, max(oa, ob) > min(oa, ob) { return fa }
+            if sa != sb, abs(sa - sb) >= 2 { return sa > sb }
             if oa != ob { return oa > ob }
             let da = distance(a)
             let db = distance(b)

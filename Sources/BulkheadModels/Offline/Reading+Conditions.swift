@@ -227,7 +227,8 @@ extension Reading {
         if Self.containsWords.contains(w) { match = .contains }
         if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(w), word(i + 1) == "with" { match = .prefix; valueAt = i + 2 }
         if ["ending", "ends", "end"].contains(w), word(i + 1) == "with" { match = .suffix; valueAt = i + 2 }
-        guard let match, let token = tokens[safe: valueAt], !token.quoted, spanCovering(valueAt) == nil || token.capitalized else { return nil }
+        guard let match, let token = tokens[safe: valueAt], !token.quoted, spanCovering(valueAt) == nil || token.capitalized,
+              token.capitalized || !Lexicon.fillers.contains(token.lower) else { return nil }
         guard !links.valueTokens.contains(valueAt) else { return nil }
         var intent = Intent(kind: .text(token.text, match: match, negated: false), at: i)
         if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {

@@ -14,10 +14,13 @@ extension Reading {
 
     mutating func scanCues() throws {
         // "Which 5 customers …", "the 3 artists …", "list 10 tracks": how many rows to return.
-        for i in tokens.indices.prefix(4) {
+        // Later in the question only "the N" counts ("the names of the 3 customers who …").
+        for i in tokens.indices {
             guard let n = tokens[i].number, n >= 1, n < 1_000, n == n.rounded(), !tokens[i].currency, i > 0,
-                  let before = word(i - 1), ["which", "what", "the", "list", "show", "give", "name", "top", "find", "get"].contains(before),
-                  let after = word(i + 1), Lexicon.units[after] == nil, !["or", "and", "than"].contains(after) else { continue }
+                  let before = word(i - 1), i < 4 && ["which", "what", "the", "list", "show", "give", "name", "top", "find", "get"].contains(before)
+                      || before == "the",
+                  let after = word(i + 1), Lexicon.units[after] == nil, !["or", "and", "than", "million", "thousand", "billion", "percent"].contains(after),
+                  Lexicon.comparatives[after] == nil else { continue }
             requestedCount = Int(n)
             consumed.insert(i)
             break
@@ -126,6 +129,9 @@ extension Reading {
                     rank = Rank(kind: .superlative, descending: descending, limit: numberBefore(i), at: i,
                                 words: Lexicon.superlatives["priciest"]!.words)
                     consumed.formUnion([i, i + 1])
+                case "populous", "populated":
+                    rank = Rank(kind: .superlative, descending: descending, limit: numberBefore(i), at: i, words: ["population"])
+                    consumed.formUnion([i, i + 1])
                 case "recent", "recently":
                     rank = Rank(kind: .superlative, descending: descending, limit: numberBefore(i), at: i, words: nil)
                     consumed.formUnion([i, i + 1])
@@ -189,6 +195,13 @@ extension Reading {
                     if w == "won" || w == "don" || w == "didn" || w == "doesn" || w == "haven" || w == "hasn" || w == "isn" || w == "aren" || w == "wasn" || w == "weren" {
                         if word(i + 1) == "t" { consumed.insert(i + 1) }
                     }
+                } else if let pair = opposedSuperlative(after: i), rank == nil, aggregate == nil {
+                    // "the smallest and the largest totals": both extremes of one measure, not a ranked row.
+                    aggregate = (Lexicon.superlatives[w]!.descending ? "MAX" : "MIN", i)
+                    moreAggregates.append(Lexicon.superlatives[tokens[pair].lower]!.descending ? "MAX" : "MIN")
+                    aggregateAt += [i, pair]
+                    consumed.formUnion(i...pair)
+                    i = pair
                 } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w) {
                     // "best-selling" is handled above; "best" alone ranks by the named measure.
                     if rank?.kind == .top {
@@ -236,7 +249,10 @@ extension Reading {
     func endsColumnName(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         let pair = [tokens[i - 1].stem, tokens[i].stem]
-        return graph.tables.contains { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }
+        if graph.tables.contains(where: { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }) { return true }
+        // "the phone number of X": a text column named by its first word, "number" only finishing the phrase.
+        guard i > 1, ["the", "a", "its", "their", "whose"].contains(word(i - 2) ?? "") else { return false }
+        return graph.tables.contains { $0.columns.contains { $0.ownWords == [tokens[i - 1].stem] && $0.kind == .text && !$0.isKey } }
     }
 
     /// Words after which the next word is text to look for, not a role ("contains Manager").
@@ -244,6 +260,15 @@ extension Reading {
 
     /// Words for the row a self-referencing key points to.
     static let managerWords = Lexicon.stems(["manager", "managers", "boss", "supervisor", "superior"])
+
+    /// "smallest and (the) largest": where the second of two opposed superlatives of a measure stands.
+    private func opposedSuperlative(after i: Int) -> Int? {
+        guard let w = word(i), let first = Lexicon.superlatives[w], first.words != nil, !["first", "last"].contains(w),
+              let and = following(i), word(and) == "and", let j = following(and), let other = word(j),
+              let second = Lexicon.superlatives[other], second.words != nil, second.descending != first.descending,
+              !["first", "last"].contains(other) else { return nil }
+        return j
+    }
 
     /// A number written just before a superlative ("the 3 longest"), consumed.
     private mutating func numberBefore(_ i: Int) -> Int? {

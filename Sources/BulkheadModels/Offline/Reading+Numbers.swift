@@ -100,7 +100,8 @@ extension Reading {
         var hint = Lexicon.comparativeHints[w]
         if w == "than" { return nil }
         if word(i + 1) == "than", let verb = verbHint(i, w) { hint = verb }
-        let named = comparedColumnBeforeThan(i, w)
+        // "more Oscars than the average film": the compared column, named between the comparative and "than".
+        var named = comparedColumnBeforeThan(i, w)
         if let named {
             op = Lexicon.comparatives[w]
             numberAt = spans[named].range.upperBound + 1
@@ -113,6 +114,11 @@ extension Reading {
                 op = symbol + "="
                 numberAt = word(i + 4) == "to" ? i + 5 : i + 4
             }
+        } else if ["more", "fewer", "less"].contains(w), let k = spanStarting(i + 1), word(spans[k].range.upperBound) == "than",
+                  spans[k].columns.contains(where: { graph.column($0).kind == .numeric && !graph.column($0).isKey }) {
+            op = Lexicon.comparatives[w]
+            numberAt = spans[k].range.upperBound + 1
+            named = k
         } else if (w == "more" || w == "less"), ["expensive", "costly"].contains(word(i + 1) ?? ""), word(i + 2) == "than" {
             op = w == "more" ? ">" : "<"
             hint = "priciest"
@@ -182,8 +188,24 @@ extension Reading {
         guard let value = tokens[safe: numberAt]?.number else { return nil }
         var last = numberAt
         var unit: Lexicon.Unit?
-        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) { unit = u; last = numberAt + 1 }
+        if let u = tokens[safe: numberAt + 1].flatMap({ Lexicon.units[$0.lower] }) {
+            unit = u
+            last = numberAt + 1
+            // "300000 milliseconds" is the number's unit, not the Milliseconds column asked for.
+            if let k = spanCovering(last) { used.insert(k) }
+        } else if word(numberAt + 1) == "square", let u = tokens[safe: numberAt + 2].flatMap({ Lexicon.squareUnits[$0.lower] }) {
+            // "100 square kilometers": an area.
+            unit = u
+            last = numberAt + 2
+            for j in (numberAt + 1)...last { if let k = spanCovering(j) { used.insert(k) } }
+        }
         if tokens[numberAt].currency { unit = Lexicon.Unit(dimension: .money, factor: 1) }
+        // "more than 5 million people": a head count, where no table holds people.
+        if unit == nil, ["people", "persons", "inhabitants", "residents"].contains(word(last + 1) ?? ""),
+           spanStarting(last + 1).flatMap({ spans[$0].table }) == nil {
+            hint = "populous"
+            last += 1
+        }
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
         if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
@@ -194,7 +216,7 @@ extension Reading {
         }
         var intent = Intent(kind: .compare(op: symbol, value: value, unit: unit, hint: hint), at: i)
         attachComparisonColumn(&intent, before: i, after: last + 1)
-        if let named { intent.columnSpan = named }
+        if let named { intent.columnSpan = named; used.insert(named) }
         // "an average box office above 200 million": the comparison is on the aggregate.
         if let k = intent.columnSpan, let found = aggregateWord(before: k), let function = Self.aggregates[word(found.at) ?? ""] {
             let p = found.at
@@ -284,6 +306,8 @@ extension Reading {
                     j = spans[k].range.upperBound
                     continue
                 }
+                // "tracks with no composer": a column the rows leave empty, read with the roles.
+                if let k = spanStarting(j), !spans[k].columns.isEmpty, !(word(j)?.hasSuffix("ed") ?? false) { break }
                 if let w = word(j) {
                     if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",

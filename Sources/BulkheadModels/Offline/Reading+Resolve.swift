@@ -274,11 +274,17 @@ extension Reading {
         var target = table
         if target == nil {
             let salesWords = Lexicon.stems(["invoice", "order", "sale", "purchase", "line", "item", "transaction", "booking"])
-            if children.count == 1 {
+            let graph = self.graph
+            let sales = { (t: Int) in !Set(graph.tables[t].words).isDisjoint(with: salesWords) || graph.quantityColumn(of: t) != nil }
+            if let verb, Lexicon.quantityVerbs.contains(verb) || Lexicon.moneyVerbs.contains(verb) {
+                // "albums never purchased": the nearest table that records sales, through the tracks if need be.
+                target = children.first { sales($0.child) }?.child
+                    ?? graph.tables.indices.filter { $0 != subject && sales($0) && graph.distance(subject, $0) != nil }
+                        .min { (graph.distance(subject, $0)!, $0) < (graph.distance(subject, $1)!, $1) }
+            }
+            if target == nil, children.count == 1 {
                 target = children[0].child
-            } else if let verb, Lexicon.quantityVerbs.contains(verb) || Lexicon.moneyVerbs.contains(verb) {
-                target = children.first { !Set(graph.tables[$0.child].words).isDisjoint(with: salesWords) || graph.quantityColumn(of: $0.child) != nil }?.child
-            } else if let verb {
+            } else if target == nil, let verb {
                 let related = (Lexicon.synonyms[verb] ?? []).union([verb])
                 target = children.first { !Set(graph.tables[$0.child].words).isDisjoint(with: related) }?.child
             }
@@ -306,6 +312,7 @@ extension Reading {
             sub.outputs = first.parentColumns.map { QueryPlan.Output(expr: .column(ColumnRef(table: first.parent, column: $0))) }
         }
         for output in sub.outputs { sub.conditions.append(.isNotNull(output.expr)) }
+        if target != sub.base, inner.isEmpty { sub.extraTables.append(target) }
         if !inner.isEmpty {
             sub.extraTables.append(target)
             let saved = notes

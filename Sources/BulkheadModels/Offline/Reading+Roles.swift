@@ -146,7 +146,16 @@ extension Reading {
 
     /// Refuses when a word that carries meaning was not understood: it would be a condition or a
     /// column the query silently dropped.
+    /// Whether a table mention also names a numeric column that holds a count ("the average number of seats").
+    static func isColumnOfCounts(_ span: Linker.Span, graph: SchemaGraph) -> Bool {
+        span.columnStrengths.keys.contains { graph.column($0).kind == .numeric && !graph.column($0).isKey }
+    }
+
     mutating func checkEveryWord() throws {
+        // "in the same country as their support rep" compares two rows' columns, which no plan here expresses.
+        if let same = tokens.firstIndex(where: { $0.lower == "same" }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
+            throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
+        }
         for i in tokens.indices {
             let token = tokens[i]
             if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
@@ -154,6 +163,8 @@ extension Reading {
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+                // "a five-star review": after a number the word is a noun, not a verb.
+                || i > 0 && tokens[i - 1].number != nil
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
@@ -174,6 +185,11 @@ extension Reading {
         // An aggregate word nothing took would be a measure silently dropped.
         if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {
             throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
+        }
+        // "the average number of tracks per album" averages a count per group, which one query level cannot hold.
+        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of",
+           let n = following(at + 2), let k = spanStarting(n), spans[k].table != nil, !Self.isColumnOfCounts(spans[k], graph: graph) {
+            throw Refusal("it cannot take the \(tokens[at].lower) of a count per group")
         }
         // "people who both directed and acted": two conditions on the same rows at once, which it cannot join.
         if let both = tokens.indices.first(where: { tokens[$0].lower == "both" && !consumed.contains($0) && spanCovering($0) == nil }),

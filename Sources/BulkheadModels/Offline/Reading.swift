@@ -112,6 +112,10 @@ struct Reading {
     var exclusion: Exclusion?
     /// "from the heaviest average down": the aggregate the answer is ordered by, when it is not the first measure.
     var orderedAggregate: String?
+    /// "bought both Jazz and Blues tracks": where "both" asks for rows related to each of two values.
+    var bothAt: Int?
+    /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
+    var junctionMentions: [Int: Int] = [:]
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -131,6 +135,7 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         try scanCues()
+        readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()
         preferColumnsAfterAggregates()
@@ -158,8 +163,10 @@ struct Reading {
                 if case let .value(_, columns) = span.meaning { mentioned.formUnion(columns.map(\.table)) }
             }
             let ends = [first, second].filter { !mentioned.contains($0.parent) }
-            // The table's own verb ("direct", "directed") links; its agent noun ("directors") names the other end.
-            let isVerb = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].stem == graph.tables[j].words.first
+            // The table's own verb ("directed", "starring") links; its agent noun ("directors") names the other end.
+            let typed = tokens[spans[k].range.lowerBound]
+            let isVerb = spans[k].range.count == 1 && typed.stem == graph.tables[j].words.first
+                && (typed.lower.hasSuffix("ed") || typed.lower.hasSuffix("ing"))
             if ends.isEmpty || isVerb && ends.count != 1 {
                 consumed.formUnion(spans[k].range)
                 links.remove(k)
@@ -176,6 +183,7 @@ struct Reading {
             }
             links.retype(k, as: .table(end.parent))
             links.setEdge(k, end.id)
+            junctionMentions[spans[k].range.lowerBound] = j
         }
     }
 
