@@ -62,7 +62,14 @@ extension Reading {
         } else if !b.negated, said.contains("and") {
             var j = a.at - 1
             while j >= 0, let w = word(j), Self.coordinationFillers.contains(w), w != "and" { j -= 1 }
-            guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
+            guard j >= 0, word(j) == "both", !consumed.contains(j) || bothAt == j else { return }
+            if bothAt == j {
+                // `readBoth` took "both" for one key per value of the subject's rows; where the subject
+                // is a column's values ("Which periods have both …"), only a set operation answers.
+                guard let subject = spans.indices.first(where: { spans[$0].range.upperBound <= j && (spans[$0].table != nil || !spans[$0].columns.isEmpty) }),
+                      spans[subject].table == nil else { return }
+                bothAt = nil
+            }
             consumed.insert(j)
             keepValues()
             coordination = Coordination(operation: .intersect, first: a.text, second: b.text, subject: named.flatMap { spans[$0].table })
