@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
                                                                 "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),
-        .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
+        .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadStore", "BulkheadTestCluster", "BulkheadCore",
                                                                   postgres, logging], swiftSettings: strict),
         .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
         // Replays every fuzz seed and every input that once crashed (FuzzTesting/Corpus, FuzzTesting/Regressions).

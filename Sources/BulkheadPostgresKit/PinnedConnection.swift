@@ -56,12 +56,7 @@ extension RunningClient {
         runtime.spawn {
             do {
                 try await client.withConnection { connection in
-                    do {
-                        try await prepare(connection)
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                        throw error
-                    }
+                    try await RunningClient.prepare(connection, prepare)
                     let succeeded = await withCheckedContinuation { (release: CheckedContinuation<Bool, Never>) in
                         gate.hold(connection, release: release)
                     }
@@ -86,6 +81,18 @@ extension RunningClient {
         }
         try gate.releaseAndWait(succeeded: true)
         return result
+    }
+}
+
+extension RunningClient {
+    /// Runs `prepare` on a just-leased connection; when it fails, rolls back what it began and rethrows.
+    static func prepare(_ connection: PostgresConnection, _ prepare: @Sendable (PostgresConnection) async throws -> Void) async throws {
+        do {
+            try await prepare(connection)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
+            throw error
+        }
     }
 }
 

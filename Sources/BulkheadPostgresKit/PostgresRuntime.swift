@@ -42,6 +42,11 @@ public final class PostgresRuntime: Sendable {
         return try outcome.withLock { $0! }.get()
     }
 
+    /// Runs an async `body` on the runtime's thread, awaiting it without blocking the caller's thread.
+    public func prefer<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(executor) { try await body() }
+    }
+
     /// Starts `body` on the runtime without waiting for it (a connection held across several `wait`s).
     public func spawn(_ body: @escaping @Sendable () async -> Void) {
         Task(executorPreference: executor) { await body() }
