@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "BulkheadStore", dependencies: ["BulkheadCore", grdb, sqlite, crypto, logging], swiftSettings: strict),
         // What the PostgreSQL store and PostgreSQL sources share: connection URLs, the client's lifecycle,
         // the bridge from synchronous services to postgres-nio, safe error sentences.
-        .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
+        .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, nioCore, logging], swiftSettings: strict),
         // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
         .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, grdb, logging],
                 swiftSettings: strict),

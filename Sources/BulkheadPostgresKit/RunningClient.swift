@@ -45,6 +45,7 @@ public final class RunningClient: Sendable {
 
     /// Runs `body` with a leased connection, waiting at most `leaseTimeout` seconds for one.
     ///
+    /// `body` runs on the connection's event loop, so it must never block.
     /// Exactly one of two things happens: the lease comes in time and `body` runs to its end (its
     /// statements carry their own server-side time limits), its result or error being the
     /// outcome; or the wait runs out first and `body` never runs (a connection leased a moment
@@ -60,7 +61,8 @@ public final class RunningClient: Sendable {
             group.addTask {
                 .value(try await client.withConnection { connection in
                     guard lease.leased() else { throw BulkheadError.unavailable("the database could not be reached") }
-                    return try await body(connection)
+                    // On the connection's own loop, each reply resumes the body where it was read.
+                    return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) { try await body(connection) }
                 })
             }
             group.addTask {

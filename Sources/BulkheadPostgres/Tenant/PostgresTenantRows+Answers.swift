@@ -11,9 +11,16 @@ extension PostgresTenantRows: ValueIndexStore {
             let indexed = try await fetch(connection, "SELECT stamp FROM bulkhead.value_index_sources WHERE source = \(source)").first?
                 .decode(String.self)
             guard indexed == stamp, !keys.isEmpty else { return ValueLookup(indexed: indexed, hits: []) }
+            // One index probe per key, on all of (org_id, source, norm): a freshly rebuilt index has no
+            // statistics yet (the server role may not ANALYZE), and the planner would then read
+            // `norm = ANY(…)` as a filter over every value of the source. `OFFSET 0` keeps the probe
+            // a subquery of its own, planned with the key as an equality.
             let hits = try await fetch(connection, """
-                SELECT org_id, table_name, column_name, value FROM bulkhead.value_index WHERE source = \(source) AND norm = ANY(\(keys))
-                ORDER BY table_name, column_name, value
+                SELECT v.org_id, v.table_name, v.column_name, v.value
+                FROM (SELECT DISTINCT unnest(\(keys)::text[]) AS norm) k
+                CROSS JOIN LATERAL (SELECT org_id, table_name, column_name, value FROM bulkhead.value_index
+                                    WHERE source = \(source) AND norm = k.norm OFFSET 0) v
+                ORDER BY v.table_name, v.column_name, v.value
                 """).map { row in
                 let (rowOrg, table, column, value) = try row.decode((String, String, String, String).self)
                 return StoredValueHit(table: table, column: column, value: value, orgID: Self.org(rowOrg, org))
