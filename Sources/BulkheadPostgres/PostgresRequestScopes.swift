@@ -10,8 +10,8 @@ import Synchronization
 ///
 /// The transaction starts as every tenant transaction does (`BEGIN`, then the verified claims
 /// with `set_config(…, true)`, local to it). A joined read runs in it as it is; a joined write
-/// commits it when the write's statements succeed, and a joined call that fails rolls it back,
-/// and in both cases a fresh transaction with the same claims follows. So a write is durable when
+/// commits it when the write's statements succeed, and a joined call that fails rolls it back;
+/// the next joined call then begins a fresh transaction with the same claims first. So a write is durable when
 /// its call returns and a failure undoes only what it would have undone alone, as outside a scope.
 /// Only a call for exactly these claims on this store joins, only on the task that opened the
 /// scope (and its children), and never once the scope has ended.
@@ -41,14 +41,16 @@ final class PostgresRequestScopes: RequestScopes {
             return try await body()
         }
         defer { open.subtract(1, ordering: .acquiringAndReleasing) }
+        // Whether a transaction is still open when the scope ends (not after a joined write's commit).
+        let leftOpen = Atomic<Bool>(true)
         return try await client.scoped(prepare: { connection in
             try await PostgresRequestScope.begin(connection, claims: json)
         }, finish: { connection, _ in
             // Each joined call decided its own outcome; what is left is reads, or nothing.
-            _ = try await connection.query("COMMIT", logger: PostgresLog.quiet)
+            if leftOpen.load(ordering: .acquiring) { _ = try await connection.query("COMMIT", logger: PostgresLog.quiet) }
         }, { pinned in
             let scope = PostgresRequestScope(client: client, claims: claims, json: json, pinned: pinned)
-            defer { scope.end() }
+            defer { leftOpen.store(scope.end(), ordering: .releasing) }
             return try await PostgresRequestScope.$current.withValue(scope) { try await body() }
         })
     }
@@ -64,9 +66,10 @@ final class PostgresRequestScope: Sendable {
     let claims: RequestClaims
     private let json: String
     private let pinned: PinnedConnection
-    /// Serializes the joined calls and the end of the scope; true once the scope ended or its
-    /// connection failed, after which no call joins.
-    private let closed = Mutex(false)
+    /// Serializes the joined calls and the end of the scope. `closed` once the scope ended or its
+    /// connection failed, after which no call joins; `inTransaction` while a transaction under the
+    /// claims is open (a joined write's commit ends it, and the next joined call begins another).
+    private let state = Mutex((closed: false, inTransaction: true))
 
     init(client: RunningClient, claims: RequestClaims, json: String, pinned: PinnedConnection) {
         self.client = client
@@ -84,36 +87,44 @@ final class PostgresRequestScope: Sendable {
     /// Runs `body` in the scope's transaction; nil (and `body` not run) when the scope has ended.
     func run<T: Sendable>(_ access: PostgresStore.Access, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T? {
         let claims = self.json, pinned = self.pinned
-        return try closed.withLock { isClosed -> T? in
-            guard !isClosed else { return nil }
+        return try state.withLock { state -> T? in
+            guard !state.closed else { return nil }
+            let begins = !state.inTransaction
             do {
-                return try pinned.run { connection in
+                let result = try pinned.run { connection in
+                    // Begun in the same hop as the call, and every call runs after its claims are set.
+                    if begins { try await Self.begin(connection, claims: claims) }
                     do {
                         let result = try await body(connection)
-                        if access == .write {
-                            _ = try await connection.query("COMMIT", logger: PostgresLog.quiet)
-                            try await Self.begin(connection, claims: claims)
-                        }
+                        if access == .write { _ = try await connection.query("COMMIT", logger: PostgresLog.quiet) }
                         return result
                     } catch {
                         _ = try await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                        try await Self.begin(connection, claims: claims)
                         throw JoinedFailure(error: error)
                     }
                 }
+                state.inTransaction = access == .read
+                return result
             } catch let failure as JoinedFailure {
+                state.inTransaction = false
                 throw failure.error
             } catch {
-                // The transaction could not be ended or started again: nothing more joins it.
-                isClosed = true
+                // The transaction could not be begun or ended: nothing more joins it, and the end of
+                // the scope closes whatever is left of it.
+                state.closed = true
+                state.inTransaction = true
                 throw error
             }
         }
     }
 
-    /// Ends the scope: no call joins it afterwards (its connection goes back to the pool).
-    func end() {
-        closed.withLock { $0 = true }
+    /// Ends the scope: no call joins it afterwards (its connection goes back to the pool). Returns
+    /// whether a transaction is still open on it.
+    func end() -> Bool {
+        state.withLock { state in
+            state.closed = true
+            return state.inTransaction
+        }
     }
 }
 

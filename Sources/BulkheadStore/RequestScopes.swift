@@ -15,6 +15,7 @@ public protocol RequestScopes: Sendable {
 
 /// The scope of a store whose calls have nothing to share (SQLite): `body` runs as it is.
 public struct UnsharedRequestScopes: RequestScopes {
+    /// The scope of a store that shares nothing.
     public init() {}
 
     public func scoped<T: Sendable>(_ principal: Principal, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
