@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "BulkheadStore", dependencies: ["BulkheadCore", grdb, sqlite, crypto, logging], swiftSettings: strict),
         // What the PostgreSQL store and PostgreSQL sources share: connection URLs, the client's lifecycle,
         // the bridge from synchronous services to postgres-nio, safe error sentences.
-        .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, logging], swiftSettings: strict),
+        .target(name: "BulkheadPostgresKit", dependencies: ["BulkheadCore", postgres, nioCore, logging], swiftSettings: strict),
         // The store on PostgreSQL: versioned migrations with row-level security, the two roles, claims per transaction.
         .target(name: "BulkheadPostgres", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadPostgresKit", postgres, grdb, logging],
                 swiftSettings: strict),
@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(name: "BulkheadAuthTests", dependencies: ["BulkheadAuth", "BulkheadStore", "BulkheadCore", grdb, .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strict),
         .testTarget(name: "BulkheadEngineTests", dependencies: ["BulkheadEngine", "BulkheadStore", "BulkheadCore", "BulkheadTestCluster",
                                                                 "BulkheadPostgresKit", grdb, sqlite, logging, postgres], swiftSettings: strict),
-        .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadTestCluster", "BulkheadCore",
+        .testTarget(name: "BulkheadPostgresTests", dependencies: ["BulkheadPostgres", "BulkheadPostgresKit", "BulkheadStore", "BulkheadTestCluster", "BulkheadCore",
                                                                   postgres, logging], swiftSettings: strict),
         .testTarget(name: "BulkheadServerTests", dependencies: ["BulkheadServer"], swiftSettings: strict),
         // Replays every fuzz seed and every input that once crashed (FuzzTesting/Corpus, FuzzTesting/Regressions).

@@ -16,36 +16,14 @@ extension Assistant {
         }
         try engine.rateLimiter.takeAsk(for: principal.orgID)
         let source = try resolveSource(principal, source)
-        let owner = try conversation.map { try conversations.owner(principal, $0) }
-        let requestID = RequestID.random(prefix: "req", using: random)
-        let provider = try models.provider(for: principal, dialect: ContextBuilder.dialect(of: try engine.kind(principal, source: source)))
-
-        let contextStart = DispatchTime.now()
-        var context = try await builder.build(principal, question: trimmed, source: source, conversation: conversation, requestID: requestID)
-        let contextMs = Self.milliseconds(since: contextStart)
-        contextTamper?(&context)
-
-        let modelRequest = context.modelRequest
-        let body = try provider.requestBody(for: modelRequest)
-        do {
-            try firewall.check(context, principal: principal, conversationOwner: owner)
-        } catch {
-            var blocked = RequestRecord(id: requestID, userID: principal.userID, sessionID: principal.sessionID,
-                                        conversationID: conversation, source: source, question: trimmed,
-                                        provider: provider.name, model: provider.model, requestBody: Data(),
-                                        context: PromptContext(orgID: principal.orgID, fragments: [], budget: context.budget),
-                                        firewall: .blocked, createdAt: clock.now())
-            blocked.status = "blocked"
-            try? log.save(blocked, for: principal)
-            throw error
+        // Everything before the model call reads (and the first log write) share one request scope
+        // of the store; the model call holds none of it.
+        let prepared = try await stores.scopes.scoped(principal) {
+            try await self.prepare(principal, question: trimmed, source: source, conversation: conversation)
         }
-        var record = RequestRecord(id: requestID, userID: principal.userID, sessionID: principal.sessionID,
-                                   conversationID: conversation, source: source, question: trimmed,
-                                   provider: provider.name, model: provider.model, requestBody: body,
-                                   context: context, firewall: .passed, createdAt: clock.now())
-        record.timings.contextMs = contextMs
-        // The exact bytes are in the log before they leave the process.
-        try log.save(record, for: principal)
+        let provider = prepared.provider, modelRequest = prepared.modelRequest, body = prepared.body
+        let requestID = prepared.record.id
+        var record = prepared.record
 
         let modelStart = DispatchTime.now()
         let reply: ModelReply
@@ -101,13 +79,58 @@ extension Assistant {
         }
         logger.info("ask", metadata: [
             "org": "\(principal.orgID)", "request": "\(requestID)", "rows": "\(result.rowCount)",
-            "context_ms": "\(contextMs)", "model_ms": "\(record.timings.modelMs)", "query_ms": "\(record.timings.queryMs)",
+            "context_ms": "\(record.timings.contextMs)", "model_ms": "\(record.timings.modelMs)", "query_ms": "\(record.timings.queryMs)",
         ])
         return AskAnswer(requestID: requestID, conversationID: conversation, source: source, sql: sql, summary: summary,
                          explanation: reply.explanation, columns: result.columns, rows: result.rows, rowCount: result.rowCount)
     }
 
+    /// Builds the context, checks it with the firewall and logs the exact request body, ready
+    /// for the model: what an ask does before anything leaves the process.
+    private func prepare(_ principal: Principal, question trimmed: String, source: String,
+                         conversation: ConversationID?) async throws -> PreparedAsk {
+        let owner = try conversation.map { try conversations.owner(principal, $0) }
+        let requestID = RequestID.random(prefix: "req", using: random)
+        let provider = try models.provider(for: principal, dialect: ContextBuilder.dialect(of: try engine.kind(principal, source: source)))
+
+        let contextStart = DispatchTime.now()
+        var context = try await builder.build(principal, question: trimmed, source: source, conversation: conversation, requestID: requestID)
+        let contextMs = Self.milliseconds(since: contextStart)
+        contextTamper?(&context)
+
+        let modelRequest = context.modelRequest
+        let body = try provider.requestBody(for: modelRequest)
+        do {
+            try firewall.check(context, principal: principal, conversationOwner: owner)
+        } catch {
+            var blocked = RequestRecord(id: requestID, userID: principal.userID, sessionID: principal.sessionID,
+                                        conversationID: conversation, source: source, question: trimmed,
+                                        provider: provider.name, model: provider.model, requestBody: Data(),
+                                        context: PromptContext(orgID: principal.orgID, fragments: [], budget: context.budget),
+                                        firewall: .blocked, createdAt: clock.now())
+            blocked.status = "blocked"
+            try? log.save(blocked, for: principal)
+            throw error
+        }
+        var record = RequestRecord(id: requestID, userID: principal.userID, sessionID: principal.sessionID,
+                                   conversationID: conversation, source: source, question: trimmed,
+                                   provider: provider.name, model: provider.model, requestBody: body,
+                                   context: context, firewall: .passed, createdAt: clock.now())
+        record.timings.contextMs = contextMs
+        // The exact bytes are in the log before they leave the process.
+        try log.save(record, for: principal)
+        return PreparedAsk(provider: provider, modelRequest: modelRequest, body: body, record: record)
+    }
+
     static func milliseconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
     }
+}
+
+/// An ask up to the model call: the provider, the request and its logged bytes, and the record.
+private struct PreparedAsk: Sendable {
+    let provider: any ModelProvider
+    let modelRequest: ModelRequest
+    let body: Data
+    let record: RequestRecord
 }

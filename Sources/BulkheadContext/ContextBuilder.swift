@@ -45,6 +45,7 @@ public struct ContextBuilder: Sendable {
     private let conversations: Conversations
     private let values: ValueIndex
     private let stored: StoredProvenance
+    private let scopes: any RequestScopes
     private let limits: Limits
 
     public init(engine: QueryEngine, knowledge: KnowledgeIndex, conversations: Conversations, stores: Stores,
@@ -54,12 +55,26 @@ public struct ContextBuilder: Sendable {
         self.conversations = conversations
         self.values = ValueIndex(engine: engine, store: stores.values, clock: clock)
         self.stored = StoredProvenance(store: stores.provenance)
+        self.scopes = stores.scopes
         self.limits = limits
     }
 
     /// The context for `question` about `source`, fitted to the budget.
+    ///
+    /// Its reads share one request scope of the store (one transaction under the principal's
+    /// claims on PostgreSQL), so a context costs one round of transaction set-up, not one per read,
+    /// and the versions of the org's three collections are read in one statement, not one per search.
     public func build(_ principal: Principal, question: String, source: String, conversation: ConversationID?,
                       requestID: RequestID) async throws -> PromptContext {
+        try await scopes.scoped(principal) {
+            try await knowledge.withVersions(principal) {
+                try await assemble(principal, question: question, source: source, conversation: conversation, requestID: requestID)
+            }
+        }
+    }
+
+    private func assemble(_ principal: Principal, question: String, source: String, conversation: ConversationID?,
+                          requestID: RequestID) async throws -> PromptContext {
         let fileOrg = try stored.fileOrg(principal)
         var context = PromptContext(orgID: principal.orgID, fragments: [], budget: limits.budget)
         context.append(ContextFragment(provenance: Provenance(orgID: fileOrg, kind: .system, recordIDs: ["system-v1"]),

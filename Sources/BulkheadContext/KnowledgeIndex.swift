@@ -41,6 +41,12 @@ public struct KnowledgeIndex: Sendable {
         return vector
     }
 
+    /// Runs `body` with the versions of the org's three collections read in one store read, so
+    /// its searches (one per collection) need no version read each (see `VectorStore.withVersions`).
+    public func withVersions<T: Sendable>(_ principal: Principal, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await vectors.withVersions(principal, collections: Collection.allCases.map(\.rawValue), body)
+    }
+
     /// The best `k` items of one of the org's collections, optionally only those of one source.
     /// A collection the org never filled answers with nothing.
     public func search(_ principal: Principal, _ collection: Collection, vector: [Float], k: Int,

@@ -15,7 +15,8 @@ import PostgresNIO
 ///
 /// - a token is one upsert that locks the org's bucket row (`ON CONFLICT … DO UPDATE … RETURNING`),
 ///   then one update, so two servers never both take the last token;
-/// - a slot is counted and inserted under a transaction-level advisory lock of its (slot, scope).
+/// - a slot is counted and inserted (one statement) under a transaction-level advisory lock of its
+///   (slot, scope).
 ///
 /// Holders are named `host/pid:start`. A slot whose holder ran on this host and is gone is freed
 /// by the next refused acquire, as on SQLite; a slot held by a process on another host is freed
@@ -51,9 +52,9 @@ public final class PostgresSharedLimits: SharedLimits {
 
     public func take(_ bucket: LimitBucket, org: OrgID, rate: Double, burst: Int, now: Date) throws -> Int? {
         let at = now.timeIntervalSince1970
-        return try transaction("limits-take") { pin -> Int? in
+        return try transaction("limits-take") { connection -> Int? in
             // Makes the row when the org has none yet, and locks it either way; returns what it holds.
-            guard let row = try pin.rows("""
+            guard let row = try await fetch(connection, """
                 INSERT INTO bulkhead.limit_buckets AS b (org_id, bucket, tokens, updated_at)
                 VALUES (\(org.rawValue), \(bucket.rawValue), \(Double(burst)), \(at))
                 ON CONFLICT (org_id, bucket) DO UPDATE SET tokens = b.tokens
@@ -62,7 +63,7 @@ public final class PostgresSharedLimits: SharedLimits {
             let (stored, updated) = try row.decode((Double, Double).self)
             let tokens = min(Double(burst), stored + max(0, at - updated) * rate)
             let (left, wait) = tokens >= 1 ? (tokens - 1, nil) : (tokens, rate > 0 ? max(1, Int(((1 - tokens) / rate).rounded(.up))) : 60)
-            try pin.execute("""
+            try await fetch(connection, """
                 UPDATE bulkhead.limit_buckets SET tokens = \(left), updated_at = \(max(at, updated))
                 WHERE org_id = \(org.rawValue) AND bucket = \(bucket.rawValue)
                 """)
@@ -71,26 +72,29 @@ public final class PostgresSharedLimits: SharedLimits {
     }
 
     public func acquire(_ slot: LimitSlot, scope: LimitScope, limit: Int, now: Date) throws -> Bool {
-        let scopeKey = scope.description
-        return try transaction("limits-acquire") { pin -> Bool in
-            try pin.execute("SELECT pg_advisory_xact_lock(hashtext(\(slot.rawValue + " " + scopeKey)))")
-            var held = try heldCount(slot, scopeKey, pin)
-            if held >= limit { held -= try freeDeadHolders(slot, scopeKey, pin) }
-            guard held < limit else { return false }
-            try pin.execute("""
+        let scopeKey = scope.description, key = self.key, at = now.timeIntervalSince1970
+        return try transaction("limits-acquire") { connection -> Bool in
+            try await fetch(connection, "SELECT pg_advisory_xact_lock(hashtext(\(slot.rawValue + " " + scopeKey)))")
+            // Under the lock, this statement's snapshot holds every slot an earlier holder of the lock committed.
+            let insert: PostgresQuery = """
                 INSERT INTO bulkhead.limit_slots (slot, scope, holder, acquired_at)
-                VALUES (\(slot.rawValue), \(scopeKey), \(key), \(now.timeIntervalSince1970))
-                """)
-            return true
+                SELECT \(slot.rawValue), \(scopeKey), \(key), \(at)
+                WHERE (SELECT count(*) FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scopeKey)) < \(limit)
+                RETURNING 1
+                """
+            if try await !fetch(connection, insert).isEmpty { return true }
+            guard try await self.freeDeadHolders(slot, scopeKey, connection) > 0 else { return false }
+            return try await !fetch(connection, insert).isEmpty
         }
     }
 
     public func release(_ slot: LimitSlot, scope: LimitScope) {
+        let scopeKey = scope.description, key = self.key
         do {
-            try transaction("limits-release") { pin in
-                try pin.execute("""
+            try transaction("limits-release") { connection in
+                _ = try await fetch(connection, """
                     DELETE FROM bulkhead.limit_slots WHERE id = (
-                        SELECT id FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope.description) AND holder = \(key)
+                        SELECT id FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scopeKey) AND holder = \(key)
                         ORDER BY inserted_at LIMIT 1)
                     """)
             }
@@ -101,56 +105,57 @@ public final class PostgresSharedLimits: SharedLimits {
     }
 
     public func count(_ slot: LimitSlot, scope: LimitScope) throws -> Int {
-        try transaction("limits-count") { pin in try heldCount(slot, scope.description, pin) }
+        let scopeKey = scope.description
+        return try transaction("limits-count") { connection in
+            try await fetch(connection, "SELECT count(*) FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scopeKey)")
+                .first?.decode(Int.self) ?? 0
+        }
     }
 
     public func overrides(for org: OrgID) throws -> RateLimits? {
-        let json = try transaction("limits-overrides") { pin in
-            try pin.rows("SELECT limits FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)").first?.decode(String.self)
+        let json = try transaction("limits-overrides") { connection in
+            try await fetch(connection, "SELECT limits FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)").first?.decode(String.self)
         }
         return json.flatMap { try? JSONDecoder().decode(RateLimits.self, from: Data($0.utf8)) }
     }
 
     public func setOverrides(_ limits: RateLimits?, for org: OrgID) throws {
         let json = try limits.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try transaction("limits-set") { pin in
+        try transaction("limits-set") { connection in
             if let json {
-                try pin.execute("""
+                try await fetch(connection, """
                     INSERT INTO bulkhead.org_limits (org_id, limits) VALUES (\(org.rawValue), \(json))
                     ON CONFLICT (org_id) DO UPDATE SET limits = excluded.limits
                     """)
             } else {
-                try pin.execute("DELETE FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)")
+                try await fetch(connection, "DELETE FROM bulkhead.org_limits WHERE org_id = \(org.rawValue)")
             }
             // New limits start from full buckets: what the old ones left says nothing about the new.
-            try pin.execute("DELETE FROM bulkhead.limit_buckets WHERE org_id = \(org.rawValue)")
+            try await fetch(connection, "DELETE FROM bulkhead.limit_buckets WHERE org_id = \(org.rawValue)")
         }
     }
 
-    private func heldCount(_ slot: LimitSlot, _ scope: String, _ pin: PinnedConnection) throws -> Int {
-        try pin.rows("SELECT count(*) FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope)").first?
-            .decode(Int.self) ?? 0
-    }
-
     /// Deletes the slots of `scope` whose holding process ran on this host and is gone; returns how many went.
-    private func freeDeadHolders(_ slot: LimitSlot, _ scope: String, _ pin: PinnedConnection) throws -> Int {
-        let holders = try pin.rows("""
+    private func freeDeadHolders(_ slot: LimitSlot, _ scope: String, _ connection: PostgresConnection) async throws -> Int {
+        let holders = try await fetch(connection, """
             SELECT DISTINCT holder FROM bulkhead.limit_slots WHERE slot = \(slot.rawValue) AND scope = \(scope)
             """).map { try $0.decode(String.self) }
         var freed = 0
         for stored in holders where stored != key {
             let parts = stored.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0] == host, let other = LimitHolder(stored: parts[1]), !other.isRunning else { continue }
-            freed += try pin.rows("DELETE FROM bulkhead.limit_slots WHERE holder = \(stored) RETURNING 1").count
+            freed += try await fetch(connection, "DELETE FROM bulkhead.limit_slots WHERE holder = \(stored) RETURNING 1").count
         }
         if freed > 0 { logger.notice("freed slots of ended processes", metadata: ["slot": "\(slot.rawValue)", "count": "\(freed)"]) }
         return freed
     }
 
-    /// Runs `body` in one transaction as the service; storage failures become `internalFailure(code:)`.
-    private func transaction<T>(_ code: String, _ body: (PinnedConnection) throws -> T) throws -> T {
+    /// Runs `body` in one transaction as the service, in one wait on the runtime (the lease, the
+    /// claims, the statements and the commit together); storage failures become `internalFailure(code:)`.
+    @discardableResult
+    private func transaction<T: Sendable>(_ code: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         do {
-            return try store.synchronousTransaction(.authService, .write, body)
+            return try store.waitTransaction(.authService, .write, body)
         } catch let error as BulkheadError {
             throw error
         } catch {

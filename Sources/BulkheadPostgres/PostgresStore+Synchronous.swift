@@ -58,8 +58,31 @@ extension PostgresStore {
     }
 
     /// Runs `body` in one transaction under `claims` and waits for it on the calling thread.
+    ///
+    /// Inside a request scope of these very claims on this store (see `PostgresRequestScopes`),
+    /// `body` joins the scope's transaction instead: a `.read` stays in it, a `.write` commits it
+    /// when `body` returns. Anywhere else, `body` gets a transaction of its own.
+    public func waitTransaction<T: Sendable>(_ claims: RequestClaims, _ access: Access,
+                                             _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        if let scope = PostgresRequestScope.current, scope.client === client, scope.claims == claims,
+           let joined = try scope.run(access, body) {
+            return joined
+        }
+        return try client.runtime.wait { try await self.transaction(claims, body) }
+    }
+
+    /// Runs `body` in one transaction under `claims` as a write (see the variant with an `Access`).
     public func waitTransaction<T: Sendable>(_ claims: RequestClaims,
                                              _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
-        try client.runtime.wait { try await self.transaction(claims, body) }
+        try waitTransaction(claims, .write, body)
+    }
+
+    /// Whether a call only reads (it may share a request's transaction as it is) or writes (the
+    /// shared transaction is committed when it returns).
+    public enum Access: Sendable {
+        /// Nothing to commit: the call's reads stay in the open transaction.
+        case read
+        /// Commit right after the call, so its writes are durable when it returns.
+        case write
     }
 }

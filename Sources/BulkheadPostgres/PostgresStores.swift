@@ -21,7 +21,7 @@ extension Stores {
         Stores(control: PostgresControlStore(store: store, clock: clock), tenants: PostgresTenantSpaces(store: store, clock: clock),
                sources: PostgresSourceCatalog(store: store), vectors: PostgresVectorRows(store: store),
                archive: PostgresTenantArchive(store: store), rows: PostgresTenantRows(store: store),
-               limits: PostgresSharedLimits(store: store), files: nil,
+               limits: PostgresSharedLimits(store: store), files: nil, scopes: PostgresRequestScopes(store: store),
                close: { store.close() })
     }
 }

@@ -16,15 +16,19 @@ public final class PinnedConnection: Sendable {
     /// Where its statements run.
     public let runtime: PostgresRuntime
 
+    /// The connection's event loop, where its statements' tasks run.
+    private let loop: EventLoopTaskExecutor
+
     init(connection: PostgresConnection, runtime: PostgresRuntime) {
         self.connection = connection
         self.runtime = runtime
+        loop = EventLoopTaskExecutor(connection.eventLoop)
     }
 
-    /// Runs `query` and returns every row (decoded on the runtime, so rows are plain values here).
+    /// Runs `query` and returns every row (decoded on the connection's event loop, so rows are plain values here).
     public func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
         let connection = self.connection
-        return try runtime.wait { try await connection.query(query, logger: PostgresLog.quiet).collect() }
+        return try wait { try await connection.query(query, logger: PostgresLog.quiet).collect() }
     }
 
     /// Runs `query` and ignores its rows.
@@ -35,7 +39,13 @@ public final class PinnedConnection: Sendable {
     /// Runs an async body with the connection (several statements in one hop to the runtime).
     public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         let connection = self.connection
-        return try runtime.wait { try await body(connection) }
+        return try wait { try await body(connection) }
+    }
+
+    /// Runs `body` as a task on the connection's event loop and waits for it on the calling thread.
+    private func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        precondition(!loop.loop.inEventLoop, "a pinned connection was used from its own event loop")
+        return try runtime.wait(preferring: loop, body)
     }
 }
 
@@ -56,12 +66,7 @@ extension RunningClient {
         runtime.spawn {
             do {
                 try await client.withConnection { connection in
-                    do {
-                        try await prepare(connection)
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
-                        throw error
-                    }
+                    try await RunningClient.prepare(connection, prepare)
                     let succeeded = await withCheckedContinuation { (release: CheckedContinuation<Bool, Never>) in
                         gate.hold(connection, release: release)
                     }
@@ -86,6 +91,18 @@ extension RunningClient {
         }
         try gate.releaseAndWait(succeeded: true)
         return result
+    }
+}
+
+extension RunningClient {
+    /// Runs `prepare` on a just-leased connection; when it fails, rolls back what it began and rethrows.
+    static func prepare(_ connection: PostgresConnection, _ prepare: @Sendable (PostgresConnection) async throws -> Void) async throws {
+        do {
+            try await prepare(connection)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: PostgresLog.quiet)
+            throw error
+        }
     }
 }
 

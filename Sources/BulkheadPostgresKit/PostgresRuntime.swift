@@ -25,10 +25,16 @@ public final class PostgresRuntime: Sendable {
     /// would wait for itself, so it stops with a precondition failure instead.
     @discardableResult
     public func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        try wait(preferring: executor, body)
+    }
+
+    /// Runs `body` as a task that prefers `preferred` (the runtime's thread, or a connection's
+    /// event loop) and blocks the calling thread until it ends.
+    func wait<T: Sendable>(preferring preferred: any TaskExecutor, _ body: @escaping @Sendable () async throws -> T) throws -> T {
         precondition(!executor.isCurrent, "PostgresRuntime.wait called from the runtime's own thread")
         let outcome = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task(executorPreference: executor) {
+        Task(executorPreference: preferred) {
             let result: Result<T, any Error>
             do {
                 result = .success(try await body())
@@ -40,6 +46,11 @@ public final class PostgresRuntime: Sendable {
         }
         done.wait()
         return try outcome.withLock { $0! }.get()
+    }
+
+    /// Runs an async `body` on the runtime's thread, awaiting it without blocking the caller's thread.
+    public func prefer<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(executor) { try await body() }
     }
 
     /// Starts `body` on the runtime without waiting for it (a connection held across several `wait`s).

@@ -15,6 +15,8 @@ public final class RunningClient: Sendable {
     public let runtime: PostgresRuntime
     /// What the pool connects to (without the password).
     public let url: PostgresURL
+    /// The most connections the pool opens.
+    public let maximumConnections: Int
     private let runner: Task<Void, Never>
 
     /// Opens a pool of at most `maximumConnections` to `url`, run on `runtime`.
@@ -30,6 +32,7 @@ public final class RunningClient: Sendable {
         self.client = client
         self.runtime = runtime
         self.url = url
+        self.maximumConnections = maximumConnections
         runner = runtime.start(client)
     }
 
@@ -42,25 +45,30 @@ public final class RunningClient: Sendable {
 
     /// Runs `body` with a leased connection, waiting at most `leaseTimeout` seconds for one.
     ///
-    /// Once a connection is leased the body runs to its end (its statements carry their own
-    /// server-side time limits).
+    /// `body` runs on the connection's event loop, so it must never block.
+    /// Exactly one of two things happens: the lease comes in time and `body` runs to its end (its
+    /// statements carry their own server-side time limits), its result or error being the
+    /// outcome; or the wait runs out first and `body` never runs (a connection leased a moment
+    /// later goes back unused). So a caller told "unavailable" knows nothing of `body` was done,
+    /// and a caller told what `body` returned knows it was.
     @discardableResult
     public func withConnection<T: Sendable>(
         leaseTimeout: Double = 10, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let client = self.client
-        let leased = LeaseFlag()
+        let lease = LeaseRace()
         return try await withThrowingTaskGroup(of: LeaseOutcome<T>.self) { group in
             group.addTask {
                 .value(try await client.withConnection { connection in
-                    leased.set()
-                    return try await body(connection)
+                    guard lease.leased() else { throw BulkheadError.unavailable("the database could not be reached") }
+                    // On the connection's own loop, each reply resumes the body where it was read.
+                    return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) { try await body(connection) }
                 })
             }
             group.addTask {
                 try await Task.sleep(for: .milliseconds(Int(leaseTimeout * 1_000)))
-                guard leased.isSet else { throw BulkheadError.unavailable("the database could not be reached") }
-                return .timerDone
+                guard lease.timedOut() else { return .timerDone }
+                throw BulkheadError.unavailable("the database could not be reached")
             }
             while let outcome = try await group.next() {
                 if case let .value(value) = outcome {
@@ -79,9 +87,18 @@ private enum LeaseOutcome<T: Sendable>: Sendable {
     case timerDone
 }
 
-/// Set once a connection was leased, so the lease timer lets the body run on.
-private final class LeaseFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
+/// Decides, once, whether a lease came in time (the body runs) or the wait ran out (it never does).
+final class LeaseRace: Sendable {
+    private static let waiting = 0, inTime = 1, late = 2
+    private let state = Atomic<Int>(LeaseRace.waiting)
+
+    /// Called with the connection in hand: true when the body may run (the wait had not run out).
+    func leased() -> Bool {
+        state.compareExchange(expected: Self.waiting, desired: Self.inTime, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// Called when the wait runs out: true when no lease came before it (the body will never run).
+    func timedOut() -> Bool {
+        state.compareExchange(expected: Self.waiting, desired: Self.late, ordering: .acquiringAndReleasing).exchanged
+    }
 }

@@ -24,6 +24,8 @@ public struct Stores: Sendable {
     public let values: any ValueIndexStore
     public let evals: any EvalRunStore
     public let provenance: any ProvenanceStore
+    /// How one request's store calls share a transaction (PostgreSQL) or nothing (SQLite).
+    public let scopes: any RequestScopes
     /// Per-org rate limits, connection and session caps, shared by every process on the store.
     public let limits: any SharedLimits
     /// The SQLite tenant files, when the stores are SQLite: the only door for maintenance and the
@@ -36,7 +38,8 @@ public struct Stores: Sendable {
                 archive: any TenantArchive,
                 rows: any NoteStore & ExampleStore & ConversationStore & RequestLogStore & SettingsStore & ValueIndexStore & EvalRunStore
                     & ProvenanceStore,
-                limits: any SharedLimits, files: TenantDatabases?, close: @escaping @Sendable () -> Void) {
+                limits: any SharedLimits, files: TenantDatabases?, scopes: any RequestScopes = UnsharedRequestScopes(),
+                close: @escaping @Sendable () -> Void) {
         self.control = control
         self.tenants = tenants
         self.sources = sources
@@ -52,6 +55,7 @@ public struct Stores: Sendable {
         provenance = rows
         self.limits = limits
         self.files = files
+        self.scopes = scopes
         self.close = close
     }
 

@@ -16,7 +16,7 @@ extension VectorStore {
             result = try handle.state.withLock { loaded throws -> T in
                 // The stored version first: an index built before another process (or server)
                 // wrote, or before a restore, is never served.
-                let current = try guarded(principal, code: "vectors-read") { try rows.version(principal, name: collection.rawValue) }
+                let current = try storedVersion(principal, collection)
                 guard let current else {
                     loaded = nil
                     throw BulkheadError.notFound(kind: "collection", name: collection.rawValue)

@@ -70,4 +70,42 @@ import BulkheadTestBackends
         #expect(try await store.search(fixture.acmeUser, collection: "notes", query: .text("new")).map(\.id) == ["new"])
         #expect(store.cacheStatistics.loads == 2)
     }
+
+    @Test(arguments: TestBackend.allCases)
+    func versionsReadAheadStillSeeWhatAnotherServerChanged(_ backend: TestBackend) async throws {
+        let fixture = try VectorFixture(backend)
+        let store = fixture.store(), acme = fixture.acmeUser
+        let (other, close) = try fixture.secondServer()
+        defer { close() }
+        try store.createCollection(acme, name: "notes", embedder: HashingEmbedder())
+        try await store.add(acme, collection: "notes", items: [VectorItem(id: "old", text: "old text")])
+        #expect(try await store.search(acme, collection: "notes", query: .text("old")).map(\.id) == ["old"])
+        // The second server changes the rows before the versions are read ahead: the first one reloads.
+        try other.delete(acme, collection: "notes", ids: ["old"])
+        try await other.add(acme, collection: "notes", items: [VectorItem(id: "new", text: "old text too")])
+        let hits = try await store.withVersions(acme, collections: ["notes", "examples"]) {
+            try await store.search(acme, collection: "notes", query: .text("old"))
+        }
+        #expect(hits.map(\.id) == ["new"])
+        #expect(store.cacheStatistics.loads == 2)
+        // A version read ahead serves one use: a change made after it is seen by the next use.
+        let (first, second) = try await store.withVersions(acme, collections: ["notes"]) {
+            let first = try await store.search(acme, collection: "notes", query: .text("old")).map(\.id)
+            try other.delete(acme, collection: "notes", ids: ["new"])
+            return (first, try await store.search(acme, collection: "notes", query: .text("old")).map(\.id))
+        }
+        #expect(first == ["new"])
+        #expect(second == [])
+        // A collection missing when read ahead answers as missing; the versions are the caller's org's only.
+        await #expect(throws: BulkheadError.self) {
+            try await store.withVersions(acme, collections: ["examples"]) {
+                try await store.search(acme, collection: "examples", query: .text("old"))
+            }
+        }
+        try store.createCollection(fixture.globexUser, name: "notes", embedder: HashingEmbedder())
+        let globexHits = try await store.withVersions(acme, collections: ["notes"]) {
+            try await store.search(fixture.globexUser, collection: "notes", query: .text("old"))
+        }
+        #expect(globexHits.isEmpty)
+    }
 }

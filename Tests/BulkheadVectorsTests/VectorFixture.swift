@@ -48,6 +48,15 @@ final class VectorFixture: @unchecked Sendable {
         return VectorStore(rows: rows, clock: clock, configuration: configuration)
     }
 
+    /// A vector store of a second server: its own cache and, on PostgreSQL, its own connection pool
+    /// to the same database (closed by `close`); on SQLite its own handles on the same files.
+    func secondServer() throws -> (store: VectorStore, close: @Sendable () -> Void) {
+        guard backend == .postgres, let database = opened.database else { return (store(), {}) }
+        let postgres = try database.openStore(maximumConnections: 2)
+        let rows = Stores.postgres(store: postgres, clock: clock).vectors
+        return (VectorStore(rows: rows, clock: clock), { postgres.close() })
+    }
+
     func principal(_ org: OrgID, role: Role = .admin) -> Principal {
         Principal(userID: UserID(rawValue: "usr-\(org.rawValue)")!, email: "x@\(org.rawValue).test", orgID: org,
                   orgName: org.rawValue, role: role, sessionID: SessionID(rawValue: "ses-1")!, expiresAt: .distantFuture)

@@ -54,7 +54,7 @@ struct PostgresSourceCatalog: SourceCatalogStore {
 
     private func fetch(_ claims: RequestClaims, _ query: PostgresQuery) throws -> [StoredSource] {
         try guarded("engine-tenant-read") {
-            try store.waitTransaction(claims) { connection in
+            try store.waitTransaction(claims, .read) { connection in
                 try await connection.query(query, logger: PostgresLog.quiet).collect().map { row in
                     let (id, name, kind, location, resolved, packaged, sealed, createdBy, createdAt) =
                         try row.decode((String, String, String, String, String, Bool, String?, String, Date).self)

@@ -7,13 +7,20 @@ import PostgresNIO
 extension PostgresTenantRows: ValueIndexStore {
     func lookupValues(_ principal: Principal, source: String, stamp: String, keys: [String]) throws -> (indexed: String?, hits: [StoredValueHit]) {
         let org = principal.orgID
-        let found = try tenant(principal, "values-read") { connection -> ValueLookup in
+        let found = try tenant(principal, "values-read", .read) { connection -> ValueLookup in
             let indexed = try await fetch(connection, "SELECT stamp FROM bulkhead.value_index_sources WHERE source = \(source)").first?
                 .decode(String.self)
             guard indexed == stamp, !keys.isEmpty else { return ValueLookup(indexed: indexed, hits: []) }
+            // One index probe per key, on all of (org_id, source, norm): a freshly rebuilt index has no
+            // statistics yet (the server role may not ANALYZE), and the planner would then read
+            // `norm = ANY(…)` as a filter over every value of the source. `OFFSET 0` keeps the probe
+            // a subquery of its own, planned with the key as an equality.
             let hits = try await fetch(connection, """
-                SELECT org_id, table_name, column_name, value FROM bulkhead.value_index WHERE source = \(source) AND norm = ANY(\(keys))
-                ORDER BY table_name, column_name, value
+                SELECT v.org_id, v.table_name, v.column_name, v.value
+                FROM (SELECT DISTINCT unnest(\(keys)::text[]) AS norm) k
+                CROSS JOIN LATERAL (SELECT org_id, table_name, column_name, value FROM bulkhead.value_index
+                                    WHERE source = \(source) AND norm = k.norm OFFSET 0) v
+                ORDER BY v.table_name, v.column_name, v.value
                 """).map { row in
                 let (rowOrg, table, column, value) = try row.decode((String, String, String, String).self)
                 return StoredValueHit(table: table, column: column, value: value, orgID: Self.org(rowOrg, org))
@@ -71,7 +78,7 @@ extension PostgresTenantRows: EvalRunStore {
     }
 
     func lastEvalRun(_ principal: Principal, name: String, source: String) throws -> StoredEvalRun? {
-        try tenant(principal, "eval-read") { connection in
+        try tenant(principal, "eval-read", .read) { connection in
             try await fetch(connection, """
                 SELECT id, name, source, provider, model, total, correct, levels, created_by, created_at FROM bulkhead.eval_runs
                 WHERE name = \(name) AND source = \(source) ORDER BY created_at DESC, recorded_at DESC LIMIT 1
@@ -92,7 +99,7 @@ extension PostgresTenantRows: ProvenanceStore {
     /// cache here): it never changes while the org exists, and a deleted org's rows are gone anyway.
     func stampedOrg(_ principal: Principal) throws -> OrgID {
         if stamps.contains(principal.orgID) { return principal.orgID }
-        let stamped = try tenant(principal, "provenance-read") { connection in
+        let stamped = try tenant(principal, "provenance-read", .read) { connection in
             try await fetch(connection, "SELECT org_id FROM bulkhead.tenant_meta").first?.decode(String.self)
         }
         guard let stamped, let org = OrgID(rawValue: stamped) else {
@@ -106,7 +113,7 @@ extension PostgresTenantRows: ProvenanceStore {
         -> (notes: [String: StoredNote], vectorOrgs: [String: OrgID]) {
         guard !ids.isEmpty else { return ([:], [:]) }
         let org = principal.orgID
-        let found = try tenant(principal, "provenance-read") { connection -> ProvenanceRows<StoredNote> in
+        let found = try tenant(principal, "provenance-read", .read) { connection -> ProvenanceRows<StoredNote> in
             let notes = try await fetch(connection, "SELECT id, org_id, text, created_at FROM bulkhead.notes WHERE id = ANY(\(ids))")
                 .map { try Self.note($0, org) }
             return ProvenanceRows(rows: notes, vectorOrgs: try await Self.vectorOrgs(connection, collection, ids, org))
@@ -118,7 +125,7 @@ extension PostgresTenantRows: ProvenanceStore {
         -> (examples: [String: StoredExample], vectorOrgs: [String: OrgID]) {
         guard !ids.isEmpty else { return ([:], [:]) }
         let org = principal.orgID
-        let found = try tenant(principal, "provenance-read") { connection -> ProvenanceRows<StoredExample> in
+        let found = try tenant(principal, "provenance-read", .read) { connection -> ProvenanceRows<StoredExample> in
             let examples = try await fetch(connection, "SELECT \(unescaped: Self.exampleColumns) FROM bulkhead.examples WHERE id = ANY(\(ids))")
                 .map { try Self.example($0, org) }
             return ProvenanceRows(rows: examples, vectorOrgs: try await Self.vectorOrgs(connection, collection, ids, org))

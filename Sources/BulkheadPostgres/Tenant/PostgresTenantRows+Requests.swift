@@ -33,7 +33,7 @@ extension PostgresTenantRows: RequestLogStore {
     }
 
     func request(_ principal: Principal, id: String, user: String?) throws -> StoredRequest? {
-        try tenant(principal, "requests-read") { connection in
+        try tenant(principal, "requests-read", .read) { connection in
             try await fetch(connection, """
                 SELECT \(unescaped: Self.requestColumns) FROM bulkhead.requests WHERE id = \(id) AND (\(user)::text IS NULL OR user_id = \(user))
                 """).first.map(Self.request)
@@ -41,7 +41,7 @@ extension PostgresTenantRows: RequestLogStore {
     }
 
     func recentRequests(_ principal: Principal, user: String, limit: Int) throws -> [StoredRequest] {
-        try tenant(principal, "requests-read") { connection in
+        try tenant(principal, "requests-read", .read) { connection in
             try await fetch(connection, """
                 SELECT \(unescaped: Self.requestColumns) FROM bulkhead.requests WHERE user_id = \(user)
                 ORDER BY created_at DESC, recorded_at DESC LIMIT \(limit)
@@ -75,7 +75,7 @@ extension PostgresTenantRows: RequestLogStore {
 
 extension PostgresTenantRows: SettingsStore {
     func settings(_ principal: Principal, prefix: String) throws -> [String: String] {
-        try tenant(principal, "settings-read") { try await Self.settings(prefix, $0) }
+        try tenant(principal, "settings-read", .read) { try await Self.settings(prefix, $0) }
     }
 
     func updateSettings(_ principal: Principal, prefix: String,

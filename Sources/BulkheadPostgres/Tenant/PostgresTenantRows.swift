@@ -14,10 +14,11 @@ struct PostgresTenantRows: Sendable {
     /// The orgs whose stamp row this process has seen.
     let stamps = OrgSet()
 
-    /// Runs `body` under the principal's claims; storage failures become `internalFailure(code:)`.
-    func tenant<T: Sendable>(_ principal: Principal, _ code: String,
+    /// Runs `body` under the principal's claims (in the request's transaction when it has one, see
+    /// `PostgresRequestScopes`); storage failures become `internalFailure(code:)`.
+    func tenant<T: Sendable>(_ principal: Principal, _ code: String, _ access: PostgresStore.Access = .write,
                              _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
-        try guarded(code) { try store.waitTransaction(.tenant(principal), body) }
+        try guarded(code) { try store.waitTransaction(.tenant(principal), access, body) }
     }
 
     /// The org a row carries, or `fallback` when it does not parse.
@@ -42,7 +43,7 @@ extension PostgresTenantRows: NoteStore {
 
     func notes(_ principal: Principal) throws -> [StoredNote] {
         let org = principal.orgID
-        return try tenant(principal, "notes-read") { connection in
+        return try tenant(principal, "notes-read", .read) { connection in
             try await fetch(connection, "SELECT id, org_id, text, created_at FROM bulkhead.notes ORDER BY created_at, id").map { try Self.note($0, org) }
         }
     }
@@ -73,7 +74,7 @@ extension PostgresTenantRows: ExampleStore {
 
     func example(_ principal: Principal, id: String) throws -> StoredExample? {
         let org = principal.orgID
-        return try tenant(principal, "examples-read") { connection in
+        return try tenant(principal, "examples-read", .read) { connection in
             try await fetch(connection, "SELECT \(unescaped: Self.exampleColumns) FROM bulkhead.examples WHERE id = \(id)").first
                 .map { try Self.example($0, org) }
         }
@@ -81,7 +82,7 @@ extension PostgresTenantRows: ExampleStore {
 
     func examples(_ principal: Principal, status: String, createdBy: String?) throws -> [StoredExample] {
         let org = principal.orgID
-        return try tenant(principal, "examples-read") { connection in
+        return try tenant(principal, "examples-read", .read) { connection in
             try await fetch(connection, """
                 SELECT \(unescaped: Self.exampleColumns) FROM bulkhead.examples
                 WHERE status = \(status) AND (\(createdBy)::text IS NULL OR created_by = \(createdBy)) ORDER BY created_at, id
@@ -114,14 +115,14 @@ extension PostgresTenantRows: ConversationStore {
     }
 
     func conversationOwner(_ principal: Principal, id: String) throws -> String? {
-        try tenant(principal, "conversations-read") { connection in
+        try tenant(principal, "conversations-read", .read) { connection in
             try await fetch(connection, "SELECT user_id FROM bulkhead.conversations WHERE id = \(id)").first?.decode(String.self)
         }
     }
 
     func turns(_ principal: Principal, conversation: String, limit: Int) throws -> (owner: String?, turns: [StoredTurnRow]) {
         let org = principal.orgID
-        let found = try tenant(principal, "conversations-read") { connection -> TurnsRead in
+        let found = try tenant(principal, "conversations-read", .read) { connection -> TurnsRead in
             let owner = try await fetch(connection, "SELECT user_id FROM bulkhead.conversations WHERE id = \(conversation)").first?.decode(String.self)
             let turns = try await fetch(connection, """
                 SELECT id, org_id, question, sql, summary FROM bulkhead.turns WHERE conversation_id = \(conversation) ORDER BY id DESC LIMIT \(limit)

@@ -16,13 +16,13 @@ struct PostgresVectorRows: VectorRowStore {
 
     func collection(_ principal: Principal, name: String) throws -> StoredCollection? {
         try guarded("vectors-read") {
-            try store.waitTransaction(.tenant(principal)) { try await Self.collection(name, $0) }
+            try store.waitTransaction(.tenant(principal), .read) { try await Self.collection(name, $0) }
         }
     }
 
     func collections(_ principal: Principal) throws -> [(collection: StoredCollection, count: Int)] {
         let rows = try guarded("vectors-list") {
-            try store.waitTransaction(.tenant(principal)) { connection in
+            try store.waitTransaction(.tenant(principal), .read) { connection in
                 try await connection.query("""
                     SELECT c.name, c.embedder, c.dimension, c.version,
                            (SELECT count(*) FROM bulkhead.vector_items i WHERE i.collection = c.name)
@@ -69,7 +69,7 @@ struct PostgresVectorRows: VectorRowStore {
 
     func load(_ principal: Principal, name: String) throws -> StoredVectors? {
         try guarded("vectors-load") {
-            try store.waitTransaction(.tenant(principal)) { connection -> StoredVectors? in
+            try store.waitTransaction(.tenant(principal), .read) { connection -> StoredVectors? in
                 guard let collection = try await Self.collection(name, connection) else { return nil }
                 var rows: [StoredVectorRow] = []
                 for try await row in try await connection.query("""
@@ -92,11 +92,21 @@ struct PostgresVectorRows: VectorRowStore {
 
     func version(_ principal: Principal, name: String) throws -> Int64? {
         try guarded("vectors-read") {
-            try store.waitTransaction(.tenant(principal)) { connection in
+            try store.waitTransaction(.tenant(principal), .read) { connection in
                 try await connection.query("SELECT version FROM bulkhead.vector_collections WHERE name = \(name)", logger: PostgresLog.quiet)
                     .collect().first?.decode(Int64.self)
             }
         }
+    }
+
+    func versions(_ principal: Principal, names: [String]) throws -> [String: Int64] {
+        let rows = try guarded("vectors-read") {
+            try store.waitTransaction(.tenant(principal), .read) { connection in
+                try await connection.query("SELECT name, version FROM bulkhead.vector_collections WHERE name = ANY(\(names))",
+                                           logger: PostgresLog.quiet).collect().map { try $0.decode((String, Int64).self) }
+            }
+        }
+        return Dictionary(rows.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
     }
 
     func upsert(_ principal: Principal, collection: String, items: [(id: String, text: String, metadata: String, vector: Data)])

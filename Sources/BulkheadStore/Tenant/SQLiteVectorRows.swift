@@ -73,6 +73,18 @@ public struct SQLiteVectorRows: VectorRowStore {
         }
     }
 
+    public func versions(_ principal: Principal, names: [String]) throws -> [String: Int64] {
+        try tenants.read(principal, "vectors-read") { db in
+            var found: [String: Int64] = [:]
+            for name in names {
+                if let version = try Int64.fetchOne(db, sql: "SELECT version FROM vector_collections WHERE name = ?", arguments: [name]) {
+                    found[name] = version
+                }
+            }
+            return found
+        }
+    }
+
     public func upsert(_ principal: Principal, collection: String, items: [(id: String, text: String, metadata: String, vector: Data)])
         throws -> (keys: [Int64], version: VersionChange) {
         try tenants.write(principal, "vectors-add") { db in

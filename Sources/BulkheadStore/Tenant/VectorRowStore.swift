@@ -94,6 +94,8 @@ public protocol VectorRowStore: Sendable {
     func load(_ principal: Principal, name: String) throws -> StoredVectors?
     /// The collection's current version; nil when there is none.
     func version(_ principal: Principal, name: String) throws -> Int64?
+    /// The current versions of several collections in one read, by name; a missing one is absent.
+    func versions(_ principal: Principal, names: [String]) throws -> [String: Int64]
     /// Inserts or replaces (by id) items in one transaction; a replaced item gets a new key.
     /// Returns each item's key, in order, and the version change. - Throws: `notFound` for a missing collection.
     func upsert(_ principal: Principal, collection: String, items: [(id: String, text: String, metadata: String, vector: Data)])
