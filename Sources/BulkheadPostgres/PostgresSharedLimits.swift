@@ -155,7 +155,13 @@ public final class PostgresSharedLimits: SharedLimits {
     @discardableResult
     private func transaction<T: Sendable>(_ code: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         do {
-            return try store.waitTransaction(.authService, .write, body)
+            return try store.waitTransaction(.authService, .write) { connection in
+                // A limit's bookkeeping commits without waiting for the disk: a crash of the database
+                // may forget its last fraction of a second (a token or two, a slot that the next
+                // acquire frees), never make a change visible to one server and not another.
+                try await fetch(connection, "SELECT set_config('synchronous_commit', 'off', true)")
+                return try await body(connection)
+            }
         } catch let error as BulkheadError {
             throw error
         } catch {
