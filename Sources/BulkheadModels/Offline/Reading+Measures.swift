@@ -62,11 +62,12 @@ extension Reading {
             let anchors = [subject, conditionTable()].compactMap { $0 } + groupAnchorTables()
             let allowDates = aggregate.function == "MIN" || aggregate.function == "MAX"
             let candidates = spans[k].columns.filter { let kind = graph.column($0).kind; return kind == .numeric || allowDates && kind == .date }
-            guard let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) else {
-                throw Refusal("it cannot tell which column to aggregate")
+            if let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) {
+                notes.append("measured \(columnName(column)) (from \(quoted(k)))")
+                return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
             }
-            notes.append("measured \(columnName(column)) (from \(quoted(k)))")
-            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
+            // "total revenue" with no revenue column: money of the transactions, below.
+            guard moneyAt != nil || quantityAt != nil else { throw Refusal("it cannot tell which column to aggregate") }
         }
         if moneyAt != nil || quantityAt != nil {
             let anchor = subject ?? conditionTable()
@@ -184,6 +185,10 @@ extension Reading {
                 expr = .column(total.ref); rankClass = 0
             } else if let price, let qty {
                 expr = .arithmetic([.column(qty.ref), .column(price.ref)], ["*"]); rankClass = 0
+            } else if price == nil, let qty, let referred = priceAlongKeys(from: table.index) {
+                // Lines that hold a quantity but no price: the quantity times the price of the row
+                // they refer to (order_lines.quantity × pizzas.price), not the catalogue's prices.
+                expr = .arithmetic([.column(qty.ref), .column(referred)], ["*"]); rankClass = 0
             } else if let total, dated {
                 expr = .column(total.ref); rankClass = 1
             } else if let total {
@@ -214,6 +219,18 @@ extension Reading {
         guard let best else { return nil }
         notes.append("measured \(describe(best.expr)) as the \(quantity ? "units" : "money") asked for")
         return (best.expr, best.table)
+    }
+
+    /// The nearest price on a row the table refers to without repeating its rows (a line's
+    /// pizza, a line's product), for lines that keep a quantity but no price of their own.
+    func priceAlongKeys(from table: Int) -> ColumnRef? {
+        var best: (ref: ColumnRef, distance: Int)?
+        for other in graph.tables.indices where other != table {
+            guard let price = graph.tables[other].columns.first(where: { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }),
+                  let path = graph.path(from: table, to: other), !graph.fansOut(from: table, along: path) else { continue }
+            if best == nil || path.count < best!.distance { best = (price.ref, path.count) }
+        }
+        return best?.ref
     }
 
     func describe(_ expr: QueryPlan.Expr) -> String {
