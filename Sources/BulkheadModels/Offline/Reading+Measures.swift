@@ -22,7 +22,7 @@ extension Reading {
         if let countAt {
             _ = countAt
             if let k = countSpan {
-                if let table = spans[k].table { return .rows(table: table) }
+                if let table = spans[k].table { return unitsSold(of: table, countedAt: k) ?? .rows(table: table) }
                 if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
                 let anchors = [subject, conditionTable()].compactMap { $0 }
                 // "How many Oscars did … win", "how many home runs": a column that holds a number of things is summed.
@@ -120,6 +120,7 @@ extension Reading {
         }
         let anchors = [subject].compactMap { $0 } + groupTables + projectionSpans.compactMap { spans[$0].columns.first?.table }
         if let k = rankSpan {
+            if let table = spans[k].table, let sold = unitsSold(of: table, countedAt: k) { return sold }
             if let table = spans[k].table {
                 notes.append("counted \(tableName(table)) rows (from \(quoted(k)))")
                 return .rows(table: table)
