@@ -22,6 +22,7 @@ extension Reading {
         if let countAt {
             _ = countAt
             if let k = countSpan {
+                if let aggregate, aggregate.function == "AVG", aggregate.at < countAt, measureSpan == nil, let table = spans[k].table { return try averageCountPerParent(of: table, countedAt: k) }
                 if let table = spans[k].table { return unitsSold(of: table, countedAt: k) ?? .rows(table: table) }
                 if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
                 let anchors = [subject, conditionTable()].compactMap { $0 }

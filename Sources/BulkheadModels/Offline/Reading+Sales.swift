@@ -21,3 +21,24 @@ extension Reading {
         return .expression(function: "SUM", expr: .aggregate("SUM", .column(quantity)), table: quantity.table, condition: nil)
     }
 }
+
+extension Reading {
+    /// "On average, how many pizzas are there in an order": the units on the lines divided by the
+    /// number of distinct parent rows those lines belong to (`SUM(quantity) / COUNT(DISTINCT order_id)`).
+    /// A count under an average that has no such lines and parent refuses rather than counting all rows.
+    mutating func averageCountPerParent(of table: Int, countedAt k: Int) throws -> Measure {
+        let refusal = Refusal("it cannot take the average of a count per \(tableName(table)) group")
+        guard let line = graph.edges.first(where: { $0.parent == table && $0.child != table && graph.quantityColumn(of: $0.child) != nil })?.child,
+              let quantity = graph.quantityColumn(of: line)?.ref else { throw refusal }
+        for p in spans.indices where p != k {
+            guard let parent = spans[p].table, parent != table,
+                  let edge = graph.edges.first(where: { $0.child == line && $0.parent == parent }), edge.childColumns.count == 1 else { continue }
+            used.insert(p)
+            let key = ColumnRef(table: line, column: edge.childColumns[0])
+            notes.append("divided the \(columnName(quantity)) of \(tableName(table)) by the number of \(tableName(parent)) rows (from \(quoted(p)))")
+            let expr: QueryPlan.Expr = .arithmetic([.scaled(.aggregate("SUM", .column(quantity)), 1), .countDistinct(.column(key))], ["/"])
+            return .expression(function: "AVG", expr: expr, table: line, condition: nil)
+        }
+        throw refusal
+    }
+}
