@@ -141,12 +141,14 @@ extension Reading {
         if let aggregate, let k = measureSpan, let column = spans[k].columns.first {
             return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
         }
-        if rank.kind == .bestSelling || quantityAt != nil && moneyAt == nil {
+        // "the most expensive order" where orders have no price: the money of their lines, not their units.
+        let moneySuperlative = rank.kind == .superlative && (rank.words ?? []).contains { Self.priceStems.contains($0) }
+        if rank.kind == .bestSelling || quantityAt != nil && moneyAt == nil && !moneySuperlative {
             if let found = try measureByMeaning(anchors: anchors, quantity: true) {
                 return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
             }
         }
-        if moneyAt != nil {
+        if moneyAt != nil || moneySuperlative {
             if let found = try measureByMeaning(anchors: anchors, quantity: false) {
                 return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
             }
