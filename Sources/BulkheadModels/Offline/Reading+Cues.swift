@@ -167,6 +167,9 @@ extension Reading {
             case "in" where next == "total" || next == "all":
                 // "in total", "in all": no condition, no column.
                 consumed.formUnion([i, i + 1])
+            case "each" where i + 1 < tokens.count && (Lexicon.moneyVerbs.contains(tokens[i + 1].stem) || Lexicon.quantityVerbs.contains(tokens[i + 1].stem)):
+                // "how much each spent": each row already asked for, not a grouping by the verb.
+                consumed.insert(i)
             case "per", "each", "every", "by":
                 groupCues.append(i)
             case _ where Self.managerWords.contains(tokens[i].stem) && graph.edges.contains(where: { $0.child == $0.parent })

@@ -22,7 +22,8 @@ extension Reading {
         if let countAt {
             _ = countAt
             if let k = countSpan {
-                if let table = spans[k].table { return .rows(table: table) }
+                if let aggregate, aggregate.function == "AVG", aggregate.at < countAt, measureSpan == nil, let table = spans[k].table { return try averageCountPerParent(of: table, countedAt: k) }
+                if let table = spans[k].table { return unitsSold(of: table, countedAt: k) ?? .rows(table: table) }
                 if case let .metric(m) = spans[k].meaning { return metricMeasure(m) }
                 let anchors = [subject, conditionTable()].compactMap { $0 }
                 // "How many Oscars did … win", "how many home runs": a column that holds a number of things is summed.
@@ -62,11 +63,12 @@ extension Reading {
             let anchors = [subject, conditionTable()].compactMap { $0 } + groupAnchorTables()
             let allowDates = aggregate.function == "MIN" || aggregate.function == "MAX"
             let candidates = spans[k].columns.filter { let kind = graph.column($0).kind; return kind == .numeric || allowDates && kind == .date }
-            guard let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) else {
-                throw Refusal("it cannot tell which column to aggregate")
+            if let column = choose(candidates, near: anchors, strengths: spans[k].columnStrengths) {
+                notes.append("measured \(columnName(column)) (from \(quoted(k)))")
+                return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
             }
-            notes.append("measured \(columnName(column)) (from \(quoted(k)))")
-            return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
+            // "total revenue" with no revenue column: money of the transactions, below.
+            guard moneyAt != nil || quantityAt != nil else { throw Refusal("it cannot tell which column to aggregate") }
         }
         if moneyAt != nil || quantityAt != nil {
             let anchor = subject ?? conditionTable()
@@ -119,6 +121,7 @@ extension Reading {
         }
         let anchors = [subject].compactMap { $0 } + groupTables + projectionSpans.compactMap { spans[$0].columns.first?.table }
         if let k = rankSpan {
+            if let table = spans[k].table, let sold = unitsSold(of: table, countedAt: k) { return sold }
             if let table = spans[k].table {
                 notes.append("counted \(tableName(table)) rows (from \(quoted(k)))")
                 return .rows(table: table)
@@ -138,12 +141,14 @@ extension Reading {
         if let aggregate, let k = measureSpan, let column = spans[k].columns.first {
             return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column)), table: column.table, condition: nil)
         }
-        if rank.kind == .bestSelling || quantityAt != nil && moneyAt == nil {
+        // "the most expensive order" where orders have no price: the money of their lines, not their units.
+        let moneySuperlative = rank.kind == .superlative && (rank.words ?? []).contains { Self.priceStems.contains($0) }
+        if rank.kind == .bestSelling || quantityAt != nil && moneyAt == nil && !moneySuperlative {
             if let found = try measureByMeaning(anchors: anchors, quantity: true) {
                 return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
             }
         }
-        if moneyAt != nil {
+        if moneyAt != nil || moneySuperlative {
             if let found = try measureByMeaning(anchors: anchors, quantity: false) {
                 return .expression(function: "SUM", expr: .aggregate("SUM", found.expr), table: found.table, condition: nil)
             }
@@ -184,6 +189,10 @@ extension Reading {
                 expr = .column(total.ref); rankClass = 0
             } else if let price, let qty {
                 expr = .arithmetic([.column(qty.ref), .column(price.ref)], ["*"]); rankClass = 0
+            } else if price == nil, let qty, let referred = priceAlongKeys(from: table.index) {
+                // Lines that hold a quantity but no price: the quantity times the price of the row
+                // they refer to (order_lines.quantity × pizzas.price), not the catalogue's prices.
+                expr = .arithmetic([.column(qty.ref), .column(referred)], ["*"]); rankClass = 0
             } else if let total, dated {
                 expr = .column(total.ref); rankClass = 1
             } else if let total {
@@ -214,6 +223,18 @@ extension Reading {
         guard let best else { return nil }
         notes.append("measured \(describe(best.expr)) as the \(quantity ? "units" : "money") asked for")
         return (best.expr, best.table)
+    }
+
+    /// The nearest price on a row the table refers to without repeating its rows (a line's
+    /// pizza, a line's product), for lines that keep a quantity but no price of their own.
+    func priceAlongKeys(from table: Int) -> ColumnRef? {
+        var best: (ref: ColumnRef, distance: Int)?
+        for other in graph.tables.indices where other != table {
+            guard let price = graph.tables[other].columns.first(where: { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }),
+                  let path = graph.path(from: table, to: other), !graph.fansOut(from: table, along: path) else { continue }
+            if best == nil || path.count < best!.distance { best = (price.ref, path.count) }
+        }
+        return best?.ref
     }
 
     func describe(_ expr: QueryPlan.Expr) -> String {

@@ -25,6 +25,14 @@ extension Reading {
             }) { used.insert(k) }
             return
         }
+        // "customers who spent more than the average customer": each one's total spending against
+        // the average of those totals (only verbs of spending; "cost more" compares a price per row).
+        if intent.columnSpan == nil, intent.aggregate == nil, moneyAt != nil,
+           let m = previous(intent.at, skipping: ["the", "is", "are", "was", "were", "has", "have", "had"]),
+           ["spent", "spend", "spends", "paid", "pay", "pays"].contains(tokens[m].lower) {
+            intent.aggregate = "SUM"
+            return
+        }
         // Only a column said before the comparison: "longer than the average distance" is per row.
         guard let k = intent.columnSpan, spans[k].range.upperBound <= intent.at else { return }
         guard let found = aggregateWord(before: k), let w = word(found.at), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
