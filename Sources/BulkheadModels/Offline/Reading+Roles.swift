@@ -172,7 +172,10 @@ extension Reading {
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
-                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0 {
+                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0
+                || Lexicon.wholeBusinessWords.contains(token.stem) && !agentNoun
+                // "Sort from highest to lowest": the order itself is read from the words after it.
+                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "") {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
