@@ -57,7 +57,7 @@ extension Linker {
             for start in tokens.indices where start + words.count <= tokens.count && tokens[start].capitalized
                 && Array(lowered[start..<(start + words.count)]) == words && !(start..<(start + words.count)).contains(where: { taken.contains($0) }) {
                 for table in graph.tables {
-                    for column in table.columns where column.kind == .text && column.values.contains(code)
+                    for column in table.columns where column.kind == .text && (column.values.contains(code) || Self.holdsRegionCodes(column))
                         && !column.values.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                         candidates.append(((start..<(start + words.count)), code, column.ref))
                         regional.insert(start..<(start + words.count))
@@ -111,6 +111,15 @@ extension Linker {
         }
         return spans
     }
+
+    /// Whether a column's sampled values are (nearly) all state or province codes, so a region named
+    /// in full meets it even when the sample missed that region's code.
+    static func holdsRegionCodes(_ column: SchemaGraph.Column) -> Bool {
+        guard column.values.count >= 3, column.values.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isUppercase) }) else { return false }
+        return Double(column.values.filter { regionCodeSet.contains($0) }.count) >= 0.8 * Double(column.values.count)
+    }
+
+    private static let regionCodeSet = Set(Lexicon.regionCodes.values)
 
     /// The place names an adjective may come from, by the usual English endings: "European" →
     /// Europe, "African" → Africa, "Canadian" → Canada, "Italian" → Italy, "German" → Germany,
