@@ -60,6 +60,7 @@ extension Reading {
             if let next = readCode(i, w) { i = next; continue }
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }
+            if let next = readDayOrTime(i, w) { i = next; continue }
             if let next = readDate(i, w) { i = next; continue }
             if let next = try readComparison(i, w) { i = next; continue }
         }

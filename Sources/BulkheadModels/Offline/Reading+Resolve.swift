@@ -149,6 +149,17 @@ extension Reading {
                 if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.year, month: to.month, day: 1))) }
             }
             notes.append("kept \(columnName(target)) \"\(wording)\"")
+        case let .day(from, to, wording):
+            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
+            guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day") }
+            if let from { plan.conditions.append(.compare(.column(target), ">=", .date(year: from.0, month: from.1, day: from.2))) }
+            if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.0, month: to.1, day: to.2))) }
+            notes.append("kept \(columnName(target)) \"\(wording)\"")
+        case let .timeOfDay(op, seconds, upTo, wording):
+            let target = try timeColumn(near: near, subject: subject, questionStems: questionStems)
+            plan.conditions.append(.compare(.column(target), op, .text(timeLiteral(seconds, like: target))))
+            if let upTo { plan.conditions.append(.compare(.column(target), "<=", .text(timeLiteral(upTo, like: target)))) }
+            notes.append("kept \(columnName(target)) \"\(wording)\"")
         case let .month(month):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }

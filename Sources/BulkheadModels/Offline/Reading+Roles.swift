@@ -164,7 +164,7 @@ extension Reading {
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
                 // "a five-star review": after a number the word is a noun, not a verb.
-                || i > 0 && tokens[i - 1].number != nil
+                || i > 0 && tokens[i - 1].number != nil && !(consumed.contains(i - 1) && isYear(tokens[i - 1].number))
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
