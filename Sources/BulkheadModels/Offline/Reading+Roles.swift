@@ -109,10 +109,12 @@ extension Reading {
             intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
         }
-        // "How many customers work for a company": in a count, a column named with "a" is one the rows have.
-        if countAt != nil {
+        // "How many customers work for a company": in a count, a column named with "a" is one the rows have;
+        // so is one a verb's "for a" names ("which customers work for a company").
+        do {
             for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
                 guard let p = previous(spans[k].range.lowerBound, skipping: []), ["a", "an", "any"].contains(word(p) ?? ""),
+                      countAt != nil || word(p - 1) == "for" && previous(p - 1).map({ word($0).map { Lexicon.neutralVerbs.contains(Lexicon.stem($0)) } ?? false }) ?? false,
                       let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
                 intents.append(Intent(kind: .present(column, negated: false), at: spans[k].range.lowerBound, columnSpan: k))
                 used.insert(k)
