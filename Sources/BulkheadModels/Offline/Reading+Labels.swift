@@ -18,4 +18,25 @@ extension Reading {
               candidates.filter({ (graph.tables[$0.parent].rowCount ?? 0) == (graph.tables[best.parent].rowCount ?? 0) }).count == 1 else { return nil }
         return (best.parent, best.id, graph.labelColumns(of: best.parent))
     }
+
+    /// "pizza types with garlic but no tomatoes": a value excluded from rows the subject has many of is
+    /// the subject's key NOT IN those with it, never `<>` on one joined row. Nil when each subject row
+    /// has at most one such row (a lookup along foreign keys), where `<>` is right.
+    func excludingMany(_ target: ColumnRef, _ text: String, subject: Int) -> QueryPlan.Condition? {
+        guard target.table != subject, graph.distance(subject, target.table) != nil else { return nil }
+        var reached: Set<Int> = [subject]
+        var frontier = [subject]
+        while let t = frontier.popLast() {
+            for edge in graph.edges where edge.child == t && !reached.contains(edge.parent) {
+                reached.insert(edge.parent)
+                frontier.append(edge.parent)
+            }
+        }
+        let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
+        guard !reached.contains(target.table), !keys.isEmpty else { return nil }
+        var sub = QueryPlan(base: target.table)
+        sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
+        sub.conditions = [.oneOf(.column(target), [text], negated: false)]
+        return .inQuery(keys, sub, negated: true)
+    }
 }

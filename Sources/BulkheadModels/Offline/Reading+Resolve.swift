@@ -51,6 +51,11 @@ extension Reading {
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             roleEntry(for: target, word: intent.role, into: &plan)
+            if exact, negated, let sub = excludingMany(target, text, subject: subject) {
+                plan.conditions.append(sub)
+                notes.append("kept \(tableName(subject)) rows with no \(columnName(target)) '\(text)'")
+                return
+            }
             if exact {
                 add(.oneOf(.column(target), [text], negated: negated), to: &plan)
                 notes.append("filtered \(columnName(target)) \(negated ? "other than" : "=") '\(text)'")
