@@ -65,6 +65,17 @@ extension Linker {
                 }
             }
         }
+        // "left-handed", "right-handed": a column of one-letter hands (L, R, and B or S for both).
+        for i in tokens.indices.dropLast() where ["left", "right"].contains(lowered[i]) && lowered[i + 1] == "handed"
+            && !taken.contains(i) && !taken.contains(i + 1) {
+            let code = lowered[i] == "left" ? "L" : "R"
+            for table in graph.tables {
+                for column in table.columns where column.kind == .text && column.values.contains(code)
+                    && column.values.allSatisfy({ ["L", "R", "B", "S"].contains($0) }) {
+                    candidates.append(((i..<(i + 2)), code, column.ref))
+                }
+            }
+        }
         // "European", "Canadian", "Japanese": a capitalised adjective of a stored place name.
         for (i, token) in tokens.enumerated() where token.capitalized && !token.quoted && !taken.contains(i)
             && !candidates.contains(where: { $0.range.contains(i) }) {
