@@ -155,16 +155,9 @@ extension Reading {
             }
             notes.append("kept \(columnName(target)) \"\(wording)\"")
         case let .day(from, to, wording):
-            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
-            guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day") }
-            if let from { plan.conditions.append(.compare(.column(target), ">=", .date(year: from.0, month: from.1, day: from.2))) }
-            if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.0, month: to.1, day: to.2))) }
-            notes.append("kept \(columnName(target)) \"\(wording)\"")
+            try resolveDay(from: from, to: to, wording: wording, column: dateColumn(intent, near: near, subject: subject, questionStems: questionStems), into: &plan)
         case let .timeOfDay(op, seconds, upTo, wording):
-            let target = try timeColumn(near: near, subject: subject, questionStems: questionStems)
-            plan.conditions.append(.compare(.column(target), op, .text(timeLiteral(seconds, like: target))))
-            if let upTo { plan.conditions.append(.compare(.column(target), "<=", .text(timeLiteral(upTo, like: target)))) }
-            notes.append("kept \(columnName(target)) \"\(wording)\"")
+            try resolveTime(op: op, seconds: seconds, upTo: upTo, wording: wording, near: near, subject: subject, questionStems: questionStems, into: &plan)
         case let .month(month):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }
@@ -266,7 +259,7 @@ extension Reading {
 
     /// The date column a date condition applies to: named beside it, one whose name shares a word
     /// with the question ("hired" → HireDate), the subject's, or the nearest table's; a year column last.
-    private func dateColumn(_ intent: Intent, near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
+    func dateColumn(_ intent: Intent, near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
         if let k = intent.columnSpan {
             if let found = choose(spans[k].columns.filter { [.date, .year].contains(graph.column($0).kind) }, near: near) { return found }
         }

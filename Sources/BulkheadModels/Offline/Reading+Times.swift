@@ -140,6 +140,23 @@ extension Reading {
         return (h, m)
     }
 
+    /// Keeps the rows of one day (or from or before it) on a date column.
+    mutating func resolveDay(from: (Int, Int, Int)?, to: (Int, Int, Int)?, wording: String, column target: ColumnRef, into plan: inout QueryPlan) throws {
+        guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day") }
+        if let from { plan.conditions.append(.compare(.column(target), ">=", .date(year: from.0, month: from.1, day: from.2))) }
+        if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.0, month: to.1, day: to.2))) }
+        notes.append("kept \(columnName(target)) \"\(wording)\"")
+    }
+
+    /// Keeps the rows whose time of day compares so, on the column that holds times.
+    mutating func resolveTime(op: String, seconds: Int, upTo: Int?, wording: String, near: [Int], subject: Int, questionStems: Set<String>,
+                              into plan: inout QueryPlan) throws {
+        let target = try timeColumn(near: near, subject: subject, questionStems: questionStems)
+        plan.conditions.append(.compare(.column(target), op, .text(timeLiteral(seconds, like: target))))
+        if let upTo { plan.conditions.append(.compare(.column(target), "<=", .text(timeLiteral(upTo, like: target)))) }
+        notes.append("kept \(columnName(target)) \"\(wording)\"")
+    }
+
     /// The column holding a time of day ("11:38:36" or "11:38") of a table near the question.
     func timeColumn(near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
         let order = near + graph.tables.indices.sorted { (graph.distance(subject, $0) ?? 99, $0) < (graph.distance(subject, $1) ?? 99, $1) }
