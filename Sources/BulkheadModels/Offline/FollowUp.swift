@@ -38,6 +38,14 @@ enum FollowUp {
                 handled.formUnion(fragment.indices.filter { ["in", "during", "for", "of", "from"].contains(fragment[$0].lower) && fragment.indices.contains($0 + 1) && isYear(fragment[$0 + 1]) })
             }
         }
+        // "And in February?" after a question about January: the new month in place of the old one.
+        let months = fragment.filter(isMonth)
+        let monthPositions = base.indices.filter { isMonth(base[$0]) && ($0 > 0 || base[$0].lower != "may") }
+        if !months.isEmpty, !monthPositions.isEmpty {
+            for (offset, position) in monthPositions.enumerated() { base[position] = months[min(offset, months.count - 1)] }
+            handled.formUnion(fragment.indices.filter { isMonth(fragment[$0]) })
+            handled.formUnion(fragment.indices.filter { ["in", "during", "for", "of", "from"].contains(fragment[$0].lower) && fragment.indices.contains($0 + 1) && isMonth(fragment[$0 + 1]) })
+        }
         var replacements: [(range: Range<Int>, tokens: [QuestionText.Token])] = []
         for span in fragmentLinks.spans {
             guard case let .value(_, columns) = span.meaning else { continue }
@@ -58,6 +66,11 @@ enum FollowUp {
         var reading = try Reading(tokens: base, planner: planner)
         reading.notes.append("read as a follow-up of \"\(previous)\"")
         return reading
+    }
+
+    /// A month named in full or capitalised ("February", "Feb"), never the modal "may" in lowercase.
+    private static func isMonth(_ token: QuestionText.Token) -> Bool {
+        Lexicon.months[token.lower] != nil && token.capitalized && !token.quoted
     }
 
     private static func isYear(_ token: QuestionText.Token) -> Bool {

@@ -42,7 +42,23 @@ extension Lexicon {
         "lost", "score", "tend", "sold", "bought", "made", "written", "done", "seen", "taken", "given", "flown",
         "offer", "provide", "supply", "host", "cover", "contact", "represent", "sponsor", "rent", "lend", "borrow",
         "rate", "review", "publish", "print", "post", "author", "direct", "star", "act", "catalog", "list",
+        // "credited on", "looks after", "takes care of", "in charge of": phrasal links between rows.
+        "credit", "look", "care",
     ])
+
+    /// Words that name the whole catalogue or the business ("on the menu", "does the kitchen use",
+    /// "in the store"): where no table or column is named so, they add no condition. A table named
+    /// so still links first, since only words nothing else covers are checked against this list.
+    static let wholeBusinessWords: Set<String> = stems([
+        "menu", "kitchen", "store", "shop", "catalog", "catalogue", "business", "restaurant",
+    ])
+
+    /// Imperatives that open a later sentence ("… per country? Sort from highest to lowest"): a
+    /// capital there marks the sentence, not a proper noun.
+    static let sentenceVerbs: Set<String> = [
+        "sort", "order", "rank", "arrange", "group", "break", "split", "include", "exclude", "limit", "count", "round",
+        "use", "keep", "skip", "leave", "put", "start", "begin", "end", "add", "sum", "compute", "calculate", "ignore",
+    ]
 
     /// Words after which a number is a count of rows to return ("top 5", "first 10").
     static let topWords: Set<String> = ["top", "first", "bottom", "last"]

@@ -105,6 +105,7 @@ enum Lexicon {
         ["hire", "employ"],
         ["birth", "dob"],
         ["title", "name"],
+        ["title", "job"],
         ["salary", "wage", "pay"],
         ["depart", "departure", "leave", "dep"],
         ["arrive", "arrival", "arr"],

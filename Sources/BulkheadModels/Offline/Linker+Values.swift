@@ -51,15 +51,28 @@ extension Linker {
             }
         }
         // "California" where a column holds CA: a region named in full, stored as its code.
+        var regional: Set<Range<Int>> = []
         for (name, code) in Lexicon.regionCodes {
             let words = name.split(separator: " ").map(String.init)
             for start in tokens.indices where start + words.count <= tokens.count && tokens[start].capitalized
                 && Array(lowered[start..<(start + words.count)]) == words && !(start..<(start + words.count)).contains(where: { taken.contains($0) }) {
                 for table in graph.tables {
-                    for column in table.columns where column.kind == .text && column.values.contains(code)
+                    for column in table.columns where column.kind == .text && (column.values.contains(code) || Self.holdsRegionCodes(column))
                         && !column.values.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                         candidates.append(((start..<(start + words.count)), code, column.ref))
+                        regional.insert(start..<(start + words.count))
                     }
+                }
+            }
+        }
+        // "left-handed", "right-handed": a column of one-letter hands (L, R, and B or S for both).
+        for i in tokens.indices.dropLast() where ["left", "right"].contains(lowered[i]) && lowered[i + 1] == "handed"
+            && !taken.contains(i) && !taken.contains(i + 1) {
+            let code = lowered[i] == "left" ? "L" : "R"
+            for table in graph.tables {
+                for column in table.columns where column.kind == .text && column.values.contains(code)
+                    && column.values.allSatisfy({ ["L", "R", "B", "S"].contains($0) }) {
+                    candidates.append(((i..<(i + 2)), code, column.ref))
                 }
             }
         }
@@ -91,7 +104,12 @@ extension Linker {
             }
             spans.append(Span(range: i..<(i + 1), meaning: holders.isEmpty ? .quoted(token.text) : .value(spelling!, holders), strength: 5))
         }
-        candidates.sort { ($0.range.count, -$0.range.lowerBound, $0.column) > ($1.range.count, -$1.range.lowerBound, $1.column) }
+        // "Texas" beside a lowercase id 'texas': the state code wins over a value spelt in another case.
+        let typed = { (range: Range<Int>) in self.tokens[range].map(\.text).joined(separator: " ") }
+        let rank = { (c: (range: Range<Int>, value: String, column: SchemaGraph.ColumnRef)) -> Int in
+            !regional.contains(c.range) || c.value.count == 2 || c.value == typed(c.range) ? 1 : 0
+        }
+        candidates.sort { ($0.range.count, -$0.range.lowerBound, rank($0), $0.column) > ($1.range.count, -$1.range.lowerBound, rank($1), $1.column) }
         for candidate in candidates {
             if let existing = spans.firstIndex(where: { $0.range == candidate.range }), case let .value(text, columns) = spans[existing].meaning {
                 if !columns.contains(candidate.column), text.caseInsensitiveCompare(candidate.value) == .orderedSame {
@@ -104,6 +122,15 @@ extension Linker {
         }
         return spans
     }
+
+    /// Whether a column's sampled values are (nearly) all state or province codes, so a region named
+    /// in full meets it even when the sample missed that region's code.
+    static func holdsRegionCodes(_ column: SchemaGraph.Column) -> Bool {
+        guard column.values.count >= 3, column.values.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isUppercase) }) else { return false }
+        return Double(column.values.filter { regionCodeSet.contains($0) }.count) >= 0.8 * Double(column.values.count)
+    }
+
+    private static let regionCodeSet = Set(Lexicon.regionCodes.values)
 
     /// The place names an adjective may come from, by the usual English endings: "European" →
     /// Europe, "African" → Africa, "Canadian" → Canada, "Italian" → Italy, "German" → Germany,
@@ -138,6 +165,8 @@ extension Linker {
             return token.text == value && (token.isCode || i > 0 && column.words.contains(tokens[i - 1].stem))
         }
         if Lexicon.fillers.contains(token.lower) { return false }
+        // "? Sort from highest to lowest": an imperative opening a sentence is no value.
+        if !token.capitalized, token.text != value, Lexicon.sentenceVerbs.contains(token.lower) { return false }
         // "never made a horror movie": a lowercase verb is that verb, not a capitalised title ("Made").
         if !token.capitalized, value.first?.isUppercase == true, Lexicon.neutralVerbs.contains(token.stem) { return false }
         // A person's name is written with a capital: "league" is not Mr League.

@@ -81,7 +81,7 @@ struct QuestionText {
             if number == nil, let small = Lexicon.numberWords[lowered] { number = Double(small) }
             if number != nil, word.contains(",") { word = word.replacingOccurrences(of: ",", with: "") }
             // "… per playlist? Show the name": a function word opening a later sentence is no proper noun.
-            if !tokens.isEmpty, Lexicon.fillers.contains(lowered),
+            if !tokens.isEmpty, Lexicon.fillers.contains(lowered) || Lexicon.sentenceVerbs.contains(lowered),
                let mark = chars[..<i].last(where: { !$0.isWhitespace }), ".?!;:".contains(mark) {
                 word = lowered
             }

@@ -306,6 +306,12 @@ extension Reading {
                        column.table != subjectTable || !graph.labelColumns(of: subjectTable).contains(column) {
                         let labels = graph.labelColumns(of: subjectTable)
                         if spans[k].columns.contains(where: { labels.contains($0) }) || tokens[spans[k].range].contains(where: { ["name", "names"].contains($0.lower) }) {
+                            if let borrowed = borrowedName(of: subjectTable) {
+                                for label in borrowed.labels { plan.entries[label] = borrowed.edge }
+                                columns += borrowed.labels.filter { !columns.contains($0) }
+                                plan.distinct = true
+                                continue
+                            }
                             columns += labels.filter { !columns.contains($0) }
                             continue
                         }

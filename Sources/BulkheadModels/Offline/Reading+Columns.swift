@@ -99,6 +99,8 @@ extension Reading {
             case let .threshold(h): return terms.thresholds[h].table
             case let .value(_, columns, _): if let first = columns.first, intent.columnSpan == nil { return first.table }
                 if let k = intent.columnSpan, let first = spans[k].columns.first(where: { columns.contains($0) }) ?? spans[k].columns.first { return first.table }
+            // "track names containing 'love'": the column the text is matched in.
+            case .text: if let k = intent.columnSpan, let first = spans[k].columns.first { return first.table }
             default: continue
             }
         }

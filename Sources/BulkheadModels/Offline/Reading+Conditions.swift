@@ -60,6 +60,7 @@ extension Reading {
             if let next = readCode(i, w) { i = next; continue }
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }
+            if let next = readDayOrTime(i, w) { i = next; continue }
             if let next = readDate(i, w) { i = next; continue }
             if let next = try readComparison(i, w) { i = next; continue }
         }
@@ -88,7 +89,10 @@ extension Reading {
         let kind: Intent.Kind
         switch spans[k].meaning {
         case let .value(text, columns):
-            if let before, Self.containsWords.contains(before) {
+            // "pizza types contain garlic": a whole stored name of another table is that row, not a part of this table's name.
+            let table = p.flatMap { previous($0) }.flatMap { spanEnding($0) }.flatMap { spans[$0].table }
+            if let before, Self.containsWords.contains(before),
+               !(table.map { t in columns.allSatisfy { $0.table != t && graph.labelColumns(of: $0.table).contains($0) } } ?? false) {
                 kind = .text(text, match: .contains, negated: negated)
             } else {
                 kind = .value(text, columns, negated: negated)

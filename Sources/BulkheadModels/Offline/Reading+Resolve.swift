@@ -51,6 +51,11 @@ extension Reading {
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             roleEntry(for: target, word: intent.role, into: &plan)
+            if exact, negated, let sub = excludingMany(target, text, subject: subject) {
+                plan.conditions.append(sub)
+                notes.append("kept \(tableName(subject)) rows with no \(columnName(target)) '\(text)'")
+                return
+            }
             if exact {
                 add(.oneOf(.column(target), [text], negated: negated), to: &plan)
                 notes.append("filtered \(columnName(target)) \(negated ? "other than" : "=") '\(text)'")
@@ -149,6 +154,10 @@ extension Reading {
                 if let to { plan.conditions.append(.compare(.column(target), "<", .date(year: to.year, month: to.month, day: 1))) }
             }
             notes.append("kept \(columnName(target)) \"\(wording)\"")
+        case let .day(from, to, wording):
+            try resolveDay(from: from, to: to, wording: wording, column: dateColumn(intent, near: near, subject: subject, questionStems: questionStems), into: &plan)
+        case let .timeOfDay(op, seconds, upTo, wording):
+            try resolveTime(op: op, seconds: seconds, upTo: upTo, wording: wording, near: near, subject: subject, questionStems: questionStems, into: &plan)
         case let .month(month):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }
@@ -250,7 +259,7 @@ extension Reading {
 
     /// The date column a date condition applies to: named beside it, one whose name shares a word
     /// with the question ("hired" → HireDate), the subject's, or the nearest table's; a year column last.
-    private func dateColumn(_ intent: Intent, near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
+    func dateColumn(_ intent: Intent, near: [Int], subject: Int, questionStems: Set<String>) throws -> ColumnRef {
         if let k = intent.columnSpan {
             if let found = choose(spans[k].columns.filter { [.date, .year].contains(graph.column($0).kind) }, near: near) { return found }
         }

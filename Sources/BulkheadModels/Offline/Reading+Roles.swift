@@ -109,10 +109,12 @@ extension Reading {
             intents.append(Intent(kind: .present(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
         }
-        // "How many customers work for a company": in a count, a column named with "a" is one the rows have.
-        if countAt != nil {
+        // "How many customers work for a company": in a count, a column named with "a" is one the rows have;
+        // so is one a verb's "for a" names ("which customers work for a company").
+        do {
             for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
                 guard let p = previous(spans[k].range.lowerBound, skipping: []), ["a", "an", "any"].contains(word(p) ?? ""),
+                      countAt != nil || word(p - 1) == "for" && previous(p - 1).map({ word($0).map { Lexicon.neutralVerbs.contains(Lexicon.stem($0)) } ?? false }) ?? false,
                       let column = spans[k].columns.first(where: { graph.column($0).kind == .text && !graph.column($0).isKey }) else { continue }
                 intents.append(Intent(kind: .present(column, negated: false), at: spans[k].range.lowerBound, columnSpan: k))
                 used.insert(k)
@@ -164,7 +166,7 @@ extension Reading {
             // ("suppliers", "managers") names something that must be in the schema.
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
                 // "a five-star review": after a number the word is a noun, not a verb.
-                || i > 0 && tokens[i - 1].number != nil
+                || i > 0 && tokens[i - 1].number != nil && !(consumed.contains(i - 1) && isYear(tokens[i - 1].number))
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
@@ -172,7 +174,10 @@ extension Reading {
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
-                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0 {
+                || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0
+                || Lexicon.wholeBusinessWords.contains(token.stem) && !agentNoun
+                // "Sort from highest to lowest": the order itself is read from the words after it.
+                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "") {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
