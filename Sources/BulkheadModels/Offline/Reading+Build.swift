@@ -137,6 +137,7 @@ extension Reading {
             aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
             self.rank = nil
         }
+        sumMoneyNounPerGroup()
         // "appointments per status": the rows counted per group.
         if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
            !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {
@@ -321,11 +322,14 @@ extension Reading {
             }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
             if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
-            if columns.isEmpty && wantsLabel && order == nil {
+            if columns.isEmpty && (wantsLabel || distinctAt != nil) && order == nil {
+                if let listed = listedOnceTable(), listed != subjectTable { subjectTable = listed }
                 columns = graph.labelColumns(of: subjectTable)
             }
+            let valuesWhere = asksForValuesWhere(subject: subject)
+            if valuesWhere { distinctAt = distinctAt ?? -1 }
             // "customers and their emails": named columns of a named table come with its label.
-            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
                columns.allSatisfy({ $0.table == subjectTable }), order == nil {
                 columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
             }
@@ -365,11 +369,14 @@ extension Reading {
                                                                                       strengths: spans[k].columnStrengths).map { [$0] } ?? []
             plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if orderChronological, let target = chronologicalOrder(groups: groupExprs, table: subject ?? base) {
+            plan.orderBy = [(target, orderDescending ?? false)]
         } else if let orderDescending, let value {
             // "… ordered from most to fewest": by the counted or measured value.
             plan.orderBy = [(value.expr, orderDescending)]
         } else if orderAlphabetical || orderDescending != nil && value == nil {
-            let labels = graph.labelColumns(of: subject ?? base)
+            let labels = (orderAlphabetical ? alphabeticalColumn(plan.outputs) : sortColumn(of: subject ?? base)).map { [$0] }
+                ?? graph.labelColumns(of: subject ?? base)
             plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(labels.map(columnName).joined(separator: ", "))")
         } else if !groupExprs.isEmpty {

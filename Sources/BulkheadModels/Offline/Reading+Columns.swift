@@ -109,7 +109,15 @@ extension Reading {
 
     /// The table of the first column asked for.
     func projectionTable() -> Int? {
-        projectionSpans.first.flatMap { spans[$0].columns.first?.table }
+        guard let k = projectionSpans.first else { return nil }
+        let columns = spans[k].columns
+        // "every size code": a key that another candidate refers to names the table that owns the codes.
+        let owner = columns.first { c in
+            graph.column(c).isPrimaryKey && columns.contains { d in
+                graph.edges.contains { $0.child == d.table && $0.parent == c.table && $0.childColumns == [d.column] }
+            }
+        }
+        return (owner ?? columns.first)?.table
     }
 
     func isInsideAbsence(_ intent: Intent, _ starts: [Int]) -> Bool {

@@ -55,8 +55,15 @@ extension Reading {
             consumed.insert(by)
         }
         // Grouped: "per X", "by X", "each X", "for every X".
+        let rowsAsked = asksForRows
         for cue in groupCues where !consumed.contains(cue) {
             guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
+            // "Show each employee's first name", "the code and season of every study": with nothing
+            // counted, measured or ranked, "each" names the rows asked for (or a column's values), not groups.
+            if rowsAsked, ["each", "every"].contains(word(cue) ?? ""), !spans[k].isValue {
+                consumed.insert(cue)
+                continue
+            }
             if spans[k].isValue {
                 // "per sales support agent": each row of the value's table that holds it.
                 if word(cue) != "by", case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }

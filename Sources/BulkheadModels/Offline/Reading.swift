@@ -96,6 +96,10 @@ struct Reading {
     /// "ordered by X", "sorted by X": where the ordering's column is named; "alphabetically".
     var orderByAt: Int?
     var orderAlphabetical = false
+    /// "in calendar order", "latest first": ordered by the date the rows (or their groups) carry.
+    var orderChronological = false
+    /// "List each island once": where the noun listed once stands.
+    var onceAt: Int?
     var orderDescending: Bool?
     var orderSpan: Int?
     /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
@@ -138,7 +142,9 @@ struct Reading {
         self.tokens = tokens
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
+        readOrderWords()
         try scanCues()
+        readOnce()
         readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()

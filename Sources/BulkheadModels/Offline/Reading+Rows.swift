@@ -1,0 +1,123 @@
+/// Questions that ask for rows rather than a figure: "each"/"every" naming the rows listed, and
+/// the phrasings of "each value once" ("only once", "without repeats").
+extension Reading {
+    /// Whether nothing is counted, measured or ranked, so the question lists rows: "Show each
+    /// employee's first name" lists employees, it does not group them.
+    var asksForRows: Bool {
+        countAt == nil && aggregate == nil && rank == nil && dateGroups.isEmpty
+            // "sales", "units" on their own ask for a measure; inside a column's name ("unit price") they do not.
+            && [moneyAt, quantityAt].allSatisfy { $0.map { spanCovering($0) != nil } ?? true }
+            && !spans.contains { if case .metric = $0.meaning { return true }; return false }
+            && !intents.contains { if case .havingCount = $0.kind { return true }; return false }
+    }
+
+    /// Words after "without"/"no" that ask for each value once.
+    static let repeatWords: Set<String> = ["repeat", "repeats", "repeating", "repetition", "repetitions", "duplicate", "duplicates", "duplication", "doubles"]
+    /// Words that ask for rows to be listed, before an "… once".
+    static let listingWords: Set<String> = ["list", "show", "give", "display", "return", "name", "print", "get", "find"]
+
+    /// "List each city only once", "their names without repeats", "no duplicates": the values
+    /// asked for, each once (DISTINCT). "Once" counts only after a listing verb and after the
+    /// listed noun ("each island once", "the cities once"): "customers who ordered once" is a
+    /// condition it does not read, and stays unexplained.
+    mutating func readOnce() {
+        for i in tokens.indices where !tokens[i].quoted && tokens[i].number == nil {
+            let w = tokens[i].lower
+            if Self.repeatWords.contains(w), i > 0, ["without", "no"].contains(tokens[i - 1].lower) {
+                distinctAt = i
+                consumed.formUnion([i - 1, i])
+                negationAt.removeAll { $0 == i - 1 }
+                if i > 1, tokens[i - 2].lower == "with" { consumed.insert(i - 2) }
+                continue
+            }
+            guard w == "once", !tokens[i].capitalized, tokens[..<i].contains(where: { Self.listingWords.contains($0.lower) }) else { continue }
+            var p = i - 1
+            while p >= 0, ["only", "just"].contains(tokens[p].lower) { p -= 1 }
+            guard p >= 0 else { continue }
+            let before = tokens[p]
+            let plural = before.lower != before.stem && before.lower.hasSuffix("s")
+            let afterEach = tokens[max(0, p - 3)..<p].contains { ["each", "every"].contains($0.lower) }
+            guard plural || afterEach || ["them", "it"].contains(before.lower) else { continue }
+            if let k = links.span(covering: i) { links.remove(k) }
+            distinctAt = i
+            onceAt = p
+            consumed.formUnion((p + 1)...i)
+        }
+    }
+}
+
+extension Reading {
+    /// Words that put dates in order, and their direction when the date is named ("latest first").
+    static let chronologicalWords: [String: Bool] = ["latest": true, "newest": true, "recent": true, "earliest": false, "oldest": false]
+
+    /// "in calendar order", "chronologically", "latest first", "oldest first": an ordering by date,
+    /// read before the superlatives so that "latest first" does not rank.
+    mutating func readOrderWords() {
+        for i in tokens.indices where !tokens[i].quoted && tokens[i].number == nil {
+            let w = tokens[i].lower
+            let next = tokens[safe: i + 1]?.lower
+            if ["calendar", "chronological", "date", "time"].contains(w), next == "order", i > 0, tokens[i - 1].lower == "in" {
+                orderChronological = true
+                orderDescending = orderDescending ?? false
+                consumed.formUnion((i - 1)...(i + 1))
+            } else if w == "chronologically" {
+                orderChronological = true
+                orderDescending = orderDescending ?? false
+                consumed.insert(i)
+            } else if let descending = Self.chronologicalWords[w], next == "first" {
+                orderChronological = true
+                orderDescending = descending
+                consumed.formUnion([i, i + 1])
+                if i > 0, tokens[i - 1].lower == "most" && w == "recent" || tokens[i - 1].lower == "the" { consumed.insert(i - 1) }
+                if i > 1, tokens[i - 2].lower == "the", tokens[i - 1].lower == "most" { consumed.insert(i - 2) }
+            }
+        }
+    }
+
+    /// The column a chronological order sorts by: the date part the rows are grouped by, else the
+    /// date column of `table` whose name the question uses, else its only date column.
+    func chronologicalOrder(groups: [QueryPlan.Expr], table: Int) -> QueryPlan.Expr? {
+        if let part = groups.first(where: { if case .datePart = $0 { return true }; return false }) { return part }
+        let stems = Set(tokens.map(\.stem))
+        let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
+        return (dates.first { !Set($0.words).isDisjoint(with: stems) } ?? (dates.count == 1 ? dates[0] : nil)).map { .column($0.ref) }
+    }
+
+    /// "in alphabetical order" with columns asked for: the first text column among them.
+    func alphabeticalColumn(_ outputs: [QueryPlan.Output]) -> ColumnRef? {
+        for output in outputs {
+            if case let .column(ref) = output.expr, graph.column(ref).kind == .text { return ref }
+        }
+        return nil
+    }
+
+    /// Stems of the names of columns that hold a row's place in a list (`sort_order`, `position`).
+    static let sortStems = Lexicon.stems(["sort", "position", "sequence", "seq", "rank", "ordinal"])
+
+    /// "from smallest to largest" with nothing measured: the column that holds the rows' own order, if any.
+    func sortColumn(of table: Int) -> ColumnRef? {
+        graph.tables[table].columns.first { $0.kind == .numeric && !$0.isKey && !Set($0.ownWords).isDisjoint(with: Self.sortStems) }?.ref
+    }
+}
+
+extension Reading {
+    /// "List each island once": the table the noun before "once" names, whose names are listed.
+    func listedOnceTable() -> Int? {
+        onceAt.flatMap { spanCovering($0) }.flatMap { spans[$0].table }
+    }
+
+    /// "the Canadian cities where we have customers": a column asked for before a table that a
+    /// "where" clause brings in; the column's values are the answer, each once, not the table's rows.
+    func asksForValuesWhere(subject: Int?) -> Bool {
+        guard let s = subjectSpan, subject != nil, let first = projectionSpans.first, spans[first].range.upperBound <= spans[s].range.lowerBound else { return false }
+        let start = spans[s].range.lowerBound
+        return tokens[max(spans[first].range.upperBound, start - 4)..<start].contains { $0.lower == "where" }
+    }
+
+    /// "Show the revenue for each month": a money noun with groups and no aggregate word is its sum.
+    mutating func sumMoneyNounPerGroup() {
+        guard countAt == nil, aggregate == nil, rank == nil, let at = moneyAt, spanCovering(at) == nil,
+              Lexicon.genericMoneyNouns.contains(tokens[at].stem), !groupSpans.isEmpty || !dateGroups.isEmpty else { return }
+        aggregate = ("SUM", at)
+    }
+}
