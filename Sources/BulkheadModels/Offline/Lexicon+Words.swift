@@ -44,6 +44,9 @@ extension Lexicon {
         "rate", "review", "publish", "print", "post", "author", "direct", "star", "act", "catalog", "list",
         // "credited on", "looks after", "takes care of", "in charge of": phrasal links between rows.
         "credit", "look", "care",
+        // How a row's figures were collected ("lengths that were measured", "penguins sampled on Dream"):
+        // the rows are the observations, so these add no condition of their own.
+        "measure", "sample", "observe", "collect", "survey", "weigh", "log",
     ])
 
     /// Words that name the whole catalogue or the business ("on the menu", "does the kitchen use",

@@ -121,7 +121,7 @@ extension Reading {
         let questionStems = Set(tokens.map(\.stem))
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
-        if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
+        if let rank, rank.kind == .superlative, rank.limit == nil, aggregate == nil, countAt == nil,
            !spans.indices.contains(where: { (spans[$0].table != nil || !spans[$0].columns.isEmpty) && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
            let k = rankSpan.flatMap({ spans[$0].columns.isEmpty ? nil : $0 }) ?? projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
            spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
@@ -160,7 +160,9 @@ extension Reading {
         var order: (expr: QueryPlan.Expr, descending: Bool)?
         var limit: Int?
         if let rank, measure == nil {
-            if let column = try rankColumn(rank, subject: subject ?? anchors.first) {
+            // "the 5 longest bill lengths": with no table named, the ranked column asked for after the superlative is the rows'.
+            let asked = projectionSpans.contains { spans[$0].range.lowerBound > rank.at } ? projectionTable() : nil
+            if let column = try rankColumn(rank, subject: subject ?? anchors.first ?? asked) {
                 if measureIsColumnAggregate(measure, column: column) == false {
                     order = (.column(column), rank.descending)
                     limit = rank.limit ?? 1
@@ -212,6 +214,8 @@ extension Reading {
             groupsForRank = [.column(column)]
             measure = .rows(table: base)
             plan.having = [.compare(.count, op, .number(value))]
+            // "Which composers are credited on more than 20 tracks": an unknown composer (a text left empty) is no answer.
+            if graph.column(column).kind == .text { plan.conditions.append(.isNotNull(.column(column))) }
             notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
         }
 

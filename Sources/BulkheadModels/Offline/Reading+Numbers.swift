@@ -309,7 +309,8 @@ extension Reading {
                 // "tracks with no composer": a column the rows leave empty, read with the roles.
                 if let k = spanStarting(j), !spans[k].columns.isEmpty, !(word(j)?.hasSuffix("ed") ?? false) { break }
                 if let w = word(j) {
-                    if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
+                    // "don't have a company listed": "have" only carries the negation to what follows.
+                    if !["have", "has", "had"].contains(w), Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",
                               "do", "did", "does", "single", "one"].contains(w) { break }
                 }

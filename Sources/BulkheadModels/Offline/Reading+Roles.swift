@@ -86,7 +86,10 @@ extension Reading {
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
             guard let column = spans[k].columns.first(where: { graph.column($0).flag != nil }),
                   !(wantsLabel && spans[k].range.lowerBound < 3) else { continue }
-            let p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were"])
+            // "never had a complete clutch" (clutch_complete): the column's own words may stand before it.
+            let own = Set(graph.column(column).words)
+            var p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were", "have", "has", "had", "any"])
+            while let q = p, own.contains(tokens[q].stem), spanCovering(q) == nil { p = previous(q, skipping: ["the", "a", "an", "have", "has", "had", "any"]) }
             let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
             if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
             intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
