@@ -65,6 +65,7 @@ extension Reading {
             if let next = try readComparison(i, w) { i = next; continue }
         }
         readAbsences()
+        readOutOf()
     }
 
     // MARK: Values

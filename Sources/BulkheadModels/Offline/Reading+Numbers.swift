@@ -290,6 +290,17 @@ extension Reading {
     // MARK: Absences
 
     /// "artists with no albums", "tracks that were never sold", "customers without orders".
+    /// A yes/no column a negated word names ("not discontinued"), or a date column named by the
+    /// participle itself ("not shipped" and shipped_date): the row's own state.
+    func stateColumn(_ k: Int) -> ColumnRef? {
+        let stem = tokens[spans[k].range.lowerBound].stem
+        let participle = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].lower.hasSuffix("ed")
+        return spans[k].columns.first { ref in
+            let column = graph.column(ref)
+            return !column.isKey && (column.flag != nil || participle && column.kind == .date && column.words.first == stem)
+        }
+    }
+
     mutating func readAbsences() {
         for at in negationAt {
             var j = at + 1
@@ -305,6 +316,16 @@ extension Reading {
                 if let k = spanStarting(j), spans[k].isValue {
                     j = spans[k].range.upperBound
                     continue
+                }
+                // "products not discontinued", "orders not yet shipped": the rows' own yes/no column, or
+                // the date the verb names (shipped_date) left empty, not a related table's rows.
+                if verb == nil, let k = spanStarting(j), let state = stateColumn(k) {
+                    intents.append(Intent(kind: graph.column(state).flag != nil ? .flag(state, negated: true) : .present(state, negated: true),
+                                          at: at, columnSpan: k))
+                    used.insert(k)
+                    consumed.insert(at)
+                    negationAt.removeAll { $0 == at }
+                    break
                 }
                 // "tracks with no composer": a column the rows leave empty, read with the roles.
                 if let k = spanStarting(j), !spans[k].columns.isEmpty, !(word(j)?.hasSuffix("ed") ?? false) { break }

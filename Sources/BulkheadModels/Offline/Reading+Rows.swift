@@ -121,3 +121,26 @@ extension Reading {
         aggregate = ("SUM", at)
     }
 }
+
+extension Reading {
+    /// "out of stock": a count of units on hand at zero; "in stock": above zero. "Out of X" reads
+    /// any numeric column X names; "in X" only a column of stock, since "in" alone is mostly a place.
+    mutating func readOutOf() {
+        let stock = Lexicon.stems(["stock", "inventory"])
+        for i in tokens.indices where !consumed.contains(i) && (spanCovering(i) == nil || spanStarting(i) != nil && word(i) == "in") {
+            let out = word(i) == "out" && word(i + 1) == "of"
+            guard out || word(i) == "in" else { continue }
+            // "in stock" may be linked whole (units_in_stock).
+            let whole = spanStarting(i).map { spans[$0].range.count == 2 } ?? false
+            let at = out ? i + 2 : whole ? i : i + 1
+            guard let k = spanStarting(at), !used.contains(k), spans[k].range.count == (whole ? 2 : 1),
+                  let column = spans[k].columns.first(where: { graph.column($0).kind == .numeric && !graph.column($0).isKey }),
+                  out || !Set(graph.column(column).words).isDisjoint(with: stock) && stock.contains(tokens[spans[k].range.upperBound - 1].stem) else { continue }
+            var intent = Intent(kind: .compare(op: out ? "=" : ">", value: 0, unit: nil, hint: nil), at: i)
+            intent.columnSpan = k
+            intents.append(intent)
+            used.insert(k)
+            consumed.formUnion(i..<max(at, i + 1))
+        }
+    }
+}
