@@ -307,7 +307,10 @@ extension Reading {
             var columns: [ColumnRef] = []
             for k in projectionSpans {
                 if let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths) {
-                    if graph.column(column).words == ["nam"] || graph.column(column).ownWords == ["nam"] || spans[k].range.count == 1 && ["name", "names"].contains(tokens[spans[k].range.lowerBound].lower),
+                    // "their category names": a name the span gives its own table stays that table's.
+                    let namesItsTable = spans[k].range.count > 1 && column.table != subjectTable
+                        && tokens[spans[k].range].contains { graph.tables[column.table].words.contains($0.stem) }
+                    if !namesItsTable, graph.column(column).words == ["nam"] || graph.column(column).ownWords == ["nam"] || spans[k].range.count == 1 && ["name", "names"].contains(tokens[spans[k].range.lowerBound].lower),
                        column.table != subjectTable || !graph.labelColumns(of: subjectTable).contains(column) {
                         let labels = graph.labelColumns(of: subjectTable)
                         if spans[k].columns.contains(where: { labels.contains($0) }) || tokens[spans[k].range].contains(where: { ["name", "names"].contains($0.lower) }) {
@@ -324,6 +327,7 @@ extension Reading {
                     if !columns.contains(column) { columns.append(column) }
                 }
             }
+            for k in askedTables { if let t = spans[k].table { columns += graph.labelColumns(of: t).filter { !columns.contains($0) } } }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
             if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
             if columns.isEmpty && (wantsLabel || distinctAt != nil) && order == nil {
@@ -333,8 +337,10 @@ extension Reading {
             let valuesWhere = asksForValuesWhere(subject: subject)
             if valuesWhere { distinctAt = distinctAt ?? -1 }
             // "customers and their emails": named columns of a named table come with its label.
+            // "each product with its supplier's name": so are another table's columns asked for after the subject.
+            let subjectFirst = subjectSpan.map { s in projectionSpans.allSatisfy { spans[$0].range.lowerBound > spans[s].range.lowerBound } } ?? false
             if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
-               columns.allSatisfy({ $0.table == subjectTable }), order == nil {
+               columns.allSatisfy({ $0.table == subjectTable }) || subjectFirst, order == nil {
                 columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
             }
             if columns.isEmpty {

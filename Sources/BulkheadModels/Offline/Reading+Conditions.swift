@@ -127,7 +127,10 @@ extension Reading {
         // A column named beside a value is its column when it holds the value (or nothing is known
         // to hold it); "the email of Leonie" names the answer, not Leonie's column.
         func fits(_ m: Int) -> Bool {
-            holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders)
+            // "the title of Andrew Fuller": the column the word names best (Title), not one its synonym reaches (a name).
+            let strongest = spans[m].columnStrengths.values.max() ?? 0
+            let named = spans[m].columns.filter { (spans[m].columnStrengths[$0] ?? 0) >= strongest }
+            return holders.isEmpty || !Set(named).isDisjoint(with: holders)
                 || spans[m].columns.contains { column in isSelfReference(column) && holders.contains { $0.table == column.table } }
         }
         let verbs: Set<String> = ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end", "includes", "include"]

@@ -62,6 +62,7 @@ extension Reading {
             // counted, measured or ranked, "each" names the rows asked for (or a column's values), not groups.
             if rowsAsked, ["each", "every"].contains(word(cue) ?? ""), !spans[k].isValue {
                 consumed.insert(cue)
+                if spans[k].table != nil { eachSubject = eachSubject ?? k }
                 continue
             }
             if spans[k].isValue {
@@ -81,7 +82,14 @@ extension Reading {
         let qualifierTables = Set(intents.compactMap(\.tableSpan))
         let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
         subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
+        // "the genre of each track": the rows are the tracks; the genre before them is asked for (its name).
+        if let each = eachSubject, free.contains(each), let first = subjectSpan, first != each, spans[first].table != spans[each].table,
+           word(spans[first].range.upperBound) == "of", following(spans[first].range.upperBound) == spans[each].range.lowerBound - 1 {
+            askedTables = [first]
+            subjectSpan = each
+        }
         if let subjectSpan { used.insert(subjectSpan) }
+        used.formUnion(askedTables)
         // A yes/no column named as a property is a condition ("inducted", "discontinued products").
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
             guard let column = spans[k].columns.first(where: { graph.column($0).flag != nil }),

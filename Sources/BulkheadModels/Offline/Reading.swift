@@ -100,6 +100,9 @@ struct Reading {
     var orderChronological = false
     /// "List each island once": where the noun listed once stands.
     var onceAt: Int?
+    /// "the genre of each track": the table after "each" (the rows), and the tables asked for before it.
+    var eachSubject: Int?
+    var askedTables: [Int] = []
     var orderDescending: Bool?
     var orderSpan: Int?
     /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
