@@ -99,7 +99,7 @@ extension Reading {
     }
 
     mutating func build() throws -> QueryPlan {
-        var subject = subjectSpan.flatMap { spans[$0].table } ?? valueHeadTable()
+        var subject = subjectSpan.flatMap { spans[$0].table } ?? eachTable ?? valueHeadTable()
         // "Who discovered oxygen?": the answer is a person; without one to name, refuse.
         if tokens.first?.lower == "who" {
             subject = try personSubject(subject)
@@ -348,7 +348,7 @@ extension Reading {
             } else {
                 plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
                 // "list the product categories": the values of a column, each once.
-                if subject == nil || distinctAt != nil, order == nil { plan.distinct = true }
+                if subject == nil && !eachRows || distinctAt != nil, order == nil { plan.distinct = true }
             }
             if order == nil, let requestedCount { plan.limit = requestedCount }
             if subjectTable != base { plan.extraTables.append(subjectTable) }
@@ -379,7 +379,7 @@ extension Reading {
                                                                                       strengths: spans[k].columnStrengths).map { [$0] } ?? []
             plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
-        } else if orderChronological, let target = chronologicalOrder(groups: groupExprs, table: subject ?? base) {
+        } else if orderChronological, let target = chronologicalOrder(groups: groupExprs, tables: [subject ?? base] + anchors + [conditionTable(), projectionTable()].compactMap { $0 }) {
             plan.orderBy = [(target, orderDescending ?? false)]
         } else if let orderDescending, let value {
             // "… ordered from most to fewest": by the counted or measured value.

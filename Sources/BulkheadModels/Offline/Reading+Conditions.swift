@@ -105,7 +105,7 @@ extension Reading {
             var match: Intent.TextMatch = .equals
             if let before, Self.containsWords.contains(before) { match = .contains }
             // "with 'Live' in the title": the column contains it.
-            if before == "with", word(start + 1) == "in" || inColumn != nil { match = .contains }
+            if before == "with" && word(start + 1) == "in" || inColumn != nil { match = .contains }
             if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
                 let verb = word(q) ?? ""
                 if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }

@@ -57,14 +57,18 @@ extension Reading {
         // Grouped: "per X", "by X", "each X", "for every X".
         let rowsAsked = asksForRows
         for cue in groupCues where !consumed.contains(cue) {
-            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
+            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n) else { continue }
             // "Show each employee's first name", "the code and season of every study": with nothing
             // counted, measured or ranked, "each" names the rows asked for (or a column's values), not groups.
             if rowsAsked, ["each", "every"].contains(word(cue) ?? ""), !spans[k].isValue {
                 consumed.insert(cue)
+                eachRows = true
                 if spans[k].table != nil { eachSubject = eachSubject ?? k }
+                // "each element discovered …" linked whole to a column (year_discovered): the table its first word names.
+                eachTable = eachTable ?? spans[k].table ?? spans[k].columns.first { graph.tables[$0.table].words.last == tokens[n].stem }?.table
                 continue
             }
+            guard !used.contains(k) || spans[k].isValue else { continue }
             if spans[k].isValue {
                 // "per sales support agent": each row of the value's table that holds it.
                 if word(cue) != "by", case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }

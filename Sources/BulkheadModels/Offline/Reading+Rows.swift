@@ -60,6 +60,12 @@ extension Reading {
                 orderChronological = true
                 orderDescending = orderDescending ?? false
                 consumed.formUnion((i - 1)...(i + 1))
+            } else if w == "a", next == "to", tokens[safe: i + 2]?.lower == "z" || w == "z" && next == "to" && tokens[safe: i + 2]?.lower == "a" {
+                // "from A to Z", "Z to A": alphabetical, either way.
+                orderAlphabetical = true
+                orderDescending = w == "z"
+                consumed.formUnion(i...(i + 2))
+                if i > 0, tokens[i - 1].lower == "from" { consumed.insert(i - 1) }
             } else if w == "chronologically" {
                 orderChronological = true
                 orderDescending = orderDescending ?? false
@@ -76,11 +82,17 @@ extension Reading {
 
     /// The column a chronological order sorts by: the date part the rows are grouped by, else the
     /// date column of `table` whose name the question uses, else its only date column.
-    func chronologicalOrder(groups: [QueryPlan.Expr], table: Int) -> QueryPlan.Expr? {
+    func chronologicalOrder(groups: [QueryPlan.Expr], tables: [Int]) -> QueryPlan.Expr? {
         if let part = groups.first(where: { if case .datePart = $0 { return true }; return false }) { return part }
         let stems = Set(tokens.map(\.stem))
+        // "discovered after 1900, latest first": the date a word of the question names, on the rows or a table beside them.
+        for table in tables {
+            let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
+            if let named = dates.first(where: { !Set($0.words).isDisjoint(with: stems) }) { return .column(named.ref) }
+        }
+        guard let table = tables.first else { return nil }
         let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
-        return (dates.first { !Set($0.words).isDisjoint(with: stems) } ?? (dates.count == 1 ? dates[0] : nil)).map { .column($0.ref) }
+        return dates.count == 1 ? .column(dates[0].ref) : nil
     }
 
     /// "in alphabetical order" with columns asked for: the first text column among them.

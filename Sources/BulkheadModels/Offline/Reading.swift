@@ -102,6 +102,9 @@ struct Reading {
     var onceAt: Int?
     /// "the genre of each track": the table after "each" (the rows), and the tables asked for before it.
     var eachSubject: Int?
+    var eachTable: Int?
+    /// Whether an "each"/"every" named the rows listed (so they are rows, not values to list once).
+    var eachRows = false
     var askedTables: [Int] = []
     var orderDescending: Bool?
     var orderSpan: Int?
