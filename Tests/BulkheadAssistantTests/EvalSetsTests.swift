@@ -71,6 +71,8 @@ import BulkheadStore
             ("elements-3", "elements", acme), ("flights-2", "flights", acme), ("chinook-4", "chinook", acme), ("world-2", "world", acme),
             ("baseball-2", "baseball", acme), ("flights-3", "flights", acme), ("movies-4", "movies", acme), ("elements-4", "elements", acme),
             ("chinook-5", "chinook", acme),
+            ("round5-rows-movies", "movies", acme), ("round5-rows-world", "world", acme), ("round5-rows-flights", "flights", acme),
+            ("round5-rows-elements", "elements", acme), ("round5-rows-retail", "retail", acme),
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
