@@ -357,6 +357,10 @@ extension Reading {
         // Ordering.
         if let order {
             plan.orderBy = [order]
+            // "the last order on January 1st": within a day, the time of day decides.
+            if case let .column(ref) = order.expr, graph.column(ref).kind == .date, let time = timeOfDayColumn(of: ref.table), time != ref {
+                plan.orderBy.append((.column(time), order.descending))
+            }
             plan.conditions.append(.isNotNull(order.expr))
             plan.limit = limit
         } else if let rank, let value {

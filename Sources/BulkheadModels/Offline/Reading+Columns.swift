@@ -139,7 +139,7 @@ extension Reading {
             switch intent.kind {
             case let .value(_, columns, _):
                 if let table, columns.contains(where: { $0.table == table }) { return index }
-            case .dates, .compare:
+            case .dates, .compare, .day, .timeOfDay:
                 if table != nil { return index }
             default: continue
             }

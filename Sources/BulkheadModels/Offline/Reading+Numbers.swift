@@ -134,6 +134,14 @@ extension Reading {
             op = "="
         } else if w == "between", let low = tokens[safe: i + 1]?.number, word(i + 2) == "and", let high = tokens[safe: i + 3]?.number {
             let unit = tokens[safe: i + 4].flatMap { Lexicon.units[$0.lower] }
+            // "playlists that have between 20 and 100 tracks": rows of a related table, counted, within both bounds.
+            if unit == nil, let k = spanStarting(i + 4), let table = spans[k].table {
+                used.insert(k)
+                intents.append(Intent(kind: .havingCount(table: table, op: ">=", value: min(low, high)), at: i, tableSpan: k))
+                intents.append(Intent(kind: .havingCount(table: table, op: "<=", value: max(low, high)), at: i + 2, tableSpan: k))
+                consumed.formUnion(i...(i + 3))
+                return spans[k].range.upperBound - 1
+            }
             var intent = Intent(kind: .between(min(low, high), max(low, high), unit: unit), at: i)
             attachComparisonColumn(&intent, before: i, after: i + (unit == nil ? 4 : 5))
             intents.append(intent)

@@ -156,3 +156,24 @@ extension Reading {
         }
     }
 }
+
+extension Reading {
+    /// "the last order on January 1st", "the first invoice": the latest or earliest row by its
+    /// date. "First" and "last" before a name ("last name") stay words of a column.
+    mutating func readFirstLast() {
+        guard rank == nil else { return }
+        for i in tokens.indices where i > 0 && word(i - 1) == "the" && !consumed.contains(i) {
+            guard let w = word(i), w == "first" || w == "last", let next = tokens[safe: i + 1], next.number == nil,
+                  graph.tables.contains(where: { $0.words.last == next.stem }),
+                  !graph.tables.contains(where: { $0.columns.contains { $0.words.count >= 2 && $0.words.contains(next.stem) && $0.words.contains(w) } }) else { continue }
+            rank = Rank(kind: .superlative, descending: w == "last", limit: nil, at: i, words: nil)
+            consumed.insert(i)
+            return
+        }
+    }
+
+    /// The column of `table` that holds a time of day beside its date, to break ties within a day.
+    func timeOfDayColumn(of table: Int) -> ColumnRef? {
+        graph.tables[table].columns.first { !$0.values.isEmpty && $0.values.prefix(5).allSatisfy(Self.looksLikeTime) }?.ref
+    }
+}

@@ -150,6 +150,7 @@ struct Reading {
         links.linkTerms()
         readOrderWords()
         try scanCues()
+        readFirstLast()
         readOnce()
         readBoth()
         links.linkNames(skipping: consumed)
