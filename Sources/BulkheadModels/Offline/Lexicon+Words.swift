@@ -143,7 +143,8 @@ extension Lexicon {
     /// Stems of column words that hold a count of units.
     static let quantityWords: [String] = ["quantity", "qty", "units", "count"].map(stem)
     /// Words that name a money measure with no column of that name (for "total revenue", "sales").
-    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings", "money", "gross"])
+    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings", "money", "gross",
+                                                        "value", "worth"])
     /// Words that ask for the number of units ("sold the most units").
     static let genericQuantityNouns: Set<String> = stems(["units", "copies", "pieces"])
 

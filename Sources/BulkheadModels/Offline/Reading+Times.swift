@@ -15,6 +15,13 @@ extension Reading {
     // MARK: Days
 
     private mutating func readDay(_ i: Int, _ w: String) -> Int? {
+        // "between 2015-03-01 and 2015-03-31": both days included.
+        if w == "between", let (first, end) = dayAt(i + 1), word(end + 1) == "and", let (second, last) = dayAt(end + 2) {
+            let (from, to) = first <= second ? (first, second) : (second, first)
+            intents.append(Intent(kind: .day(from: from, to: Self.dayAfter(to), wording: text(i...last)), at: i))
+            consumed.formUnion(i...last)
+            return last
+        }
         let opens = Self.timePrepositions.contains(w) && w != "between"
         let start = opens ? i + (word(i + 1) == "the" ? 2 : 1) : (w == "the" ? i + 1 : i)
         guard let (day, last) = dayAt(start) else { return nil }
