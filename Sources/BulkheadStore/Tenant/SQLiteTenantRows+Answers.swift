@@ -6,18 +6,27 @@ extension SQLiteTenantRows: ValueIndexStore {
     public func lookupValues(_ principal: Principal, source: String, stamp: String, keys: [String]) throws
         -> (indexed: String?, hits: [StoredValueHit]) {
         try tenants.read(principal, "values-read") { db in
-            let indexed = try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
+            // Cached statements: a context build looks values up on every ask, and preparing (with
+            // GRDB's authorizer) cost more than running. The keys travel as one JSON array, so the
+            // statement's text does not depend on how many there are.
+            let indexed = try String.fetchOne(db.cachedStatement(sql: "SELECT stamp FROM value_index_sources WHERE source = ?"),
+                                              arguments: [source])
             guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-            let hits = try Row.fetchAll(db, sql: """
-                SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
+            let hits = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT org_id, table_name, column_name, value FROM value_index
+                WHERE source = ? AND norm IN (SELECT value FROM json_each(?))
                 ORDER BY table_name, column_name, value
-                """, arguments: StatementArguments([source] + keys)).map { row in
+                """), arguments: [source, Self.jsonArray(keys)]).map { row in
                 StoredValueHit(table: row["table_name"], column: row["column_name"], value: row["value"],
                                orgID: Self.org(row, file: principal.orgID))
             }
             return (indexed, hits)
         }
+    }
+
+    /// The keys as one JSON array of strings, for `json_each`.
+    private static func jsonArray(_ keys: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
     }
 
     public func replaceValues(_ principal: Principal, source: String, stamp: String, columns: Int, values: [IndexedValue], at: Date) throws {
