@@ -6,18 +6,27 @@ extension SQLiteTenantRows: ValueIndexStore {
     public func lookupValues(_ principal: Principal, source: String, stamp: String, keys: [String]) throws
         -> (indexed: String?, hits: [StoredValueHit]) {
         try tenants.read(principal, "values-read") { db in
-            let indexed = try String.fetchOne(db, sql: "SELECT stamp FROM value_index_sources WHERE source = ?", arguments: [source])
+            // Cached statements: a context build looks values up on every ask, and preparing (with
+            // GRDB's authorizer) cost more than running. The keys travel as one JSON array, so the
+            // statement's text does not depend on how many there are.
+            let indexed = try String.fetchOne(db.cachedStatement(sql: "SELECT stamp FROM value_index_sources WHERE source = ?"),
+                                              arguments: [source])
             guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-            let hits = try Row.fetchAll(db, sql: """
-                SELECT org_id, table_name, column_name, value FROM value_index WHERE source = ? AND norm IN (\(marks))
+            let hits = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT org_id, table_name, column_name, value FROM value_index
+                WHERE source = ? AND norm IN (SELECT value FROM json_each(?))
                 ORDER BY table_name, column_name, value
-                """, arguments: StatementArguments([source] + keys)).map { row in
+                """), arguments: [source, Self.jsonArray(keys)]).map { row in
                 StoredValueHit(table: row["table_name"], column: row["column_name"], value: row["value"],
                                orgID: Self.org(row, file: principal.orgID))
             }
             return (indexed, hits)
         }
+    }
+
+    /// Strings as one JSON array, for `json_each`: one bound argument instead of a placeholder each.
+    static func jsonArray(_ strings: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
     }
 
     public func replaceValues(_ principal: Principal, source: String, stamp: String, columns: Int, values: [IndexedValue], at: Date) throws {
@@ -92,18 +101,20 @@ extension SQLiteTenantRows: ProvenanceStore {
         }
     }
 
+    /// The rows of `sql … WHERE id IN` for the ids, by id; the ids travel as one JSON array, so the
+    /// statement is prepared once per connection, not once per context build.
     private static func rows(_ db: Database, sql: String, ids: [String]) throws -> [String: Row] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var found: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: sql + " (\(marks))", arguments: StatementArguments(ids)) { found[row["id"]] = row }
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql + " (SELECT value FROM json_each(?))"), arguments: [jsonArray(ids)]) {
+            found[row["id"]] = row
+        }
         return found
     }
 
     private static func vectorOrgs(_ db: Database, collection: String, ids: [String], file: OrgID) throws -> [String: OrgID] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var found: [String: OrgID] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (\(marks))",
-                                    arguments: StatementArguments([collection] + ids)) {
+        let statement = try db.cachedStatement(sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (SELECT value FROM json_each(?))")
+        for row in try Row.fetchAll(statement, arguments: [collection, jsonArray(ids)]) {
             found[row["id"]] = org(row, file: file)
         }
         return found
