@@ -98,6 +98,7 @@ extension Reading {
             } else if let before, Self.containsWords.contains(before),
                !(table.map { t in columns.allSatisfy { $0.table != t && graph.labelColumns(of: $0.table).contains($0) } } ?? false) {
                 kind = .text(text, match: .contains, negated: negated)
+                if let p { consumed.insert(p) }
             } else {
                 kind = .value(text, columns, negated: negated)
             }

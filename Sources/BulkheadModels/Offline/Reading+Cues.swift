@@ -92,7 +92,7 @@ extension Reading {
                 // "genres that have an average box office above 200": a condition on groups, read with the comparisons.
                 if let p = previous(i), ["have", "has", "having", "with", "whose"].contains(word(p) ?? "") { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
-                if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
+                if let p = previous(i, skipping: ["the", "a", "an", "our", "its", "their"]), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)

@@ -156,7 +156,7 @@ extension Reading {
         }
         if tokens[safe: numberAt]?.number == nil, let next = readExtremeComparison(i, op: symbol, hint: hint, after: numberAt, named: named) { return next }
         // "longer than the average track", "more than the average".
-        if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
+        if let n = following(numberAt - 1, skipping: ["the", "an", "a", "our", "its", "their"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
             var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
             if let k = named ?? columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1
@@ -333,6 +333,16 @@ extension Reading {
                     used.insert(k)
                     consumed.insert(at)
                     negationAt.removeAll { $0 == at }
+                    break
+                }
+                // "students who have not declared a major": after a verb, the column its object names is left empty.
+                if verb != nil, let k = spanStarting(j), !used.contains(k), !(word(j)?.hasSuffix("ed") ?? false),
+                   let column = spans[k].columns.first(where: { !graph.column($0).isPrimaryKey && (graph.column($0).isForeignKey || graph.column($0).kind == .text) }) {
+                    intents.append(Intent(kind: .present(column, negated: true), at: at, columnSpan: k))
+                    used.insert(k)
+                    consumed.insert(at)
+                    negationAt.removeAll { $0 == at }
+                    verb = nil
                     break
                 }
                 // "tracks with no composer": a column the rows leave empty, read with the roles.

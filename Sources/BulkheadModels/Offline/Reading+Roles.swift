@@ -186,7 +186,7 @@ extension Reading {
             let w = token.lower
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
-            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4 && !Lexicon.neutralVerbs.contains(w)
                 // "a five-star review": after a number the word is a noun, not a verb.
                 || i > 0 && tokens[i - 1].number != nil && !(consumed.contains(i - 1) && isYear(tokens[i - 1].number))
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.

@@ -123,6 +123,13 @@ extension Reading {
     func asksForValuesWhere(subject: Int?) -> Bool {
         guard let s = subjectSpan, subject != nil, let first = projectionSpans.first, spans[first].range.upperBound <= spans[s].range.lowerBound else { return false }
         let start = spans[s].range.lowerBound
+        // "Which cities in Germany do we have customers in?", "Which countries do our guests come from?": the
+        // question opens on a text column of the rows; its values are what is asked.
+        if projectionSpans.count == 1, spans[first].range.lowerBound == 1, ["which", "what"].contains(word(0) ?? ""),
+           spans[first].columns.contains(where: { $0.table == spans[s].table && graph.column($0).kind == .text && !graph.column($0).isKey }),
+           !graph.labelColumns(of: spans[s].table ?? 0).contains(where: { spans[first].columns.contains($0) }) {
+            return true
+        }
         return tokens[max(spans[first].range.upperBound, start - 4)..<start].contains { $0.lower == "where" }
     }
 
