@@ -93,11 +93,17 @@ extension PostgresTenantRows: SettingsStore {
     }
 
     private static func settings(_ prefix: String, _ connection: PostgresConnection, locking: Bool = false) async throws -> [String: String] {
-        try await fetch(connection, """
-            SELECT key, value FROM bulkhead.settings WHERE left(key, length(\(prefix))) = \(prefix) \(unescaped: locking ? "FOR UPDATE" : "")
-            """).reduce(into: [String: String]()) { found, row in
+        let rows = locking
+            ? try await fetch(connection, "SELECT key, value FROM bulkhead.settings WHERE left(key, length(\(prefix))) = \(prefix) FOR UPDATE")
+            : try await SettingsRead.rows(on: connection, prefix)
+        return try rows.reduce(into: [String: String]()) { found, row in
             let (key, value) = try row.decode((String, String).self)
             found[key] = value
         }
     }
+}
+
+/// The settings under a prefix: read by every context and ask (prepared, see ``HotStatement``).
+private enum SettingsRead: HotStatement {
+    static let sql = "SELECT key, value FROM bulkhead.settings WHERE left(key, length($1)) = $1"
 }
