@@ -17,7 +17,8 @@ import PostgresNIO
 ///   and takes the token only when one is left, so two servers never both take the last token;
 /// - a slot is counted and inserted (one statement) under a transaction-level advisory lock of its
 ///   (slot, scope), taken in the statement that sets the claims;
-/// - a statement's query token and slot are taken in one transaction (`takeAndAcquire`).
+/// - a statement's query token and slot are taken in one transaction (`takeAndAcquire`);
+/// - a slot is given back under the same lock, so concurrent releases never pick the same row.
 ///
 /// Holders are named `host/pid:start`. A slot whose holder ran on this host and is gone is freed
 /// by the next refused acquire, as on SQLite; a slot held by a process on another host is freed
@@ -121,7 +122,11 @@ public final class PostgresSharedLimits: SharedLimits {
     public func release(_ slot: LimitSlot, scope: LimitScope) {
         let scopeKey = scope.description, key = self.key
         do {
-            try transaction("limits-release", .limits()) { connection in
+            // Under the (slot, scope) lock, as acquires are: two releases by this process at once
+            // would otherwise both pick its oldest slot, and the second, finding that row gone,
+            // would delete nothing, leaving a slot held for good (the leak after a flood of
+            // concurrent statements of one org).
+            try transaction("limits-release", .limits(lock: Self.lockName(slot, scopeKey))) { connection in
                 _ = try await SlotRelease.rows(on: connection, slot.rawValue, scopeKey, key)
             }
         } catch {

@@ -113,6 +113,33 @@ struct SharedLimitsTests {
                 == .tokenWait(seconds: 1))
     }
 
+    @Test("releases of one process at once give back every slot it holds (none is released twice, none left held)",
+          arguments: TestBackend.allCases)
+    func concurrentReleases(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
+        let limits: any SharedLimits
+        switch backend {
+        case .sqlite:
+            limits = try self.limits(fixture, pools: pools)
+        case .postgres:
+            let store = try fixture.opened.database!.openStore(maximumConnections: 8)
+            pools.add(store)
+            limits = PostgresSharedLimits(store: store, holder: .current)
+        }
+        let acme = LimitScope.org(fixture.acme), now = fixture.clock.now()
+        for round in 0..<10 {
+            for _ in 0..<12 { #expect(try limits.acquire(.statements, scope: acme, limit: 100, now: now)) }
+            // Twelve threads of this process, each giving one back, all at once.
+            let done = DispatchGroup()
+            for _ in 0..<12 {
+                done.enter()
+                Thread { limits.release(.statements, scope: acme); done.leave() }.start()
+            }
+            done.wait()
+            #expect(try limits.count(.statements, scope: acme) == 0, "round \(round): a slot was left held")
+        }
+    }
+
     @Test("a slot held on another host is not freed from this one (it cannot tell whether that process runs)")
     func otherHostsSlotsStay() throws {
         let fixture = try StoreFixture(.postgres), pools = Pools()
