@@ -35,11 +35,25 @@ extension QueryEngine {
         try claims.check(target.path, org: record.owner)
     }
 
-    /// Leases a sandboxed connection to `record` for `principal`, counting one running statement of the org.
-    func lease(_ principal: Principal, _ record: SourceRecord, reference: String) throws -> (ConnectionLease, OpenTarget) {
-        let target = try openTarget(record)
+    /// Leases a sandboxed connection to `record` for `principal`, counting one running statement of
+    /// the org (and first taking one query token of it, when `takingQueryToken`, in the same round
+    /// of bookkeeping).
+    func lease(_ principal: Principal, _ record: SourceRecord, reference: String,
+               takingQueryToken: Bool = false) throws -> (ConnectionLease, OpenTarget) {
         let org = principal.orgID
-        try rateLimiter.beginStatement(for: org)
+        let target: OpenTarget
+        if takingQueryToken {
+            try rateLimiter.takeQueryAndBeginStatement(for: org)
+            do {
+                target = try openTarget(record)
+            } catch {
+                rateLimiter.endStatement(for: org)
+                throw error
+            }
+        } else {
+            target = try openTarget(record)
+            try rateLimiter.beginStatement(for: org)
+        }
         let limiter = rateLimiter
         do {
             let lease = try pool.checkout(

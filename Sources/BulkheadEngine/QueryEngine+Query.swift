@@ -8,19 +8,30 @@ extension QueryEngine {
     /// `source` is the source's name in the principal's org, or its id. Takes one query token of
     /// the org; the statement runs in the sandbox with the time limit and row cap of `options`.
     /// Log lines carry ids, durations and error codes only.
+    ///
+    /// Every call takes its token, whatever the source: a missing source and another org's (which
+    /// answers exactly like a missing one) take it when they are not found, a found one with its
+    /// statement slot, in one round of bookkeeping. So the token count tells a prober nothing, and
+    /// an org out of tokens is refused alike for every name.
     public func query(
         _ principal: Principal, source: String, sql: String, parameters: [SQLValue] = [],
         options: QueryOptions = QueryOptions()
     ) throws -> QueryResult {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            try rateLimiter.takeQuery(for: principal.orgID)
-            let record = try resolve(principal, source)
+            let record: SourceRecord
+            do {
+                record = try resolve(principal, source)
+            } catch {
+                try rateLimiter.takeQuery(for: principal.orgID)
+                throw error
+            }
             let result: QueryResult
             if record.info.kind == .postgres {
+                try rateLimiter.takeQuery(for: principal.orgID)
                 result = try postgresQuery(principal, record, reference: source, sql: sql, parameters: parameters, options: options)
             } else {
-                let (lease, _) = try lease(principal, record, reference: source)
+                let (lease, _) = try lease(principal, record, reference: source, takingQueryToken: true)
                 defer { lease.release() }
                 result = try lease.connection.execute(sql, parameters: parameters, options: options)
             }

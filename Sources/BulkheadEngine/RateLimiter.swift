@@ -74,6 +74,19 @@ public final class RateLimiter: Sendable {
         try acquire(.statements, org, limit: try limits(for: org).maxConcurrentStatements)
     }
 
+    /// Takes one query token for `org` and counts one more running statement, in one round of
+    /// bookkeeping; throws `rateLimited` as `takeQuery` and then `beginStatement` would (no
+    /// statement is counted when no token was left).
+    public func takeQueryAndBeginStatement(for org: OrgID) throws {
+        let limits = try limits(for: org)
+        switch try store.takeAndAcquire(.queries, org: org, rate: limits.queriesPerSecond, burst: limits.queryBurst,
+                                        .statements, scope: .org(org), limit: limits.maxConcurrentStatements, now: clock.now()) {
+        case .granted: return
+        case let .tokenWait(seconds): throw BulkheadError.rateLimited(retryAfterSeconds: seconds)
+        case .slotsFull: throw BulkheadError.rateLimited(retryAfterSeconds: 1)
+        }
+    }
+
     /// Counts one statement of `org` as finished.
     public func endStatement(for org: OrgID) {
         store.release(.statements, scope: .org(org))

@@ -37,11 +37,20 @@ public final class PostgresStore: Sendable {
     public func transaction<T: Sendable>(
         _ claims: RequestClaims, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let json = claims.json
+        try await transaction(claims, .plain, body)
+    }
+
+    /// Runs `body` in one transaction under `claims` and `bookkeeping`; commits when it returns,
+    /// rolls back when it throws. What `bookkeeping` asks for is set in the very statement that
+    /// sets the claims, the first of the transaction, so it costs no round trip of its own.
+    public func transaction<T: Sendable>(
+        _ claims: RequestClaims, _ bookkeeping: Bookkeeping, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let first = bookkeeping.firstStatement(claims: claims.json)
         do {
             return try await client.withConnection { connection in
                 try await connection.withTransaction(logger: PostgresLog.quiet) { connection in
-                    try await connection.query("SELECT set_config('request.jwt.claims', \(json), true)", logger: PostgresLog.quiet)
+                    try await connection.query(first, logger: PostgresLog.quiet)
                     return try await body(connection)
                 }
             }

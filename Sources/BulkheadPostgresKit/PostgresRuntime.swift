@@ -12,7 +12,8 @@ import Synchronization
 /// cannot starve it. Clients started here run their background work on the same thread.
 /// One runtime serves every org of the process; it holds no tenant data.
 public final class PostgresRuntime: Sendable {
-    private let executor: ThreadExecutor
+    /// The runtime's own thread, where the pools' work and the leases run.
+    let executor: ThreadExecutor
 
     /// Starts the runtime's thread.
     public init(name: String = "bulkhead.postgres") {

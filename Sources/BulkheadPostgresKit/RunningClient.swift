@@ -18,6 +18,8 @@ public final class RunningClient: Sendable {
     /// The most connections the pool opens.
     public let maximumConnections: Int
     private let runner: Task<Void, Never>
+    /// The event loop that times lease waits.
+    private let timerLoop: any EventLoop
 
     /// Opens a pool of at most `maximumConnections` to `url`, run on `runtime`.
     public init(url: PostgresURL, runtime: PostgresRuntime, maximumConnections: Int = 4, logger: Logger) {
@@ -28,7 +30,9 @@ public final class RunningClient: Sendable {
         configuration.options.minimumConnections = 0
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.keepAliveBehavior = nil
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let group = PostgresClient.defaultEventLoopGroup
+        let client = PostgresClient(configuration: configuration, eventLoopGroup: group, backgroundLogger: logger)
+        timerLoop = group.next()
         self.client = client
         self.runtime = runtime
         self.url = url
@@ -51,40 +55,35 @@ public final class RunningClient: Sendable {
     /// outcome; or the wait runs out first and `body` never runs (a connection leased a moment
     /// later goes back unused). So a caller told "unavailable" knows nothing of `body` was done,
     /// and a caller told what `body` returned knows it was.
+    ///
+    /// The lease runs as a task of its own on the runtime, and the wait is timed by a task
+    /// scheduled on an event loop: cancelled unfired when the lease comes (the common case, which
+    /// then wakes no thread for the timer), it cancels the lease's task when it fires first.
     @discardableResult
     public func withConnection<T: Sendable>(
         leaseTimeout: Double = 10, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let client = self.client
         let lease = LeaseRace()
-        return try await withThrowingTaskGroup(of: LeaseOutcome<T>.self) { group in
-            group.addTask {
-                .value(try await client.withConnection { connection in
-                    guard lease.leased() else { throw BulkheadError.unavailable("the database could not be reached") }
-                    // On the connection's own loop, each reply resumes the body where it was read.
-                    return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) { try await body(connection) }
-                })
+        let leasing = Task(executorPreference: runtime.executor) {
+            try await client.withConnection { connection in
+                guard lease.leased() else { throw BulkheadError.unavailable("the database could not be reached") }
+                // On the connection's own loop, each reply resumes the body where it was read.
+                return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) { try await body(connection) }
             }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int(leaseTimeout * 1_000)))
-                guard lease.timedOut() else { return .timerDone }
-                throw BulkheadError.unavailable("the database could not be reached")
-            }
-            while let outcome = try await group.next() {
-                if case let .value(value) = outcome {
-                    group.cancelAll()
-                    return value
-                }
-            }
-            throw BulkheadError.internalFailure(code: "postgres-lease")
+        }
+        let timer = timerLoop.scheduleTask(in: .nanoseconds(Int64(max(0, leaseTimeout) * 1_000_000_000))) {
+            if lease.timedOut() { leasing.cancel() }
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await leasing.value } onCancel: { leasing.cancel() }
+        } catch {
+            // A lease that came too late never ran the body, whatever the pool answered.
+            if lease.ranOut { throw BulkheadError.unavailable("the database could not be reached") }
+            throw error
         }
     }
-}
-
-/// What one task of a lease race produced.
-private enum LeaseOutcome<T: Sendable>: Sendable {
-    case value(T)
-    case timerDone
 }
 
 /// Decides, once, whether a lease came in time (the body runs) or the wait ran out (it never does).
@@ -100,5 +99,10 @@ final class LeaseRace: Sendable {
     /// Called when the wait runs out: true when no lease came before it (the body will never run).
     func timedOut() -> Bool {
         state.compareExchange(expected: Self.waiting, desired: Self.late, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// Whether the wait ran out before a lease came.
+    var ranOut: Bool {
+        state.load(ordering: .acquiring) == Self.late
     }
 }

@@ -25,6 +25,15 @@ public protocol SharedLimits: Sendable {
     /// - Returns: false when `limit` slots are held by running processes.
     func acquire(_ slot: LimitSlot, scope: LimitScope, limit: Int, now: Date) throws -> Bool
 
+    /// Takes one token of `org`'s `bucket` and then one `slot` of `scope`, exactly as `take` and
+    /// `acquire` one after the other would (no slot is tried when no token was left), in one round
+    /// of bookkeeping where the store can.
+    ///
+    /// A statement takes its query token and its statement slot here: on PostgreSQL one transaction
+    /// instead of two.
+    func takeAndAcquire(_ bucket: LimitBucket, org: OrgID, rate: Double, burst: Int,
+                        _ slot: LimitSlot, scope: LimitScope, limit: Int, now: Date) throws -> LimitGrant
+
     /// Gives back one `slot` of `scope` that this process holds; nothing happens when it holds none.
     func release(_ slot: LimitSlot, scope: LimitScope)
 
@@ -36,4 +45,13 @@ public protocol SharedLimits: Sendable {
 
     /// Sets (or, with nil, removes) the override of `org`'s limits; every process sees it within seconds.
     func setOverrides(_ limits: RateLimits?, for org: OrgID) throws
+}
+
+extension SharedLimits {
+    /// `take`, then `acquire` when a token was taken: two rounds of bookkeeping.
+    public func takeAndAcquire(_ bucket: LimitBucket, org: OrgID, rate: Double, burst: Int,
+                               _ slot: LimitSlot, scope: LimitScope, limit: Int, now: Date) throws -> LimitGrant {
+        if let wait = try take(bucket, org: org, rate: rate, burst: burst, now: now) { return .tokenWait(seconds: wait) }
+        return try acquire(slot, scope: scope, limit: limit, now: now) ? .granted : .slotsFull
+    }
 }

@@ -107,6 +107,25 @@ struct ConcurrencyTests {
         #expect(fixture.engine.rateLimiter.usage(for: fixture.acme).connections <= 3)
     }
 
+    @Test("a missing source, another org's source and a found one each cost one query token, and an org out of tokens is refused alike for every name")
+    func probesCostATokenAlike() throws {
+        let fixture = try EngineFixture(limits: RateLimits(queriesPerSecond: 0.001, queryBurst: 3))
+        let ids = try prepare(fixture)
+        let acme = fixture.member(fixture.acme)
+        #expect(throws: BulkheadError.notFound(kind: "source", name: "nope")) { try fixture.engine.query(acme, source: "nope", sql: "select 1") }
+        #expect(throws: BulkheadError.notFound(kind: "source", name: ids.globexID)) {
+            try fixture.engine.query(acme, source: ids.globexID, sql: "select 1")
+        }
+        #expect(try fixture.engine.query(acme, source: "data", sql: "select count(*) from items").rows == [[.integer(50)]])
+        // Three tokens, three calls: the fourth is refused whatever it names, before anything says whether the name exists.
+        let refused = BulkheadError.rateLimited(retryAfterSeconds: 1_000)
+        #expect(throws: refused) { try fixture.engine.query(acme, source: "data", sql: "select 1") }
+        #expect(throws: refused) { try fixture.engine.query(acme, source: "nope", sql: "select 1") }
+        #expect(throws: refused) { try fixture.engine.query(acme, source: ids.globexID, sql: "select 1") }
+        #expect(fixture.engine.rateLimiter.usage(for: fixture.acme).statements == 0, "a refused query holds no statement slot")
+        #expect(try fixture.engine.query(fixture.member(fixture.globex), source: "data", sql: "select count(*) from items").rows == [[.integer(50)]])
+    }
+
     @Test("token buckets refill with the injected clock")
     func buckets() throws {
         let fixture = try EngineFixture()

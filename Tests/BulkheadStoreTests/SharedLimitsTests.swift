@@ -83,6 +83,63 @@ struct SharedLimitsTests {
         #expect(try parent.acquire(.sshSessions, scope: .user(UserID(rawValue: "usr-b")!), limit: 1, now: now))
     }
 
+    @Test("a token and a slot in one round: no slot without a token, a token spent when the slots are full, each org its own",
+          arguments: TestBackend.allCases)
+    func tokenAndSlot(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
+        let now = fixture.clock.now()
+        let mine = try limits(fixture, pools: pools)
+        let other = try limits(fixture, holder: LimitHolder(pid: getppid()), pools: pools)
+        let acme = LimitScope.org(fixture.acme)
+        func grant(_ limits: any SharedLimits, _ org: OrgID, limit: Int, at: Date = now) throws -> LimitGrant {
+            try limits.takeAndAcquire(.queries, org: org, rate: 0.5, burst: 3, .statements, scope: .org(org), limit: limit, now: at)
+        }
+        #expect(try grant(mine, fixture.acme, limit: 2) == .granted)
+        #expect(try grant(other, fixture.acme, limit: 2) == .granted)
+        #expect(try grant(mine, fixture.acme, limit: 2) == .slotsFull, "the token is taken, the slot is not")
+        #expect(try mine.count(.statements, scope: acme) == 2)
+        #expect(try grant(mine, fixture.acme, limit: 5) == .tokenWait(seconds: 2), "three tokens were spent")
+        #expect(try mine.count(.statements, scope: acme) == 2, "no slot is taken without a token")
+        #expect(try mine.take(.queries, org: fixture.acme, rate: 0.5, burst: 3, now: now) == 2, "the same bucket as take")
+        #expect(try grant(other, fixture.globex, limit: 1) == .granted, "Globex has its own bucket and slots")
+        #expect(try grant(mine, fixture.acme, limit: 5, at: now.addingTimeInterval(2)) == .granted, "refilled")
+        #expect(try mine.count(.statements, scope: acme) == 3)
+        mine.release(.statements, scope: acme)
+        mine.release(.statements, scope: acme)
+        other.release(.statements, scope: acme)
+        #expect(try mine.count(.statements, scope: acme) == 0)
+        // A bucket of no burst never gives a token.
+        #expect(try mine.takeAndAcquire(.asks, org: fixture.acme, rate: 1, burst: 0, .statements, scope: acme, limit: 5, now: now)
+                == .tokenWait(seconds: 1))
+    }
+
+    @Test("releases of one process at once give back every slot it holds (none is released twice, none left held)",
+          arguments: TestBackend.allCases)
+    func concurrentReleases(_ backend: TestBackend) throws {
+        let fixture = try StoreFixture(backend), pools = Pools()
+        let limits: any SharedLimits
+        switch backend {
+        case .sqlite:
+            limits = try self.limits(fixture, pools: pools)
+        case .postgres:
+            let store = try fixture.opened.database!.openStore(maximumConnections: 8)
+            pools.add(store)
+            limits = PostgresSharedLimits(store: store, holder: .current)
+        }
+        let acme = LimitScope.org(fixture.acme), now = fixture.clock.now()
+        for round in 0..<10 {
+            for _ in 0..<12 { #expect(try limits.acquire(.statements, scope: acme, limit: 100, now: now)) }
+            // Twelve threads of this process, each giving one back, all at once.
+            let done = DispatchGroup()
+            for _ in 0..<12 {
+                done.enter()
+                Thread { limits.release(.statements, scope: acme); done.leave() }.start()
+            }
+            done.wait()
+            #expect(try limits.count(.statements, scope: acme) == 0, "round \(round): a slot was left held")
+        }
+    }
+
     @Test("a slot held on another host is not freed from this one (it cannot tell whether that process runs)")
     func otherHostsSlotsStay() throws {
         let fixture = try StoreFixture(.postgres), pools = Pools()

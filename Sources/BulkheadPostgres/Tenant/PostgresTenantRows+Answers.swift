@@ -8,24 +8,21 @@ extension PostgresTenantRows: ValueIndexStore {
     func lookupValues(_ principal: Principal, source: String, stamp: String, keys: [String]) throws -> (indexed: String?, hits: [StoredValueHit]) {
         let org = principal.orgID
         let found = try tenant(principal, "values-read", .read) { connection -> ValueLookup in
-            let indexed = try await fetch(connection, "SELECT stamp FROM bulkhead.value_index_sources WHERE source = \(source)").first?
-                .decode(String.self)
-            guard indexed == stamp, !keys.isEmpty else { return ValueLookup(indexed: indexed, hits: []) }
+            // The stamp the index was built for and, only when it is `stamp`, the hits: one statement.
             // One index probe per key, on all of (org_id, source, norm): a freshly rebuilt index has no
             // statistics yet (the server role may not ANALYZE), and the planner would then read
             // `norm = ANY(…)` as a filter over every value of the source. `OFFSET 0` keeps the probe
             // a subquery of its own, planned with the key as an equality.
-            let hits = try await fetch(connection, """
-                SELECT v.org_id, v.table_name, v.column_name, v.value
-                FROM (SELECT DISTINCT unnest(\(keys)::text[]) AS norm) k
-                CROSS JOIN LATERAL (SELECT org_id, table_name, column_name, value FROM bulkhead.value_index
-                                    WHERE source = \(source) AND norm = k.norm OFFSET 0) v
-                ORDER BY v.table_name, v.column_name, v.value
-                """).map { row in
-                let (rowOrg, table, column, value) = try row.decode((String, String, String, String).self)
-                return StoredValueHit(table: table, column: column, value: value, orgID: Self.org(rowOrg, org))
+            var indexed: String?
+            var hits: [StoredValueHit] = []
+            for row in try await ValueLookupRead.rows(on: connection, source, stamp, keys) {
+                let (rowStamp, rowOrg, table, column, value) = try row.decode((String, String?, String?, String?, String?).self)
+                indexed = indexed ?? rowStamp
+                if let rowOrg, let table, let column, let value {
+                    hits.append(StoredValueHit(table: table, column: column, value: value, orgID: Self.org(rowOrg, org)))
+                }
             }
-            return ValueLookup(indexed: indexed, hits: hits)
+            return ValueLookup(indexed: indexed, hits: indexed == stamp ? hits : [])
         }
         return (found.indexed, found.hits)
     }
@@ -109,40 +106,47 @@ extension PostgresTenantRows: ProvenanceStore {
         return org
     }
 
+    /// The notes and the orgs of their vector items, in one statement (one round trip).
     func notesWithVectors(_ principal: Principal, ids: [String], collection: String) throws
         -> (notes: [String: StoredNote], vectorOrgs: [String: OrgID]) {
         guard !ids.isEmpty else { return ([:], [:]) }
         let org = principal.orgID
         let found = try tenant(principal, "provenance-read", .read) { connection -> ProvenanceRows<StoredNote> in
-            let notes = try await fetch(connection, "SELECT id, org_id, text, created_at FROM bulkhead.notes WHERE id = ANY(\(ids))")
-                .map { try Self.note($0, org) }
-            return ProvenanceRows(rows: notes, vectorOrgs: try await Self.vectorOrgs(connection, collection, ids, org))
+            var read = ProvenanceRows<StoredNote>()
+            for row in try await NotesWithVectorOrgs.rows(on: connection, ids, collection) {
+                let (isVector, id, rowOrg, text, created) = try row.decode((Bool, String, String, String?, Date?).self)
+                if isVector {
+                    read.vectorOrgs[id] = Self.org(rowOrg, org)
+                } else if let text, let created {
+                    read.rows.append(StoredNote(id: id, text: text, createdAt: created, orgID: Self.org(rowOrg, org)))
+                }
+            }
+            return read
         }
         return (Dictionary(found.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), found.vectorOrgs)
     }
 
+    /// The examples and the orgs of their vector items, in one statement (one round trip).
     func examplesWithVectors(_ principal: Principal, ids: [String], collection: String) throws
         -> (examples: [String: StoredExample], vectorOrgs: [String: OrgID]) {
         guard !ids.isEmpty else { return ([:], [:]) }
         let org = principal.orgID
         let found = try tenant(principal, "provenance-read", .read) { connection -> ProvenanceRows<StoredExample> in
-            let examples = try await fetch(connection, "SELECT \(unescaped: Self.exampleColumns) FROM bulkhead.examples WHERE id = ANY(\(ids))")
-                .map { try Self.example($0, org) }
-            return ProvenanceRows(rows: examples, vectorOrgs: try await Self.vectorOrgs(connection, collection, ids, org))
+            var read = ProvenanceRows<StoredExample>()
+            for row in try await ExamplesWithVectorOrgs.rows(on: connection, ids, collection) {
+                let (isVector, id, rowOrg, question, sql, source, origin, status, shared, createdBy, created) =
+                    try row.decode((Bool, String, String, String?, String?, String?, String?, String?, String?, String?, Date?).self)
+                if isVector {
+                    read.vectorOrgs[id] = Self.org(rowOrg, org)
+                } else if let question, let sql, let origin, let status, let createdBy, let created {
+                    read.rows.append(StoredExample(id: id, question: question, sql: sql, source: source, origin: origin, status: status,
+                                                   sharedFromOrg: shared, createdBy: createdBy, createdAt: created,
+                                                   orgID: Self.org(rowOrg, org)))
+                }
+            }
+            return read
         }
         return (Dictionary(found.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), found.vectorOrgs)
-    }
-
-    private static func vectorOrgs(_ connection: PostgresConnection, _ collection: String, _ ids: [String],
-                                   _ fallback: OrgID) async throws -> [String: OrgID] {
-        var found: [String: OrgID] = [:]
-        for row in try await fetch(connection, """
-            SELECT id, org_id FROM bulkhead.vector_items WHERE collection = \(collection) AND id = ANY(\(ids))
-            """) {
-            let (id, org) = try row.decode((String, String).self)
-            found[id] = Self.org(org, fallback)
-        }
-        return found
     }
 }
 
@@ -152,8 +156,44 @@ private struct ValueLookup: Sendable {
     let hits: [StoredValueHit]
 }
 
-/// Rows and the orgs of their vector items, read in one transaction.
+/// Rows and the orgs of their vector items, read in one statement.
 private struct ProvenanceRows<Row: Sendable>: Sendable {
-    let rows: [Row]
-    let vectorOrgs: [String: OrgID]
+    var rows: [Row] = []
+    var vectorOrgs: [String: OrgID] = [:]
+}
+
+/// The stamp of a source's value index and, when it is the given stamp, the values of the given
+/// keys: read by every context (prepared, see ``HotStatement``).
+private enum ValueLookupRead: HotStatement {
+    static let sql = """
+        SELECT s.stamp, v.org_id, v.table_name, v.column_name, v.value
+        FROM bulkhead.value_index_sources s
+        LEFT JOIN LATERAL (
+            SELECT p.org_id, p.table_name, p.column_name, p.value
+            FROM (SELECT DISTINCT unnest($3::text[]) AS norm) k
+            CROSS JOIN LATERAL (SELECT org_id, table_name, column_name, value FROM bulkhead.value_index
+                                WHERE source = $1 AND norm = k.norm OFFSET 0) p
+            WHERE s.stamp = $2) v ON true
+        WHERE s.source = $1
+        ORDER BY v.table_name, v.column_name, v.value
+        """
+}
+
+/// Notes by id, and the orgs of their vector items: read by every context (prepared, see ``HotStatement``).
+private enum NotesWithVectorOrgs: HotStatement {
+    static let sql = """
+        SELECT false, id, org_id, text, created_at FROM bulkhead.notes WHERE id = ANY($1)
+        UNION ALL
+        SELECT true, id, org_id, NULL, NULL FROM bulkhead.vector_items WHERE collection = $2 AND id = ANY($1)
+        """
+}
+
+/// Examples by id, and the orgs of their vector items: read by every context (prepared, see ``HotStatement``).
+private enum ExamplesWithVectorOrgs: HotStatement {
+    static let sql = """
+        SELECT false, \(PostgresTenantRows.exampleColumns) FROM bulkhead.examples WHERE id = ANY($1)
+        UNION ALL
+        SELECT true, id, org_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM bulkhead.vector_items WHERE collection = $2 AND id = ANY($1)
+        """
 }

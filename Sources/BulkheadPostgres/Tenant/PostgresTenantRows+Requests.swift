@@ -11,6 +11,10 @@ extension PostgresTenantRows: RequestLogStore {
         feedback, created_at
         """
 
+    /// Saves the record, or rewrites the one saved before under its id. An ask saves its record
+    /// twice (before the model call, and with the answer); the request body, the largest part and
+    /// the same both times, is then kept as it is stored instead of being written (and logged to
+    /// the write-ahead log, whose flush the commit waits for) a second time.
     func saveRequest(_ principal: Principal, _ r: StoredRequest) throws {
         let body = ByteBuffer(data: r.requestBody)
         _ = try tenant(principal, "requests-write") { connection in
@@ -22,7 +26,10 @@ extension PostgresTenantRows: RequestLogStore {
                     \(r.feedback), \(r.createdAt))
                 ON CONFLICT (org_id, id) DO UPDATE SET user_id = excluded.user_id, session_id = excluded.session_id,
                     conversation_id = excluded.conversation_id, source = excluded.source, question = excluded.question,
-                    provider = excluded.provider, model = excluded.model, request_body = excluded.request_body, response = excluded.response,
+                    provider = excluded.provider, model = excluded.model,
+                    request_body = CASE WHEN requests.request_body = excluded.request_body THEN requests.request_body
+                                        ELSE excluded.request_body END,
+                    response = excluded.response,
                     sql = excluded.sql, summary = excluded.summary, row_count = excluded.row_count, sections = excluded.sections,
                     dropped = excluded.dropped, total_tokens = excluded.total_tokens, budget = excluded.budget,
                     input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd,
@@ -93,11 +100,17 @@ extension PostgresTenantRows: SettingsStore {
     }
 
     private static func settings(_ prefix: String, _ connection: PostgresConnection, locking: Bool = false) async throws -> [String: String] {
-        try await fetch(connection, """
-            SELECT key, value FROM bulkhead.settings WHERE left(key, length(\(prefix))) = \(prefix) \(unescaped: locking ? "FOR UPDATE" : "")
-            """).reduce(into: [String: String]()) { found, row in
+        let rows = locking
+            ? try await fetch(connection, "SELECT key, value FROM bulkhead.settings WHERE left(key, length(\(prefix))) = \(prefix) FOR UPDATE")
+            : try await SettingsRead.rows(on: connection, prefix)
+        return try rows.reduce(into: [String: String]()) { found, row in
             let (key, value) = try row.decode((String, String).self)
             found[key] = value
         }
     }
+}
+
+/// The settings under a prefix: read by every context and ask (prepared, see ``HotStatement``).
+private enum SettingsRead: HotStatement {
+    static let sql = "SELECT key, value FROM bulkhead.settings WHERE left(key, length($1)) = $1"
 }

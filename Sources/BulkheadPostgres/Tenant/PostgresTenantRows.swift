@@ -120,17 +120,20 @@ extension PostgresTenantRows: ConversationStore {
         }
     }
 
+    /// The conversation's owner and its last `limit` turns, in one statement (one round trip).
     func turns(_ principal: Principal, conversation: String, limit: Int) throws -> (owner: String?, turns: [StoredTurnRow]) {
         let org = principal.orgID
         let found = try tenant(principal, "conversations-read", .read) { connection -> TurnsRead in
-            let owner = try await fetch(connection, "SELECT user_id FROM bulkhead.conversations WHERE id = \(conversation)").first?.decode(String.self)
-            let turns = try await fetch(connection, """
-                SELECT id, org_id, question, sql, summary FROM bulkhead.turns WHERE conversation_id = \(conversation) ORDER BY id DESC LIMIT \(limit)
-                """).reversed().map { row in
-                let (key, rowOrg, question, sql, summary) = try row.decode((Int64, String, String, String?, String?).self)
-                return StoredTurnRow(key: key, question: question, sql: sql, summary: summary, orgID: Self.org(rowOrg, org))
+            var read = TurnsRead(owner: nil, turns: [])
+            for row in try await ConversationTurns.rows(on: connection, conversation, limit) {
+                let (owner, key, rowOrg, question, sql, summary) = try row.decode((String, Int64?, String?, String?, String?, String?).self)
+                read.owner = read.owner ?? owner
+                if let key, let rowOrg, let question {
+                    read.turns.append(StoredTurnRow(key: key, question: question, sql: sql, summary: summary, orgID: Self.org(rowOrg, org)))
+                }
             }
-            return TurnsRead(owner: owner, turns: turns)
+            read.turns.sort { $0.key < $1.key }
+            return read
         }
         return (found.owner, found.turns)
     }
@@ -152,8 +155,8 @@ extension PostgresTenantRows: ConversationStore {
 
 /// A conversation's owner and turns, read in one transaction.
 private struct TurnsRead: Sendable {
-    let owner: String?
-    let turns: [StoredTurnRow]
+    var owner: String?
+    var turns: [StoredTurnRow]
 }
 
 /// A set of orgs shared by the copies of a store.
@@ -162,4 +165,15 @@ final class OrgSet: Sendable {
 
     func contains(_ org: OrgID) -> Bool { orgs.withLock { $0.contains(org) } }
     func insert(_ org: OrgID) { _ = orgs.withLock { $0.insert(org) } }
+}
+
+/// A conversation's owner and its last turns: read by every context of a conversation (prepared, see ``HotStatement``).
+private enum ConversationTurns: HotStatement {
+    static let sql = """
+        SELECT c.user_id, t.id, t.org_id, t.question, t.sql, t.summary
+        FROM bulkhead.conversations c
+        LEFT JOIN LATERAL (SELECT id, org_id, question, sql, summary FROM bulkhead.turns
+                           WHERE conversation_id = c.id ORDER BY id DESC LIMIT $2) t ON true
+        WHERE c.id = $1
+        """
 }

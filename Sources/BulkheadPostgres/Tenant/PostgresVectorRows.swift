@@ -102,8 +102,7 @@ struct PostgresVectorRows: VectorRowStore {
     func versions(_ principal: Principal, names: [String]) throws -> [String: Int64] {
         let rows = try guarded("vectors-read") {
             try store.waitTransaction(.tenant(principal), .read) { connection in
-                try await connection.query("SELECT name, version FROM bulkhead.vector_collections WHERE name = ANY(\(names))",
-                                           logger: PostgresLog.quiet).collect().map { try $0.decode((String, Int64).self) }
+                try await CollectionVersions.rows(on: connection, names).map { try $0.decode((String, Int64).self) }
             }
         }
         return Dictionary(rows.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
@@ -204,4 +203,9 @@ private struct UpsertResult: Sendable {
 private struct CountedCollection: Sendable {
     let collection: StoredCollection
     let count: Int
+}
+
+/// The versions of named collections: read by every context build (prepared, see ``HotStatement``).
+private enum CollectionVersions: HotStatement {
+    static let sql = "SELECT name, version FROM bulkhead.vector_collections WHERE name = ANY($1)"
 }
