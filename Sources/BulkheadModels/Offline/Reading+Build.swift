@@ -236,7 +236,6 @@ extension Reading {
             produced.append((intent.at, before..<plan.conditions.count))
         }
         joinAlternatives(&plan, produced)
-        try splitBoth(&plan, subject: subject ?? base)
         if case let .expression(_, _, _, condition?) = measure {
             plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
         }

@@ -116,8 +116,6 @@ struct Reading {
     var exclusion: Exclusion?
     /// "from the heaviest average down": the aggregate the answer is ordered by, when it is not the first measure.
     var orderedAggregate: String?
-    /// "bought both Jazz and Blues tracks": where "both" asks for rows related to each of two values.
-    var bothAt: Int?
     /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
     var junctionMentions: [Int: Int] = [:]
 
@@ -139,7 +137,6 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         try scanCues()
-        readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()
         preferColumnsAfterAggregates()
