@@ -191,6 +191,7 @@ extension Reading {
         guard let base = measure.map(table(of:)) ?? subject ?? conditionTable() ?? projectionTable() else {
             throw Refusal("no table in it matches the question")
         }
+        try checkMakers(subject: subject ?? base)
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)
