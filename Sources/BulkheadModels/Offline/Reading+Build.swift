@@ -171,7 +171,10 @@ extension Reading {
         // "Which genre has the most tracks", "which customer spent the most": rank groups by the measure.
         var groupsForRank = groups
         if let rank, order == nil {
-            if measure == nil { measure = try rankMeasure(rank, subject: subject, groups: groups) }
+            if measure == nil {
+                measure = try rankMeasure(rank, subject: subject, groups: groups)
+                redateGroups(&groupsForRank, measure: measure)
+            }
             if groupsForRank.isEmpty {
                 if let subject, measure.map(table(of:)) != subject { groupsForRank = [.table(subject)] }
                 else if let k = projectionSpans.first, let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
