@@ -192,7 +192,7 @@ extension Reading {
             throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
         }
         // "the average number of tracks per album" averages a count per group, which one query level cannot hold.
-        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of",
+        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of", countAt != at + 1,
            let n = following(at + 2), let k = spanStarting(n), spans[k].table != nil, !Self.isColumnOfCounts(spans[k], graph: graph) {
             throw Refusal("it cannot take the \(tokens[at].lower) of a count per group")
         }

@@ -138,6 +138,7 @@ struct Reading {
         links.linkTerms()
         try scanCues()
         links.linkNames(skipping: consumed)
+        readAverageOfCounts()
         resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
