@@ -127,6 +127,8 @@ extension Reading {
                 if let table, columns.contains(where: { $0.table == table }) { return index }
             case .dates, .compare:
                 if table != nil { return index }
+            case let .counted(column):
+                if column.table == table { return index }
             default: continue
             }
         }

@@ -49,6 +49,8 @@ struct Reading {
             case flag(ColumnRef, negated: Bool)
             /// "customers with a company", "without a fax": the column holds a value (or not).
             case present(ColumnRef, negated: Bool)
+            /// "won an Oscar": a column that counts the thing named is above zero.
+            case counted(ColumnRef)
         }
         enum TextMatch { case equals, contains, prefix, suffix }
         var kind: Kind
