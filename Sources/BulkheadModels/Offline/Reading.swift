@@ -65,6 +65,8 @@ struct Reading {
         var aggregate: String?
         /// "heavier than the average for their own species": the table whose rows group the average.
         var ownGroup: Int?
+        /// "more albums than the average artist": the table whose rows are counted per subject row.
+        var countedTable: Int?
     }
 
     let planner: Planner
