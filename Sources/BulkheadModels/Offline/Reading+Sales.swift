@@ -45,13 +45,20 @@ extension Reading {
 
     /// "The average number of tracks per album": the rows counted, divided by the number of groups
     /// they fall in (`COUNT(*) / COUNT(DISTINCT AlbumId)`, the average of the per-album counts), when
-    /// each counted row belongs to one group (its keys lead up to the group's table).
+    /// each counted row belongs to one group (its keys lead up to the group's table) or to groups
+    /// through a linking table (each pair counted once).
     mutating func averageCountPerGroup(of table: Int, countedAt k: Int) -> Measure? {
         for p in groupSpans where p != k {
             guard let group = spans[p].table, group != table, let path = graph.path(from: table, to: group), !path.isEmpty,
-                  !graph.fansOut(from: table, along: path), graph.tables[group].primaryKey.count == 1 else { continue }
-            let key = path.count == 1 && path[0].childColumns.count == 1 ? ColumnRef(table: table, column: path[0].childColumns[0])
-                : graph.tables[group].primaryKey[0].ref
+                  graph.tables[group].primaryKey.count == 1 else { continue }
+            let key: ColumnRef
+            if path.count == 2, graph.junction(path[0].child) != nil, path[0].child == path[1].child, path[1].childColumns.count == 1 {
+                // "movies per genre" through movie_genres: each (movie, genre) pair once, over the genres named in it.
+                key = ColumnRef(table: path[1].child, column: path[1].childColumns[0])
+            } else if !graph.fansOut(from: table, along: path) {
+                key = path.count == 1 && path[0].childColumns.count == 1 ? ColumnRef(table: table, column: path[0].childColumns[0])
+                    : graph.tables[group].primaryKey[0].ref
+            } else { continue }
             groupSpans.removeAll { $0 == p }
             used.insert(p)
             notes.append("divided the number of \(tableName(table)) rows by the number of \(tableName(group)) rows they belong to (from \(quoted(p)))")
