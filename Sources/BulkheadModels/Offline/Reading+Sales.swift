@@ -44,7 +44,7 @@ extension Reading {
     }
 
     /// "The average number of tracks per album": the rows counted, divided by the number of groups
-    /// they fall in (`COUNT(*) / COUNT(DISTINCT AlbumId)`, the average of the per-album counts), when
+    /// they fall in (`COUNT(AlbumId) / COUNT(DISTINCT AlbumId)`; a row in no group is in no average), the average of the per-album counts), when
     /// each counted row belongs to one group (its keys lead up to the group's table) or to groups
     /// through a linking table (each pair counted once).
     mutating func averageCountPerGroup(of table: Int, countedAt k: Int) -> Measure? {
@@ -62,7 +62,8 @@ extension Reading {
             groupSpans.removeAll { $0 == p }
             used.insert(p)
             notes.append("divided the number of \(tableName(table)) rows by the number of \(tableName(group)) rows they belong to (from \(quoted(p)))")
-            return .expression(function: "AVG", expr: .arithmetic([.scaled(.count, 1), .countDistinct(.column(key))], ["/"]), table: table, condition: nil)
+            return .expression(function: "AVG", expr: .arithmetic([.scaled(.aggregate("COUNT", .column(key)), 1), .countDistinct(.column(key))], ["/"]),
+                               table: table, condition: nil)
         }
         return nil
     }
