@@ -37,7 +37,11 @@ extension Reading {
                     return .distinctValues(column)
                 }
             }
-            if let table = subject ?? conditionTable() { return .rows(table: table) }
+            if let table = subject ?? conditionTable() {
+                // "How many Supreme pizzas were sold": a value between "how many" and the table; the units sold still count.
+                if let s = subjectSpan, spans[s].table == table, let sold = unitsSold(of: table, countedAt: s) { return sold }
+                return .rows(table: table)
+            }
             throw Refusal("it cannot tell what to count")
         }
         // "revenue per category": a metric named on its own is its aggregate.
