@@ -23,3 +23,24 @@ extension Reading {
         return true
     }
 }
+
+/// "Customers who live in the same country as their support rep": the subject's column equal to
+/// the same column of the row a foreign key leads to. Rows of one table compared with each other
+/// (an employee and their manager) would need the table twice, so that is still refused.
+extension Reading {
+    /// Reads "the same <column> as <its, their> <table>" after the subject's table.
+    mutating func readSameAs() {
+        guard let same = tokens.indices.first(where: { word($0) == "same" }), let k = spanStarting(same + 1), !spans[k].columns.isEmpty,
+              word(spans[k].range.upperBound) == "as",
+              let n = following(spans[k].range.upperBound, skipping: ["the", "their", "its", "his", "her", "a", "an"]), let r = spanStarting(n),
+              let other = spans[r].table,
+              let s = spans.indices.first(where: { spans[$0].table != nil && spans[$0].range.upperBound <= same }), let subject = spans[s].table,
+              subject != other, graph.distance(subject, other) != nil else { return }
+        let columns = spans[k].columns
+        guard let own = columns.first(where: { $0.table == subject }),
+              let theirs = columns.first(where: { $0.table == other && graph.column($0).words == graph.column(own).words }) else { return }
+        intents.append(Intent(kind: .sameAs(own, theirs, edge: spans[r].edge), at: same))
+        used.formUnion([k, r])
+        consumed.formUnion(same..<spans[r].range.upperBound)
+    }
+}

@@ -155,7 +155,7 @@ extension Reading {
 
     mutating func checkEveryWord() throws {
         // "in the same country as their support rep" compares two rows' columns, which no plan here expresses.
-        if let same = tokens.firstIndex(where: { $0.lower == "same" }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
+        if let same = tokens.indices.first(where: { tokens[$0].lower == "same" && !consumed.contains($0) }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
         for i in tokens.indices {

@@ -51,6 +51,8 @@ struct Reading {
             case present(ColumnRef, negated: Bool)
             /// "won an Oscar": a column that counts the thing named is above zero.
             case counted(ColumnRef)
+            /// "in the same country as their support rep": a column equal to the same column of a related row.
+            case sameAs(ColumnRef, ColumnRef, edge: Int?)
         }
         enum TextMatch { case equals, contains, prefix, suffix }
         var kind: Kind
@@ -148,6 +150,7 @@ struct Reading {
         try scanConditions()
         readOrderPhrase()
         readAggregateList()
+        readSameAs()
         assignRoles()
         readCoordination()
         readExclusion()
