@@ -74,6 +74,8 @@ import BulkheadStore
             ("round5-rows-movies", "movies", acme), ("round5-rows-world", "world", acme), ("round5-rows-flights", "flights", acme),
             ("round5-rows-elements", "elements", acme), ("round5-rows-retail", "retail", acme),
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),
+            ("round5-hard-movies", "movies", acme), ("round5-hard-world", "world", acme), ("round5-hard-penguins", "penguins", acme),
+            ("round5-hard-elements", "elements", acme), ("round5-hard-flights", "flights", acme), ("round5-hard-chinook", "chinook", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -138,7 +138,9 @@ extension Linker {
                     span = Span(range: range, meaning: .condition(condition), strength: best)
                 } else if let table = top.compactMap(\.table).first {
                     span = Span(range: range, meaning: .table(table), strength: best)
-                    span.edge = top.first { $0.table == table }?.edge
+                    // A role names one key ("support rep"); the same word on the keys of many tables ("player") is the table's plain name.
+                    let roles = Set(top.filter { $0.table == table }.map(\.edge))
+                    span.edge = roles.count == 1 ? roles.first! : nil
                     // A table's name that is also a column's whole name keeps the columns as a fallback.
                     let columns = targets.compactMap(\.column)
                     for column in columns { span.columnStrengths[column] = targets.first { $0.column == column }?.strength ?? 0 }

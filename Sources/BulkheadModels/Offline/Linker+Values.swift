@@ -39,6 +39,9 @@ extension Linker {
                         if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column)
                             || insideColumnName(start) { continue }
                         if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
+                        // "at the box office": a lowercase title ("The Box") whose last word begins a column's name is that name.
+                        if words.count > 1, insideColumnName(start + words.count - 1),
+                           !tokens[start..<(start + words.count)].contains(where: { $0.capitalized && $0.lower != "the" }) { continue }
                         candidates.append(((start..<(start + words.count)), value, column.ref))
                     }
                     // "LaGuardia" for "La Guardia": one typed word that is the value's words run together.

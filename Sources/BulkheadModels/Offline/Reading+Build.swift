@@ -174,7 +174,10 @@ extension Reading {
         // "Which genre has the most tracks", "which customer spent the most": rank groups by the measure.
         var groupsForRank = groups
         if let rank, order == nil {
-            if measure == nil { measure = try rankMeasure(rank, subject: subject, groups: groups) }
+            if measure == nil {
+                measure = try rankMeasure(rank, subject: subject, groups: groups)
+                redateGroups(&groupsForRank, measure: measure)
+            }
             if groupsForRank.isEmpty {
                 if let subject, measure.map(table(of:)) != subject { groupsForRank = [.table(subject)] }
                 else if let k = projectionSpans.first, let column = choose(spans[k].columns, near: anchors, strengths: spans[k].columnStrengths) {
@@ -194,6 +197,7 @@ extension Reading {
         guard let base = measure.map(table(of:)) ?? subject ?? conditionTable() ?? projectionTable() else {
             throw Refusal("no table in it matches the question")
         }
+        try checkMakers(subject: subject ?? base)
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)
@@ -241,7 +245,6 @@ extension Reading {
             produced.append((intent.at, before..<plan.conditions.count))
         }
         joinAlternatives(&plan, produced)
-        try splitBoth(&plan, subject: subject ?? base)
         if case let .expression(_, _, _, condition?) = measure {
             plan.conditions.append(.oneOf(.column(condition.column), [condition.value], negated: false))
         }

@@ -141,6 +141,8 @@ extension Reading {
                 if let table, columns.contains(where: { $0.table == table }) { return index }
             case .dates, .compare, .day, .timeOfDay:
                 if table != nil { return index }
+            case let .counted(column):
+                if column.table == table { return index }
             default: continue
             }
         }

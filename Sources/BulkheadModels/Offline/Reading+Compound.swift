@@ -50,8 +50,10 @@ extension Reading {
         let said = Set(between.compactMap(word))
         // "Which islands have Adelie penguins but not Gentoo penguins": the islands are the subject, not the penguins.
         let named = spans.indices.first { spans[$0].table != nil && spans[$0].range.upperBound <= a.at }
+        // Both values are of one column: the columns that hold each of them ("Chicken" is an ingredient too, but "Veggie" only a category).
+        let shared = a.holders.intersection(b.holders).sorted()
         func keepValues() {
-            for value in [a, b] { intents[value.index].kind = .value(value.text, Array(value.holders), negated: value.negated) }
+            for value in [a, b] { intents[value.index].kind = .value(value.text, shared, negated: value.negated) }
         }
         if !b.negated, said.contains("and"), aggregate != nil || countAt != nil,
            between.contains(where: { word($0) == "and" && ["of", "for", "in"].contains(word($0 + 1) ?? "") }),
@@ -62,14 +64,7 @@ extension Reading {
         } else if !b.negated, said.contains("and") {
             var j = a.at - 1
             while j >= 0, let w = word(j), Self.coordinationFillers.contains(w), w != "and" { j -= 1 }
-            guard j >= 0, word(j) == "both", !consumed.contains(j) || bothAt == j else { return }
-            if bothAt == j {
-                // `readBoth` took "both" for one key per value of the subject's rows; where the subject
-                // is a column's values ("Which periods have both …"), only a set operation answers.
-                guard let subject = spans.indices.first(where: { spans[$0].range.upperBound <= j && (spans[$0].table != nil || !spans[$0].columns.isEmpty) }),
-                      spans[subject].table == nil else { return }
-                bothAt = nil
-            }
+            guard j >= 0, word(j) == "both", !consumed.contains(j) else { return }
             consumed.insert(j)
             keepValues()
             coordination = Coordination(operation: .intersect, first: a.text, second: b.text, subject: named.flatMap { spans[$0].table })

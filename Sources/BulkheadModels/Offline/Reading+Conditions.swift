@@ -25,6 +25,7 @@ extension Reading {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
+            if readOneCounted(i) { continue }
             if let k = spanStarting(i), spans[k].isValue {
                 readValue(k)
                 i = spans[k].range.upperBound - 1

@@ -177,6 +177,7 @@ extension Reading {
                     && !(i > 0 && Self.containmentWords.contains(word(i - 1) ?? "")):
                 // "the manager of Jane Peacock": the row a self-referencing key points to. Not a
                 // value ("whose title contains Manager", "a 'Manager'"): that is text to match.
+                if readHasManager(i) { continue }
                 managerAt = i
                 consumed.insert(i)
             case "yearly", "annually", "annual", "monthly", "daily":

@@ -3,35 +3,6 @@
 /// ranked by a sum ("which billing country has the highest total"), and a possessive ("which
 /// country's customers spent the most").
 extension Reading {
-    /// "both Jazz and Blues": two values of one column, before "and" and after it.
-    mutating func readBoth() {
-        guard let both = tokens.indices.first(where: { tokens[$0].lower == "both" }) else { return }
-        let values = spans.indices.filter { spans[$0].isValue && spans[$0].range.lowerBound > both }
-        guard values.count == 2, case let .value(_, first) = spans[values[0]].meaning, case let .value(_, second) = spans[values[1]].meaning,
-              !Set(first).isDisjoint(with: second),
-              tokens[spans[values[0]].range.upperBound..<spans[values[1]].range.lowerBound].contains(where: { $0.lower == "and" }) else { return }
-        bothAt = both
-        consumed.insert(both)
-    }
-
-    /// "customers who bought both Jazz and Blues tracks": one `IN` per value, each through the
-    /// foreign keys from the subject to the value's table, rather than one row holding both.
-    func splitBoth(_ plan: inout QueryPlan, subject: Int) throws {
-        guard bothAt != nil else { return }
-        guard let index = plan.conditions.firstIndex(where: { if case let .oneOf(_, values, false) = $0 { return values.count == 2 }; return false }),
-              case let .oneOf(expr, values, _) = plan.conditions[index] else { throw Refusal("it cannot require both conditions of the same rows") }
-        let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
-        guard !keys.isEmpty, expr.columns.allSatisfy({ $0.table != subject }) else { throw Refusal("it cannot require both conditions of the same rows") }
-        plan.conditions.remove(at: index)
-        for value in values {
-            var sub = QueryPlan(base: subject)
-            sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
-            sub.conditions = [.oneOf(expr, [value], negated: false)]
-            sub.entries = plan.entries
-            plan.conditions.append(.inQuery(keys, sub, negated: false))
-        }
-    }
-
     mutating func regroup(subject: Int?, measure: inout Measure?, groups: inout [GroupKey]) {
         // "Which artists have more than 3 albums? Show the name and the number of albums": the count is per artist.
         if groups.isEmpty, rank == nil, let subject, case let .rows(counted)? = measure, counted != subject,

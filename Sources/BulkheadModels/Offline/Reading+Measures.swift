@@ -37,7 +37,11 @@ extension Reading {
                     return .distinctValues(column)
                 }
             }
-            if let table = subject ?? conditionTable() { return .rows(table: table) }
+            if let table = subject ?? conditionTable() {
+                // "How many Supreme pizzas were sold": a value between "how many" and the table; the units sold still count.
+                if let s = subjectSpan, spans[s].table == table, let sold = unitsSold(of: table, countedAt: s) { return sold }
+                return .rows(table: table)
+            }
             throw Refusal("it cannot tell what to count")
         }
         // "revenue per category": a metric named on its own is its aggregate.
@@ -276,36 +280,51 @@ extension Reading {
         let ranked = [rankSpan, countSpan, measureSpan].compactMap { $0 }.compactMap { spans[$0].table ?? spans[$0].columns.first?.table }
         let anchors = anchors + ranked.filter { !anchors.contains($0) }
         for (part, _) in dateGroups {
-            let graph = self.graph
-            let first = ranked.first ?? anchors.first
-            // "per year" where the measured table has a year column (yearID): that column.
-            if part == .year, let year = ([first].compactMap { $0 } + anchors).lazy
-                .compactMap({ graph.tables[$0].columns.first { $0.kind == .year }?.ref }).first {
-                groups.append(.column(year))
-                notes.append("grouped by \(columnName(year))")
-                continue
-            }
-            let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
-                let da = first.flatMap { graph.distance($0, a) } ?? 99
-                let db = first.flatMap { graph.distance($0, b) } ?? 99
-                return (da, a) < (db, b)
-            }
-            let candidates = order.compactMap { graph.dateColumns(of: $0).first?.ref }
-            guard let column = candidates.first(where: { ref in anchors.isEmpty || anchors.contains { graph.distance($0, ref.table) != nil } }) else {
-                // "the enrollments in each year": a year column of the one row each counted row refers to (its section).
-                let years = first.map { first in graph.edges.filter { $0.child == first && $0.parent != first }
-                    .compactMap { edge in graph.tables[edge.parent].columns.first { $0.kind == .year }?.ref } } ?? []
-                // Only one such year: two (a student's entry year, a section's year) would be a guess.
-                if part == .year, years.count == 1, let year = years.first {
-                    groups.append(.column(year))
-                    notes.append("grouped by \(columnName(year))")
-                    continue
-                }
-                throw Refusal("no date column fits a grouping by \(part.rawValue)")
-            }
-            groups.append(.datePart(part, column))
-            notes.append("grouped by the \(part.rawValue) of \(columnName(column))")
+            let column = try dateGroupColumn(part, first: ranked.first ?? anchors.first, anchors: anchors)
+            groups.append(column.kind == .year ? .column(column.ref) : .datePart(part, column.ref))
+            notes.append(column.kind == .year ? "grouped by \(columnName(column.ref))" : "grouped by the \(part.rawValue) of \(columnName(column.ref))")
         }
         return groups
+    }
+
+    /// The date column a "per month" or "per year" groups by: the year column of the measured
+    /// table (yearID) for a year, else the date of the table nearest to `first` (what is counted or
+    /// measured), among the tables linked to the anchors.
+    func dateGroupColumn(_ part: DatePart, first: Int?, anchors: [Int]) throws -> (ref: ColumnRef, kind: SchemaGraph.Kind) {
+        let graph = self.graph
+        if part == .year, let year = ([first].compactMap { $0 } + anchors).lazy
+            .compactMap({ graph.tables[$0].columns.first { $0.kind == .year }?.ref }).first {
+            return (year, .year)
+        }
+        let order = anchors + graph.tables.indices.filter { !anchors.contains($0) }.sorted { a, b in
+            let da = first.flatMap { graph.distance($0, a) } ?? 99
+            let db = first.flatMap { graph.distance($0, b) } ?? 99
+            return (da, a) < (db, b)
+        }
+        let candidates = order.compactMap { graph.dateColumns(of: $0).first?.ref }
+        guard let column = candidates.first(where: { ref in anchors.isEmpty || anchors.contains { graph.distance($0, ref.table) != nil } }) else {
+            // "the enrollments in each year": a year column of the one row each counted row refers to (its section).
+            let years = first.map { first in graph.edges.filter { $0.child == first && $0.parent != first }
+                .compactMap { edge in graph.tables[edge.parent].columns.first { $0.kind == .year }?.ref } } ?? []
+            // Only one such year: two (a student's entry year, a section's year) would be a guess.
+            if part == .year, years.count == 1, let year = years.first { return (year, .year) }
+            throw Refusal("no date column fits a grouping by \(part.rawValue)")
+        }
+        return (column, .date)
+    }
+
+    /// "In which month did we take the most money": the measure, known only once the ranking chose
+    /// it, dates the groups; a date part taken before from a far table (an employee's hire date)
+    /// moves to the date of the measured rows (the invoice's date).
+    mutating func redateGroups(_ groups: inout [GroupKey], measure: Measure?) {
+        guard let measure else { return }
+        let measured = table(of: measure)
+        for (index, group) in groups.enumerated() {
+            guard case let .datePart(part, ref) = group, ref.table != measured,
+                  let column = try? dateGroupColumn(part, first: measured, anchors: [measured]), column.kind == .date,
+                  column.ref.table != ref.table, (graph.distance(measured, column.ref.table) ?? 99) < (graph.distance(measured, ref.table) ?? 99) else { continue }
+            groups[index] = .datePart(part, column.ref)
+            notes = notes.map { $0 == "grouped by the \(part.rawValue) of \(columnName(ref))" ? "grouped by the \(part.rawValue) of \(columnName(column.ref))" : $0 }
+        }
     }
 }

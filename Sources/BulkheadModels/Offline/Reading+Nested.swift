@@ -130,6 +130,7 @@ extension Reading {
     /// Settles a comparison with an average that is nested: per group, or over the row's own group.
     /// Returns false when the comparison is a plain one with the average of every row.
     mutating func resolveNestedAverage(_ intent: Intent, op: String, hint: String?, into plan: inout QueryPlan, near: [Int], subject: Int) throws -> Bool {
+        if let counted = intent.countedTable { return try resolveCountAgainstAverage(intent, counted: counted, op: op, into: &plan, subject: subject) }
         if let group = intent.ownGroup {
             let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
             guard let edge = graph.edges.first(where: { $0.child == target.table && $0.parent == group && $0.childColumns.count == 1 }) else {

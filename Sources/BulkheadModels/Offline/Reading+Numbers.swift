@@ -100,6 +100,7 @@ extension Reading {
         var hint = Lexicon.comparativeHints[w]
         if w == "than" { return nil }
         if word(i + 1) == "than", let verb = verbHint(i, w) { hint = verb }
+        if let next = readCountAgainstAverage(i, w) { return next }
         // "more Oscars than the average film": the compared column, named between the comparative and "than".
         var named = comparedColumnBeforeThan(i, w)
         if let named {

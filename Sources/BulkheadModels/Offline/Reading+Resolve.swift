@@ -191,6 +191,13 @@ extension Reading {
             guard let key = graph.tables[table].primaryKey.first else { return }
             plan.conditions.append(.compare(.column(key.ref), "=", .number(value)))
             notes.append("kept \(columnName(key.ref)) = \(planner.dialect.number(value))")
+        case let .sameAs(own, other, edge):
+            if let edge { plan.entries[other] = edge }
+            plan.conditions.append(.compareColumns(own, "=", other))
+            notes.append("kept rows whose \(columnName(own)) equals \(columnName(other))")
+        case let .counted(column):
+            plan.conditions.append(.compare(.column(column), ">", .number(0)))
+            notes.append("kept rows with \(columnName(column)) above zero")
         case let .present(column, negated):
             plan.conditions.append(negated ? .isNull(.column(column)) : .isNotNull(.column(column)))
             notes.append("kept rows \(negated ? "without" : "with") a \(columnName(column))")

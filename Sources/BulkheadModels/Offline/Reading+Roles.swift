@@ -177,7 +177,7 @@ extension Reading {
 
     mutating func checkEveryWord() throws {
         // "in the same country as their support rep" compares two rows' columns, which no plan here expresses.
-        if let same = tokens.firstIndex(where: { $0.lower == "same" }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
+        if let same = tokens.indices.first(where: { tokens[$0].lower == "same" && !consumed.contains($0) }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
         for i in tokens.indices {
@@ -214,7 +214,7 @@ extension Reading {
             throw Refusal("it cannot tell what \"\(tokens[stray].text)\" applies to")
         }
         // "the average number of tracks per album" averages a count per group, which one query level cannot hold.
-        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of",
+        if let (function, at) = aggregate, ["AVG", "MAX", "MIN"].contains(function), word(at + 1) == "number", word(at + 2) == "of", countAt != at + 1,
            let n = following(at + 2), let k = spanStarting(n), spans[k].table != nil, !Self.isColumnOfCounts(spans[k], graph: graph) {
             throw Refusal("it cannot take the \(tokens[at].lower) of a count per group")
         }

@@ -49,6 +49,10 @@ struct Reading {
             case flag(ColumnRef, negated: Bool)
             /// "customers with a company", "without a fax": the column holds a value (or not).
             case present(ColumnRef, negated: Bool)
+            /// "won an Oscar": a column that counts the thing named is above zero.
+            case counted(ColumnRef)
+            /// "in the same country as their support rep": a column equal to the same column of a related row.
+            case sameAs(ColumnRef, ColumnRef, edge: Int?)
         }
         enum TextMatch { case equals, contains, prefix, suffix }
         var kind: Kind
@@ -63,6 +67,8 @@ struct Reading {
         var aggregate: String?
         /// "heavier than the average for their own species": the table whose rows group the average.
         var ownGroup: Int?
+        /// "more albums than the average artist": the table whose rows are counted per subject row.
+        var countedTable: Int?
     }
 
     let planner: Planner
@@ -126,8 +132,6 @@ struct Reading {
     var exclusion: Exclusion?
     /// "from the heaviest average down": the aggregate the answer is ordered by, when it is not the first measure.
     var orderedAggregate: String?
-    /// "bought both Jazz and Blues tracks": where "both" asks for rows related to each of two values.
-    var bothAt: Int?
     /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
     var junctionMentions: [Int: Int] = [:]
 
@@ -152,13 +156,14 @@ struct Reading {
         try scanCues()
         readFirstLast()
         readOnce()
-        readBoth()
         links.linkNames(skipping: consumed)
+        readAverageOfCounts()
         resolveJunctions()
         preferColumnsAfterAggregates()
         try scanConditions()
         readOrderPhrase()
         readAggregateList()
+        readSameAs()
         assignRoles()
         readCoordination()
         readExclusion()
