@@ -103,7 +103,12 @@ struct JoinTree {
             if let column { nodeOfColumn[column] = existing }
             return true
         }
-        guard let path = graph.path(from: nodes[0].table, to: table, preferring: preferred) else { return false }
+        guard var path = graph.path(from: nodes[0].table, to: table, preferring: preferred) else { return false }
+        // Rows that only share an unnamed parent are not related by it: another path, or none.
+        if graph.siblingTurn(from: nodes[0].table, along: path, named: preferred) != nil {
+            guard let other = graph.pathWithoutSiblingTurn(from: nodes[0].table, to: table, named: preferred) else { return false }
+            path = other
+        }
         var current = 0
         var at = nodes[0].table
         for edge in path {

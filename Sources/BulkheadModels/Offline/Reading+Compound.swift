@@ -85,6 +85,7 @@ extension Reading {
     /// The plan, split by a coordination into one query per value and combined.
     mutating func buildPlan() throws -> QueryPlan {
         var plan = try build()
+        try refuseUnrelatedAttributes(plan)
         try addSecondMeasure(&plan)
         try addAskedRelation(&plan)
         try addExclusion(&plan)

@@ -271,8 +271,10 @@ extension Reading {
             candidates += graph.dateColumns(of: table).map(\.ref)
             candidates += graph.tables[table].columns.filter { $0.kind == .year }.map(\.ref)
         }
-        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) { return named }
-        if let first = candidates.first { return first }
+        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) {
+            return try ownDate(named, subject: subject, questionStems: questionStems)
+        }
+        if let first = candidates.first { return try ownDate(first, subject: subject, questionStems: questionStems) }
         throw Refusal("no date column in the schema fits the dates asked")
     }
 
