@@ -200,6 +200,7 @@ private struct Writer {
             return text
         case let .datePart(part, ref): return dialect.datePart(part, of: column(ref))
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
+        case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
         }
     }
 

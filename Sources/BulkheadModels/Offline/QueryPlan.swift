@@ -16,6 +16,8 @@ struct QueryPlan {
         case datePart(DatePart, SchemaGraph.ColumnRef)
         /// An expression divided by a number (a unit conversion).
         case scaled(Expr, Double)
+        /// Money net of a discount held as a fraction: `expr * (1 - discount)`.
+        case discounted(Expr, SchemaGraph.ColumnRef)
 
         /// The columns the expression reads.
         var columns: [SchemaGraph.ColumnRef] {
@@ -24,6 +26,7 @@ struct QueryPlan {
             case .star, .count: return []
             case let .countDistinct(inner), let .aggregate(_, inner), let .scaled(inner, _): return inner.columns
             case let .arithmetic(parts, _): return parts.flatMap(\.columns)
+            case let .discounted(inner, discount): return inner.columns + [discount]
             }
         }
 

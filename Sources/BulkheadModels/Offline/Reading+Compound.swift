@@ -86,6 +86,7 @@ extension Reading {
     mutating func buildPlan() throws -> QueryPlan {
         var plan = try build()
         try refuseUnrelatedAttributes(plan)
+        try refuseIgnoredDiscount(plan)
         try addSecondMeasure(&plan)
         try addAskedRelation(&plan)
         try addExclusion(&plan)

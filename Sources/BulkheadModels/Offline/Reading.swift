@@ -100,6 +100,8 @@ struct Reading {
     var orderSpan: Int?
     /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
     var absorbed: Set<Int> = []
+    /// "after discount", "net of discounts": where money is asked net of the lines' discount.
+    var netOfDiscountAt: Int?
     /// "how long": the answer is a duration.
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
@@ -139,6 +141,7 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         try scanCues()
+        readNetOfDiscount()
         readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()
