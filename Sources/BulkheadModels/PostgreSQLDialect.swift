@@ -32,7 +32,7 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// The part as an integer; the expression is read as a timestamp, so ISO text columns work too.
     public func datePart(_ part: DatePart, of expression: String) -> String {
-        "EXTRACT(\(part.rawValue.uppercased()) FROM (\(expression))::timestamp)::int"
+        "EXTRACT(\(part == .weekday ? "DOW" : part.rawValue.uppercased()) FROM (\(expression))::timestamp)::int"
     }
 
     public func datePart(_ part: DatePart, of expression: String, equals value: Int) -> String {

@@ -40,6 +40,8 @@ extension SQLDialect {
 /// A part of a date.
 public enum DatePart: String, Sendable, Hashable {
     case year, month, day
+    /// The day of the week, 0 for Sunday to 6 for Saturday.
+    case weekday
 }
 
 extension SQLDialect where Self == SQLiteDialect {
@@ -64,12 +66,12 @@ public struct SQLiteDialect: SQLDialect {
     }
 
     public func datePart(_ part: DatePart, of expression: String) -> String {
-        let format = ["year": "%Y", "month": "%m", "day": "%d"][part.rawValue]!
+        let format = ["year": "%Y", "month": "%m", "day": "%d", "weekday": "%w"][part.rawValue]!
         return "strftime('\(format)', \(expression))"
     }
 
     public func datePart(_ part: DatePart, of expression: String, equals value: Int) -> String {
-        let text = part == .year ? String(format: "%04d", value) : String(format: "%02d", value)
+        let text = part == .year ? String(format: "%04d", value) : part == .weekday ? String(value) : String(format: "%02d", value)
         return "\(datePart(part, of: expression)) = '\(text)'"
     }
 

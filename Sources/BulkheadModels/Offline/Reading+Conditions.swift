@@ -61,6 +61,7 @@ extension Reading {
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }
             if let next = readDayOrTime(i, w) { i = next; continue }
+            if let next = readWeekday(i, w) { i = next; continue }
             if let next = readDate(i, w) { i = next; continue }
             if let next = try readComparison(i, w) { i = next; continue }
         }

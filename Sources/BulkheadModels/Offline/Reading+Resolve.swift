@@ -158,6 +158,15 @@ extension Reading {
             try resolveDay(from: from, to: to, wording: wording, column: dateColumn(intent, near: near, subject: subject, questionStems: questionStems), into: &plan)
         case let .timeOfDay(op, seconds, upTo, wording):
             try resolveTime(op: op, seconds: seconds, upTo: upTo, wording: wording, near: near, subject: subject, questionStems: questionStems, into: &plan)
+        case let .weekday(days):
+            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
+            guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day of the week") }
+            if days.count == 1 {
+                plan.conditions.append(.datePartEquals(.weekday, target, days[0]))
+            } else {
+                plan.conditions.append(.oneOf(.datePart(.weekday, target), days.map(String.init), negated: false))
+            }
+            notes.append("kept the days of the week \(days.map(String.init).joined(separator: ", ")) of \(columnName(target)) (0 is Sunday)")
         case let .month(month):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }

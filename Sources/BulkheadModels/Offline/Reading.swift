@@ -36,6 +36,8 @@ struct Reading {
             case compareToRow(op: String, hint: String?, value: String, holders: [ColumnRef])
             case dates(from: (year: Int, month: Int)?, to: (year: Int, month: Int)?, wording: String)
             case month(Int)
+            /// Days of the week (0 is Sunday): "on a Saturday", "at weekends".
+            case weekday([Int])
             /// One day or a range bounded by days, each (year, month, day); `to` is exclusive.
             case day(from: (Int, Int, Int)?, to: (Int, Int, Int)?, wording: String)
             /// A time of day in seconds after midnight, compared by `op`, or from it up to `upTo`.
