@@ -50,6 +50,11 @@ public struct PostgreSQLDialect: SQLDialect {
         "(\(expression))::text \(negated ? "NOT ILIKE" : "ILIKE") \(literal(pattern)) ESCAPE '\\'"
     }
 
+    /// Days as a number: the epoch seconds between the two timestamps, over a day's seconds.
+    public func days(from start: String, to end: String) -> String {
+        "EXTRACT(EPOCH FROM ((\(end))::timestamp - (\(start))::timestamp)) / 86400.0"
+    }
+
     public func divide(_ expression: String, by divisor: Double) -> String {
         "(\(expression))::numeric / \(number(divisor))"
     }

@@ -22,6 +22,8 @@ public protocol SQLDialect: Sendable {
     func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> String
     /// `expression` matches the `%`/`_` pattern (already escaped with a backslash), ignoring case.
     func like(_ expression: String, pattern: String, negated: Bool) -> String
+    /// The number of days from the date `start` to the date `end` (a fraction for timestamps).
+    func days(from start: String, to end: String) -> String
     /// A division that keeps fractions.
     func divide(_ expression: String, by divisor: Double) -> String
     /// The clause that keeps the first `count` rows.
@@ -84,6 +86,8 @@ public struct SQLiteDialect: SQLDialect {
     public func like(_ expression: String, pattern: String, negated: Bool) -> String {
         "\(expression) \(negated ? "NOT LIKE" : "LIKE") \(literal(pattern)) ESCAPE '\\'"
     }
+
+    public func days(from start: String, to end: String) -> String { "julianday(\(end)) - julianday(\(start))" }
 
     public func divide(_ expression: String, by divisor: Double) -> String {
         let text = number(divisor)

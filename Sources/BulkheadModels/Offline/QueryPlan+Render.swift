@@ -201,6 +201,7 @@ private struct Writer {
         case let .datePart(part, ref): return dialect.datePart(part, of: column(ref))
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
         case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
+        case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
         }
     }
 
@@ -215,6 +216,7 @@ private struct Writer {
     func condition(_ condition: QueryPlan.Condition) -> String {
         switch condition {
         case let .compare(lhs, op, rhs): return "\(expr(lhs)) \(op) \(literal(rhs))"
+        case let .compareColumns(lhs, op, rhs): return "\(expr(lhs)) \(op) \(expr(rhs))"
         case let .equalsIgnoringCase(lhs, value): return dialect.equalsIgnoringCase(expr(lhs), dialect.literal(value))
         case let .oneOf(lhs, values, negated):
             if values.count == 1 { return "\(expr(lhs)) \(negated ? "<>" : "=") \(dialect.literal(values[0]))" }

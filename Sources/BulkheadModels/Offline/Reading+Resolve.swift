@@ -158,6 +158,12 @@ extension Reading {
             try resolveDay(from: from, to: to, wording: wording, column: dateColumn(intent, near: near, subject: subject, questionStems: questionStems), into: &plan)
         case let .timeOfDay(op, seconds, upTo, wording):
             try resolveTime(op: op, seconds: seconds, upTo: upTo, wording: wording, near: near, subject: subject, questionStems: questionStems, into: &plan)
+        case let .interval(op, days, wording):
+            let (start, end) = try interval(of: [subject] + near.filter { $0 != subject }, questionStems: questionStems)
+            plan.conditions.append(.compare(.daysBetween(start, end), op, .number(days)))
+            notes.append("kept the rows whose days from \(columnName(start)) to \(columnName(end)) are \(wording)")
+        case let .compareColumns(op, left, right):
+            plan.conditions.append(.compareColumns(.column(left), op, .column(right)))
         case let .weekday(days):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day of the week") }

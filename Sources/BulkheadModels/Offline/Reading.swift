@@ -38,6 +38,10 @@ struct Reading {
             case month(Int)
             /// Days of the week (0 is Sunday): "on a Saturday", "at weekends".
             case weekday([Int])
+            /// "shipped after their required date": two columns of the same row.
+            case compareColumns(op: String, left: ColumnRef, right: ColumnRef)
+            /// "longer than a week": the days between a row's start and end dates.
+            case interval(op: String, days: Double, wording: String)
             /// One day or a range bounded by days, each (year, month, day); `to` is exclusive.
             case day(from: (Int, Int, Int)?, to: (Int, Int, Int)?, wording: String)
             /// A time of day in seconds after midnight, compared by `op`, or from it up to `upTo`.
