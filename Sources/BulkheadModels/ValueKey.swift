@@ -26,10 +26,12 @@ public enum ValueKey {
         for token in tokens where token.quoted { keys.insert(of(token.text)) }
         let words = tokens.filter { !$0.quoted }.map(\.lower)
         for start in words.indices {
-            var run: [String] = []
+            // Each run grows the one before it by a word, so it is appended to, not joined again.
+            var run = ""
             for word in words[start..<min(words.count, start + maxWords)] {
-                run.append(word)
-                keys.insert(run.joined(separator: " "))
+                if !run.isEmpty { run += " " }
+                run += word
+                keys.insert(run)
             }
         }
         keys.remove("")

@@ -36,16 +36,21 @@ public struct HashingEmbedder: Embedder {
         let unigram = FNV1a.hash("u:".utf8)
         let bigram = FNV1a.hash("b:".utf8)
         let trigram = FNV1a.hash("c:".utf8)
+        // The features are hashed straight from the words' UTF-8, byte for byte as the joined or
+        // sliced strings would spell them, so no string is made per feature (the hashing ran on
+        // every ask, and its allocations were most of its cost).
         for (index, word) in words.enumerated() {
             add(FNV1a.hash(word.utf8, seed: unigram), 1.0)
             if index + 1 < words.count {
-                add(FNV1a.hash(Array(word.utf8) + [0x20] + Array(words[index + 1].utf8), seed: bigram), 0.8)
+                let pair = FNV1a.hash(CollectionOfOne(0x20), seed: FNV1a.hash(word.utf8, seed: bigram))
+                add(FNV1a.hash(words[index + 1].utf8, seed: pair), 0.8)
             }
-            let padded = Array((" " + word + " ").unicodeScalars)
+            let padded = [" "] + Array(word.unicodeScalars) + [" "]
             if padded.count >= 3 {
                 for start in 0...(padded.count - 3) {
-                    let piece = String(String.UnicodeScalarView(padded[start..<(start + 3)]))
-                    add(FNV1a.hash(piece.utf8, seed: trigram), 0.5)
+                    var hash = trigram
+                    for scalar in padded[start..<(start + 3)] { hash = FNV1a.hash(scalar.utf8, seed: hash) }
+                    add(hash, 0.5)
                 }
             }
         }
@@ -64,7 +69,7 @@ public struct HashingEmbedder: Embedder {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if isAlphanumeric(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
                 words.append(String(current))
@@ -73,5 +78,17 @@ public struct HashingEmbedder: Embedder {
         }
         if !current.isEmpty { words.append(String(current)) }
         return words
+    }
+
+    /// Whether a scalar is in the general categories L*, M* or N*: what `CharacterSet.alphanumerics`
+    /// holds, read from the scalar's own properties instead of Foundation's set.
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -75,6 +75,8 @@ import BulkheadStore
             ("round5-relations-chinook", "chinook", acme), ("round5-relations-flights", "flights", acme),
             ("round5-relations-movies", "movies", acme), ("round5-relations-hotels", "hotels", acme),
             ("round5-relations-registrar", "registrar", acme), ("round5-relations-wholesale", "wholesale", acme),
+            ("round5-rows-movies", "movies", acme), ("round5-rows-world", "world", acme), ("round5-rows-flights", "flights", acme),
+            ("round5-rows-elements", "elements", acme), ("round5-rows-retail", "retail", acme),
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),

@@ -44,6 +44,9 @@ extension Lexicon {
         "rate", "review", "publish", "print", "post", "author", "direct", "star", "act", "catalog", "list",
         // "credited on", "looks after", "takes care of", "in charge of": phrasal links between rows.
         "credit", "look", "care",
+        // How a row's figures were collected ("lengths that were measured", "penguins sampled on Dream"):
+        // the rows are the observations, so these add no condition of their own.
+        "measure", "sample", "observe", "collect", "survey", "weigh", "log",
     ])
 
     /// Words that name the whole catalogue or the business ("on the menu", "does the kitchen use",
@@ -140,7 +143,8 @@ extension Lexicon {
     /// Stems of column words that hold a count of units.
     static let quantityWords: [String] = ["quantity", "qty", "units", "count"].map(stem)
     /// Words that name a money measure with no column of that name (for "total revenue", "sales").
-    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings", "money", "gross"])
+    static let genericMoneyNouns: Set<String> = stems(["revenue", "sales", "income", "turnover", "spend", "spending", "earnings", "takings", "money", "gross",
+                                                        "value", "worth"])
     /// Words that ask for the number of units ("sold the most units").
     static let genericQuantityNouns: Set<String> = stems(["units", "copies", "pieces"])
 

@@ -101,6 +101,9 @@ enum Lexicon {
         ["email", "mail"],
         ["quantity", "qty", "units"],
         ["discount", "reduction"],
+        // The lines of an order, whatever the schema calls its table (order_details, order_items, order_lines).
+        ["line", "detail"],
+        ["line", "item"],
         ["ship", "deliver", "dispatch"],
         ["hire", "employ"],
         ["birth", "dob"],

@@ -99,7 +99,7 @@ extension Reading {
     }
 
     mutating func build() throws -> QueryPlan {
-        var subject = subjectSpan.flatMap { spans[$0].table } ?? valueHeadTable()
+        var subject = subjectSpan.flatMap { spans[$0].table } ?? eachTable ?? valueHeadTable()
         // "Who discovered oxygen?": the answer is a person; without one to name, refuse.
         if tokens.first?.lower == "who" {
             subject = try personSubject(subject)
@@ -121,7 +121,7 @@ extension Reading {
         let questionStems = Set(tokens.map(\.stem))
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
-        if let rank, rank.kind == .superlative, aggregate == nil, countAt == nil,
+        if let rank, rank.kind == .superlative, rank.limit == nil, aggregate == nil, countAt == nil,
            !spans.indices.contains(where: { (spans[$0].table != nil || !spans[$0].columns.isEmpty) && spans[$0].range.upperBound <= rank.at && !spans[$0].isValue }),
            let k = rankSpan.flatMap({ spans[$0].columns.isEmpty ? nil : $0 }) ?? projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }),
            spans[k].columns.contains(where: { [.numeric, .date, .year].contains(graph.column($0).kind) }),
@@ -137,6 +137,7 @@ extension Reading {
             aggregate = (rank.descending ? "MAX" : "MIN", rank.at)
             self.rank = nil
         }
+        sumMoneyNounPerGroup()
         // "appointments per status": the rows counted per group.
         if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
            !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {
@@ -159,7 +160,9 @@ extension Reading {
         var order: (expr: QueryPlan.Expr, descending: Bool)?
         var limit: Int?
         if let rank, measure == nil {
-            if let column = try rankColumn(rank, subject: subject ?? anchors.first) {
+            // "the 5 longest bill lengths": with no table named, the ranked column asked for after the superlative is the rows'.
+            let asked = projectionSpans.contains { spans[$0].range.lowerBound > rank.at } ? projectionTable() : nil
+            if let column = try rankColumn(rank, subject: subject ?? anchors.first ?? asked) {
                 if measureIsColumnAggregate(measure, column: column) == false {
                     order = (.column(column), rank.descending)
                     limit = rank.limit ?? 1
@@ -211,6 +214,8 @@ extension Reading {
             groupsForRank = [.column(column)]
             measure = .rows(table: base)
             plan.having = [.compare(.count, op, .number(value))]
+            // "Which composers are credited on more than 20 tracks": an unknown composer (a text left empty) is no answer.
+            if graph.column(column).kind == .text { plan.conditions.append(.isNotNull(.column(column))) }
             notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
         }
 
@@ -302,7 +307,10 @@ extension Reading {
             var columns: [ColumnRef] = []
             for k in projectionSpans {
                 if let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths) {
-                    if graph.column(column).words == ["nam"] || graph.column(column).ownWords == ["nam"] || spans[k].range.count == 1 && ["name", "names"].contains(tokens[spans[k].range.lowerBound].lower),
+                    // "their category names": a name the span gives its own table stays that table's.
+                    let namesItsTable = spans[k].range.count > 1 && column.table != subjectTable
+                        && tokens[spans[k].range].contains { graph.tables[column.table].words.contains($0.stem) }
+                    if !namesItsTable, graph.column(column).words == ["nam"] || graph.column(column).ownWords == ["nam"] || spans[k].range.count == 1 && ["name", "names"].contains(tokens[spans[k].range.lowerBound].lower),
                        column.table != subjectTable || !graph.labelColumns(of: subjectTable).contains(column) {
                         let labels = graph.labelColumns(of: subjectTable)
                         if spans[k].columns.contains(where: { labels.contains($0) }) || tokens[spans[k].range].contains(where: { ["name", "names"].contains($0.lower) }) {
@@ -319,14 +327,20 @@ extension Reading {
                     if !columns.contains(column) { columns.append(column) }
                 }
             }
+            for k in askedTables { if let t = spans[k].table { columns += graph.labelColumns(of: t).filter { !columns.contains($0) } } }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
             if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
-            if columns.isEmpty && wantsLabel && order == nil {
+            if columns.isEmpty && (wantsLabel || distinctAt != nil) && order == nil {
+                if let listed = listedOnceTable(), listed != subjectTable { subjectTable = listed }
                 columns = graph.labelColumns(of: subjectTable)
             }
+            let valuesWhere = asksForValuesWhere(subject: subject)
+            if valuesWhere { distinctAt = distinctAt ?? -1 }
             // "customers and their emails": named columns of a named table come with its label.
-            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
-               columns.allSatisfy({ $0.table == subjectTable }), order == nil {
+            // "each product with its supplier's name": so are another table's columns asked for after the subject.
+            let subjectFirst = subjectSpan.map { s in projectionSpans.allSatisfy { spans[$0].range.lowerBound > spans[s].range.lowerBound } } ?? false
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+               columns.allSatisfy({ $0.table == subjectTable }) || subjectFirst, order == nil {
                 columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
             }
             if columns.isEmpty {
@@ -334,7 +348,7 @@ extension Reading {
             } else {
                 plan.outputs += columns.map { QueryPlan.Output(expr: .column($0)) }
                 // "list the product categories": the values of a column, each once.
-                if subject == nil || distinctAt != nil, order == nil { plan.distinct = true }
+                if subject == nil && !eachRows || distinctAt != nil, order == nil { plan.distinct = true }
             }
             if order == nil, let requestedCount { plan.limit = requestedCount }
             if subjectTable != base { plan.extraTables.append(subjectTable) }
@@ -343,6 +357,10 @@ extension Reading {
         // Ordering.
         if let order {
             plan.orderBy = [order]
+            // "the last order on January 1st": within a day, the time of day decides.
+            if case let .column(ref) = order.expr, graph.column(ref).kind == .date, let time = timeOfDayColumn(of: ref.table), time != ref {
+                plan.orderBy.append((.column(time), order.descending))
+            }
             plan.conditions.append(.isNotNull(order.expr))
             plan.limit = limit
         } else if let rank, let value {
@@ -365,11 +383,14 @@ extension Reading {
                                                                                       strengths: spans[k].columnStrengths).map { [$0] } ?? []
             plan.orderBy = target.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(target.map(columnName).joined(separator: ", "))")
+        } else if orderChronological, let target = chronologicalOrder(groups: groupExprs, tables: [subject ?? base] + anchors + [conditionTable(), projectionTable()].compactMap { $0 }) {
+            plan.orderBy = [(target, orderDescending ?? false)]
         } else if let orderDescending, let value {
             // "… ordered from most to fewest": by the counted or measured value.
             plan.orderBy = [(value.expr, orderDescending)]
         } else if orderAlphabetical || orderDescending != nil && value == nil {
-            let labels = graph.labelColumns(of: subject ?? base)
+            let labels = (orderAlphabetical ? alphabeticalColumn(plan.outputs) : sortColumn(of: subject ?? base)).map { [$0] }
+                ?? graph.labelColumns(of: subject ?? base)
             plan.orderBy = labels.map { (QueryPlan.Expr.column($0), orderDescending ?? false) }
             notes.append("ordered by \(labels.map(columnName).joined(separator: ", "))")
         } else if !groupExprs.isEmpty {

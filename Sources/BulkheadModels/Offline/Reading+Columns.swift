@@ -63,10 +63,16 @@ extension Reading {
             throw Refusal("no date column of \(tableName(subject)) tells what is \(rank.descending ? "latest" : "earliest")")
         }
         // A column named after the superlative ("highest unit price", "the most seats").
-        if let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }) ?? projectionSpans.first,
+        // A column asked for before a superlative of its own ("the id and total of the most expensive invoices")
+        // ranks only when its name fits the superlative; else the superlative's words find the column below.
+        let fitting = projectionSpans.first { k in
+            rank.words?.isEmpty ?? true || spans[k].columns.contains { !Set(graph.column($0).words).isDisjoint(with: rank.words ?? []) }
+        }
+        if let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }) ?? fitting,
            let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric || graph.column($0).kind == .date || graph.column($0).kind == .year },
                                near: [subject], strengths: spans[k].columnStrengths) {
-            projectionSpans.removeAll { $0 == k }
+            // A column asked for before the superlative stays an answer as well.
+            if spans[k].range.lowerBound > rank.at { projectionSpans.removeAll { $0 == k } }
             if column.table != subject && aggregate == nil {
                 // "the team with the highest salary total" is an aggregate over another table: not a column of the rows.
                 rankSpan = k
@@ -109,7 +115,15 @@ extension Reading {
 
     /// The table of the first column asked for.
     func projectionTable() -> Int? {
-        projectionSpans.first.flatMap { spans[$0].columns.first?.table }
+        guard let k = projectionSpans.first else { return nil }
+        let columns = spans[k].columns
+        // "every size code": a key that another candidate refers to names the table that owns the codes.
+        let owner = columns.first { c in
+            graph.column(c).isPrimaryKey && columns.contains { d in
+                graph.edges.contains { $0.child == d.table && $0.parent == c.table && $0.childColumns == [d.column] }
+            }
+        }
+        return (owner ?? columns.first)?.table
     }
 
     func isInsideAbsence(_ intent: Intent, _ starts: [Int]) -> Bool {
@@ -125,7 +139,7 @@ extension Reading {
             switch intent.kind {
             case let .value(_, columns, _):
                 if let table, columns.contains(where: { $0.table == table }) { return index }
-            case .dates, .compare:
+            case .dates, .compare, .day, .timeOfDay:
                 if table != nil { return index }
             default: continue
             }

@@ -68,6 +68,7 @@ extension Reading {
             if let next = try readComparison(i, w) { i = next; continue }
         }
         readAbsences()
+        readOutOf()
     }
 
     // MARK: Values
@@ -90,13 +91,17 @@ extension Reading {
             }
         }
         let kind: Intent.Kind
+        let inColumn = textColumnAfterIn(spans[k].range.upperBound).flatMap { m in ["have", "has", "had", "having", "with"].contains(before ?? "") ? m : nil }
         switch spans[k].meaning {
         case let .value(text, columns):
             // "pizza types contain garlic": a whole stored name of another table is that row, not a part of this table's name.
             let table = p.flatMap { previous($0) }.flatMap { spanEnding($0) }.flatMap { spans[$0].table }
-            if let before, Self.containsWords.contains(before),
+            if inColumn != nil {
+                kind = .text(text, match: .contains, negated: negated)
+            } else if let before, Self.containsWords.contains(before),
                !(table.map { t in columns.allSatisfy { $0.table != t && graph.labelColumns(of: $0.table).contains($0) } } ?? false) {
                 kind = .text(text, match: .contains, negated: negated)
+                if let p { consumed.insert(p) }
             } else {
                 kind = .value(text, columns, negated: negated)
             }
@@ -104,7 +109,7 @@ extension Reading {
             var match: Intent.TextMatch = .equals
             if let before, Self.containsWords.contains(before) { match = .contains }
             // "with 'Live' in the title": the column contains it.
-            if before == "with", word(start + 1) == "in" { match = .contains }
+            if before == "with" && word(start + 1) == "in" || inColumn != nil { match = .contains }
             if let p, ["with", "by"].contains(before ?? ""), let q = previous(p) {
                 let verb = word(q) ?? ""
                 if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(verb) { match = .prefix }
@@ -126,7 +131,10 @@ extension Reading {
         // A column named beside a value is its column when it holds the value (or nothing is known
         // to hold it); "the email of Leonie" names the answer, not Leonie's column.
         func fits(_ m: Int) -> Bool {
-            holders.isEmpty || !Set(spans[m].columns).isDisjoint(with: holders)
+            // "the title of Andrew Fuller": the column the word names best (Title), not one its synonym reaches (a name).
+            let strongest = spans[m].columnStrengths.values.max() ?? 0
+            let named = spans[m].columns.filter { (spans[m].columnStrengths[$0] ?? 0) >= strongest }
+            return holders.isEmpty || !Set(named).isDisjoint(with: holders)
                 || spans[m].columns.contains { column in isSelfReference(column) && holders.contains { $0.table == column.table } }
         }
         let verbs: Set<String> = ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end", "includes", "include"]
@@ -135,6 +143,11 @@ extension Reading {
         if let b = adjacent.map({ spans[$0].range.upperBound - 1 }) ?? previous(start, skipping: Self.attachFillers.union(Self.containsWords).union(verbs).union(["not", "no"])),
            let m = spanEnding(b) {
             if !spans[m].columns.isEmpty, fits(m) { intent.columnSpan = m; used.insert(m) } else if spans[m].table != nil { intent.tableSpan = m }
+        }
+        if intent.columnSpan == nil, let m = inColumn, !used.contains(m) {
+            intent.columnSpan = m
+            used.insert(m)
+            consumed.insert(spans[k].range.upperBound)
         }
         if intent.columnSpan == nil, let n = following(spans[k].range.upperBound - 1, skipping: ["the", "as", "a", "its", "their"]),
            let m = spanStarting(n), !spans[m].columns.isEmpty, !used.contains(m), fits(m) {
@@ -153,6 +166,13 @@ extension Reading {
             intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
         }
         intents.append(intent)
+    }
+
+    /// "'love' in their name": the span of a text column named after "in" at `i`, over possessives.
+    func textColumnAfterIn(_ i: Int) -> Int? {
+        guard word(i) == "in", let n = following(i, skipping: ["the", "its", "their", "his", "her", "a", "an"]), let m = spanStarting(n),
+              spans[m].columns.contains(where: { graph.column($0).kind == .text }) else { return nil }
+        return m
     }
 
     /// A foreign key of a table to itself (`ReportsTo` of employees, `parent_id`).
@@ -234,11 +254,18 @@ extension Reading {
         if Self.containsWords.contains(w) { match = .contains }
         if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(w), word(i + 1) == "with" { match = .prefix; valueAt = i + 2 }
         if ["ending", "ends", "end"].contains(w), word(i + 1) == "with" { match = .suffix; valueAt = i + 2 }
-        guard let match, let token = tokens[safe: valueAt], !token.quoted, spanCovering(valueAt) == nil || token.capitalized,
+        // "notes that mention isotopes": after a text column, the word is text to look for even where it names a table.
+        let textBefore = previous(i, skipping: Self.attachFillers.union(["that", "which"])).flatMap { spanEnding($0) }
+            .map { spans[$0].columns.contains { graph.column($0).kind == .text && !graph.column($0).isKey } } ?? false
+        guard let match, let token = tokens[safe: valueAt], !token.quoted,
+              spanCovering(valueAt) == nil || token.capitalized || textBefore && spanCovering(valueAt).map({ !spans[$0].isValue && spans[$0].range.count == 1 }) == true,
               token.capitalized || !Lexicon.fillers.contains(token.lower) else { return nil }
         guard !links.valueTokens.contains(valueAt) else { return nil }
         var intent = Intent(kind: .text(token.text, match: match, negated: false), at: i)
-        if let k = columnSpan(before: i) { intent.columnSpan = k; used.insert(k) } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
+        if let k = columnSpan(before: i) ?? (textBefore ? previous(i, skipping: Self.attachFillers.union(["that", "which"])).flatMap({ spanEnding($0) }) : nil) {
+            intent.columnSpan = k
+            used.insert(k)
+        } else if let p = previous(i), let k = spanEnding(p), spans[k].table != nil {
             intent.tableSpan = k
         }
         // "with 'x' in the title": the column after.

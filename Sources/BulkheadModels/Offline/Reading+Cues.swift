@@ -92,7 +92,7 @@ extension Reading {
                 // "genres that have an average box office above 200": a condition on groups, read with the comparisons.
                 if let p = previous(i), ["have", "has", "having", "with", "whose"].contains(word(p) ?? "") { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
-                if let p = previous(i), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
+                if let p = previous(i, skipping: ["the", "a", "an", "our", "its", "their"]), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)
@@ -266,8 +266,9 @@ extension Reading {
 
     /// "smallest and (the) largest": where the second of two opposed superlatives of a measure stands.
     private func opposedSuperlative(after i: Int) -> Int? {
+        // "the lowest, highest and average prices": the second may follow with no "and".
         guard let w = word(i), let first = Lexicon.superlatives[w], first.words != nil, !["first", "last"].contains(w),
-              let and = following(i), word(and) == "and", let j = following(and), let other = word(j),
+              let and = following(i), let j = word(and) == "and" ? following(and) : and, let other = word(j),
               let second = Lexicon.superlatives[other], second.words != nil, second.descending != first.descending,
               !["first", "last"].contains(other) else { return nil }
         return j
@@ -283,6 +284,12 @@ extension Reading {
     /// "total" is SUM at the head of a measure ("total sales", "the total of invoices"), and a
     /// column after a table or another aggregate ("invoice total", "largest total").
     private func isTotalAnAggregate(_ i: Int) -> Bool {
+        // "the id, date and total of …": after "and" in a list of columns, a column named Total.
+        if let p = previous(i), word(p) == "and", word(i + 1) == "of", let q = previous(p), graph.tables.contains(where: { table in
+            table.columns.contains { $0.ownWords == ["total"] } && table.columns.contains { $0.words.contains(tokens[q].stem) }
+        }) {
+            return false
+        }
         if word(i + 1) == "of" || word(i + 1) == "number" { return true }
         if (0..<i).allSatisfy({ Self.leadWords.contains(tokens[$0].lower) }) { return true }
         guard let p = previous(i) else { return true }

@@ -297,6 +297,15 @@ extension Reading {
             }
             let candidates = order.compactMap { graph.dateColumns(of: $0).first?.ref }
             guard let column = candidates.first(where: { ref in anchors.isEmpty || anchors.contains { graph.distance($0, ref.table) != nil } }) else {
+                // "the enrollments in each year": a year column of the one row each counted row refers to (its section).
+                let years = first.map { first in graph.edges.filter { $0.child == first && $0.parent != first }
+                    .compactMap { edge in graph.tables[edge.parent].columns.first { $0.kind == .year }?.ref } } ?? []
+                // Only one such year: two (a student's entry year, a section's year) would be a guess.
+                if part == .year, years.count == 1, let year = years.first {
+                    groups.append(.column(year))
+                    notes.append("grouped by \(columnName(year))")
+                    continue
+                }
                 throw Refusal("no date column fits a grouping by \(part.rawValue)")
             }
             groups.append(.datePart(part, column))

@@ -134,6 +134,14 @@ extension Reading {
             op = "="
         } else if w == "between", let low = tokens[safe: i + 1]?.number, word(i + 2) == "and", let high = tokens[safe: i + 3]?.number {
             let unit = tokens[safe: i + 4].flatMap { Lexicon.units[$0.lower] }
+            // "playlists that have between 20 and 100 tracks": rows of a related table, counted, within both bounds.
+            if unit == nil, let k = spanStarting(i + 4), let table = spans[k].table {
+                used.insert(k)
+                intents.append(Intent(kind: .havingCount(table: table, op: ">=", value: min(low, high)), at: i, tableSpan: k))
+                intents.append(Intent(kind: .havingCount(table: table, op: "<=", value: max(low, high)), at: i + 2, tableSpan: k))
+                consumed.formUnion(i...(i + 3))
+                return spans[k].range.upperBound - 1
+            }
             var intent = Intent(kind: .between(min(low, high), max(low, high), unit: unit), at: i)
             attachComparisonColumn(&intent, before: i, after: i + (unit == nil ? 4 : 5))
             intents.append(intent)
@@ -148,7 +156,7 @@ extension Reading {
         }
         if tokens[safe: numberAt]?.number == nil, let next = readExtremeComparison(i, op: symbol, hint: hint, after: numberAt, named: named) { return next }
         // "longer than the average track", "more than the average".
-        if let n = following(numberAt - 1, skipping: ["the", "an", "a"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
+        if let n = following(numberAt - 1, skipping: ["the", "an", "a", "our", "its", "their"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
             var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
             if let k = named ?? columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1
@@ -290,6 +298,17 @@ extension Reading {
     // MARK: Absences
 
     /// "artists with no albums", "tracks that were never sold", "customers without orders".
+    /// A yes/no column a negated word names ("not discontinued"), or a date column named by the
+    /// participle itself ("not shipped" and shipped_date): the row's own state.
+    func stateColumn(_ k: Int) -> ColumnRef? {
+        let stem = tokens[spans[k].range.lowerBound].stem
+        let participle = spans[k].range.count == 1 && tokens[spans[k].range.lowerBound].lower.hasSuffix("ed")
+        return spans[k].columns.first { ref in
+            let column = graph.column(ref)
+            return !column.isKey && (column.flag != nil || participle && column.kind == .date && column.words.first == stem)
+        }
+    }
+
     mutating func readAbsences() {
         for at in negationAt {
             var j = at + 1
@@ -306,10 +325,31 @@ extension Reading {
                     j = spans[k].range.upperBound
                     continue
                 }
+                // "products not discontinued", "orders not yet shipped": the rows' own yes/no column, or
+                // the date the verb names (shipped_date) left empty, not a related table's rows.
+                if verb == nil, let k = spanStarting(j), let state = stateColumn(k) {
+                    intents.append(Intent(kind: graph.column(state).flag != nil ? .flag(state, negated: true) : .present(state, negated: true),
+                                          at: at, columnSpan: k))
+                    used.insert(k)
+                    consumed.insert(at)
+                    negationAt.removeAll { $0 == at }
+                    break
+                }
+                // "students who have not declared a major": after a verb, the column its object names is left empty.
+                if verb != nil, let k = spanStarting(j), !used.contains(k), !(word(j)?.hasSuffix("ed") ?? false),
+                   let column = spans[k].columns.first(where: { !graph.column($0).isPrimaryKey && (graph.column($0).isForeignKey || graph.column($0).kind == .text) }) {
+                    intents.append(Intent(kind: .present(column, negated: true), at: at, columnSpan: k))
+                    used.insert(k)
+                    consumed.insert(at)
+                    negationAt.removeAll { $0 == at }
+                    verb = nil
+                    break
+                }
                 // "tracks with no composer": a column the rows leave empty, read with the roles.
                 if let k = spanStarting(j), !spans[k].columns.isEmpty, !(word(j)?.hasSuffix("ed") ?? false) { break }
                 if let w = word(j) {
-                    if Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
+                    // "don't have a company listed": "have" only carries the negation to what follows.
+                    if !["have", "has", "had"].contains(w), Lexicon.neutralVerbs.contains(tokens[j].stem) || w.hasSuffix("ed") { verb = verb ?? tokens[j].stem; consumed.insert(j) }
                     else if !["any", "a", "an", "the", "been", "be", "yet", "ever", "in", "on", "at", "to", "for", "of", "with", "t", "have", "has", "had",
                               "do", "did", "does", "single", "one"].contains(w) { break }
                 }

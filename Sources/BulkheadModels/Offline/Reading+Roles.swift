@@ -55,8 +55,20 @@ extension Reading {
             consumed.insert(by)
         }
         // Grouped: "per X", "by X", "each X", "for every X".
+        let rowsAsked = asksForRows
         for cue in groupCues where !consumed.contains(cue) {
-            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n), !used.contains(k) || spans[k].isValue else { continue }
+            guard let n = following(cue, skipping: Self.groupSkips), let k = spanStarting(n) else { continue }
+            // "Show each employee's first name", "the code and season of every study": with nothing
+            // counted, measured or ranked, "each" names the rows asked for (or a column's values), not groups.
+            if rowsAsked, ["each", "every"].contains(word(cue) ?? ""), !spans[k].isValue {
+                consumed.insert(cue)
+                eachRows = true
+                if spans[k].table != nil { eachSubject = eachSubject ?? k }
+                // "each element discovered …" linked whole to a column (year_discovered): the table its first word names.
+                eachTable = eachTable ?? spans[k].table ?? spans[k].columns.first { graph.tables[$0.table].words.last == tokens[n].stem }?.table
+                continue
+            }
+            guard !used.contains(k) || spans[k].isValue else { continue }
             if spans[k].isValue {
                 // "per sales support agent": each row of the value's table that holds it.
                 if word(cue) != "by", case .value = spans[k].meaning { valueGroupSpans.append(k); consumed.insert(cue) }
@@ -74,12 +86,22 @@ extension Reading {
         let qualifierTables = Set(intents.compactMap(\.tableSpan))
         let free = spans.indices.filter { !used.contains($0) && spans[$0].table != nil }
         subjectSpan = free.first { !qualifierTables.contains($0) } ?? free.first
+        // "the genre of each track": the rows are the tracks; the genre before them is asked for (its name).
+        if let each = eachSubject, free.contains(each), let first = subjectSpan, first != each, spans[first].table != spans[each].table,
+           word(spans[first].range.upperBound) == "of", following(spans[first].range.upperBound) == spans[each].range.lowerBound - 1 {
+            askedTables = [first]
+            subjectSpan = each
+        }
         if let subjectSpan { used.insert(subjectSpan) }
+        used.formUnion(askedTables)
         // A yes/no column named as a property is a condition ("inducted", "discontinued products").
         for k in spans.indices where !used.contains(k) && !spans[k].columns.isEmpty {
             guard let column = spans[k].columns.first(where: { graph.column($0).flag != nil }),
                   !(wantsLabel && spans[k].range.lowerBound < 3) else { continue }
-            let p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were"])
+            // "never had a complete clutch" (clutch_complete): the column's own words may stand before it.
+            let own = Set(graph.column(column).words)
+            var p = previous(spans[k].range.lowerBound, skipping: ["the", "a", "an", "been", "be", "is", "are", "was", "were", "have", "has", "had", "any"])
+            while let q = p, own.contains(tokens[q].stem), spanCovering(q) == nil { p = previous(q, skipping: ["the", "a", "an", "have", "has", "had", "any"]) }
             let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
             if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
             intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
@@ -164,7 +186,7 @@ extension Reading {
             let w = token.lower
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
-            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4
+            let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4 && !Lexicon.neutralVerbs.contains(w)
                 // "a five-star review": after a number the word is a noun, not a verb.
                 || i > 0 && tokens[i - 1].number != nil && !(consumed.contains(i - 1) && isYear(tokens[i - 1].number))
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.

@@ -19,7 +19,11 @@ extension Reading {
                 function = superlative.descending ? "MAX" : "MIN"
             }
             guard let function else { continue }
-            if let last = run.last, Self.listContinues(from: last.at, to: i, reading: self) {
+            // "the lowest, highest and average prices": two opposed superlatives side by side are a list too.
+            let opposed = run.last.map { last in
+                last.at == i - 1 && Lexicon.superlatives[word(last.at) ?? ""] != nil && Lexicon.superlatives[w] != nil && last.function != function
+            } ?? false
+            if let last = run.last, opposed || Self.listContinues(from: last.at, to: i, reading: self) {
                 if !run.contains(where: { $0.function == function }) { run.append((function, i)) }
             } else {
                 run = [(function, i)]

@@ -15,6 +15,13 @@ extension Reading {
     // MARK: Days
 
     private mutating func readDay(_ i: Int, _ w: String) -> Int? {
+        // "between 2015-03-01 and 2015-03-31": both days included.
+        if w == "between", let (first, end) = dayAt(i + 1), word(end + 1) == "and", let (second, last) = dayAt(end + 2) {
+            let (from, to) = first <= second ? (first, second) : (second, first)
+            intents.append(Intent(kind: .day(from: from, to: Self.dayAfter(to), wording: text(i...last)), at: i))
+            consumed.formUnion(i...last)
+            return last
+        }
         let opens = Self.timePrepositions.contains(w) && w != "between"
         let start = opens ? i + (word(i + 1) == "the" ? 2 : 1) : (w == "the" ? i + 1 : i)
         guard let (day, last) = dayAt(start) else { return nil }
@@ -51,6 +58,12 @@ extension Reading {
            let y = tokens[safe: i + 2]?.number, isYear(y), let day = valid(Int(y), m, d) {
             return (day, i + 2)
         }
+        // "Valentine's Day 2015", "New Year's Eve 2014": a holiday on a fixed date, with its year.
+        if let (phrase, (m, d)) = Self.fixedHolidays.first(where: { phrase, _ in
+            tokens.count > i + phrase.count && tokens[i..<(i + phrase.count)].map(\.lower) == phrase && !tokens[i].quoted
+        }), let y = tokens[i + phrase.count].number, isYear(y), let day = valid(Int(y), m, d) {
+            return (day, i + phrase.count)
+        }
         // "1st of January 2015", "1 January 2015".
         if let d = dayNumber(i) {
             let monthAt = word(i + 1) == "of" ? i + 2 : i + 1
@@ -70,6 +83,15 @@ extension Reading {
         guard !digits.isEmpty, ["st", "nd", "rd", "th"].contains(String(token.lower.dropFirst(digits.count))), let n = Int(digits) else { return nil }
         return (1...31).contains(n) ? n : nil
     }
+
+    /// Holidays whose date is the same every year, as the question's tokens spell them ("Valentine's"
+    /// is "valentine", "s"). Movable feasts (Easter, Thanksgiving) need a calendar and are not read.
+    static let fixedHolidays: [([String], (Int, Int))] = [
+        (["new", "year", "s", "day"], (1, 1)), (["new", "year", "s", "eve"], (12, 31)), (["new", "year", "s"], (1, 1)),
+        (["valentine", "s", "day"], (2, 14)), (["st", "patrick", "s", "day"], (3, 17)), (["saint", "patrick", "s", "day"], (3, 17)),
+        (["halloween"], (10, 31)), (["christmas", "eve"], (12, 24)), (["christmas", "day"], (12, 25)), (["christmas"], (12, 25)),
+        (["boxing", "day"], (12, 26)),
+    ]
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -102,6 +102,16 @@ struct Reading {
     /// "ordered by X", "sorted by X": where the ordering's column is named; "alphabetically".
     var orderByAt: Int?
     var orderAlphabetical = false
+    /// "in calendar order", "latest first": ordered by the date the rows (or their groups) carry.
+    var orderChronological = false
+    /// "List each island once": where the noun listed once stands.
+    var onceAt: Int?
+    /// "the genre of each track": the table after "each" (the rows), and the tables asked for before it.
+    var eachSubject: Int?
+    var eachTable: Int?
+    /// Whether an "each"/"every" named the rows listed (so they are rows, not values to list once).
+    var eachRows = false
+    var askedTables: [Int] = []
     var orderDescending: Bool?
     var orderSpan: Int?
     /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
@@ -146,8 +156,11 @@ struct Reading {
         self.tokens = tokens
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
+        readOrderWords()
         try scanCues()
         readNetOfDiscount()
+        readFirstLast()
+        readOnce()
         readBoth()
         links.linkNames(skipping: consumed)
         resolveJunctions()

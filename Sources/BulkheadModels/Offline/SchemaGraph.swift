@@ -44,7 +44,9 @@ struct SchemaGraph {
             let upper = type.uppercased()
             let raw = SchemaGraph.rawWords(of: name)
             if upper.contains("BOOL") || upper.contains("BIT") || (kind == .numeric || kind == .other) && (raw.first == "is" || raw.first == "has"
-                || raw.count == 1 && (raw[0].hasSuffix("ed") || raw[0].hasSuffix("able") || raw[0] == "active")) {
+                || raw.count == 1 && (raw[0].hasSuffix("ed") || raw[0].hasSuffix("able") || raw[0] == "active")
+                // "clutch_complete", "account_active": a noun then an adjective of state.
+                || raw.count >= 2 && SchemaGraph.stateAdjectives.contains(raw[raw.count - 1])) {
                 return (.number(1), .number(0))
             }
             return nil
@@ -131,6 +133,10 @@ struct SchemaGraph {
     func name(_ ref: ColumnRef) -> String { "\(tables[ref.table].name).\(column(ref).name)" }
 
     // MARK: Words and kinds
+
+    /// Adjectives that name a yes/no state when they end a numeric column's name (`clutch_complete`).
+    static let stateAdjectives: Set<String> = ["complete", "active", "valid", "available", "current", "open", "closed", "visible",
+                                               "hidden", "public", "private", "enabled", "verified", "approved", "paid", "done", "final"]
 
     /// The raw lowercased words of an identifier: `InvoiceLineId` → invoice, line, id; `order_items` → order, items.
     static func rawWords(of identifier: String) -> [String] {

@@ -24,9 +24,9 @@ extension SQLiteTenantRows: ValueIndexStore {
         }
     }
 
-    /// The keys as one JSON array of strings, for `json_each`.
-    private static func jsonArray(_ keys: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
+    /// Strings as one JSON array, for `json_each`: one bound argument instead of a placeholder each.
+    static func jsonArray(_ strings: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
     }
 
     public func replaceValues(_ principal: Principal, source: String, stamp: String, columns: Int, values: [IndexedValue], at: Date) throws {
@@ -101,18 +101,20 @@ extension SQLiteTenantRows: ProvenanceStore {
         }
     }
 
+    /// The rows of `sql … WHERE id IN` for the ids, by id; the ids travel as one JSON array, so the
+    /// statement is prepared once per connection, not once per context build.
     private static func rows(_ db: Database, sql: String, ids: [String]) throws -> [String: Row] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var found: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: sql + " (\(marks))", arguments: StatementArguments(ids)) { found[row["id"]] = row }
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql + " (SELECT value FROM json_each(?))"), arguments: [jsonArray(ids)]) {
+            found[row["id"]] = row
+        }
         return found
     }
 
     private static func vectorOrgs(_ db: Database, collection: String, ids: [String], file: OrgID) throws -> [String: OrgID] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var found: [String: OrgID] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (\(marks))",
-                                    arguments: StatementArguments([collection] + ids)) {
+        let statement = try db.cachedStatement(sql: "SELECT id, org_id FROM vector_items WHERE collection = ? AND id IN (SELECT value FROM json_each(?))")
+        for row in try Row.fetchAll(statement, arguments: [collection, jsonArray(ids)]) {
             found[row["id"]] = org(row, file: file)
         }
         return found

@@ -99,10 +99,11 @@ extension SQLiteTenantRows: ConversationStore {
 
     public func turns(_ principal: Principal, conversation: String, limit: Int) throws -> (owner: String?, turns: [StoredTurnRow]) {
         try tenants.read(principal, "conversations-read") { db in
-            let owner = try String.fetchOne(db, sql: "SELECT user_id FROM conversations WHERE id = ?", arguments: [conversation])
-            let turns = try Row.fetchAll(db, sql: """
+            // Cached: the history is read on every ask of a conversation.
+            let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT user_id FROM conversations WHERE id = ?"), arguments: [conversation])
+            let turns = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, org_id, question, sql, summary FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?
-                """, arguments: [conversation, limit]).reversed().map { row in
+                """), arguments: [conversation, limit]).reversed().map { row in
                 StoredTurnRow(key: row["id"], question: row["question"], sql: row["sql"], summary: row["summary"],
                               orgID: Self.org(row, file: principal.orgID))
             }

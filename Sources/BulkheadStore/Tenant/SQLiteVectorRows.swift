@@ -76,8 +76,9 @@ public struct SQLiteVectorRows: VectorRowStore {
     public func versions(_ principal: Principal, names: [String]) throws -> [String: Int64] {
         try tenants.read(principal, "vectors-read") { db in
             var found: [String: Int64] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT version FROM vector_collections WHERE name = ?")
             for name in names {
-                if let version = try Int64.fetchOne(db, sql: "SELECT version FROM vector_collections WHERE name = ?", arguments: [name]) {
+                if let version = try Int64.fetchOne(statement, arguments: [name]) {
                     found[name] = version
                 }
             }
