@@ -32,7 +32,7 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// The part as an integer; the expression is read as a timestamp, so ISO text columns work too.
     public func datePart(_ part: DatePart, of expression: String) -> String {
-        "EXTRACT(\(part.rawValue.uppercased()) FROM (\(expression))::timestamp)::int"
+        "EXTRACT(\(part == .weekday ? "DOW" : part.rawValue.uppercased()) FROM (\(expression))::timestamp)::int"
     }
 
     public func datePart(_ part: DatePart, of expression: String, equals value: Int) -> String {
@@ -48,6 +48,11 @@ public struct PostgreSQLDialect: SQLDialect {
 
     public func like(_ expression: String, pattern: String, negated: Bool) -> String {
         "(\(expression))::text \(negated ? "NOT ILIKE" : "ILIKE") \(literal(pattern)) ESCAPE '\\'"
+    }
+
+    /// Days as a number: the epoch seconds between the two timestamps, over a day's seconds.
+    public func days(from start: String, to end: String) -> String {
+        "EXTRACT(EPOCH FROM ((\(end))::timestamp - (\(start))::timestamp)) / 86400.0"
     }
 
     public func divide(_ expression: String, by divisor: Double) -> String {

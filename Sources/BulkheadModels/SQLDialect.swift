@@ -22,6 +22,8 @@ public protocol SQLDialect: Sendable {
     func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> String
     /// `expression` matches the `%`/`_` pattern (already escaped with a backslash), ignoring case.
     func like(_ expression: String, pattern: String, negated: Bool) -> String
+    /// The number of days from the date `start` to the date `end` (a fraction for timestamps).
+    func days(from start: String, to end: String) -> String
     /// A division that keeps fractions.
     func divide(_ expression: String, by divisor: Double) -> String
     /// The clause that keeps the first `count` rows.
@@ -40,6 +42,8 @@ extension SQLDialect {
 /// A part of a date.
 public enum DatePart: String, Sendable, Hashable {
     case year, month, day
+    /// The day of the week, 0 for Sunday to 6 for Saturday.
+    case weekday
 }
 
 extension SQLDialect where Self == SQLiteDialect {
@@ -64,12 +68,12 @@ public struct SQLiteDialect: SQLDialect {
     }
 
     public func datePart(_ part: DatePart, of expression: String) -> String {
-        let format = ["year": "%Y", "month": "%m", "day": "%d"][part.rawValue]!
+        let format = ["year": "%Y", "month": "%m", "day": "%d", "weekday": "%w"][part.rawValue]!
         return "strftime('\(format)', \(expression))"
     }
 
     public func datePart(_ part: DatePart, of expression: String, equals value: Int) -> String {
-        let text = part == .year ? String(format: "%04d", value) : String(format: "%02d", value)
+        let text = part == .year ? String(format: "%04d", value) : part == .weekday ? String(value) : String(format: "%02d", value)
         return "\(datePart(part, of: expression)) = '\(text)'"
     }
 
@@ -82,6 +86,8 @@ public struct SQLiteDialect: SQLDialect {
     public func like(_ expression: String, pattern: String, negated: Bool) -> String {
         "\(expression) \(negated ? "NOT LIKE" : "LIKE") \(literal(pattern)) ESCAPE '\\'"
     }
+
+    public func days(from start: String, to end: String) -> String { "julianday(\(end)) - julianday(\(start))" }
 
     public func divide(_ expression: String, by divisor: Double) -> String {
         let text = number(divisor)

@@ -71,6 +71,10 @@ import BulkheadStore
             ("elements-3", "elements", acme), ("flights-2", "flights", acme), ("chinook-4", "chinook", acme), ("world-2", "world", acme),
             ("baseball-2", "baseball", acme), ("flights-3", "flights", acme), ("movies-4", "movies", acme), ("elements-4", "elements", acme),
             ("chinook-5", "chinook", acme),
+            // Round 5 (answers9): refusals of other rows' attributes, weekdays, two columns of a row, money net of discount.
+            ("round5-relations-chinook", "chinook", acme), ("round5-relations-flights", "flights", acme),
+            ("round5-relations-movies", "movies", acme), ("round5-relations-hotels", "hotels", acme),
+            ("round5-relations-registrar", "registrar", acme), ("round5-relations-wholesale", "wholesale", acme),
             ("round5-rows-movies", "movies", acme), ("round5-rows-world", "world", acme), ("round5-rows-flights", "flights", acme),
             ("round5-rows-elements", "elements", acme), ("round5-rows-retail", "retail", acme),
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),

@@ -103,7 +103,12 @@ struct JoinTree {
             if let column { nodeOfColumn[column] = existing }
             return true
         }
-        guard let path = graph.path(from: nodes[0].table, to: table, preferring: preferred) else { return false }
+        guard var path = graph.path(from: nodes[0].table, to: table, preferring: preferred) else { return false }
+        // Rows that only share an unnamed parent are not related by it: another path, or none.
+        if graph.siblingTurn(from: nodes[0].table, along: path, named: preferred) != nil {
+            guard let other = graph.pathWithoutSiblingTurn(from: nodes[0].table, to: table, named: preferred) else { return false }
+            path = other
+        }
         var current = 0
         var at = nodes[0].table
         for edge in path {
@@ -195,6 +200,8 @@ private struct Writer {
             return text
         case let .datePart(part, ref): return dialect.datePart(part, of: column(ref))
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
+        case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
+        case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
         }
     }
 
@@ -209,6 +216,7 @@ private struct Writer {
     func condition(_ condition: QueryPlan.Condition) -> String {
         switch condition {
         case let .compare(lhs, op, rhs): return "\(expr(lhs)) \(op) \(literal(rhs))"
+        case let .compareColumns(lhs, op, rhs): return "\(expr(lhs)) \(op) \(expr(rhs))"
         case let .equalsIgnoringCase(lhs, value): return dialect.equalsIgnoringCase(expr(lhs), dialect.literal(value))
         case let .oneOf(lhs, values, negated):
             if values.count == 1 { return "\(expr(lhs)) \(negated ? "<>" : "=") \(dialect.literal(values[0]))" }

@@ -16,6 +16,10 @@ struct QueryPlan {
         case datePart(DatePart, SchemaGraph.ColumnRef)
         /// An expression divided by a number (a unit conversion).
         case scaled(Expr, Double)
+        /// Money net of a discount held as a fraction: `expr * (1 - discount)`.
+        case discounted(Expr, SchemaGraph.ColumnRef)
+        /// The days from a start date to an end date of the same row.
+        case daysBetween(SchemaGraph.ColumnRef, SchemaGraph.ColumnRef)
 
         /// The columns the expression reads.
         var columns: [SchemaGraph.ColumnRef] {
@@ -24,6 +28,8 @@ struct QueryPlan {
             case .star, .count: return []
             case let .countDistinct(inner), let .aggregate(_, inner), let .scaled(inner, _): return inner.columns
             case let .arithmetic(parts, _): return parts.flatMap(\.columns)
+            case let .discounted(inner, discount): return inner.columns + [discount]
+            case let .daysBetween(start, end): return [start, end]
             }
         }
 
@@ -46,6 +52,8 @@ struct QueryPlan {
     /// A condition in WHERE or HAVING.
     indirect enum Condition: Equatable {
         case compare(Expr, String, Literal)
+        /// Two expressions of the same row: `shipped_on > required_by`.
+        case compareColumns(Expr, String, Expr)
         case equalsIgnoringCase(Expr, String)
         case oneOf(Expr, [String], negated: Bool)
         case like(Expr, String, negated: Bool)
@@ -72,6 +80,7 @@ struct QueryPlan {
                  let .between(e, _, _), let .isNotNull(e), let .isNull(e), let .compareToQuery(e, _, _):
                 return e.columns
             case let .datePartEquals(_, ref, _): return [ref]
+            case let .compareColumns(a, _, b): return a.columns + b.columns
             case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)
             case let .anyOf(groups): return groups.flatMap { $0.flatMap(\.columns) }
             case let .compareToOwnGroup(column, _, _, key): return [column, key]

@@ -80,6 +80,8 @@ extension Reading {
     /// The plan, split by a coordination into one query per value and combined.
     mutating func buildPlan() throws -> QueryPlan {
         var plan = try build()
+        try refuseUnrelatedAttributes(plan)
+        try refuseIgnoredDiscount(plan)
         try addSecondMeasure(&plan)
         try addAskedRelation(&plan)
         try addExclusion(&plan)

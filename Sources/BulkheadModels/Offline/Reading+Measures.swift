@@ -179,7 +179,7 @@ extension Reading {
     /// a column reachable from them without repeating rows; line items and dated totals before
     /// catalogue prices.
     mutating func measureByMeaning(anchors: [Int], quantity: Bool) throws -> (expr: QueryPlan.Expr, table: Int)? {
-        var best: (expr: QueryPlan.Expr, table: Int, score: (Int, Int, Int))?
+        var best: (expr: QueryPlan.Expr, table: Int, score: (Int, Int, Int, Int))?
         for table in graph.tables {
             let price = graph.tables[table.index].columns.first { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }
             let qty = graph.quantityColumn(of: table.index)
@@ -221,12 +221,17 @@ extension Reading {
             guard reachable else { continue }
             // Transaction values first (a total, or price times quantity), then other dated money
             // (freight), then catalogue prices; nearest first within a class.
-            let score = (rankClass == 3 ? 1 : 0, rankClass, distance)
+            // Lines of dated transactions before a catalogue's stock times its price.
+            let undated = graph.tables.indices.allSatisfy { other in
+                guard !graph.dateColumns(of: other).isEmpty, let path = graph.path(from: table.index, to: other) else { return true }
+                return graph.fansOut(from: table.index, along: path)
+            }
+            let score = (rankClass == 3 ? 1 : 0, rankClass, undated ? 1 : 0, distance)
             if best == nil || score < best!.score { best = (expr, table.index, score) }
         }
         guard let best else { return nil }
         notes.append("measured \(describe(best.expr)) as the \(quantity ? "units" : "money") asked for")
-        return (best.expr, best.table)
+        return (quantity ? best.expr : try netOfDiscount(best.expr, table: best.table), best.table)
     }
 
     /// The nearest price on a row the table refers to without repeating its rows (a line's

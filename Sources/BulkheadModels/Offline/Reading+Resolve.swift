@@ -158,6 +158,21 @@ extension Reading {
             try resolveDay(from: from, to: to, wording: wording, column: dateColumn(intent, near: near, subject: subject, questionStems: questionStems), into: &plan)
         case let .timeOfDay(op, seconds, upTo, wording):
             try resolveTime(op: op, seconds: seconds, upTo: upTo, wording: wording, near: near, subject: subject, questionStems: questionStems, into: &plan)
+        case let .interval(op, days, wording):
+            let (start, end) = try interval(of: [subject] + near.filter { $0 != subject }, questionStems: questionStems)
+            plan.conditions.append(.compare(.daysBetween(start, end), op, .number(days)))
+            notes.append("kept the rows whose days from \(columnName(start)) to \(columnName(end)) are \(wording)")
+        case let .compareColumns(op, left, right):
+            plan.conditions.append(.compareColumns(.column(left), op, .column(right)))
+        case let .weekday(days):
+            let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
+            guard graph.column(target).kind == .date else { throw Refusal("no date column holds a day of the week") }
+            if days.count == 1 {
+                plan.conditions.append(.datePartEquals(.weekday, target, days[0]))
+            } else {
+                plan.conditions.append(.oneOf(.datePart(.weekday, target), days.map(String.init), negated: false))
+            }
+            notes.append("kept the days of the week \(days.map(String.init).joined(separator: ", ")) of \(columnName(target)) (0 is Sunday)")
         case let .month(month):
             let target = try dateColumn(intent, near: near, subject: subject, questionStems: questionStems)
             guard graph.column(target).kind == .date else { throw Refusal("no date column holds a month") }
@@ -278,8 +293,10 @@ extension Reading {
             candidates += graph.dateColumns(of: table).map(\.ref)
             candidates += graph.tables[table].columns.filter { $0.kind == .year }.map(\.ref)
         }
-        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) { return named }
-        if let first = candidates.first { return first }
+        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) {
+            return try ownDate(named, subject: subject, questionStems: questionStems)
+        }
+        if let first = candidates.first { return try ownDate(first, subject: subject, questionStems: questionStems) }
         throw Refusal("no date column in the schema fits the dates asked")
     }
 

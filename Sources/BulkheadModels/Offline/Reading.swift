@@ -36,6 +36,12 @@ struct Reading {
             case compareToRow(op: String, hint: String?, value: String, holders: [ColumnRef])
             case dates(from: (year: Int, month: Int)?, to: (year: Int, month: Int)?, wording: String)
             case month(Int)
+            /// Days of the week (0 is Sunday): "on a Saturday", "at weekends".
+            case weekday([Int])
+            /// "shipped after their required date": two columns of the same row.
+            case compareColumns(op: String, left: ColumnRef, right: ColumnRef)
+            /// "longer than a week": the days between a row's start and end dates.
+            case interval(op: String, days: Double, wording: String)
             /// One day or a range bounded by days, each (year, month, day); `to` is exclusive.
             case day(from: (Int, Int, Int)?, to: (Int, Int, Int)?, wording: String)
             /// A time of day in seconds after midnight, compared by `op`, or from it up to `upTo`.
@@ -116,6 +122,8 @@ struct Reading {
     var orderSpan: Int?
     /// Value conditions read together with a self-referencing key ("report to Andrew Adams").
     var absorbed: Set<Int> = []
+    /// "after discount", "net of discounts": where money is asked net of the lines' discount.
+    var netOfDiscountAt: Int?
     /// "how long": the answer is a duration.
     var durationAt: Int?
     /// "names", "who": the answer is the subject's label columns.
@@ -154,6 +162,7 @@ struct Reading {
         links.linkTerms()
         readOrderWords()
         try scanCues()
+        readNetOfDiscount()
         readFirstLast()
         readOnce()
         links.linkNames(skipping: consumed)

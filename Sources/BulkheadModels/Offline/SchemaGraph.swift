@@ -206,7 +206,9 @@ struct SchemaGraph {
         let last = columns.first { $0.words.contains("nam") && $0.words.contains("last") }
         if let first, let last { return [first.ref, last.ref] }
         if let exact = columns.first(where: { $0.ownWords == ["titl"] }) { return [exact.ref] }
-        if let named = columns.first(where: { $0.ownWords.last == "nam" || $0.ownWords.last == "titl" || $0.ownWords.first == "nam" }) {
+        // A contact's name or title (`contact_name` of customers) names a person at the row, not the row.
+        let contact = Lexicon.stem("contact")
+        if let named = columns.first(where: { ($0.ownWords.last == "nam" || $0.ownWords.last == "titl" || $0.ownWords.first == "nam") && $0.ownWords.first != contact }) {
             return [named.ref]
         }
         // A table whose key is a text code (a tail number, an airport code) is named by it.
