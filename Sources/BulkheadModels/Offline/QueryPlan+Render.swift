@@ -230,7 +230,6 @@ private struct Writer {
             return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
         case let .anyOf(groups):
             return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
-        case let .compareColumns(a, op, b): return "\(column(a)) \(op) \(column(b))"
         case let .compareToOwnGroup(ref, op, function, key):
             // Each group's value once (a derived table), met by the outer row's key: no rescan per row.
             let groups = dialect.identifier(graph.tables[ref.table].name + "_own")

@@ -52,7 +52,8 @@ struct QueryPlan {
     /// A condition in WHERE or HAVING.
     indirect enum Condition: Equatable {
         case compare(Expr, String, Literal)
-        /// Two expressions of the same row: `shipped_on > required_by`.
+        /// Two expressions compared: of one row (`shipped_on > required_by`), or of a row and the
+        /// row it refers to ("customers in the same country as their support rep").
         case compareColumns(Expr, String, Expr)
         case equalsIgnoringCase(Expr, String)
         case oneOf(Expr, [String], negated: Bool)
@@ -70,8 +71,6 @@ struct QueryPlan {
         /// `expr op (the function of expr over the rows with the outer row's key)`: "heavier than the
         /// average for their own species" (written in QueryPlan+Render.swift).
         case compareToOwnGroup(SchemaGraph.ColumnRef, op: String, function: String, key: SchemaGraph.ColumnRef)
-        /// `a op b` of two columns: "customers in the same country as their support rep".
-        case compareColumns(SchemaGraph.ColumnRef, String, SchemaGraph.ColumnRef)
 
         /// The columns the condition reads in the outer query.
         var columns: [SchemaGraph.ColumnRef] {
@@ -84,7 +83,6 @@ struct QueryPlan {
             case let .inQuery(exprs, _, _): return exprs.flatMap(\.columns)
             case let .anyOf(groups): return groups.flatMap { $0.flatMap(\.columns) }
             case let .compareToOwnGroup(column, _, _, key): return [column, key]
-            case let .compareColumns(a, _, b): return [a, b]
             }
         }
     }

@@ -208,7 +208,7 @@ extension Reading {
             notes.append("kept \(columnName(key.ref)) = \(planner.dialect.number(value))")
         case let .sameAs(own, other, edge):
             if let edge { plan.entries[other] = edge }
-            plan.conditions.append(.compareColumns(own, "=", other))
+            plan.conditions.append(.compareColumns(.column(own), "=", .column(other)))
             notes.append("kept rows whose \(columnName(own)) equals \(columnName(other))")
         case let .counted(column):
             plan.conditions.append(.compare(.column(column), ">", .number(0)))
