@@ -13,10 +13,11 @@ extension AuditRunner {
     /// flood that held B back would slow every one of its queries. Any refusal of B fails at once.
     static let victimLatencyBound = 1.0
 
-    /// Tight limits put on the flooding org only. The query bucket barely refills (one token in
-    /// 100 s): once the flood has run it dry, the query over the limit is refused however slow the
-    /// queries are, instead of racing a refill (a flood starts from a full bucket: new limits reset it).
-    static let floodLimits = RateLimits(queriesPerSecond: 0.01, queryBurst: 20, asksPerSecond: 0.5, askBurst: 2,
+    /// Tight limits put on the flooding org only. The query and ask buckets barely refill (one token
+    /// in 100 s): once the flood has run one dry, the call over the limit is refused however slow the
+    /// calls are, instead of racing a refill (a flood starts from a full bucket: new limits reset it).
+    /// At half an ask per second, six asks on a loaded machine once refilled their own way through.
+    static let floodLimits = RateLimits(queriesPerSecond: 0.01, queryBurst: 20, asksPerSecond: 0.01, askBurst: 2,
                                         maxConcurrentStatements: 4, maxOpenConnections: 64)
     /// Tight statement slots for the slot flood, with a roomy query bucket: the bucket an earlier
     /// flood ran dry (it is shared across processes and outlives a pattern) must not refuse the

@@ -11,8 +11,9 @@ import Testing
         try ada.start(fixture.sshShellLine(key: "ada@acme.test"))
         try gus.start(fixture.sshShellLine(key: "gus@globex.test"))
         // Schemas are read when a source is opened: enter on the first source lists its tables.
-        var adaScreens = [try ada.waitFor("ada@acme.test · Acme · admin")]
-        var gusScreens = [try gus.waitFor("gus@globex.test · Globex · admin"), try gus.waitFor("◆ clinic")]
+        // Two SSH logins at once on a loaded machine: give the first screens more than the default wait.
+        var adaScreens = [try ada.waitFor("ada@acme.test · Acme · admin", timeout: 40)]
+        var gusScreens = [try gus.waitFor("gus@globex.test · Globex · admin", timeout: 40), try gus.waitFor("◆ clinic")]
         try ada.send("Enter")
         try gus.send("Enter")
         adaScreens.append(try ada.waitFor("▦ customers"))
@@ -22,7 +23,8 @@ import Testing
         try gus.send("j")
         try gus.send("Enter")
         adaScreens.append(try ada.waitFor("customers · 600 rows"))
-        #expect(adaScreens.last!.contains("Canary Customer ACME"), "Acme's own rows are on Acme's screen")
+        // The rows are drawn after the status line names them: wait for Acme's own row, not just the count.
+        adaScreens.append(try ada.waitFor("Canary Customer ACME"))
         gusScreens.append(try gus.waitFor("rows"))
         try fixture.waitForLog("session opened", count: 2)
         for screen in adaScreens {
