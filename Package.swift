@@ -91,7 +91,8 @@ let package = Package(
         // The demo workspace's data: two orgs' source files, notes and canaries, from a fixed seed.
         .target(name: "BulkheadDemo", dependencies: ["BulkheadCore", grdb], swiftSettings: strict),
         // Model providers: the offline planner (default), Anthropic, OpenAI-compatible; prompt rendering, prices.
-        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging, http, nio, nioPosix], swiftSettings: strict),
+        .target(name: "BulkheadModels", dependencies: ["BulkheadCore", logging, http, nio, nioPosix],
+                exclude: ["Offline/WordNet.LICENSE"], swiftSettings: strict),
         // Prompt sections with provenance, token budget, context firewall, request log.
         .target(name: "BulkheadContext", dependencies: ["BulkheadCore", "BulkheadStore", "BulkheadModels", "BulkheadEngine",
                                                         "BulkheadVectors", grdb, logging], swiftSettings: strict),

@@ -17,7 +17,52 @@ enum Lexicon {
         // An irregular form meets its base word's stem ("came" and "come"; "made" and "make").
         // A base word listed as its own form keeps that stem ("rating" is not "rate").
         if let known = irregular[w] { return irregular[known] == known ? known : regularStem(known) }
+        // WordNet's exception lists: "began" is "begin", "geese" is "goose".
+        if let base = WordNetForms.irregular[w] { return irregular[base] == base ? base : regularStem(irregular[base] ?? base) }
         return regularStem(w)
+    }
+
+    /// The roots a word shares with the words made from it: the verbs a noun of action is made
+    /// from ("cancellations" and "cancelled" → cancel, "deliveries" and "delivered" → deliver,
+    /// "occupancy" and "occupied" → occupy), each without its inflection, final "e" or doubled
+    /// last consonant. Used to link a word to a stored value or a name of another word class,
+    /// never in place of `stem` (whose suffix rules are tuned to meet schema names).
+    static func roots(_ word: String) -> Set<String> {
+        let w = word.lowercased()
+        var forms = [w]
+        if w.hasSuffix("ies") { forms.append(String(w.dropLast(3)) + "y") }
+        if w.hasSuffix("s") { forms.append(String(w.dropLast())) }
+        for form in forms {
+            if let verbs = WordNetForms.derivedFrom[form] { return Set(verbs.map(lemma)) }
+        }
+        return [lemma(w)]
+    }
+
+    /// A word without its inflection: "cancelled" → cancel, "occupied" → occupy, "completes" → complet.
+    private static func lemma(_ word: String) -> String {
+        var w = word
+        if let base = WordNetForms.irregular[w] {
+            w = base
+        } else if (w.hasSuffix("ies") || w.hasSuffix("ied")) && w.count > 4 {
+            w = String(w.dropLast(3)) + "y"
+        } else if w.hasSuffix("ing") && w.count > 5 {
+            w = String(w.dropLast(3))
+        } else if w.hasSuffix("ed") && w.count > 4 {
+            w = String(w.dropLast(2))
+        } else if ["sses", "xes", "ches", "shes", "zes"].contains(where: { w.hasSuffix($0) }) {
+            w = String(w.dropLast(2))
+        } else if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count > 3 {
+            w = String(w.dropLast())
+        }
+        if w.hasSuffix("e") && w.count > 3 { w = String(w.dropLast()) }
+        return single(w)
+    }
+
+    /// `cancell` → `cancel`: a doubled last consonant made single.
+    private static func single(_ stem: String) -> String {
+        let chars = Array(stem)
+        guard chars.count > 3, chars[chars.count - 1] == chars[chars.count - 2], !"aeiou".contains(chars[chars.count - 1]) else { return stem }
+        return String(chars.dropLast())
     }
 
     /// The suffix rules of `stem`, without the irregular forms.
