@@ -272,7 +272,9 @@ extension Reading {
 
     /// A number in the column's own unit ("5 minutes" → 300000 for Milliseconds).
     private func convert(_ value: Double, unit: Lexicon.Unit?, to column: ColumnRef) throws -> Double {
-        guard let unit, unit.dimension != .money else { return value }
+        guard let unit else { return value }
+        // A money column holds whole units of its currency: "99 cents" is 0.99.
+        if unit.dimension == .money { return value * unit.factor }
         guard let own = graph.column(column).unit, own.dimension == unit.dimension else {
             throw Refusal("the unit of \(columnName(column)) is not stated, so it cannot compare it with a number in another unit")
         }
