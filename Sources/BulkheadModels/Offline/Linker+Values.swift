@@ -24,11 +24,17 @@ extension Linker {
                 }
             }
         }
+        // The roots of the words that may name a stored state in another word class ("cancellations" for 'cancelled').
+        let roots: [Set<String>?] = tokens.indices.map { derivedValueWord($0, taken: taken, schemaStems: schemaStems) ? Lexicon.roots(lowered[$0]) : nil }
         for table in graph.tables {
             for column in table.columns where column.kind == .text || column.kind == .other || (column.isKey && !column.values.isEmpty) {
                 for value in column.values {
                     let words = QuestionText.words(of: value)
                     guard !words.isEmpty, words.count <= tokens.count, Double(value) == nil else { continue }
+                    if words.count == 1, let i = derivedMatch(of: words[0], roots: roots, lowered: lowered),
+                       acceptsSingleWord(tokens[i], value: value, schemaStems: schemaStems, at: i, column: column), !insideColumnName(i) {
+                        candidates.append(((i..<(i + 1)), value, column.ref))
+                    }
                     var start = 0
                     while start + words.count <= tokens.count {
                         defer { start += 1 }
@@ -126,6 +132,29 @@ extension Linker {
         return spans
     }
 
+    /// Whether the word at `i` may name a stored state through its root: a lowercase content word
+    /// that names nothing in the schema and is no word that shapes or links a question.
+    private func derivedValueWord(_ i: Int, taken: Set<Int>, schemaStems: Set<String>) -> Bool {
+        let token = tokens[i]
+        guard !taken.contains(i), !token.quoted, token.number == nil, token.lower.count > 3, token.lower.allSatisfy(\.isLetter),
+              !token.capitalized || i == 0 else { return false }
+        return !schemaStems.contains(token.stem) && !Self.isQuestionWord(token.lower) && !Lexicon.neutralVerbs.contains(token.stem)
+            && !Lexicon.fillers.contains(token.stem) && !Lexicon.sentenceVerbs.contains(token.lower)
+    }
+
+    /// The token that names a one-word stored value in another form of the same root, but not
+    /// spelled as it ("cancellations" for 'cancelled', "completion" for 'completed'); nil when
+    /// none does, or when the value is spelled in the question as it is (the plain match reads it).
+    private func derivedMatch(of value: String, roots: [Set<String>?], lowered: [String]) -> Int? {
+        guard value.count > 3, value.allSatisfy(\.isLetter), !lowered.contains(value.lowercased()) else { return nil }
+        let prefix = value.lowercased().prefix(2)
+        let near = roots.indices.filter { roots[$0] != nil && lowered[$0].hasPrefix(prefix) && lowered[$0] != value.lowercased()
+            && !Self.isPlural(lowered[$0], of: value.lowercased()) }
+        guard !near.isEmpty else { return nil }
+        let root = Lexicon.roots(value)
+        return near.first { !(roots[$0]?.isDisjoint(with: root) ?? true) }
+    }
+
     /// Whether a column's sampled values are (nearly) all state or province codes, so a region named
     /// in full meets it even when the sample missed that region's code.
     static func holdsRegionCodes(_ column: SchemaGraph.Column) -> Bool {
@@ -168,6 +197,8 @@ extension Linker {
             return token.text == value && (token.isCode || i > 0 && column.words.contains(tokens[i - 1].stem))
         }
         if Lexicon.fillers.contains(token.lower) { return false }
+        // "ordered only once", "visited twice", "always late": an adverb of how often or how much is never a stored title ('Once').
+        if !token.capitalized || i == 0, Self.adverbs.contains(token.lower) { return false }
         // "? Sort from highest to lowest": an imperative opening a sentence is no value.
         if !token.capitalized, token.text != value, Lexicon.sentenceVerbs.contains(token.lower) { return false }
         // "never made a horror movie": a lowercase verb is that verb, not a capitalised title ("Made").
@@ -209,6 +240,15 @@ extension Linker {
         "since", "until", "during", "year", "month", "day", "common", "popular", "best", "worst", "all", "any", "distinct",
         "different", "unique", "named", "called", "containing", "contains", "like", "more", "less", "fewer", "max", "min",
         "maximum", "minimum", "mean", "highest", "lowest", "new", "old",
+    ]
+
+    /// Adverbs of frequency and degree, and quantifiers: they say how often or how much, never
+    /// which row, so a lowercase one is not a stored value that happens to spell it.
+    static let adverbs: Set<String> = [
+        "once", "twice", "thrice", "again", "always", "never", "often", "sometimes", "seldom", "rarely", "usually", "frequently",
+        "ever", "already", "still", "yet", "even", "only", "just", "alone", "together", "mostly", "mainly", "entirely", "fully",
+        "partly", "nearly", "almost", "exactly", "more", "less", "most", "least", "much", "many", "few", "several", "enough",
+        "too", "very", "quite", "rather", "anymore", "later", "soon", "recently", "previously", "currently",
     ]
 
     /// A word that shapes questions (a filler, a comparative, a superlative, a unit, a month): never a
