@@ -155,6 +155,12 @@ extension Linker {
                 matched = true
                 break
             }
+            // "cancellations" for a `cancelled` column: a whole name met through the word's root.
+            if !matched, !taken.contains(i), let targets = rootTargets(i) {
+                result.append(span(i..<(i + 1), targets: targets))
+                i += 1
+                continue
+            }
             // "players" for a People table: a person noun names the table of persons when no table has its name.
             if !matched, !taken.contains(i), Self.personNouns.contains(tokens[i].stem),
                let persons = Optional(graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }), persons.count == 1 {
@@ -192,7 +198,7 @@ extension Linker {
                 i += 1
             }
         }
-        return mergingTableColumnPairs(result)
+        return mergingTableColumnPairs(headNounSpans(result, taken: taken))
     }
 
     /// The targets of a phrase with one word replaced by a synonym ("departure delay" → dep_delay).
