@@ -44,6 +44,10 @@ extension Lexicon {
         "rate", "review", "publish", "print", "post", "author", "direct", "star", "act", "catalog", "list",
         // "credited on", "looks after", "takes care of", "in charge of": phrasal links between rows.
         "credit", "look", "care",
+        // "stays that began in August", "orders that finished in May": when a row starts or ends is
+        // read from the date or value beside the verb, which adds nothing of its own ("ended" is read
+        // as a phrase, since "the end of 2023" is a noun that does).
+        "begin", "finish",
         // How a row's figures were collected ("lengths that were measured", "penguins sampled on Dream"):
         // the rows are the observations, so these add no condition of their own.
         "measure", "sample", "observe", "collect", "survey", "weigh", "log",

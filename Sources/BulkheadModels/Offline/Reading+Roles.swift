@@ -180,9 +180,10 @@ extension Reading {
         if let same = tokens.indices.first(where: { tokens[$0].lower == "same" && !consumed.contains($0) }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
+        let emptyPhrases = Lexicon.emptyPhraseTokens(tokens)
         for i in tokens.indices {
             let token = tokens[i]
-            if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil { continue }
+            if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil || emptyPhrases.contains(i) { continue }
             let w = token.lower
             // A verb that links things the schema links adds no condition, but a noun made from it
             // ("suppliers", "managers") names something that must be in the schema.
@@ -208,6 +209,11 @@ extension Reading {
         if let stray = tokens.indices.first(where: { tokens[$0].lower == "than" && !consumed.contains($0) && spanCovering($0) == nil
             && !(word($0 - 1) == "other" || word($0 - 1) == "rather") }) {
             throw Refusal("it cannot tell what is compared in \"\(tokens[max(0, stray - 1)].text) than\"")
+        }
+        // "products below their reorder level": a comparison nothing read would be silently dropped.
+        if let stray = tokens.indices.first(where: { ["below", "above", "beneath", "exceeding", "exceeds", "exceed"].contains(tokens[$0].lower)
+            && !consumed.contains($0) && spanCovering($0) == nil }) {
+            throw Refusal("it cannot tell what is compared in \"\(tokens[stray].text) \(tokens.indices.contains(stray + 1) ? tokens[stray + 1].text : "")\"")
         }
         // An aggregate word nothing took would be a measure silently dropped.
         if let stray = tokens.indices.first(where: { ["average", "avg", "mean", "sum"].contains(tokens[$0].lower) && !consumed.contains($0) && spanCovering($0) == nil }) {

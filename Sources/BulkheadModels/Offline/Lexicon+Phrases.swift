@@ -1,0 +1,53 @@
+/// Phrases of several words that carry no condition: a preposition of place used for "with"
+/// ("next to"), an emphatic "every single", a verb of outcome ("ended up", "ended with"), and the whole table
+/// named as a collection ("across the range", "the whole group"). Each word alone may mean
+/// something; only the phrase is empty.
+extension Lexicon {
+    /// Collective nouns that name every row at once when said as "the (whole) X" after a
+    /// preposition of scope, or after "whole", "entire" or "full".
+    static let collectionNouns: Set<String> = [
+        "range", "group", "lot", "set", "collection", "selection", "lineup", "portfolio", "board", "chain", "estate", "fleet",
+        "roster", "bunch",
+    ]
+
+    /// Prepositions before "the whole X": the scope of a figure.
+    private static let scopePrepositions: Set<String> = ["across", "over", "throughout", "in", "for", "of", "among", "on", "within"]
+
+    /// Words that say "every one": "whole", "entire".
+    private static let wholeWords: Set<String> = ["whole", "entire", "full", "complete"]
+
+    /// The indices of the tokens inside an empty phrase.
+    static func emptyPhraseTokens(_ tokens: [QuestionText.Token]) -> Set<Int> {
+        var empty: Set<Int> = []
+        let words = tokens.map { $0.quoted || $0.number != nil ? "" : $0.lower }
+        func at(_ i: Int) -> String { words.indices.contains(i) ? words[i] : "" }
+        for i in words.indices {
+            switch words[i] {
+            // "each employee next to the name of their manager": beside, i.e. with.
+            case "next" where at(i + 1) == "to":
+                empty.formUnion([i, i + 1])
+            // "every single order": "single" only insists. ("bought a single track" means exactly one,
+            // and "not a single" needs the negation read whole, so those stay unexplained.)
+            case "single" where at(i - 1) == "every":
+                empty.insert(i)
+            // "bookings that ended up cancelled": the outcome is the state after it.
+            case "up" where ["end", "ended", "ends", "ending", "wound", "finished", "wind", "winds"].contains(at(i - 1)):
+                empty.formUnion([i - 1, i])
+            // "enrollments that ended with an A", "stays that ended in May": the verb, never the noun
+            // ("the end of 2023"), whose value or date beside it is the condition.
+            case "ended":
+                empty.insert(i)
+            default:
+                break
+            }
+            // "across the range", "above the average across the whole group": every row.
+            guard collectionNouns.contains(words[i]), at(i + 1) != "of" else { continue }
+            var j = i - 1
+            var whole = false
+            while wholeWords.contains(at(j)) { whole = true; j -= 1 }
+            let scoped = at(j) == "the" && scopePrepositions.contains(at(j - 1))
+            if whole && ["the", "a"].contains(at(j)) || scoped { empty.insert(i) }
+        }
+        return empty
+    }
+}
