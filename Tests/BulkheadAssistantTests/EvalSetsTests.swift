@@ -80,6 +80,11 @@ import BulkheadStore
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),
             ("round5-hard-movies", "movies", acme), ("round5-hard-world", "world", acme), ("round5-hard-penguins", "penguins", acme),
             ("round5-hard-elements", "elements", acme), ("round5-hard-flights", "flights", acme), ("round5-hard-chinook", "chinook", acme),
+            // Round 6 (answers10): words and linking: roots, generic head nouns, empty phrases, units.
+            ("round6-words-chinook", "chinook", acme), ("round6-words-movies", "movies", acme),
+            ("round6-words-elements", "elements", acme), ("round6-words-world", "world", acme),
+            ("round6-words-flights", "flights", acme), ("round6-words-baseball", "baseball", acme),
+            ("round6-words-retail", "retail", acme), ("round6-words-clinic", "clinic", globex),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
