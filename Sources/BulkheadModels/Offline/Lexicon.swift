@@ -41,6 +41,8 @@ enum Lexicon {
     /// A word without its inflection: "cancelled" → cancel, "occupied" → occupy, "completes" → complet.
     private static func lemma(_ word: String) -> String {
         var w = word
+        // The hand list first: "rating" is not "rate".
+        if let known = irregular[w] { return single(known) }
         if let base = WordNetForms.irregular[w] {
             w = base
         } else if (w.hasSuffix("ies") || w.hasSuffix("ied")) && w.count > 4 {

@@ -1,5 +1,5 @@
 /// Generic head nouns: words that name no table or column of their own but restate a mention
-/// beside them ("staff members", "star rating", "reorder level") or stand for the one table of
+/// beside them ("staff members", "star rating", "reorder level", "hire date") or stand for the one table of
 /// people the question is about ("how many people report to them", "the person they report to").
 extension Linker {
     /// Nouns that name people in general, whatever a schema calls its people.
@@ -7,6 +7,9 @@ extension Linker {
 
     /// Nouns that name a figure in general ("rating", "level"): the head of a column's description.
     static let measureHeads = Lexicon.stems(["rating", "level", "score", "figure", "mark", "measure", "reading"])
+
+    /// Words that name a column's type: "hire date" for `hired_on` is the date the column holds.
+    static let dateHeads: Set<String> = ["date", "dates", "day"]
 
     /// Reads the generic head nouns that `nameSpans` left unlinked, against the mentions around them.
     ///
@@ -17,7 +20,7 @@ extension Linker {
     /// of people `personTable` finds; when there is no one such table, the word stays unlinked and
     /// the question is refused.
     func headNounSpans(_ found: [Span], taken: Set<Int>) -> [Span] {
-        var spans = found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var spans = typedDates(found.sorted { $0.range.lowerBound < $1.range.lowerBound }, taken: taken)
         for i in tokens.indices where !taken.contains(i) && tokens[i].number == nil && !tokens[i].quoted {
             guard !spans.contains(where: { $0.range.contains(i) }) else { continue }
             let stem = tokens[i].stem
@@ -51,6 +54,35 @@ extension Linker {
             guard isPerson, let person = personTable(mentioned: spans + self.spans) else { continue }
             spans.append(Span(range: i..<(i + 1), meaning: .table(person), strength: 2))
             spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return spans
+    }
+
+    /// "hire date" for `hired_on`, "check-in date" for `check_in`: a type word right after a
+    /// mention of a date column is part of it, even where "date" alone would name another table's
+    /// date column; after a table, it names the table's own date (`ordered_on` of orders) or its
+    /// only one.
+    private func typedDates(_ found: [Span], taken: Set<Int>) -> [Span] {
+        var spans = found
+        for i in tokens.indices where Self.dateHeads.contains(tokens[i].lower) && !taken.contains(i) && !tokens[i].quoted {
+            guard let k = spans.firstIndex(where: { $0.range.upperBound == i }) else { continue }
+            let before = spans[k]
+            let own = spans.firstIndex { $0.range == i..<(i + 1) }
+            // Only a word nothing else took, or one that names date columns only.
+            if let own, spans[own].columns.isEmpty || !spans[own].columns.allSatisfy({ graph.column($0).kind == .date }) { continue }
+            var dates = before.columns.filter { graph.column($0).kind == .date }
+            if dates.isEmpty, let table = before.table, before.edge == nil {
+                let all = graph.tables[table].columns.filter { $0.kind == .date }
+                let named = all.filter { column in
+                    column.words.contains { word in graph.tables[table].words.contains { !Lexicon.roots($0).isDisjoint(with: Lexicon.roots(word)) } }
+                }
+                if let only = named.count == 1 ? named.first : all.count == 1 ? all.first : nil { dates = [only.ref] }
+            }
+            guard !dates.isEmpty else { continue }
+            var span = Span(range: before.range.lowerBound..<(i + 1), meaning: .columns(dates), strength: max(before.strength, 2))
+            for column in dates { span.columnStrengths[column] = before.columnStrengths[column] ?? span.strength }
+            spans[k] = span
+            if let own { spans.remove(at: own) }
         }
         return spans
     }

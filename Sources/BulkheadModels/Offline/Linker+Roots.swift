@@ -9,7 +9,9 @@ extension Linker {
     func rootTargets(_ i: Int) -> [Target]? {
         let token = tokens[i]
         guard token.number == nil, !token.quoted, token.lower.count > 4, token.lower.allSatisfy(\.isLetter),
-              !Self.isQuestionWord(token.lower), !Lexicon.neutralVerbs.contains(token.stem), !Lexicon.fillers.contains(token.stem) else { return nil }
+              !Self.isQuestionWord(token.lower), !Lexicon.neutralVerbs.contains(token.stem), !Lexicon.fillers.contains(token.stem),
+              // Generic head nouns are read against the mention beside them (`headNounSpans`).
+              !Self.measureHeads.contains(token.stem), !Self.personHeads.contains(token.stem), !Self.dateHeads.contains(token.lower) else { return nil }
         let roots = Lexicon.roots(token.lower)
         let prefixes = Set(roots.map { $0.prefix(2) })
         func meets(_ name: String) -> Bool {
