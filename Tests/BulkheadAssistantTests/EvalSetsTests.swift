@@ -84,7 +84,7 @@ import BulkheadStore
             ("round6-words-chinook", "chinook", acme), ("round6-words-movies", "movies", acme),
             ("round6-words-elements", "elements", acme), ("round6-words-world", "world", acme),
             ("round6-words-flights", "flights", acme), ("round6-words-baseball", "baseball", acme),
-            ("round6-words-retail", "retail", acme), ("round6-words-clinic", "clinic", globex),
+            ("round6-words-retail", "retail", acme), ("round6-words-clinic", "clinic", globex), ("round6-words-hotels", "hotels", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
