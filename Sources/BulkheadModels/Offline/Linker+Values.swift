@@ -26,12 +26,13 @@ extension Linker {
         }
         // The roots of the words that may name a stored state in another word class ("cancellations" for 'cancelled').
         let roots: [Set<String>?] = tokens.indices.map { derivedValueWord($0, taken: taken, schemaStems: schemaStems) ? Lexicon.roots(lowered[$0]) : nil }
+        let rootPrefixes = Set(tokens.indices.filter { roots[$0] != nil }.map { String(lowered[$0].prefix(2)) })
         for table in graph.tables {
             for column in table.columns where column.kind == .text || column.kind == .other || (column.isKey && !column.values.isEmpty) {
                 for value in column.values {
                     let words = QuestionText.words(of: value)
                     guard !words.isEmpty, words.count <= tokens.count, Double(value) == nil else { continue }
-                    if words.count == 1, let i = derivedMatch(of: words[0], roots: roots, lowered: lowered),
+                    if !rootPrefixes.isEmpty, words.count == 1, rootPrefixes.contains(String(words[0].prefix(2))), let i = derivedMatch(of: words[0], roots: roots, lowered: lowered),
                        acceptsSingleWord(tokens[i], value: value, schemaStems: schemaStems, at: i, column: column), !insideColumnName(i) {
                         candidates.append(((i..<(i + 1)), value, column.ref))
                     }

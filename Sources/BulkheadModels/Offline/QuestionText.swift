@@ -32,10 +32,12 @@ struct QuestionText {
 
     /// The words of a stored value, lowercased, as the question's tokens would spell them.
     static func words(of value: String) -> [String] {
-        tokenize(value).map(\.lower)
+        tokenize(value, stemming: false).map(\.lower)
     }
 
-    static func tokenize(_ text: String) -> [Token] {
+    /// The tokens of `text`; without `stemming` (for stored values, read once per ask each, of
+    /// which only the lowercased words are used) every token's stem is its lowercased text.
+    static func tokenize(_ text: String, stemming: Bool = true) -> [Token] {
         let chars = Array(text)
         var tokens: [Token] = []
         var i = 0
@@ -85,7 +87,7 @@ struct QuestionText {
                let mark = chars[..<i].last(where: { !$0.isWhitespace }), ".?!;:".contains(mark) {
                 word = lowered
             }
-            tokens.append(Token(text: word, lower: lowered, stem: number == nil ? Lexicon.stem(lowered) : lowered,
+            tokens.append(Token(text: word, lower: lowered, stem: number == nil && stemming ? Lexicon.stem(lowered) : lowered,
                                 number: number, quoted: false, currency: currency && number != nil))
             currency = false
             i = end
