@@ -1,14 +1,14 @@
-/// Names reached through a word's root: "cancellations" for a `cancelled` column (a noun of
-/// action and the verb it is made from).
+/// Names reached through a word's root: "discovery" for `year_discovered` (a noun of action and
+/// the verb it is made from).
 extension Linker {
     /// The tables and columns whose name's last word shares a root with the word at `i`, which
-    /// itself names nothing: "cancellations" meets `cancelled`, "discovery" meets
-    /// `year_discovered`, "occupy" meets `max_occupancy`. A word that shapes or links questions
-    /// is never read so, nor is a key or a yes/no column met so ("how many inductions" would
+    /// itself names nothing: "discovery" meets `year_discovered`, "occupy" meets `max_occupancy`.
+    /// A word that shapes or links questions is never read so, nor a capitalised word (a name the
+    /// values do not hold), nor is a key or a yes/no column met so ("how many inductions" would
     /// count a flag's two values, not the rows saying yes).
     func rootTargets(_ i: Int) -> [Target]? {
         let token = tokens[i]
-        guard token.number == nil, !token.quoted, token.lower.count > 4, token.lower.allSatisfy(\.isLetter),
+        guard token.number == nil, !token.quoted, token.lower.count > 4, token.lower.allSatisfy(\.isLetter), !token.capitalized || i == 0,
               !Self.isQuestionWord(token.lower), !Lexicon.neutralVerbs.contains(token.stem), !Lexicon.fillers.contains(token.stem),
               // Generic head nouns are read against the mention beside them (`headNounSpans`).
               !Self.measureHeads.contains(token.stem), !Self.personHeads.contains(token.stem), !Self.dateHeads.contains(token.lower) else { return nil }
