@@ -202,6 +202,8 @@ private struct Writer {
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
         case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
         case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
+        case let .share(conditions):
+            return "100.0 * SUM(CASE WHEN " + conditions.map { condition($0) }.joined(separator: " AND ") + " THEN 1 ELSE 0 END) / COUNT(*)"
         }
     }
 

@@ -76,7 +76,14 @@ extension Reading {
         }
         if moneyAt != nil || quantityAt != nil {
             let anchor = subject ?? conditionTable()
-            if let money = try measureByMeaning(anchors: [anchor].compactMap { $0 } + groupAnchorTables(), quantity: moneyAt == nil) {
+            let anchors = [anchor].compactMap { $0 } + groupAnchorTables()
+            // "how much did they spend on Jazz": the money of the rows the value is about (the lines of Jazz
+            // tracks), not of whole transactions that merely include one; else the nearest money.
+            let valued = anchors + valueTables().filter { !anchors.contains($0) }
+            if valued.count > anchors.count, let money = try measureByMeaning(anchors: valued, quantity: moneyAt == nil) {
+                return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, money.expr), table: money.table, condition: nil)
+            }
+            if let money = try measureByMeaning(anchors: anchors, quantity: moneyAt == nil) {
                 return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, money.expr), table: money.table, condition: nil)
             }
         }
@@ -88,6 +95,15 @@ extension Reading {
         }
         notes.append("measured \(columnName(column.ref)) (the amount column of \(tableName(table)))")
         return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column.ref)), table: table, condition: nil)
+    }
+
+    /// The tables of the rows the question's stored values name, each when its value has one table.
+    func valueTables() -> [Int] {
+        intents.compactMap { intent -> Int? in
+            guard case let .value(_, holders, false) = intent.kind, intent.columnSpan == nil else { return nil }
+            let tables = Set(holders.map(\.table))
+            return tables.count == 1 ? tables.first : nil
+        }
     }
 
     /// A numeric column that counts something (`oscars_won`, `HR`, `seats`), not a measurement or a code.
