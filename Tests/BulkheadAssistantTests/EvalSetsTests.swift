@@ -80,6 +80,11 @@ import BulkheadStore
             ("compound-movies", "movies", acme), ("compound-elements", "elements", acme), ("compound-world", "world", acme),
             ("round5-hard-movies", "movies", acme), ("round5-hard-world", "world", acme), ("round5-hard-penguins", "penguins", acme),
             ("round5-hard-elements", "elements", acme), ("round5-hard-flights", "flights", acme), ("round5-hard-chinook", "chinook", acme),
+            // Round 6 (answers11): per-row aggregates against their average, a set operation over two dates, a share per group, a ranked row's manager.
+            ("round6-nested-movies", "movies", acme), ("round6-nested-penguins", "penguins", acme), ("round6-nested-flights", "flights", acme),
+            ("round6-except-movies", "movies", acme), ("round6-except-flights", "flights", acme),
+            ("round6-share-penguins", "penguins", acme), ("round6-share-movies", "movies", acme), ("round6-share-flights", "flights", acme),
+            ("round6-managers-wholesale", "wholesale", acme), ("round6-managers-hotels", "hotels", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
