@@ -129,6 +129,7 @@ extension Reading {
         var second = part(coordination.second)
         second.outputs = outputs
         second.distinct = false
+        if let byKey = combinedByKey(combined, second, operation: coordination.operation.rawValue, outputs: outputs) { return byKey }
         combined.combined = [QueryPlan.SetPart(operation: coordination.operation.rawValue, plan: second)]
         return combined
     }

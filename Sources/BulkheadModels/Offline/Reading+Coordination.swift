@@ -85,7 +85,33 @@ extension Reading {
         (plan.distinct, other.distinct) = (false, false)
         (plan.orderBy, other.orderBy) = ([], [])
         notes = firstReading.notes.filter { !notes.contains($0) }.reduce(notes) { $0 + [$1] }
+        if let byKey = combinedByKey(plan, other, operation: coordination.operation.rawValue, outputs: plan.outputs) { return byKey }
         plan.combined = [QueryPlan.SetPart(operation: coordination.operation.rawValue, plan: other)]
+        return plan
+    }
+
+    /// "Which guests booked at both hotels": two people of one name are two answers, and one person
+    /// is one answer however many rows name them. So when the answer is the names of a table of
+    /// people, the two statements combine that table's key, and the answer lists the people whose
+    /// key the combination keeps: `key IN (SELECT key … INTERSECT SELECT key …)`. Nil otherwise
+    /// (values of a column, "which periods", are compared as values).
+    func combinedByKey(_ first: QueryPlan, _ second: QueryPlan, operation: String, outputs: [QueryPlan.Output]) -> QueryPlan? {
+        let tables = Set(outputs.flatMap { $0.expr.columns.map(\.table) })
+        guard tables.count == 1, let table = tables.first, graph.isPersonTable(table), graph.tables[table].primaryKey.count == 1,
+              outputs.allSatisfy({ output in output.expr.columns.allSatisfy { graph.labelColumns(of: table).contains($0) } && output.isAggregateFree })
+        else { return nil }
+        let key = QueryPlan.Expr.column(graph.tables[table].primaryKey[0].ref)
+        var statements = [first, second]
+        for index in statements.indices {
+            statements[index].outputs = [QueryPlan.Output(expr: key)]
+            statements[index].distinct = false
+            statements[index].orderBy = []
+        }
+        statements[0].combined = [QueryPlan.SetPart(operation: operation, plan: statements[1])]
+        var plan = QueryPlan(base: table)
+        plan.outputs = outputs
+        plan.entries = first.entries.filter { $0.key.table == table }
+        plan.conditions = [.inQuery([key], statements[0], negated: false)]
         return plan
     }
 }
