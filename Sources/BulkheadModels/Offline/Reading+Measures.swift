@@ -97,6 +97,13 @@ extension Reading {
         return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column.ref)), table: table, condition: nil)
     }
 
+    /// "by number of units sold": a generic word for units that a column's name happens to contain
+    /// (`UnitPrice`), said with a verb of selling, names the units sold, not that column.
+    func isUnitsNoun(_ k: Int) -> Bool {
+        quantityAt != nil && spans[k].table == nil && !spans[k].isValue
+            && tokens[spans[k].range].allSatisfy { Lexicon.genericQuantityNouns.contains($0.stem) }
+    }
+
     /// The tables of the rows the question's stored values name, each when its value has one table.
     func valueTables() -> [Int] {
         intents.compactMap { intent -> Int? in
@@ -140,7 +147,7 @@ extension Reading {
             }
         }
         let anchors = [subject].compactMap { $0 } + groupTables + projectionSpans.compactMap { spans[$0].columns.first?.table }
-        if let k = rankSpan {
+        if let k = rankSpan, !isUnitsNoun(k) {
             if let table = spans[k].table, let sold = unitsSold(of: table, countedAt: k) { return sold }
             if let table = spans[k].table {
                 notes.append("counted \(tableName(table)) rows (from \(quoted(k)))")
@@ -285,6 +292,8 @@ extension Reading {
     mutating func resolveGroups(anchors: [Int], measure: Measure?) throws -> [GroupKey] {
         var groups: [GroupKey] = []
         for k in groupSpans {
+            // "the best-selling genres by units sold": what ranks them, not a grouping.
+            if rank != nil, isUnitsNoun(k) { continue }
             if let table = spans[k].table {
                 // "average quantity per order item": per row of the measured table is the rows themselves.
                 if let measure, case .expression = measure, table == self.table(of: measure)
