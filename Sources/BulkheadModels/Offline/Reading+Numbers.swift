@@ -227,9 +227,12 @@ extension Reading {
         }
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
-        if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
+        // "at least three other courses": the rows of the subject's own table, counted.
+        let other = word(last + 1) == "other" ? last + 1 : nil
+        if let k = spanStarting((other ?? last) + 1), let table = spans[k].table, unit == nil {
             // "more than 10 albums": rows of a related table, counted.
             used.insert(k)
+            if let other { consumed.insert(other) }
             intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i, tableSpan: k))
             return spans[k].range.upperBound - 1
         }

@@ -198,13 +198,20 @@ extension Reading {
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("used the note's definition of \"\(threshold.words.joined(separator: " "))\"")
         case let .havingCount(table, op, value):
+            // "courses that are a prerequisite for at least three other courses": through the table of pairs.
+            if table == subject, let condition = selfPairCount(subject: subject, op: op, value: value) {
+                plan.conditions.append(condition)
+                return
+            }
             guard table != subject, graph.distance(table, subject) != nil else { throw Refusal("it cannot relate \(tableName(table)) to \(tableName(subject))") }
             let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
             guard !keys.isEmpty, let counted = graph.tables[table].primaryKey.first else { throw Refusal("\(tableName(subject)) has no key to count by") }
             var sub = QueryPlan(base: table)
             sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
             sub.groupBy = keys
-            sub.having = [.compare(.countDistinct(.column(counted.ref)), op, .number(value))]
+            // A key of several columns (a pair's two codes) is one row each: its first column alone would count one.
+            let measure: QueryPlan.Expr = graph.tables[table].primaryKey.count == 1 ? .countDistinct(.column(counted.ref)) : .count
+            sub.having = [.compare(measure, op, .number(value))]
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("kept \(tableName(subject)) rows with \(op) \(planner.dialect.number(value)) \(tableName(table)) rows")
         case let .key(table, value):
