@@ -87,6 +87,7 @@ extension Reading {
         try checkAdverbsClaimed()
         if let coordination, coordination.conditionsAt.count == 2 { return try buildEachCondition(coordination) }
         if shareAt != nil { return try buildShare() }
+        if managerGroups { return try buildPerManager() }
         if managerAt != nil, rank != nil, intents.isEmpty { return try buildManagerOfRanked() }
         var plan = try build()
         try refuseUnrelatedAttributes(plan)

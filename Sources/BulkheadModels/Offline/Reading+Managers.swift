@@ -87,3 +87,32 @@ extension Reading {
         return plan
     }
 }
+
+/// "How many employees does each manager have?": the rows counted per value of the table's key to
+/// itself, each shown with the name of the row it points to (the manager), through the table met twice.
+extension Reading {
+    /// Whether the manager word is the object of a grouping ("each manager", "per supervisor").
+    var managerGroups: Bool {
+        guard let managerAt, let p = previous(managerAt) else { return false }
+        return ["each", "every", "per", "by"].contains(word(p) ?? "")
+    }
+
+    /// The count the question asks for as if no manager were named, grouped by the key to itself.
+    mutating func buildPerManager() throws -> QueryPlan {
+        var inner = self
+        inner.managerAt = nil
+        var plan = try inner.buildPlan()
+        let selfEdges = graph.edges.filter { $0.child == plan.base && $0.parent == plan.base && $0.childColumns.count == 1 }
+        let labels = graph.labelColumns(of: plan.base)
+        guard selfEdges.count == 1, plan.groupBy.isEmpty, plan.limit == nil, plan.combined.isEmpty, plan.outputs.count == 1,
+              plan.outputs[0].expr == .count, !plan.conditions.contains(where: { !Set($0.columns).isDisjoint(with: labels) }) else {
+            throw Refusal("it cannot tell what to count for each manager")
+        }
+        let key = QueryPlan.Expr.column(ColumnRef(table: plan.base, column: selfEdges[0].childColumns[0]))
+        for label in labels { plan.entries[label] = selfEdges[0].id }
+        plan.outputs = labels.map { QueryPlan.Output(expr: .column($0)) } + plan.outputs
+        plan.groupBy = [key] + labels.map { .column($0) }
+        notes = inner.notes + ["counted the rows per \(columnName(ColumnRef(table: plan.base, column: selfEdges[0].childColumns[0]))), named by the row it points to"]
+        return plan
+    }
+}
