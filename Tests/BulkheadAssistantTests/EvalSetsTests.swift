@@ -90,6 +90,7 @@ import BulkheadStore
             ("round6-units-wholesale", "wholesale", acme), ("round6-units-pizzeria", "pizzeria", acme),
             ("round6-pairs-world", "world", acme), ("round6-pairs-registrar", "registrar", acme),
             ("round6-permanager-hotels", "hotels", acme), ("round6-permanager-chinook", "chinook", acme),
+            ("round6-possessor-flights", "flights", acme), ("round6-possessor-hotels", "hotels", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

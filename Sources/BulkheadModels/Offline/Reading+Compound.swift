@@ -87,9 +87,14 @@ extension Reading {
         try checkAdverbsClaimed()
         if let coordination, coordination.conditionsAt.count == 2 { return try buildEachCondition(coordination) }
         if shareAt != nil { return try buildShare() }
+        readValuePossessor()
         if managerGroups { return try buildPerManager() }
         if managerAt != nil, rank != nil, intents.isEmpty { return try buildManagerOfRanked() }
         var plan = try build()
+        // The value's rows are ranked by a measure of what they own; a ranking of single rows cannot be grouped so.
+        if possessorGroup, !plan.outputs.contains(where: { $0.expr.isAggregate }) {
+            throw Refusal("it cannot tell which measure of the rows owned ranks them")
+        }
         try refuseUnrelatedAttributes(plan)
         try refuseIgnoredDiscount(plan)
         try addSecondMeasure(&plan)

@@ -148,6 +148,8 @@ struct Reading {
     var claimedAdverbs: Set<Int> = []
     /// "what percentage of": where a share of the counted rows is asked for.
     var shareAt: Int?
+    /// "Which sales support agent's customers …": a value's rows, ranked by a measure of the rows they own.
+    var possessorGroup = false
 
     // Conditions and roles.
     var intents: [Intent] = []
