@@ -269,7 +269,7 @@ extension Reading {
     mutating func claimAdverb(from start: Int, to end: Int) -> (function: String, table: Int?)? {
         guard let at = adverbialAggregates.keys.sorted().first(where: { !claimedAdverbs.contains($0) && $0 >= start - 2 && $0 < end }) else { return nil }
         claimedAdverbs.insert(at)
-        guard at < start, let p = previous(at, skipping: ["is", "are", "was", "were", "be"]), let t = spanEnding(p), spans[t].table != nil, !used.contains(t) else {
+        guard at < start, let p = previous(at, skipping: ["is", "are", "was", "were", "be", "that", "which", "who"]), let t = spanEnding(p), spans[t].table != nil, !used.contains(t) else {
             return (adverbialAggregates[at]!, nil)
         }
         return (adverbialAggregates[at]!, t)

@@ -248,7 +248,9 @@ extension Reading {
             releaseAggregate(at: p)
         }
         // "albums whose songs are on average longer than 5 minutes": each album's average of its songs' column.
-        if intent.aggregate == nil, let adverb = claimAdverb(from: i, to: numberAt) {
+        if intent.aggregate == nil, let adverb = claimAdverb(from: i, to: numberAt),
+           // "spent in total more than 40": money compared is summed per subject row already.
+           !(adverb.function == "SUM" && intent.columnSpan == nil && (moneyAt != nil || quantityAt != nil)) {
             intent.aggregate = adverb.function
             if let t = adverb.table, intent.tableSpan == nil { intent.tableSpan = t; used.insert(t) }
         }
