@@ -85,6 +85,17 @@ import BulkheadStore
             ("round6-words-elements", "elements", acme), ("round6-words-world", "world", acme),
             ("round6-words-flights", "flights", acme), ("round6-words-baseball", "baseball", acme),
             ("round6-words-retail", "retail", acme), ("round6-words-clinic", "clinic", globex), ("round6-words-hotels", "hotels", acme),
+            // Round 6 (answers11): per-row aggregates against their average, a set operation over two dates, a share per group, a ranked row's manager.
+            ("round6-nested-movies", "movies", acme), ("round6-nested-penguins", "penguins", acme), ("round6-nested-flights", "flights", acme),
+            ("round6-except-movies", "movies", acme), ("round6-except-flights", "flights", acme),
+            ("round6-share-penguins", "penguins", acme), ("round6-share-movies", "movies", acme), ("round6-share-flights", "flights", acme),
+            ("round6-managers-wholesale", "wholesale", acme), ("round6-managers-hotels", "hotels", acme),
+            ("round6-both-chinook", "chinook", acme), ("round6-both-movies", "movies", acme),
+            ("round6-money-wholesale", "wholesale", acme), ("round6-money-hotels", "hotels", acme),
+            ("round6-units-wholesale", "wholesale", acme), ("round6-units-pizzeria", "pizzeria", acme),
+            ("round6-pairs-world", "world", acme), ("round6-pairs-registrar", "registrar", acme),
+            ("round6-permanager-hotels", "hotels", acme), ("round6-permanager-chinook", "chinook", acme),
+            ("round6-possessor-flights", "flights", acme), ("round6-possessor-hotels", "hotels", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

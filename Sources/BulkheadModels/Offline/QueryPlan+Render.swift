@@ -66,6 +66,8 @@ struct JoinTree {
         /// The edge from the parent node, and the parent node's index.
         let edge: SchemaGraph.Edge?
         let from: Int?
+        /// Across a table's key to itself, whether this node is the row pointed to (the manager), not the row pointing.
+        var pointedTo = false
     }
 
     let graph: SchemaGraph
@@ -96,7 +98,8 @@ struct JoinTree {
                 return true
             }
             guard reach(other, entering: nil, column: nil), let from = nodes.firstIndex(where: { $0.table == other }) else { return false }
-            append(table, edge: edge, from: from, column: column)
+            // Entering a table by its key to itself ("each manager"): the new node is the row the key points to.
+            append(table, edge: edge, from: from, column: column, pointedTo: edge.child == edge.parent)
             return true
         }
         if let existing = nodes.firstIndex(where: { $0.table == table }) {
@@ -127,11 +130,11 @@ struct JoinTree {
         return true
     }
 
-    private mutating func append(_ table: Int, edge: SchemaGraph.Edge, from: Int, column: SchemaGraph.ColumnRef?) {
+    private mutating func append(_ table: Int, edge: SchemaGraph.Edge, from: Int, column: SchemaGraph.ColumnRef?, pointedTo: Bool = false) {
         let repeats = nodes.filter { $0.table == table }.count
         let alias = repeats == 0 ? nil : "\(graph.tables[table].name)_\(repeats + 1)"
-        if edge.parent == nodes[from].table && edge.child == table { fansOut = true }
-        nodes.append(Node(table: table, alias: alias, edge: edge, from: from))
+        if edge.parent == nodes[from].table && edge.child == table && !pointedTo { fansOut = true }
+        nodes.append(Node(table: table, alias: alias, edge: edge, from: from, pointedTo: pointedTo))
         if let column { nodeOfColumn[column] = nodes.count - 1 }
     }
 
@@ -151,7 +154,7 @@ struct JoinTree {
             guard let edge = node.edge, let from = node.from else { continue }
             let tableName = dialect.table(graph.tables[node.table].name)
             text += " JOIN " + tableName + (node.alias.map { " AS " + dialect.identifier($0) } ?? "")
-            let childNode = edge.child == node.table ? index : from
+            let childNode = node.pointedTo ? from : edge.child == node.table ? index : from
             let parentNode = childNode == index ? from : index
             let pairs = zip(edge.childColumns, edge.parentColumns).map { child, parent in
                 qualifier(childNode, dialect) + "." + dialect.identifier(graph.tables[edge.child].columns[child].name) + " = "
@@ -202,6 +205,8 @@ private struct Writer {
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
         case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
         case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
+        case let .share(conditions):
+            return "100.0 * SUM(CASE WHEN " + conditions.map { condition($0) }.joined(separator: " AND ") + " THEN 1 ELSE 0 END) / COUNT(*)"
         }
     }
 

@@ -20,6 +20,8 @@ struct QueryPlan {
         case discounted(Expr, SchemaGraph.ColumnRef)
         /// The days from a start date to an end date of the same row.
         case daysBetween(SchemaGraph.ColumnRef, SchemaGraph.ColumnRef)
+        /// The percentage of the rows that meet the conditions: "what percentage of bookings were cancelled".
+        case share([Condition])
 
         /// The columns the expression reads.
         var columns: [SchemaGraph.ColumnRef] {
@@ -30,12 +32,13 @@ struct QueryPlan {
             case let .arithmetic(parts, _): return parts.flatMap(\.columns)
             case let .discounted(inner, discount): return inner.columns + [discount]
             case let .daysBetween(start, end): return [start, end]
+            case let .share(conditions): return conditions.flatMap(\.columns)
             }
         }
 
         var isAggregate: Bool {
             switch self {
-            case .count, .countDistinct, .aggregate: return true
+            case .count, .countDistinct, .aggregate, .share: return true
             case let .scaled(inner, _): return inner.isAggregate
             default: return false
             }

@@ -20,15 +20,20 @@ extension Reading {
         let second: String
         /// The table named first, before the values: the rows the answer is about.
         var subject: Int?
+        /// Where the two coordinated conditions stand when they are not values of one column (two
+        /// dates): the plan is built once with each, and the two statements combined.
+        var conditionsAt: [Int] = []
     }
 
     /// Words that may stand between "both" and its first value, or between the two values.
-    static let coordinationFillers: Set<String> = ["the", "a", "an", "in", "from", "of", "on", "at", "by", "for", "with", "to", "into", "and", "but", "not"]
+    static let coordinationFillers: Set<String> = ["the", "a", "an", "in", "from", "of", "on", "at", "by", "for", "with", "to", "into", "and", "but", "not",
+                                                   "never", "no"]
 
     /// Reads "both X and Y" and "X but not Y" where X and Y are values of the same column: the
     /// values' conditions stay on the rows, and the plan is split into one query per value.
     /// A "both" whose values are not two of one column is left for `checkEveryWord` to refuse.
     mutating func readCoordination() {
+        if readDateCoordination() { return }
         // A stored value, even one read as a title's words ("the Metal genres"), is one value of its column here.
         let values = intents.indices.compactMap { index -> (at: Int, text: String, holders: Set<ColumnRef>, negated: Bool, index: Int)? in
             let intent = intents[index]
@@ -79,7 +84,17 @@ extension Reading {
 
     /// The plan, split by a coordination into one query per value and combined.
     mutating func buildPlan() throws -> QueryPlan {
+        try checkAdverbsClaimed()
+        if let coordination, coordination.conditionsAt.count == 2 { return try buildEachCondition(coordination) }
+        if shareAt != nil { return try buildShare() }
+        readValuePossessor()
+        if managerGroups { return try buildPerManager() }
+        if managerAt != nil, rank != nil, intents.isEmpty { return try buildManagerOfRanked() }
         var plan = try build()
+        // The value's rows are ranked by a measure of what they own; a ranking of single rows cannot be grouped so.
+        if possessorGroup, !plan.outputs.contains(where: { $0.expr.isAggregate }) {
+            throw Refusal("it cannot tell which measure of the rows owned ranks them")
+        }
         try refuseUnrelatedAttributes(plan)
         try refuseIgnoredDiscount(plan)
         try addSecondMeasure(&plan)
@@ -120,6 +135,7 @@ extension Reading {
         var second = part(coordination.second)
         second.outputs = outputs
         second.distinct = false
+        if let byKey = combinedByKey(combined, second, operation: coordination.operation.rawValue, outputs: outputs) { return byKey }
         combined.combined = [QueryPlan.SetPart(operation: coordination.operation.rawValue, plan: second)]
         return combined
     }
@@ -139,7 +155,7 @@ extension Reading {
     /// What the combined statements compare: a table's label rather than every column (two rows
     /// of the same thing must match), and only the columns asked for when no table was named
     /// ("which periods …" compares periods, not the elements in them).
-    private func identities(of plan: QueryPlan) -> [QueryPlan.Output] {
+    func identities(of plan: QueryPlan) -> [QueryPlan.Output] {
         var outputs = labelsForStars(plan.outputs)
         if subjectSpan == nil, !projectionSpans.isEmpty {
             let asked = Set(projectionSpans.flatMap { spans[$0].columns })

@@ -44,3 +44,75 @@ extension Reading {
         consumed.formUnion(same..<spans[r].range.upperBound)
     }
 }
+
+/// "Who is the manager of the employee looking after the most customers?": the row a superlative
+/// picks, then the row its self-referencing key points to.
+extension Reading {
+    /// The plan of the rows the ranked row's self-referencing key points to: the ranking is built as
+    /// if the manager were not asked for, keeps its winner's key, and the outer rows are those it names.
+    mutating func buildManagerOfRanked() throws -> QueryPlan {
+        var inner = self
+        inner.managerAt = nil
+        var ranked = try inner.build()
+        let selfEdges = graph.edges.filter { $0.child == $0.parent && $0.childColumns.count == 1 }
+        let rankedTables = Set([ranked.base] + ranked.groupBy.flatMap(\.columns).map(\.table))
+        guard ranked.limit == 1, ranked.combined.isEmpty,
+              let edge = selfEdges.first(where: { rankedTables.contains($0.child) }), selfEdges.filter({ rankedTables.contains($0.child) }).count == 1 else {
+            throw Refusal("it cannot tell whose manager is asked for")
+        }
+        let table = edge.child
+        // The superlative must be said of that row ("the employee with the most customers"), not of
+        // another table's row named between ("the staff at the hotel with the most rooms").
+        guard let managerAt, let rankAt = rank?.at,
+              let named = spans.indices.first(where: { spans[$0].range.lowerBound > managerAt && spans[$0].table == table && !spans[$0].isValue }) else {
+            throw Refusal("it cannot tell whose manager is asked for")
+        }
+        let between = min(rankAt, spans[named].range.lowerBound)..<max(rankAt, spans[named].range.upperBound)
+        if spans.indices.contains(where: { $0 != named && spans[$0].table != nil && !spans[$0].isValue && between.contains(spans[$0].range.lowerBound) }) {
+            throw Refusal("it cannot tell which row the superlative picks before its manager")
+        }
+        let key = ColumnRef(table: table, column: edge.childColumns[0])
+        let primary = edge.parentColumns.map { QueryPlan.Expr.column(ColumnRef(table: table, column: $0)) }
+        // Grouped by the ranked row's key, its own manager key is one value per group.
+        if !ranked.groupBy.isEmpty {
+            guard ranked.groupBy.contains(where: { primary.contains($0) }) else { throw Refusal("it cannot tell whose manager is asked for") }
+            ranked.groupBy.append(.column(key))
+        }
+        ranked.outputs = [QueryPlan.Output(expr: .column(key))]
+        ranked.distinct = false
+        var plan = QueryPlan(base: table)
+        plan.outputs = graph.labelColumns(of: table).map { QueryPlan.Output(expr: .column($0)) }
+        plan.conditions = [.inQuery(primary, ranked, negated: false)]
+        notes = inner.notes + ["kept the row that \(columnName(key)) of the ranked row points to"]
+        return plan
+    }
+}
+
+/// "How many employees does each manager have?": the rows counted per value of the table's key to
+/// itself, each shown with the name of the row it points to (the manager), through the table met twice.
+extension Reading {
+    /// Whether the manager word is the object of a grouping ("each manager", "per supervisor").
+    var managerGroups: Bool {
+        guard let managerAt, let p = previous(managerAt) else { return false }
+        return ["each", "every", "per", "by"].contains(word(p) ?? "")
+    }
+
+    /// The count the question asks for as if no manager were named, grouped by the key to itself.
+    mutating func buildPerManager() throws -> QueryPlan {
+        var inner = self
+        inner.managerAt = nil
+        var plan = try inner.buildPlan()
+        let selfEdges = graph.edges.filter { $0.child == plan.base && $0.parent == plan.base && $0.childColumns.count == 1 }
+        let labels = graph.labelColumns(of: plan.base)
+        guard selfEdges.count == 1, plan.groupBy.isEmpty, plan.limit == nil, plan.combined.isEmpty, plan.outputs.count == 1,
+              plan.outputs[0].expr == .count, !plan.conditions.contains(where: { !Set($0.columns).isDisjoint(with: labels) }) else {
+            throw Refusal("it cannot tell what to count for each manager")
+        }
+        let key = QueryPlan.Expr.column(ColumnRef(table: plan.base, column: selfEdges[0].childColumns[0]))
+        for label in labels { plan.entries[label] = selfEdges[0].id }
+        plan.outputs = labels.map { QueryPlan.Output(expr: .column($0)) } + plan.outputs
+        plan.groupBy = [key] + labels.map { .column($0) }
+        notes = inner.notes + ["counted the rows per \(columnName(ColumnRef(table: plan.base, column: selfEdges[0].childColumns[0]))), named by the row it points to"]
+        return plan
+    }
+}

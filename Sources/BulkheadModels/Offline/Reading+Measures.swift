@@ -76,7 +76,14 @@ extension Reading {
         }
         if moneyAt != nil || quantityAt != nil {
             let anchor = subject ?? conditionTable()
-            if let money = try measureByMeaning(anchors: [anchor].compactMap { $0 } + groupAnchorTables(), quantity: moneyAt == nil) {
+            let anchors = [anchor].compactMap { $0 } + groupAnchorTables()
+            // "how much did they spend on Jazz": the money of the rows the value is about (the lines of Jazz
+            // tracks), not of whole transactions that merely include one; else the nearest money.
+            let valued = anchors + valueTables().filter { !anchors.contains($0) }
+            if valued.count > anchors.count, let money = try measureByMeaning(anchors: valued, quantity: moneyAt == nil) {
+                return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, money.expr), table: money.table, condition: nil)
+            }
+            if let money = try measureByMeaning(anchors: anchors, quantity: moneyAt == nil) {
                 return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, money.expr), table: money.table, condition: nil)
             }
         }
@@ -88,6 +95,22 @@ extension Reading {
         }
         notes.append("measured \(columnName(column.ref)) (the amount column of \(tableName(table)))")
         return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(column.ref)), table: table, condition: nil)
+    }
+
+    /// "by number of units sold": a generic word for units that a column's name happens to contain
+    /// (`UnitPrice`), said with a verb of selling, names the units sold, not that column.
+    func isUnitsNoun(_ k: Int) -> Bool {
+        quantityAt != nil && spans[k].table == nil && !spans[k].isValue
+            && tokens[spans[k].range].allSatisfy { Lexicon.genericQuantityNouns.contains($0.stem) }
+    }
+
+    /// The tables of the rows the question's stored values name, each when its value has one table.
+    func valueTables() -> [Int] {
+        intents.compactMap { intent -> Int? in
+            guard case let .value(_, holders, false) = intent.kind, intent.columnSpan == nil else { return nil }
+            let tables = Set(holders.map(\.table))
+            return tables.count == 1 ? tables.first : nil
+        }
     }
 
     /// A numeric column that counts something (`oscars_won`, `HR`, `seats`), not a measurement or a code.
@@ -124,7 +147,7 @@ extension Reading {
             }
         }
         let anchors = [subject].compactMap { $0 } + groupTables + projectionSpans.compactMap { spans[$0].columns.first?.table }
-        if let k = rankSpan {
+        if let k = rankSpan, !isUnitsNoun(k) {
             if let table = spans[k].table, let sold = unitsSold(of: table, countedAt: k) { return sold }
             if let table = spans[k].table {
                 notes.append("counted \(tableName(table)) rows (from \(quoted(k)))")
@@ -269,6 +292,8 @@ extension Reading {
     mutating func resolveGroups(anchors: [Int], measure: Measure?) throws -> [GroupKey] {
         var groups: [GroupKey] = []
         for k in groupSpans {
+            // "the best-selling genres by units sold": what ranks them, not a grouping.
+            if rank != nil, isUnitsNoun(k) { continue }
             if let table = spans[k].table {
                 // "average quantity per order item": per row of the measured table is the rows themselves.
                 if let measure, case .expression = measure, table == self.table(of: measure)

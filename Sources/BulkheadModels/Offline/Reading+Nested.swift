@@ -5,6 +5,8 @@
 extension Reading {
     /// Words that may stand between "average" and the group or scope it is taken over.
     static let scopeFillers: Set<String> = ["of", "for", "in", "on", "within", "from", "among", "across", "the", "all", "every", "any"]
+    /// Nouns for a whole collection of rows, not for a table: "the average across the whole group".
+    static let collectiveNouns: Set<String> = ["group", "chain", "company", "business", "board", "lot", "set", "range", "database", "dataset", "catalog", "catalogue", "portfolio"]
 
     /// "an average song length longer than the average …": the aggregate said before the compared
     /// column makes the comparison one per subject row (a group), not per row.
@@ -38,6 +40,7 @@ extension Reading {
         guard let found = aggregateWord(before: k), let w = word(found.at), let function = Self.aggregates[w] ?? (w == "total" ? "SUM" : nil) else { return }
         intent.aggregate = function
         consumed.insert(found.at)
+        releaseAggregate(at: found.at)
         used.formUnion(found.qualifiers)
     }
 
@@ -51,8 +54,17 @@ extension Reading {
             p = previous(spans[s].range.lowerBound)
             qualifiers.append(s)
         }
-        guard let p, let w = word(p), Self.aggregates[w] != nil || w == "total", !consumed.contains(p) else { return nil }
+        guard let p, let w = word(p), Self.aggregates[w] != nil || w == "total" else { return nil }
+        // "room types that average a review score above 8": the verb "average" (an article after it) is the comparison's.
+        guard !consumed.contains(p) || aggregate?.at == p && ["a", "an"].contains(word(p + 1) ?? "") else { return nil }
         return (p, qualifiers.filter { spans[$0].table == nil })
+    }
+
+    /// Gives the answer's aggregate word at `p` to a comparison that took it.
+    mutating func releaseAggregate(at p: Int) {
+        guard aggregate?.at == p else { return }
+        aggregate = nil
+        aggregateAt.removeAll { $0 == p }
     }
 
     /// "weigh more than", "weighs less than": the verb names the compared measure as "heavier" would.
@@ -86,6 +98,12 @@ extension Reading {
             guard let w = word(j), Self.scopeFillers.contains(w) || ["their", "its", "own"].contains(w) else { break }
             taken.append(j)
             j += 1
+        }
+        // "across the whole group", "over the entire chain": every row, said of the whole collection.
+        if spansTaken.isEmpty, ["whole", "entire"].contains(word(j) ?? ""), let noun = word(j + 1), Self.collectiveNouns.contains(noun),
+           spanCovering(j + 1) == nil, !taken.isEmpty {
+            consumed.formUnion(taken + [j, j + 1])
+            return j + 2
         }
         // Nothing but fillers: leave them to the other passes.
         guard !spansTaken.isEmpty else { return afterColumn }
@@ -147,7 +165,9 @@ extension Reading {
         if intent.columnSpan == nil, moneyAt != nil, let money = try measureByMeaning(anchors: [subject], quantity: false) {
             (measured, table) = (money.expr, money.table)
         } else {
-            let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: subject)
+            // "whose songs are on average longer than the average song": the column of the table averaged.
+            let averaged = intent.columnSpan == nil ? intent.tableSpan.flatMap { spans[$0].table }.flatMap { $0 != subject ? $0 : nil } : nil
+            let target = try comparisonColumn(intent, unit: nil, hint: hint, near: near, subject: averaged ?? subject)
             (measured, table) = (.column(target), target.table)
         }
         let name = measured.columns.map(columnName).joined(separator: ", ")
@@ -190,8 +210,75 @@ extension Reading {
     /// "a higher melting point than", "a larger population than", "more at the box office than": a
     /// comparative whose column is named between it and "than". Returns that column's span.
     func comparedColumnBeforeThan(_ i: Int, _ w: String) -> Int? {
-        guard Lexicon.comparatives[w] != nil, word(i + 1) != "than", let n = following(i, skipping: ["the", "a", "an", "at", "in", "on"]), let k = spanStarting(n),
-              !spans[k].columns.isEmpty, !spans[k].isValue, word(spans[k].range.upperBound) == "than" else { return nil }
+        guard Lexicon.comparatives[w] != nil, word(skippingAdverb(i + 1)) != "than", let n = following(i, skipping: ["the", "a", "an", "at", "in", "on"]),
+              let k = spanStarting(n), !spans[k].columns.isEmpty, !spans[k].isValue, thanAfterColumn(k) != nil else { return nil }
         return k
+    }
+
+    /// Where "than" stands after a compared column, over "per <the column's table>" and an adverb
+    /// ("more freight per order on average than").
+    func thanAfterColumn(_ k: Int) -> Int? {
+        var j = spans[k].range.upperBound
+        // "a longer flipper length": the rest of the column's name, linked apart.
+        while let m = spanStarting(j), !spans[m].isValue, !Set(spans[m].columns).isDisjoint(with: spans[k].columns) { j = spans[m].range.upperBound }
+        if word(j) == "per", let t = spanStarting(j + 1), let table = spans[t].table, spans[k].columns.contains(where: { $0.table == table }) {
+            j = spans[t].range.upperBound
+        }
+        j = skippingAdverb(j)
+        return word(j) == "than" ? j : nil
+    }
+
+    /// Takes the "per <table>" after a compared column: the rows the column is already on, not a grouping.
+    mutating func takePerTable(after k: Int) {
+        var j = spans[k].range.upperBound
+        while let m = spanStarting(j), !spans[m].isValue, !Set(spans[m].columns).isDisjoint(with: spans[k].columns) {
+            used.insert(m)
+            j = spans[m].range.upperBound
+        }
+        guard word(j) == "per", let t = spanStarting(j + 1), let table = spans[t].table, spans[k].columns.contains(where: { $0.table == table }) else { return }
+        consumed.insert(j)
+        used.insert(t)
+    }
+
+    // MARK: Adverbial aggregates
+
+    /// Reads "in total" and "on average" said as adverbs of a comparison ("spent more in total than
+    /// the average customer", "whose songs are on average longer than"): the comparison is of each
+    /// subject row's aggregate. Only beside a comparative or "than"; elsewhere they stay words.
+    mutating func readAdverbialAggregates() {
+        for i in tokens.indices.dropLast() {
+            guard let w = word(i), let a = word(i + 1) else { continue }
+            let function: String
+            switch (w, a) {
+            case ("on", "average"): function = "AVG"
+            case ("in", "total"): function = "SUM"
+            default: continue
+            }
+            guard let next = word(i + 2), next == "than" || Lexicon.comparatives[next] != nil else { continue }
+            adverbialAggregates[i] = function
+            consumed.formUnion([i, i + 1])
+        }
+    }
+
+    /// The index after an adverbial aggregate standing at `j`, else `j`.
+    func skippingAdverb(_ j: Int) -> Int { adverbialAggregates[j] != nil ? j + 2 : j }
+
+    /// The aggregate of an adverb said in the comparison from `start` (its comparative) to `end`
+    /// (its other side), claimed once; and the table named just before an adverb that precedes the
+    /// comparative ("whose songs are on average longer": the songs' column is compared).
+    mutating func claimAdverb(from start: Int, to end: Int) -> (function: String, table: Int?)? {
+        guard let at = adverbialAggregates.keys.sorted().first(where: { !claimedAdverbs.contains($0) && $0 >= start - 2 && $0 < end }) else { return nil }
+        claimedAdverbs.insert(at)
+        guard at < start, let p = previous(at, skipping: ["is", "are", "was", "were", "be", "that", "which", "who"]), let t = spanEnding(p), spans[t].table != nil, !used.contains(t) else {
+            return (adverbialAggregates[at]!, nil)
+        }
+        return (adverbialAggregates[at]!, t)
+    }
+
+    /// Refuses an adverbial aggregate no comparison claimed: it would be a measure silently dropped.
+    func checkAdverbsClaimed() throws {
+        if let at = adverbialAggregates.keys.sorted().first(where: { !claimedAdverbs.contains($0) }) {
+            throw Refusal("it cannot tell what \"\(tokens[at].text) \(tokens[at + 1].text)\" applies to")
+        }
     }
 }

@@ -105,8 +105,13 @@ extension Reading {
         var named = comparedColumnBeforeThan(i, w)
         if let named {
             op = Lexicon.comparatives[w]
-            numberAt = spans[named].range.upperBound + 1
+            numberAt = (thanAfterColumn(named) ?? spans[named].range.upperBound) + 1
             used.insert(named)
+            takePerTable(after: named)
+        } else if let symbol = Lexicon.comparatives[w], adverbialAggregates[i + 1] != nil, word(i + 3) == "than" {
+            // "spent more in total than", "longer on average than".
+            op = symbol
+            numberAt = i + 4
         } else if let symbol = Lexicon.comparatives[w], word(i + 1) == "than" {
             op = symbol
             numberAt = i + 2
@@ -171,6 +176,11 @@ extension Reading {
                 if let k2 = spanStarting(j), spans[k2].table != nil, intent.tableSpan == nil { intent.tableSpan = k2; j = spans[k2].range.upperBound }
             }
             markGroupAggregate(&intent)
+            if let adverb = claimAdverb(from: i, to: numberAt) {
+                intent.aggregate = adverb.function
+                // "whose songs are on average longer than the average song": the songs named twice are one table.
+                if let t = adverb.table, let a = intent.tableSpan, spans[t].table == spans[a].table { used.insert(t) }
+            }
             j = readAverageScope(&intent, from: j)
             intents.append(intent)
             consumed.formUnion(i..<min(j, tokens.count))
@@ -217,9 +227,12 @@ extension Reading {
         }
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
-        if let k = spanStarting(last + 1), let table = spans[k].table, unit == nil {
+        // "at least three other courses": the rows of the subject's own table, counted.
+        let other = word(last + 1) == "other" ? last + 1 : nil
+        if let k = spanStarting((other ?? last) + 1), let table = spans[k].table, unit == nil {
             // "more than 10 albums": rows of a related table, counted.
             used.insert(k)
+            if let other { consumed.insert(other) }
             intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i, tableSpan: k))
             return spans[k].range.upperBound - 1
         }
@@ -232,6 +245,14 @@ extension Reading {
             used.formUnion(found.qualifiers)
             intent.aggregate = function
             consumed.insert(p)
+            releaseAggregate(at: p)
+        }
+        // "albums whose songs are on average longer than 5 minutes": each album's average of its songs' column.
+        if intent.aggregate == nil, let adverb = claimAdverb(from: i, to: numberAt),
+           // "spent in total more than 40": money compared is summed per subject row already.
+           !(adverb.function == "SUM" && intent.columnSpan == nil && (moneyAt != nil || quantityAt != nil)) {
+            intent.aggregate = adverb.function
+            if let t = adverb.table, intent.tableSpan == nil { intent.tableSpan = t; used.insert(t) }
         }
         intents.append(intent)
         return last

@@ -49,3 +49,39 @@ extension Reading {
         return true
     }
 }
+
+/// Rows of one table counted per row of the same table: "courses that are a prerequisite for at
+/// least three other courses", "countries that border more than 5 other countries". The pairs are
+/// the rows of the one table whose two keys both refer to the subject's table.
+extension Reading {
+    /// `key IN (SELECT side FROM pairs GROUP BY side HAVING COUNT(*) op value)`. The subject's side
+    /// is the key a word of the question names ("prerequisite" → `prereq_code`), else the key named
+    /// like the table's own; nil when no single pair table or side is clear.
+    mutating func selfPairCount(subject: Int, op: String, value: Double) -> QueryPlan.Condition? {
+        let graph = self.graph
+        let keys = graph.tables[subject].primaryKey
+        guard keys.count == 1 else { return nil }
+        let pairs = graph.tables.indices.filter { t in
+            t != subject && graph.edges.filter { $0.child == t }.count == 2
+                && graph.edges.filter { $0.child == t && $0.parent == subject && $0.childColumns.count == 1 }.count == 2
+        }
+        guard pairs.count == 1, let pair = pairs.first else { return nil }
+        let edges = graph.edges.filter { $0.child == pair && $0.parent == subject }
+        let own = graph.column(keys[0].ref).words
+        let stems = tokens.map(\.stem).filter { $0.count >= 4 }
+        func words(_ edge: SchemaGraph.Edge) -> [String] { graph.tables[pair].columns[edge.childColumns[0]].words }
+        let named = edges.filter { edge in
+            words(edge).filter { !own.contains($0) && $0.count >= 4 }.contains { w in stems.contains { $0.hasPrefix(w) || w.hasPrefix($0) } }
+        }
+        let plain = edges.filter { words($0) == own }
+        guard let side = named.count == 1 ? named[0] : named.isEmpty && plain.count == 1 ? plain[0] : nil else { return nil }
+        let column = QueryPlan.Expr.column(ColumnRef(table: pair, column: side.childColumns[0]))
+        var sub = QueryPlan(base: pair)
+        sub.outputs = [QueryPlan.Output(expr: column)]
+        sub.groupBy = [column]
+        sub.having = [.compare(.count, op, .number(value))]
+        for k in spans.indices where spans[k].table == pair { used.insert(k) }
+        notes.append("counted \(tableName(pair)) rows per \(graph.name(ColumnRef(table: pair, column: side.childColumns[0])))")
+        return .inQuery([.column(keys[0].ref)], sub, negated: false)
+    }
+}

@@ -51,6 +51,11 @@ extension Reading {
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             roleEntry(for: target, word: intent.role, into: &plan)
+            // "an English course": a value beside a noun whose table refers to the value's row is reached through that table.
+            if let hint, hint != target.table, plan.entries[target] == nil {
+                let direct = graph.edges.filter { $0.child == hint && $0.parent == target.table }
+                if direct.count == 1 { plan.entries[target] = direct[0].id }
+            }
             if exact, negated, let sub = excludingMany(target, text, subject: subject) {
                 plan.conditions.append(sub)
                 notes.append("kept \(tableName(subject)) rows with no \(columnName(target)) '\(text)'")
@@ -193,13 +198,20 @@ extension Reading {
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("used the note's definition of \"\(threshold.words.joined(separator: " "))\"")
         case let .havingCount(table, op, value):
+            // "courses that are a prerequisite for at least three other courses": through the table of pairs.
+            if table == subject, let condition = selfPairCount(subject: subject, op: op, value: value) {
+                plan.conditions.append(condition)
+                return
+            }
             guard table != subject, graph.distance(table, subject) != nil else { throw Refusal("it cannot relate \(tableName(table)) to \(tableName(subject))") }
             let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
             guard !keys.isEmpty, let counted = graph.tables[table].primaryKey.first else { throw Refusal("\(tableName(subject)) has no key to count by") }
             var sub = QueryPlan(base: table)
             sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
             sub.groupBy = keys
-            sub.having = [.compare(.countDistinct(.column(counted.ref)), op, .number(value))]
+            // A key of several columns (a pair's two codes) is one row each: its first column alone would count one.
+            let measure: QueryPlan.Expr = graph.tables[table].primaryKey.count == 1 ? .countDistinct(.column(counted.ref)) : .count
+            sub.having = [.compare(measure, op, .number(value))]
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("kept \(tableName(subject)) rows with \(op) \(planner.dialect.number(value)) \(tableName(table)) rows")
         case let .key(table, value):
@@ -295,11 +307,22 @@ extension Reading {
             candidates += graph.dateColumns(of: table).map(\.ref)
             candidates += graph.tables[table].columns.filter { $0.kind == .year }.map(\.ref)
         }
+        // "in January 2013": a month cannot be kept on a year column.
+        if Self.namesMonth(intent.kind) { candidates.removeAll { graph.column($0).kind == .year } }
         if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) {
             return try ownDate(named, subject: subject, questionStems: questionStems)
         }
         if let first = candidates.first { return try ownDate(first, subject: subject, questionStems: questionStems) }
         throw Refusal("no date column in the schema fits the dates asked")
+    }
+
+    /// Whether a date condition is finer than whole years (a month, a day, a range of months).
+    static func namesMonth(_ kind: Intent.Kind) -> Bool {
+        switch kind {
+        case let .dates(from, to, _): return (from.map { $0.month != 1 } ?? false) || (to.map { $0.month != 1 } ?? false)
+        case .month, .day, .weekday: return true
+        default: return false
+        }
     }
 
     /// "artists with no albums", "tracks never sold": the subject's key NOT IN the related rows' keys.

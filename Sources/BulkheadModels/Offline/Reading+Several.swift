@@ -142,6 +142,26 @@ extension Reading {
         plan.extraTables.append(asked)
     }
 
+    /// "Which sales support agent's customers brought in the most revenue?": a value asked for by
+    /// "which" and owning the rows after it ("agent's customers") names the rows ranked, those of the
+    /// value's table that hold it, as "per sales support agent" would.
+    mutating func readValuePossessor() {
+        guard rank != nil, valueGroupSpans.isEmpty, let w = tokens.indices.first(where: { ["which", "whose"].contains(word($0) ?? "") }),
+              let k = spanStarting(following(w) ?? w + 1), spans[k].isValue, case let .value(_, holders) = spans[k].meaning else { return }
+        // "Which Gold guest's bookings": the value may qualify its own table's noun before the possessive.
+        var end = spans[k].range.upperBound
+        var noun: Int?
+        if let t = spanStarting(end), let table = spans[t].table, holders.contains(where: { $0.table == table }) {
+            noun = t
+            end = spans[t].range.upperBound
+        }
+        guard tokens[safe: end]?.lower == "s", let owned = spanStarting(end + 1), let ownedTable = spans[owned].table, !spans[owned].isValue,
+              holders.contains(where: { noun == nil || $0.table == spans[noun!].table }), ownedTable != noun.flatMap({ spans[$0].table }) else { return }
+        valueGroupSpans.append(k)
+        possessorGroup = true
+        if let noun { used.insert(noun) }
+    }
+
     /// The outputs with every `table.*` replaced by the table's label: "which X" asks for the X by name.
     func labelsForStars(_ outputs: [QueryPlan.Output]) -> [QueryPlan.Output] {
         outputs.flatMap { output -> [QueryPlan.Output] in

@@ -142,6 +142,14 @@ struct Reading {
     var orderedAggregate: String?
     /// Where an agent noun stood for the table at a linking table's other end ("directors"), and that linking table.
     var junctionMentions: [Int: Int] = [:]
+    /// "more in total than", "on average longer than": an aggregate said as an adverb of a comparison,
+    /// by where its "in" or "on" stands; a comparison claims it, and one left unclaimed refuses.
+    var adverbialAggregates: [Int: String] = [:]
+    var claimedAdverbs: Set<Int> = []
+    /// "what percentage of": where a share of the counted rows is asked for.
+    var shareAt: Int?
+    /// "Which sales support agent's customers …": a value's rows, ranked by a measure of the rows they own.
+    var possessorGroup = false
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -161,6 +169,8 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         readOrderWords()
+        readAdverbialAggregates()
+        readShare()
         try scanCues()
         readNetOfDiscount()
         readFirstLast()
