@@ -149,3 +149,20 @@ extension Reading {
         return nil
     }
 }
+
+extension Reading {
+    /// "tracks written by artists whose name starts with A": a relative "whose" makes the column
+    /// after it belong to the noun it follows (the nearest table named before it), so the column
+    /// is that table's even when the subject has a column of the same name. A column the owner
+    /// does not have keeps its candidates.
+    mutating func narrowWhoseColumns() {
+        for k in spans.indices where !spans[k].columns.isEmpty {
+            guard let p = previous(spans[k].range.lowerBound, skipping: []), word(p) == "whose",
+                  let owner = spans.indices.last(where: { spans[$0].table != nil && spans[$0].range.upperBound <= p && spans[$0].range.upperBound >= p - 4 }),
+                  let table = spans[owner].table else { continue }
+            let own = spans[k].columns.filter { $0.table == table }
+            guard !own.isEmpty, own.count < spans[k].columns.count else { continue }
+            links.retype(k, as: .columns(own))
+        }
+    }
+}

@@ -169,6 +169,7 @@ struct Reading {
         readAverageOfCounts()
         resolveJunctions()
         preferColumnsAfterAggregates()
+        narrowWhoseColumns()
         try scanConditions()
         readOrderPhrase()
         readAggregateList()
