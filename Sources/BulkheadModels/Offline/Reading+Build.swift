@@ -308,6 +308,12 @@ extension Reading {
                             continue
                         }
                     }
+                    // "each customer's name": a name its table keeps in several label columns (a first and a last name) is all of them.
+                    let labels = graph.labelColumns(of: column.table)
+                    if labels.count > 1, labels.contains(column), saysOnlyName(k, table: column.table) {
+                        columns += labels.filter { !columns.contains($0) }
+                        continue
+                    }
                     if !columns.contains(column) { columns.append(column) }
                 }
             }

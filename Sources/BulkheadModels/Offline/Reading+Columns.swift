@@ -196,3 +196,13 @@ extension Reading {
         return naming || key.isEmpty ? labels : key
     }
 }
+
+extension Reading {
+    /// Whether span `k` says only "name" of `table` ("name", "the customer's name"), not which part
+    /// of it ("first name").
+    func saysOnlyName(_ k: Int, table: Int) -> Bool {
+        let own = Set(graph.tables[table].words)
+        let said = tokens[spans[k].range].filter { $0.lower != "s" && !own.contains($0.stem) }.map(\.lower)
+        return said == ["name"] || said == ["names"]
+    }
+}
