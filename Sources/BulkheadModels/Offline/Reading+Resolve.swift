@@ -92,7 +92,7 @@ extension Reading {
             var sub = QueryPlan(base: found.table)
             sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
             sub.groupBy = keys
-            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value))]
+            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value * (unit?.factor ?? 1)))]
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("kept \(tableName(subject)) rows whose total is \(op) \(planner.dialect.number(value))")
         case let .compare(op, value, unit, comparativeHint):
@@ -312,7 +312,9 @@ extension Reading {
 
     /// A number in the column's own unit ("5 minutes" → 300000 for Milliseconds).
     private func convert(_ value: Double, unit: Lexicon.Unit?, to column: ColumnRef) throws -> Double {
-        guard let unit, unit.dimension != .money else { return value }
+        guard let unit else { return value }
+        // "99 cents": money in hundredths of the column's currency (a column named in cents says so itself).
+        if unit.dimension == .money { return value * unit.factor / (graph.column(column).unit.flatMap { $0.dimension == .money ? $0.factor : nil } ?? 1) }
         guard let own = graph.column(column).unit, own.dimension == unit.dimension else {
             throw Refusal("the unit of \(columnName(column)) is not stated, so it cannot compare it with a number in another unit")
         }
