@@ -330,9 +330,9 @@ extension Reading {
             // "each product with its supplier's name": so are another table's columns asked for after the subject.
             let subjectFirst = subjectSpan.map { s in projectionSpans.allSatisfy { spans[$0].range.lowerBound > spans[s].range.lowerBound } } ?? false
             // "the four largest invoices with their dates": ranked rows too, named by their key when they have no name.
-            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
+            let identity = order == nil ? graph.labelColumns(of: subjectTable) : identityColumns(of: subjectTable)
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { identity.contains($0) }),
                columns.allSatisfy({ $0.table == subjectTable }) || subjectFirst, order == nil || subjectFirst {
-                let identity = order == nil ? graph.labelColumns(of: subjectTable) : identityColumns(of: subjectTable)
                 columns = identity.filter { !columns.contains($0) } + columns
             }
             if columns.isEmpty {
