@@ -320,6 +320,13 @@ extension Reading {
             for k in askedTables { if let t = spans[k].table { columns += graph.labelColumns(of: t).filter { !columns.contains($0) } } }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
             if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
+            // "the distinct rooms starting with 'Curie'": the distinct values listed are those of the column the condition is on.
+            if columns.isEmpty, let at = distinctAt, at >= 0, order == nil,
+               let k = intents.lazy.compactMap(\.columnSpan).first(where: { self.previous(self.spans[$0].range.lowerBound) == at }),
+               let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths),
+               subject == nil || column.table == subjectTable {
+                columns = [column]
+            }
             if columns.isEmpty && (wantsLabel || distinctAt != nil) && order == nil {
                 if let listed = listedOnceTable(), listed != subjectTable { subjectTable = listed }
                 columns = graph.labelColumns(of: subjectTable)
