@@ -188,6 +188,7 @@ extension Reading {
             if let j = junctionMentions[spans[k].range.lowerBound], plan.base != j { plan.extraTables.append(j) }
         }
         if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
+        try refuseUnjoinedRole(base: base)
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,

@@ -206,3 +206,17 @@ extension Reading {
         return said == ["name"] || said == ["names"]
     }
 }
+
+extension Reading {
+    /// "the neighbours of Germany", "the destination airports": a table named by the role of one of
+    /// several keys another table holds to it (a border's neighbour, a flight's destination) means
+    /// the rows that key points to. When those rows are the base of the query itself, the key is
+    /// never joined and every row would be listed or counted: refuse.
+    func refuseUnjoinedRole(base: Int) throws {
+        for span in spans {
+            guard let t = span.table, t == base, let id = span.edge, let edge = graph.edges.first(where: { $0.id == id }),
+                  edge.child != t, graph.edges.contains(where: { $0.id != id && $0.child == edge.child && $0.parent == t }) else { continue }
+            throw Refusal("it cannot tell which \(tableName(t)) rows the question reaches through \(tableName(edge.child))")
+        }
+    }
+}
