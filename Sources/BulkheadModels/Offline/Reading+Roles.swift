@@ -92,6 +92,7 @@ extension Reading {
             askedTables = [first]
             subjectSpan = each
         }
+        readBoughtThings()
         if let subjectSpan { used.insert(subjectSpan) }
         used.formUnion(askedTables)
         // A yes/no column named as a property is a condition ("inducted", "discontinued products").
