@@ -191,13 +191,17 @@ extension Reading {
     /// the sales lines sell, beside their order), and the table named is only who buys or sells them.
     mutating func readBoughtThings() {
         guard tokens.count > 3, word(0) == "what", ["do", "does", "did"].contains(word(1) ?? ""), countAt == nil, aggregate == nil, rank == nil,
-              let verb = quantityAt, spanCovering(verb) == nil, let s = subjectSpan, let named = spans[s].table,
-              let item = soldItemTable(), item != named else { return }
-        // "from Italian suppliers": over a value that qualifies the table.
-        var p = previous(spans[s].range.lowerBound)
-        if let q = p, let v = spanCovering(q), spans[v].isValue { p = previous(spans[v].range.lowerBound) }
-        let afterPreposition = p.map { ["from", "to", "by", "at", "in", "of"].contains(word($0) ?? "") } ?? false
-        guard afterPreposition || graph.isPersonTable(named) else { return }
+              let verb = quantityAt, spanCovering(verb) == nil, let item = soldItemTable() else { return }
+        if let s = subjectSpan, let named = spans[s].table {
+            // "from Italian suppliers": over a value that qualifies the table.
+            var p = previous(spans[s].range.lowerBound)
+            if let q = p, let v = spanCovering(q), spans[v].isValue { p = previous(spans[v].range.lowerBound) }
+            let afterPreposition = p.map { ["from", "to", "by", "at", "in", "of"].contains(word($0) ?? "") } ?? false
+            guard item != named, afterPreposition || graph.isPersonTable(named) else { return }
+        } else if let named = conditionTable(), named == item || !graph.isPersonTable(named) {
+            // "What did Leonie Köhler buy?": a person named by value buys; any other value qualifies the things themselves.
+            return
+        }
         subjectSpan = nil
         eachTable = item
         notes.append("listed the \(tableName(item)) rows (what is bought and sold)")
