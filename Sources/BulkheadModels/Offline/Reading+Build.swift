@@ -130,6 +130,9 @@ extension Reading {
         }
         if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
         try refuseUnjoinedRole(base: base)
+        // "How many countries border Germany": a table the question named as its subject is joined even
+        // when another table is counted or measured, or the relation it says is dropped.
+        if measure != nil, let s = subjectSpan, let t = spans[s].table, t != base, graph.path(from: base, to: t) != nil { plan.extraTables.append(t) }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,
