@@ -50,6 +50,12 @@ extension Reading {
             guard var target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             if let role = roleColumn(for: target, at: intent.at) { target = role }
             try roleEntry(for: target, at: intent.at, into: &plan)
+            // "students who have taken an English course": a value qualifying a noun is reached through
+            // that noun's table (the course's department), not by the shortest path (the student's major).
+            if let hint, hint != target.table, hint != plan.base, plan.entries[target] == nil {
+                let keys = graph.edges.filter { $0.child == hint && $0.parent == target.table }
+                if keys.count == 1 { plan.entries[target] = keys[0].id }
+            }
             if exact, negated, let sub = excludingMany(target, text, subject: subject) {
                 plan.conditions.append(sub)
                 notes.append("kept \(tableName(subject)) rows with no \(columnName(target)) '\(text)'")
