@@ -96,6 +96,12 @@ import BulkheadStore
             ("round6-pairs-world", "world", acme), ("round6-pairs-registrar", "registrar", acme),
             ("round6-permanager-hotels", "hotels", acme), ("round6-permanager-chinook", "chinook", acme),
             ("round6-possessor-flights", "flights", acme), ("round6-possessor-hotels", "hotels", acme),
+            // Round 6 (answers12): "whose" columns, role keys, top-N with listed columns, "X's name", "how many each has",
+            // follow-up comparisons, cents; each mechanism on databases other than the one its miss came from.
+            ("round6-reading-chinook", "chinook", acme), ("round6-reading-flights", "flights", acme),
+            ("round6-reading-hotels", "hotels", acme), ("round6-reading-registrar", "registrar", acme),
+            ("round6-reading-wholesale", "wholesale", acme), ("round6-reading-pizzeria", "pizzeria", acme),
+            ("round6-reading-world", "world", acme), ("round6-reading-movies", "movies", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

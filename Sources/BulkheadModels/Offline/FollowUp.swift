@@ -47,6 +47,11 @@ enum FollowUp {
             handled.formUnion(fragment.indices.filter { ["in", "during", "for", "of", "from"].contains(fragment[$0].lower) && fragment.indices.contains($0 + 1) && isMonth(fragment[$0 + 1]) })
         }
         var replacements: [(range: Range<Int>, tokens: [QuestionText.Token])] = []
+        // "And which have fewer than 20?" after "… more than 300 tracks": the new comparison in place of the old, on the same measure.
+        if let new = comparison(in: fragment), let old = comparison(in: base) {
+            replacements.append((old, Array(fragment[new])))
+            handled.formUnion(new)
+        }
         for span in fragmentLinks.spans {
             guard case let .value(_, columns) = span.meaning else { continue }
             if let old = baseLinks.spans.first(where: { old in
@@ -66,6 +71,15 @@ enum FollowUp {
         var reading = try Reading(tokens: base, planner: planner)
         reading.notes.append("read as a follow-up of \"\(previous)\"")
         return reading
+    }
+
+    /// A comparison with a number ("more than 300", "fewer than 20"): the range of its words.
+    private static func comparison(in tokens: [QuestionText.Token]) -> Range<Int>? {
+        for i in tokens.indices where Lexicon.comparatives[tokens[i].lower] != nil {
+            if i + 2 < tokens.count, tokens[i + 1].lower == "than", tokens[i + 2].number != nil { return i..<(i + 3) }
+            if i + 1 < tokens.count, tokens[i + 1].number != nil { return i..<(i + 2) }
+        }
+        return nil
     }
 
     /// A month named in full or capitalised ("February", "Feb"), never the modal "may" in lowercase.

@@ -205,9 +205,8 @@ enum Lexicon {
         "dollar": Unit(dimension: .money, factor: 1), "dollars": Unit(dimension: .money, factor: 1),
         "euro": Unit(dimension: .money, factor: 1), "euros": Unit(dimension: .money, factor: 1),
         "usd": Unit(dimension: .money, factor: 1), "eur": Unit(dimension: .money, factor: 1),
-        // "99 cents", "50 pence": hundredths of the currency a money column holds.
         "cent": Unit(dimension: .money, factor: 0.01), "cents": Unit(dimension: .money, factor: 0.01),
-        "penny": Unit(dimension: .money, factor: 0.01), "pence": Unit(dimension: .money, factor: 0.01),
+        "penny": Unit(dimension: .money, factor: 0.01), "pennies": Unit(dimension: .money, factor: 0.01), "pence": Unit(dimension: .money, factor: 0.01),
         "km2": Unit(dimension: .area, factor: 1), "sqkm": Unit(dimension: .area, factor: 1), "mi2": Unit(dimension: .area, factor: 2.589988),
         "sqmi": Unit(dimension: .area, factor: 2.589988), "m2": Unit(dimension: .area, factor: 0.000001),
     ]

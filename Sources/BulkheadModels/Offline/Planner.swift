@@ -43,6 +43,9 @@ struct Planner {
                 state = try Reading(tokens: tokens, planner: self)
             }
             let plan = try state.buildPlan()
+            if let (child, parent) = plan.guessedJoin(graph) {
+                throw Refusal("it cannot tell by which key of \(graph.tables[child].name) the question reaches \(graph.tables[parent].name)")
+            }
             guard let written = plan.render(graph, dialect: dialect) else {
                 throw Refusal("the tables it needs are not linked by foreign keys in this schema")
             }

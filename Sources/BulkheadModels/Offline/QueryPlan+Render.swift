@@ -56,6 +56,28 @@ extension QueryPlan {
         for table in extraTables { _ = joins.reach(table, entering: nil, column: nil) }
         return joins.fansOut
     }
+
+    /// A join the plan would make along one of several foreign keys between the same two tables
+    /// (a flight's origin or destination airport, a border's two countries) without anything in
+    /// the question choosing it: the child and parent tables, or nil when every join is settled.
+    /// Subqueries are checked too.
+    func guessedJoin(_ graph: SchemaGraph) -> (child: Int, parent: Int)? {
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
+        var all: [SchemaGraph.ColumnRef] = outputs.flatMap(\.expr.columns) + groupBy.flatMap(\.columns) + orderBy.flatMap(\.expr.columns)
+        all += (conditions + having).flatMap(\.columns)
+        for column in all { _ = joins.reach(column.table, entering: entries[column], column: column) }
+        for table in extraTables { _ = joins.reach(table, entering: nil, column: nil) }
+        if let edge = joins.guessed.first { return (edge.child, edge.parent) }
+        for condition in conditions + having {
+            switch condition {
+            case let .inQuery(_, sub, _), let .compareToQuery(_, _, sub):
+                if let found = sub.preferring(preferredTables).guessedJoin(graph) { return found }
+            default: continue
+            }
+        }
+        for part in combined { if let found = part.plan.guessedJoin(graph) { return found } }
+        return nil
+    }
 }
 
 /// The tables a statement joins, as a tree rooted at the base, with an alias for a table met twice.
@@ -77,6 +99,8 @@ struct JoinTree {
     /// The node each column was reached by.
     private(set) var nodeOfColumn: [SchemaGraph.ColumnRef: Int] = [:]
     private(set) var fansOut = false
+    /// Edges a path crossed where another foreign key links the same two tables: nothing chose between them.
+    private(set) var guessed: [SchemaGraph.Edge] = []
 
     init(base: Int, graph: SchemaGraph, preferred: Set<Int> = []) {
         self.graph = graph
@@ -123,6 +147,9 @@ struct JoinTree {
             } else {
                 append(next, edge: edge, from: current, column: nil)
                 current = nodes.count - 1
+                if edge.child != edge.parent, graph.edges.contains(where: { $0.id != edge.id && $0.child == edge.child && $0.parent == edge.parent }) {
+                    guessed.append(edge)
+                }
             }
             at = next
         }

@@ -20,65 +20,6 @@ extension Reading {
 
     // MARK: Building
 
-    /// "How many noble gases", "the transition metals with a density above 15": a value of a small
-    /// lookup table's name, said as the question's noun, stands for the rows that refer to it
-    /// (the elements of that category), unless the question asks for the lookup's own columns.
-    func valueHeadTable() -> Int? {
-        guard !spans.contains(where: { $0.table != nil }) else { return nil }
-        let mentioned = spans.flatMap(\.columns) + intents.flatMap { intent -> [ColumnRef] in
-            if case let .value(_, holders, _) = intent.kind { return holders }
-            return []
-        }
-        for intent in intents {
-            guard case let .value(_, holders, false) = intent.kind, intent.columnSpan == nil,
-                  let lookup = holders.first(where: { graph.labelColumns(of: $0.table).contains($0) })?.table,
-                  graph.tables[lookup].columns.filter({ !$0.isKey }).count <= 2,
-                  !spans.flatMap(\.columns).contains(where: { $0.table == lookup }) else { continue }
-            let children = Set(graph.edges.filter { $0.parent == lookup && $0.child != lookup }.map(\.child))
-            if let named = children.sorted().first(where: { child in mentioned.contains { $0.table == child } }) { return named }
-            if children.count == 1 { return children.first }
-        }
-        return nil
-    }
-
-    /// The date (or year) column of `table` a "when" question asks for: the one whose name shares
-    /// a word with the question ("discovered" → year_discovered), or the table's only one.
-    func askedDate(of table: Int) -> ColumnRef? {
-        let stems = Set(tokens.map(\.stem))
-        let dates = graph.tables[table].columns.filter { $0.kind == .date || $0.kind == .year }
-        return (dates.first { !Set($0.words).isDisjoint(with: stems) } ?? (dates.count == 1 ? dates[0] : nil))?.ref
-    }
-
-    /// The table of people a "who" question asks for: the subject when it holds people, else the
-    /// people at the other end of a linking table the question's verb names ("who directed …").
-    mutating func personSubject(_ subject: Int?) throws -> Int? {
-        if let subject, graph.isPersonTable(subject) { return subject }
-        if subject == nil, let table = conditionTable(), graph.isPersonTable(table) { return table }
-        if spans.contains(where: { $0.table.map(graph.isPersonTable) ?? false }) { return subject }
-        for j in junctions.sorted() {
-            guard let (first, second) = graph.junction(j) else { continue }
-            let people = [first, second].filter { graph.isPersonTable($0.parent) }
-            if people.count == 1 {
-                groupEdges[people[0].parent] = people[0].id
-                return people[0].parent
-            }
-        }
-        throw Refusal("it asks who, and no table of people answers it")
-    }
-
-    /// The tables the question names, or whose name's words (or their synonyms) it uses: "directed"
-    /// meets `directed_by`, "starred" meets `cast_members` through "star".
-    func mentionedTables(_ questionStems: Set<String>) -> Set<Int> {
-        var tables = Set(spans.compactMap(\.table))
-        for table in graph.tables {
-            let words = table.words.filter { !Lexicon.fillers.contains($0) && $0.count > 2 }
-            if words.contains(where: { questionStems.contains($0) || !(Lexicon.synonyms[$0] ?? []).isDisjoint(with: questionStems) }) {
-                tables.insert(table.index)
-            }
-        }
-        return tables
-    }
-
     mutating func build() throws -> QueryPlan {
         var subject = subjectSpan.flatMap { spans[$0].table } ?? eachTable ?? valueHeadTable()
         // "Who discovered oxygen?": the answer is a person; without one to name, refuse.
@@ -188,6 +129,10 @@ extension Reading {
             if let j = junctionMentions[spans[k].range.lowerBound], plan.base != j { plan.extraTables.append(j) }
         }
         if let s = subjectSpan, let t = spans[s].table, let edge = spans[s].edge, groupEdges[t] == nil { groupEdges[t] = edge }
+        try refuseUnjoinedRole(base: base)
+        // "How many countries border Germany": a table the question named as its subject is joined even
+        // when another table is counted or measured, or the relation it says is dropped.
+        if measure != nil, let s = subjectSpan, let t = spans[s].table, t != base, graph.path(from: base, to: t) != nil { plan.extraTables.append(t) }
 
         // "Which countries have more than 5 customers": the named column's values, counted per value.
         if subject == nil, measure == nil, groupsForRank.isEmpty,
@@ -308,12 +253,25 @@ extension Reading {
                             continue
                         }
                     }
+                    // "each customer's name": a name its table keeps in several label columns (a first and a last name) is all of them.
+                    let labels = graph.labelColumns(of: column.table)
+                    if labels.count > 1, labels.contains(column), saysOnlyName(k, table: column.table) {
+                        columns += labels.filter { !columns.contains($0) }
+                        continue
+                    }
                     if !columns.contains(column) { columns.append(column) }
                 }
             }
             for k in askedTables { if let t = spans[k].table { columns += graph.labelColumns(of: t).filter { !columns.contains($0) } } }
             if durationAt != nil, let duration = durationColumn(of: subjectTable), !columns.contains(duration) { columns.append(duration) }
             if let dateAnswer, !columns.contains(dateAnswer) { columns.append(dateAnswer) }
+            // "the distinct rooms starting with 'Curie'": the distinct values listed are those of the column the condition is on.
+            if columns.isEmpty, let at = distinctAt, at >= 0, order == nil,
+               let k = intents.lazy.compactMap(\.columnSpan).first(where: { self.previous(self.spans[$0].range.lowerBound) == at }),
+               let column = choose(spans[k].columns, near: [subjectTable] + anchors, strengths: spans[k].columnStrengths),
+               subject == nil || column.table == subjectTable {
+                columns = [column]
+            }
             if columns.isEmpty && (wantsLabel || distinctAt != nil) && order == nil {
                 if let listed = listedOnceTable(), listed != subjectTable { subjectTable = listed }
                 columns = graph.labelColumns(of: subjectTable)
@@ -323,9 +281,11 @@ extension Reading {
             // "customers and their emails": named columns of a named table come with its label.
             // "each product with its supplier's name": so are another table's columns asked for after the subject.
             let subjectFirst = subjectSpan.map { s in projectionSpans.allSatisfy { spans[$0].range.lowerBound > spans[s].range.lowerBound } } ?? false
-            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { graph.labelColumns(of: subjectTable).contains($0) }),
-               columns.allSatisfy({ $0.table == subjectTable }) || subjectFirst, order == nil {
-                columns = graph.labelColumns(of: subjectTable).filter { !columns.contains($0) } + columns
+            // "the four largest invoices with their dates": ranked rows too, named by their key when they have no name.
+            let identity = order == nil ? graph.labelColumns(of: subjectTable) : identityColumns(of: subjectTable)
+            if !columns.isEmpty, subject != nil, !wantsLabel, distinctAt == nil, !valuesWhere, !columns.contains(where: { identity.contains($0) }),
+               columns.allSatisfy({ $0.table == subjectTable }) || subjectFirst, order == nil || subjectFirst {
+                columns = identity.filter { !columns.contains($0) } + columns
             }
             if columns.isEmpty {
                 plan.outputs = [QueryPlan.Output(expr: .star(subjectTable))]

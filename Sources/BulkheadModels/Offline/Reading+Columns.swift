@@ -53,6 +53,14 @@ extension Reading {
                 return column.ref
             }
         }
+        // "Which three bookings cost the most", "which instructor earns the most": a money verb with
+        // nothing named after "most" ranks each row by its own money, when the rows have one.
+        if rank.kind == .most, rankSpan == nil, let at = moneyAt, Lexicon.moneyVerbs.contains(tokens[at].stem),
+           previous(rank.at).map({ $0 == at }) ?? false, let money = graph.moneyColumn(of: subject) {
+            // The verb may have been read as the money column's name ("cost"): it is the ranking, not a column asked for.
+            if let k = spanCovering(at) { projectionSpans.removeAll { $0 == k } }
+            return money.ref
+        }
         if rank.kind == .most || rank.kind == .common || rank.kind == .bestSelling { return nil }
         if rank.words == nil {
             let dates = graph.dateColumns(of: subject, preferBirth: rank.prefersBirth)
@@ -68,11 +76,19 @@ extension Reading {
         let fitting = projectionSpans.first { k in
             rank.words?.isEmpty ?? true || spans[k].columns.contains { !Set(graph.column($0).words).isDisjoint(with: rank.words ?? []) }
         }
-        if let k = projectionSpans.first(where: { spans[$0].range.lowerBound > rank.at }) ?? fitting,
+        // "the four largest invoices with their dates": a column listed after the superlative's noun is asked for, not ranked by.
+        let all = spans
+        let words = tokens
+        let listing: Set<String> = ["with", "their", "its", "and", "plus", "showing", "including", "along"]
+        let ownNoun = { (k: Int) in
+            all[k].range.lowerBound > rank.at && !(all.contains { $0.table != nil && $0.range.lowerBound > rank.at && $0.range.upperBound <= all[k].range.lowerBound }
+                && words[max(rank.at, all[k].range.lowerBound - 3)..<all[k].range.lowerBound].contains { listing.contains($0.lower) })
+        }
+        if let k = projectionSpans.first(where: ownNoun) ?? fitting,
            let column = choose(spans[k].columns.filter { graph.column($0).kind == .numeric || graph.column($0).kind == .date || graph.column($0).kind == .year },
                                near: [subject], strengths: spans[k].columnStrengths) {
-            // A column asked for before the superlative stays an answer as well.
-            if spans[k].range.lowerBound > rank.at { projectionSpans.removeAll { $0 == k } }
+            // A column asked for before the superlative, or after its noun, stays an answer as well.
+            if ownNoun(k) { projectionSpans.removeAll { $0 == k } }
             if column.table != subject && aggregate == nil {
                 // "the team with the highest salary total" is an aggregate over another table: not a column of the rows.
                 rankSpan = k
@@ -147,5 +163,60 @@ extension Reading {
             }
         }
         return nil
+    }
+}
+
+extension Reading {
+    /// "tracks written by artists whose name starts with A": a relative "whose" makes the column
+    /// after it belong to the noun it follows (the nearest table named before it), so the column
+    /// is that table's even when the subject has a column of the same name. A column the owner
+    /// does not have keeps its candidates.
+    mutating func narrowWhoseColumns() {
+        for k in spans.indices where !spans[k].columns.isEmpty {
+            guard let p = previous(spans[k].range.lowerBound, skipping: []), word(p) == "whose",
+                  let owner = spans.indices.last(where: { spans[$0].table != nil && spans[$0].range.upperBound <= p && spans[$0].range.upperBound >= p - 4 }),
+                  let table = spans[owner].table else { continue }
+            let own = spans[k].columns.filter { $0.table == table }
+            guard !own.isEmpty, own.count < spans[k].columns.count else { continue }
+            links.retype(k, as: .columns(own))
+        }
+    }
+}
+
+extension Reading {
+    /// The columns that tell a listed row apart: its name or title when it has one, else its key
+    /// (an invoice is told by its number, not by the first text it holds).
+    func identityColumns(of table: Int) -> [ColumnRef] {
+        let labels = graph.labelColumns(of: table)
+        let naming = labels.allSatisfy { ref in
+            let column = graph.column(ref)
+            return column.isKey || column.words.contains("nam") || column.words.contains("titl")
+        }
+        let key = graph.tables[table].primaryKey.map(\.ref)
+        return naming || key.isEmpty ? labels : key
+    }
+}
+
+extension Reading {
+    /// Whether span `k` says only "name" of `table` ("name", "the customer's name"), not which part
+    /// of it ("first name").
+    func saysOnlyName(_ k: Int, table: Int) -> Bool {
+        let own = Set(graph.tables[table].words)
+        let said = tokens[spans[k].range].filter { $0.lower != "s" && !own.contains($0.stem) }.map(\.lower)
+        return said == ["name"] || said == ["names"]
+    }
+}
+
+extension Reading {
+    /// "the neighbours of Germany", "the destination airports": a table named by the role of one of
+    /// several keys another table holds to it (a border's neighbour, a flight's destination) means
+    /// the rows that key points to. When those rows are the base of the query itself, the key is
+    /// never joined and every row would be listed or counted: refuse.
+    func refuseUnjoinedRole(base: Int) throws {
+        for span in spans {
+            guard let t = span.table, t == base, let id = span.edge, let edge = graph.edges.first(where: { $0.id == id }),
+                  edge.child != t, graph.edges.contains(where: { $0.id != id && $0.child == edge.child && $0.parent == t }) else { continue }
+            throw Refusal("it cannot tell which \(tableName(t)) rows the question reaches through \(tableName(edge.child))")
+        }
     }
 }

@@ -9,6 +9,17 @@ extension Reading {
            intents.contains(where: { if case let .havingCount(t, _, _) = $0.kind { return t == counted }; return false }) {
             groups = [.table(subject)]
         }
+        // "artists that have more than four albums, with how many each has": a "how many" that names
+        // nothing counts, per subject row, the rows the condition counted.
+        if groups.isEmpty, rank == nil, let subject, case .rows(subject)? = measure, countSpan == nil, let at = countAt, at > 0,
+           let counted = intents.lazy.compactMap({ intent -> Int? in
+               if case let .havingCount(t, _, _) = intent.kind, t != subject, intent.at < at { return t }
+               return nil
+           }).first {
+            measure = .rows(table: counted)
+            groups = [.table(subject)]
+            notes.append("counted \(tableName(counted)) rows per \(tableName(subject))")
+        }
 
         // "Which billing country has the highest total": a column's values, ranked by the sum of money in their rows.
         if let rank, rank.kind == .superlative, measure == nil, groups.isEmpty, tokens.count > 2, ["which", "what"].contains(tokens[0].lower),

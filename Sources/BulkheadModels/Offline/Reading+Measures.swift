@@ -336,8 +336,10 @@ extension Reading {
             // "the enrollments in each year": a year column of the one row each counted row refers to (its section).
             let years = first.map { first in graph.edges.filter { $0.child == first && $0.parent != first }
                 .compactMap { edge in graph.tables[edge.parent].columns.first { $0.kind == .year }?.ref } } ?? []
-            // Only one such year: two (a student's entry year, a section's year) would be a guess.
-            if part == .year, years.count == 1, let year = years.first { return (year, .year) }
+            // Only one such year: two would be a guess, unless one is a person's (a student's entry year)
+            // and one the event's the counted row takes part in (a section's year): the row happens then.
+            let events = years.filter { !graph.isPersonTable($0.table) }
+            if part == .year, years.count == 1 || events.count == 1, let year = years.count == 1 ? years.first : events.first { return (year, .year) }
             throw Refusal("no date column fits a grouping by \(part.rawValue)")
         }
         return (column, .date)

@@ -1,8 +1,6 @@
 /// Settling each condition on a column (or a subquery), the measured value, and the repetition
 /// that joining a parent to its children would cause.
 extension Reading {
-    static let toWords = Lexicon.stems(["dest", "destination", "arrive", "arrival", "to", "target"])
-    static let fromWords = Lexicon.stems(["origin", "depart", "departure", "dep", "from", "source", "start"])
 
     mutating func resolve(_ intent: Intent, into plan: inout QueryPlan, anchors: [Int], subject: Int, questionStems: Set<String>) throws {
         let hint = intent.tableSpan.flatMap { spans[$0].table }
@@ -49,12 +47,14 @@ extension Reading {
                 target = choose(labels, near: near)
             }
             if target == nil { target = choose(holders, near: near, hint: hint) }
-            guard let target else { throw Refusal("it cannot tell which column holds '\(text)'") }
-            roleEntry(for: target, word: intent.role, into: &plan)
-            // "an English course": a value beside a noun whose table refers to the value's row is reached through that table.
-            if let hint, hint != target.table, plan.entries[target] == nil {
-                let direct = graph.edges.filter { $0.child == hint && $0.parent == target.table }
-                if direct.count == 1 { plan.entries[target] = direct[0].id }
+            guard var target else { throw Refusal("it cannot tell which column holds '\(text)'") }
+            if let role = roleColumn(for: target, at: intent.at) { target = role }
+            try roleEntry(for: target, at: intent.at, into: &plan)
+            // "students who have taken an English course": a value qualifying a noun is reached through
+            // that noun's table (the course's department), not by the shortest path (the student's major).
+            if let hint, hint != target.table, hint != plan.base, plan.entries[target] == nil {
+                let keys = graph.edges.filter { $0.child == hint && $0.parent == target.table }
+                if keys.count == 1 { plan.entries[target] = keys[0].id }
             }
             if exact, negated, let sub = excludingMany(target, text, subject: subject) {
                 plan.conditions.append(sub)
@@ -96,7 +96,7 @@ extension Reading {
             var sub = QueryPlan(base: found.table)
             sub.outputs = keys.map { QueryPlan.Output(expr: $0) }
             sub.groupBy = keys
-            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value))]
+            sub.having = [.compare(.aggregate("SUM", found.expr), op, .number(value * (unit?.factor ?? 1)))]
             plan.conditions.append(.inQuery(keys, sub, negated: false))
             notes.append("kept \(tableName(subject)) rows whose total is \(op) \(planner.dialect.number(value))")
         case let .compare(op, value, unit, comparativeHint):
@@ -248,17 +248,6 @@ extension Reading {
         plan.conditions[index] = .oneOf(expr, existing + values.filter { !existing.contains($0) }, negated: negated)
     }
 
-    /// "flights to X": enter the value's table by the foreign key whose name says destination.
-    private func roleEntry(for column: ColumnRef, word: String?, into plan: inout QueryPlan) {
-        guard column.table != plan.base else { return }
-        let entering = graph.edges.filter { $0.parent == column.table && $0.child == plan.base }
-        guard entering.count > 1, let word else { return }
-        let wanted = ["to", "into", "arriving", "for"].contains(word) ? Self.toWords : ["from", "departing", "leaving", "out"].contains(word) ? Self.fromWords : []
-        if let edge = entering.first(where: { edge in edge.childColumns.contains { !Set(graph.tables[edge.child].columns[$0].words).isDisjoint(with: wanted) } }) {
-            plan.entries[column] = edge.id
-        }
-    }
-
     /// The column a comparison applies to: named beside it, implied by the comparative or the
     /// unit, else the table's amount.
     func comparisonColumn(_ intent: Intent, unit: Lexicon.Unit?, hint: String?, near: [Int], subject: Int) throws -> ColumnRef {
@@ -285,8 +274,8 @@ extension Reading {
     /// A number in the column's own unit ("5 minutes" → 300000 for Milliseconds).
     private func convert(_ value: Double, unit: Lexicon.Unit?, to column: ColumnRef) throws -> Double {
         guard let unit else { return value }
-        // A money column holds whole units of its currency: "99 cents" is 0.99.
-        if unit.dimension == .money { return value * unit.factor }
+        // "99 cents": money in hundredths of the column's currency (a column named in cents says so itself).
+        if unit.dimension == .money { return value * unit.factor / (graph.column(column).unit.flatMap { $0.dimension == .money ? $0.factor : nil } ?? 1) }
         guard let own = graph.column(column).unit, own.dimension == unit.dimension else {
             throw Refusal("the unit of \(columnName(column)) is not stated, so it cannot compare it with a number in another unit")
         }

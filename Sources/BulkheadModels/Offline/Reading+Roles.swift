@@ -92,6 +92,7 @@ extension Reading {
             askedTables = [first]
             subjectSpan = each
         }
+        readBoughtThings()
         if let subjectSpan { used.insert(subjectSpan) }
         used.formUnion(askedTables)
         // A yes/no column named as a property is a condition ("inducted", "discontinued products").
@@ -104,8 +105,14 @@ extension Reading {
             while let q = p, own.contains(tokens[q].stem), spanCovering(q) == nil { p = previous(q, skipping: ["the", "a", "an", "have", "has", "had", "any"]) }
             let negated = p.map { Self.negations.contains(word($0) ?? "") } ?? false
             if negated, let p { negationAt.removeAll { $0 == p }; consumed.insert(p) }
-            intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
             used.insert(k)
+            // "the clutch was never completed" (clutch_complete): two words of one yes/no column are one condition, negated if either is.
+            if let same = intents.firstIndex(where: { if case let .flag(c, _) = $0.kind { return c == column }; return false }),
+               case let .flag(_, before) = intents[same].kind {
+                intents[same].kind = .flag(column, negated: before || negated)
+                continue
+            }
+            intents.append(Intent(kind: .flag(column, negated: negated), at: spans[k].range.lowerBound, columnSpan: k))
         }
         // "customers with a company", "employees without a fax": the column holds a value, or none.
         for k in spans.indices where !used.contains(k) && spans[k].columns.count >= 1 {

@@ -184,3 +184,39 @@ extension Reading {
         graph.tables[table].columns.first { !$0.values.isEmpty && $0.values.prefix(5).allSatisfy(Self.looksLikeTime) }?.ref
     }
 }
+
+extension Reading {
+    /// "What do we buy from Italian suppliers?", "What do customers in Brazil buy?": "what" is the
+    /// object of a verb of buying or selling, so the rows asked for are the things sold (the table
+    /// the sales lines sell, beside their order), and the table named is only who buys or sells them.
+    mutating func readBoughtThings() {
+        guard tokens.count > 3, word(0) == "what", ["do", "does", "did"].contains(word(1) ?? ""), countAt == nil, aggregate == nil, rank == nil,
+              let verb = quantityAt, spanCovering(verb) == nil, let item = soldItemTable() else { return }
+        if let s = subjectSpan, let named = spans[s].table {
+            // "from Italian suppliers": over a value that qualifies the table.
+            var p = previous(spans[s].range.lowerBound)
+            if let q = p, let v = spanCovering(q), spans[v].isValue { p = previous(spans[v].range.lowerBound) }
+            let afterPreposition = p.map { ["from", "to", "by", "at", "in", "of"].contains(word($0) ?? "") } ?? false
+            guard item != named, afterPreposition || graph.isPersonTable(named) else { return }
+        } else if let named = conditionTable(), named == item || !graph.isPersonTable(named) {
+            // "What did Leonie Köhler buy?": a person named by value buys; any other value qualifies the things themselves.
+            return
+        }
+        subjectSpan = nil
+        eachTable = item
+        notes.append("listed the \(tableName(item)) rows (what is bought and sold)")
+    }
+
+    /// The table whose rows sales lines sell: of the two tables a table with a quantity refers to,
+    /// the one without a date (the other is the order the line belongs to); nil unless exactly one.
+    func soldItemTable() -> Int? {
+        var items: Set<Int> = []
+        for lines in graph.tables.indices where graph.quantityColumn(of: lines) != nil {
+            let parents = Set(graph.edges.filter { $0.child == lines && $0.parent != lines }.map(\.parent))
+            let undated = parents.filter { graph.dateColumns(of: $0).isEmpty }
+            guard parents.count == 2, undated.count == 1 else { continue }
+            items.formUnion(undated)
+        }
+        return items.count == 1 ? items.first : nil
+    }
+}

@@ -179,6 +179,7 @@ struct Reading {
         readAverageOfCounts()
         resolveJunctions()
         preferColumnsAfterAggregates()
+        narrowWhoseColumns()
         try scanConditions()
         readOrderPhrase()
         readAggregateList()
