@@ -93,7 +93,7 @@ import BulkheadStore
             ("round6-both-chinook", "chinook", acme), ("round6-both-movies", "movies", acme),
             ("round6-money-wholesale", "wholesale", acme), ("round6-money-hotels", "hotels", acme),
             ("round6-units-wholesale", "wholesale", acme), ("round6-units-pizzeria", "pizzeria", acme),
-            ("round6-pairs-world", "world", acme), ("round6-pairs-registrar", "registrar", acme),
+            ("round6-pairs-world", "world", acme), ("round6-pairs-registrar", "registrar", acme), ("round6-owner-world", "world", acme),
             ("round6-permanager-hotels", "hotels", acme), ("round6-permanager-chinook", "chinook", acme),
             ("round6-possessor-flights", "flights", acme), ("round6-possessor-hotels", "hotels", acme),
             // Round 6 (answers12): "whose" columns, role keys, top-N with listed columns, "X's name", "how many each has",

@@ -138,23 +138,38 @@ struct JoinTree {
         }
         var current = 0
         var at = nodes[0].table
-        for edge in path {
+        for var edge in path {
             let next = edge.child == at ? edge.parent : edge.child
             if let existing = nodes.firstIndex(where: { $0.table == next && $0.from == current }) {
                 current = existing
             } else if let existing = nodes.firstIndex(where: { $0.table == next }) {
                 current = existing
             } else {
+                let siblings = graph.edges.filter { $0.child == edge.child && $0.parent == edge.parent }
+                if edge.child != edge.parent, siblings.count > 1 {
+                    if next == edge.child || current == 0, let owner = Self.ownerKey(among: siblings, graph) { edge = owner } else { guessed.append(edge) }
+                }
                 append(next, edge: edge, from: current, column: nil)
                 current = nodes.count - 1
-                if edge.child != edge.parent, graph.edges.contains(where: { $0.id != edge.id && $0.child == edge.child && $0.parent == edge.parent }) {
-                    guessed.append(edge)
-                }
             }
             at = next
         }
         if let column { nodeOfColumn[column] = current }
         return true
+    }
+
+    /// Entering a child table from its parent, or leaving the base child table for its parent, where
+    /// several of its keys point there (the "prerequisites" of a course: `course_code` and
+    /// `prereq_code`): the rows belong to the parent through the one key named exactly like the
+    /// parent's own key; the others name what the rows are about. Nil when no single key is named
+    /// so, and the join stays a guess.
+    static func ownerKey(among siblings: [SchemaGraph.Edge], _ graph: SchemaGraph) -> SchemaGraph.Edge? {
+        let owners = siblings.filter { edge in
+            edge.childColumns.count == 1 && edge.parentColumns.count == 1
+                && graph.tables[edge.child].columns[edge.childColumns[0]].name.lowercased()
+                    == graph.tables[edge.parent].columns[edge.parentColumns[0]].name.lowercased()
+        }
+        return owners.count == 1 ? owners[0] : nil
     }
 
     private mutating func append(_ table: Int, edge: SchemaGraph.Edge, from: Int, column: SchemaGraph.ColumnRef?, pointedTo: Bool = false) {
