@@ -102,6 +102,10 @@ import BulkheadStore
             ("round6-reading-hotels", "hotels", acme), ("round6-reading-registrar", "registrar", acme),
             ("round6-reading-wholesale", "wholesale", acme), ("round6-reading-pizzeria", "pizzeria", acme),
             ("round6-reading-world", "world", acme), ("round6-reading-movies", "movies", acme),
+            // Round 7: idioms that carry no condition ("on file", "the word X", "a single" after a negation,
+            // "address" after a column, "separate"), on databases other than the blind sets'.
+            ("round7-words-wholesale", "wholesale", acme), ("round7-words-hotels", "hotels", acme),
+            ("round7-words-movies", "movies", acme), ("round7-words-chinook", "chinook", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

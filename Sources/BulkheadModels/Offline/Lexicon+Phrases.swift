@@ -16,6 +16,12 @@ extension Lexicon {
     /// Words that say "every one": "whole", "entire".
     private static let wholeWords: Set<String> = ["whole", "entire", "full", "complete"]
 
+    /// Negations before an emphatic "a single": the negation is read as such elsewhere.
+    private static let negationWords: Set<String> = ["never", "not", "no", "didn", "don", "doesn", "hasn", "haven", "hadn", "wasn", "weren"]
+
+    /// Words asking for a share, after which "account for" adds nothing.
+    private static let shareWords: Set<String> = ["percentage", "percent", "share", "proportion", "fraction"]
+
     /// The indices of the tokens inside an empty phrase.
     static func emptyPhraseTokens(_ tokens: [QuestionText.Token]) -> Set<Int> {
         var empty: Set<Int> = []
@@ -36,6 +42,20 @@ extension Lexicon {
             // "enrollments that ended with an A", "stays that ended in May": the verb, never the noun
             // ("the end of 2023"), whose value or date beside it is the condition.
             case "ended":
+                empty.insert(i)
+            // "customers without a company on file", "a birth year on record": kept, i.e. stored.
+            case _ where ["file", "record", "records"].contains(words[i]) && at(i - 1) == "on":
+                empty.formUnion([i - 1, i])
+            // "the biggest single donation": after a superlative, "single" only insists; so after a
+            // negation ("never bought a single track"), where the negation itself is read.
+            case "single" where superlatives[at(i - 1)] != nil
+                || at(i - 1) == "a" && words[max(0, i - 6)..<i].contains { negationWords.contains($0) }:
+                empty.insert(i)
+            // "what percentage of the total does it account for": the share is the figure asked.
+            case "account" where at(i + 1) == "for" && words[..<i].contains { shareWords.contains($0) }:
+                empty.formUnion([i, i + 1])
+            // "break down the total by month": a grouping, read from its "by".
+            case "break" where at(i + 1) == "down" || at(i + 2) == "down":
                 empty.insert(i)
             default:
                 break

@@ -7,7 +7,7 @@ extension Lexicon {
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "and", "or", "as", "into", "onto",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having",
         "there", "here", "what", "which", "who", "whom", "whose", "where", "when", "how", "why",
-        "me", "my", "our", "ours", "us", "we", "i", "you", "your", "their", "theirs", "its", "it", "this", "that", "these",
+        "me", "my", "our", "ours", "us", "we", "we've", "we're", "i've", "you've", "they've", "i", "you", "your", "their", "theirs", "its", "it", "this", "that", "these",
         "those", "they", "them", "he", "she", "his", "her", "him", "all", "any", "every", "some", "both", "either",
         "please", "show", "list", "give", "find", "get", "tell", "display", "return", "fetch", "retrieve", "provide",
         "name", "names", "can", "could", "would", "will", "should", "shall", "may", "might", "must",

@@ -214,6 +214,8 @@ extension Linker {
         if !token.capitalized, graph.tables.contains(where: { table in table.words.count == 1 && (Lexicon.synonyms[table.words[0]]?.contains(token.stem) ?? false) }) {
             return false
         }
+        // A lowercase word inside an empty phrase ("never bought a single track") is not a value ('Single').
+        if !token.capitalized, Lexicon.emptyPhraseTokens(tokens).contains(i) { return false }
         // A lowercase word that shapes the question ("seconds", "most", "total") is that word.
         if !token.capitalized || i == 0, Self.shapingWords.contains(token.lower) || Lexicon.units[token.lower] != nil
             || Lexicon.superlatives[token.lower] != nil || Lexicon.comparatives[token.lower] != nil || Lexicon.months[token.lower] != nil

@@ -255,6 +255,11 @@ extension Reading {
         if Self.containsWords.contains(w) { match = .contains }
         if ["starting", "starts", "beginning", "begins", "start", "begin"].contains(w), word(i + 1) == "with" { match = .prefix; valueAt = i + 2 }
         if ["ending", "ends", "end"].contains(w), word(i + 1) == "with" { match = .suffix; valueAt = i + 2 }
+        // "containing the word Greatest", "starting with the letter C": the type of text names no column.
+        if match != nil, ["the", "a"].contains(word(valueAt) ?? ""), ["word", "words", "term", "phrase", "letter", "string"].contains(word(valueAt + 1) ?? ""),
+           let token = tokens[safe: valueAt + 2], token.quoted || token.capitalized || token.text.count == 1 {
+            valueAt += 2
+        }
         // "notes that mention isotopes": after a text column, the word is text to look for even where it names a table.
         let textBefore = previous(i, skipping: Self.attachFillers.union(["that", "which"])).flatMap { spanEnding($0) }
             .map { spans[$0].columns.contains { graph.column($0).kind == .text && !graph.column($0).isKey } } ?? false

@@ -74,7 +74,7 @@ extension Reading {
                 if countAt == nil { countAt = i }
                 consumed.insert(i)
                 if next == "of" { consumed.insert(i + 1) }
-            case "distinct", "different", "unique":
+            case "distinct", "different", "unique", "separate":
                 distinctAt = i
                 consumed.insert(i)
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
@@ -206,7 +206,9 @@ extension Reading {
                     aggregateAt += [i, pair]
                     consumed.formUnion(i...pair)
                     i = pair
-                } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w) {
+                } else if let superlative = Lexicon.superlatives[w], !["first", "last", "maximum", "minimum"].contains(w),
+                          // "containing the word Greatest": a capitalised term after "the word" is text sought, not a ranking.
+                          !(tokens[i].capitalized && ["word", "term", "phrase"].contains(word(i - 1) ?? "")) {
                     // "best-selling" is handled above; "best" alone ranks by the named measure.
                     if rank?.kind == .top {
                         rank?.words = superlative.words

@@ -9,7 +9,7 @@ extension Reading {
         // Counted: "how many X", "number of X", "count of X".
         if let at = countAt {
             var j = at + 1
-            while j < tokens.count, let w = word(j), consumed.contains(j) || ["the", "a", "an", "of", "distinct", "different", "unique", "total"].contains(w) { j += 1 }
+            while j < tokens.count, let w = word(j), consumed.contains(j) || ["the", "a", "an", "of", "distinct", "different", "unique", "separate", "total"].contains(w) { j += 1 }
             if let k = spanStarting(j), !used.contains(k), !spans[k].isValue {
                 countSpan = k
                 used.insert(k)
@@ -206,6 +206,8 @@ extension Reading {
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
                 || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0
                 || Lexicon.wholeBusinessWords.contains(token.stem) && !agentNoun
+                // "an email address", "their phone number": a word naming the kind of a column just named.
+                || ["address", "addresses"].contains(w) && i > 0 && spanCovering(i - 1).map({ !spans[$0].columns.isEmpty && spans[$0].range.upperBound == i }) == true
                 // "Sort from highest to lowest": the order itself is read from the words after it.
                 || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "") {
                 continue
