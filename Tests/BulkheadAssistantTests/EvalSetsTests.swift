@@ -106,6 +106,7 @@ import BulkheadStore
             // "address" after a column, "separate"), on databases other than the blind sets'.
             ("round7-words-wholesale", "wholesale", acme), ("round7-words-hotels", "hotels", acme),
             ("round7-words-movies", "movies", acme), ("round7-words-chinook", "chinook", acme),
+            ("round7-words-charity", "charity", acme), ("round7-words-penguins", "penguins", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -26,6 +26,15 @@ extension Reading {
         while i < tokens.count {
             defer { i += 1 }
             if readOneCounted(i) { continue }
+            // "whose name starts with C" where a column is named `started_at`: the verb before "with"
+            // matches text, it does not name the column.
+            if let k = spanStarting(i), spans[k].range.count == 1, !spans[k].isValue, word(i + 1) == "with",
+               let w = word(i), ["starts", "starting", "start", "begins", "beginning", "begin", "ends", "ending", "end"].contains(w),
+               columnSpan(before: i) != nil, let next = readContains(i, w) {
+                used.insert(k)
+                i = next
+                continue
+            }
             if let k = spanStarting(i), spans[k].isValue {
                 readValue(k)
                 i = spans[k].range.upperBound - 1
