@@ -107,6 +107,9 @@ import BulkheadStore
             ("round7-words-wholesale", "wholesale", acme), ("round7-words-hotels", "hotels", acme),
             ("round7-words-movies", "movies", acme), ("round7-words-chinook", "chinook", acme),
             ("round7-words-charity", "charity", acme), ("round7-words-penguins", "penguins", acme),
+            // Round 7 (answers15): hard compositions read from the schema's structure (a table met twice through its key to itself).
+            ("round7-hard-hotels", "hotels", acme), ("round7-hard-wholesale", "wholesale", acme), ("round7-hard-movies", "movies", acme),
+            ("round7-hard-penguins", "penguins", acme), ("round7-hard-pizzeria", "pizzeria", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

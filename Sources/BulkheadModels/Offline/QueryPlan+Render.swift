@@ -17,6 +17,9 @@ extension QueryPlan {
         for (column, table) in tables {
             guard joins.reach(table, entering: column.flatMap { entries[$0] }, column: column) else { return nil }
         }
+        for output in outputs {
+            if case let .entered(ref, edge) = output.expr, !joins.reach(ref.table, entering: edge, column: nil) { return nil }
+        }
         let writer = Writer(graph: graph, dialect: dialect, joins: joins)
         var sql = "SELECT " + (distinct ? "DISTINCT " : "")
         sql += outputs.map { output in
@@ -247,6 +250,9 @@ private struct Writer {
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
         case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
         case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
+        case let .entered(ref, edge):
+            let node = joins.nodes.firstIndex { $0.table == ref.table && $0.edge?.id == edge } ?? joins.node(for: ref)
+            return joins.qualifier(node, dialect) + "." + dialect.identifier(graph.column(ref).name)
         case let .share(conditions):
             return "100.0 * SUM(CASE WHEN " + conditions.map { condition($0) }.joined(separator: " AND ") + " THEN 1 ELSE 0 END) / COUNT(*)"
         }

@@ -22,6 +22,9 @@ struct QueryPlan {
         case daysBetween(SchemaGraph.ColumnRef, SchemaGraph.ColumnRef)
         /// The percentage of the rows that meet the conditions: "what percentage of bookings were cancelled".
         case share([Condition])
+        /// A column of the row a table's key to itself points to, read through that edge: the
+        /// manager's name beside the employee's own, where the same column is needed twice.
+        case entered(SchemaGraph.ColumnRef, edge: Int)
 
         /// The columns the expression reads.
         var columns: [SchemaGraph.ColumnRef] {
@@ -33,6 +36,7 @@ struct QueryPlan {
             case let .discounted(inner, discount): return inner.columns + [discount]
             case let .daysBetween(start, end): return [start, end]
             case let .share(conditions): return conditions.flatMap(\.columns)
+            case .entered: return []
             }
         }
 

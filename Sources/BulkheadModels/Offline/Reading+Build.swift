@@ -149,6 +149,20 @@ extension Reading {
             notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
         }
 
+        // "For billing countries with at least 10 invoices, the average total": the measure per value
+        // of the named column, kept where the value has that many rows of the measured table.
+        if subject == nil || subject == base, measure != nil, groupsForRank.isEmpty, rank == nil, table(of: measure!) == base,
+           let h = intents.firstIndex(where: { if case let .havingCount(t, _, _) = $0.kind { return t == base }; return false }),
+           case let .havingCount(_, op, value) = intents[h].kind,
+           let k = projectionSpans.first, let column = choose(spans[k].columns.filter { $0.table == base }, near: [base]),
+           graph.column(column).kind == .text {
+            intents.remove(at: h)
+            projectionSpans.removeAll { $0 == k }
+            groupsForRank = [.column(column)]
+            plan.having = [.compare(.count, op, .number(value))]
+            notes.append("kept the values of \(columnName(column)) with \(op) \(planner.dialect.number(value)) rows")
+        }
+
         // Conditions.
         let negationStarts = intents.compactMap { intent -> Int? in if case .absence = intent.kind { return intent.at }; return nil }
         if managerAt != nil, let s = subject ?? conditionTable(),

@@ -89,8 +89,10 @@ extension Reading {
         if shareAt != nil { return try buildShare() }
         readValuePossessor()
         if managerGroups { return try buildPerManager() }
+        if managerOfEachRow { return try buildBesideManager() }
         if managerAt != nil, rank != nil, intents.isEmpty { return try buildManagerOfRanked() }
         var plan = try build()
+        if managerAt == nil { nameSelfKey(&plan) }
         // The value's rows are ranked by a measure of what they own; a ranking of single rows cannot be grouped so.
         if possessorGroup, !plan.outputs.contains(where: { $0.expr.isAggregate }) {
             throw Refusal("it cannot tell which measure of the rows owned ranks them")

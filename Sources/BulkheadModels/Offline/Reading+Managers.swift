@@ -116,3 +116,68 @@ extension Reading {
         return plan
     }
 }
+
+/// "Each employee together with the name of their manager", "each donor and the name of the person
+/// who referred them": the rows asked for beside the row their key to itself points to, the table
+/// met twice. Only plain columns of that one table are shown so; anything else is refused.
+extension Reading {
+    /// Whether the manager word is owned by the rows asked for ("their manager", "his supervisor").
+    var managerOfEachRow: Bool {
+        guard let managerAt, rank == nil, let p = previous(managerAt) else { return false }
+        return ["their", "his", "her", "its"].contains(word(p) ?? "")
+    }
+
+    /// The plan as if no manager were named, its columns shown for the row and for its manager.
+    mutating func buildBesideManager() throws -> QueryPlan {
+        var inner = self
+        inner.managerAt = nil
+        var plan = try inner.buildPlan()
+        // "who reports to someone, with their manager's name": the key asked for was named already.
+        if plan.outputs.contains(where: { if case .entered = $0.expr { return true }; return false }) {
+            notes = inner.notes
+            return plan
+        }
+        guard let edge = selfKey(of: plan.base), let columns = plainColumns(plan) else {
+            throw Refusal("it cannot tell which columns of the manager are asked for")
+        }
+        let key = ColumnRef(table: plan.base, column: edge.childColumns[0])
+        let primary = Set(graph.tables[plan.base].primaryKey.map(\.ref))
+        let labels = graph.labelColumns(of: plan.base)
+        let asked = columns.filter { $0 != key && !primary.contains($0) }
+        let own = labels + asked.filter { !labels.contains($0) }
+        plan.outputs = own.map { QueryPlan.Output(expr: .column($0)) }
+            + (asked.isEmpty ? labels : asked).map { QueryPlan.Output(expr: .entered($0, edge: edge.id)) }
+        notes = inner.notes + ["showed beside each row the row \(columnName(key)) points to"]
+        return plan
+    }
+
+    /// "The name of the person who referred them": a plan showing the rows' names and their key to
+    /// their own table shows the names of the rows that key points to instead of the bare key.
+    mutating func nameSelfKey(_ plan: inout QueryPlan) {
+        guard let edge = selfKey(of: plan.base), let columns = plainColumns(plan) else { return }
+        let key = ColumnRef(table: plan.base, column: edge.childColumns[0])
+        let labels = graph.labelColumns(of: plan.base)
+        guard columns.contains(key), !labels.isEmpty, columns.contains(where: { labels.contains($0) }) else { return }
+        plan.outputs = columns.filter { $0 != key }.map { QueryPlan.Output(expr: .column($0)) }
+            + labels.map { QueryPlan.Output(expr: .entered($0, edge: edge.id)) }
+        plan.distinct = false
+        notes.append("named the rows \(columnName(key)) points to")
+    }
+
+    /// The table's one single-column key to itself, if it has exactly one.
+    private func selfKey(of table: Int) -> SchemaGraph.Edge? {
+        let edges = graph.edges.filter { $0.child == table && $0.parent == table && $0.childColumns.count == 1 }
+        return edges.count == 1 ? edges[0] : nil
+    }
+
+    /// The plan's outputs when they are plain columns of its base, one row per base row; else nil.
+    private func plainColumns(_ plan: QueryPlan) -> [ColumnRef]? {
+        guard plan.groupBy.isEmpty, plan.having.isEmpty, plan.combined.isEmpty, plan.limit == nil, !plan.outputs.isEmpty else { return nil }
+        var columns: [ColumnRef] = []
+        for output in plan.outputs {
+            guard case let .column(ref) = output.expr, ref.table == plan.base else { return nil }
+            columns.append(ref)
+        }
+        return columns
+    }
+}

@@ -90,6 +90,20 @@ extension Reading {
         if durationAt != nil, let table = subject, let duration = durationColumn(of: table) {
             return .expression(function: aggregate.function, expr: .aggregate(aggregate.function, .column(duration)), table: table, condition: nil)
         }
+        // "Which genre has the longest tracks on average": the superlative's own column of the rows it
+        // is said of, averaged per group; only when exactly one column of those rows fits its words.
+        if aggregate.function == "AVG", let rank, let words = rank.words, !words.isEmpty,
+           let k = spans.indices.first(where: { spans[$0].range.lowerBound == rank.at + 1 && spans[$0].table != nil && !spans[$0].isValue }),
+           let table = spans[k].table, table != subject {
+            let fitting = graph.tables[table].columns.filter { column in
+                !column.isKey && column.kind == .numeric && column.words.contains { words.contains($0) }
+            }
+            if fitting.count == 1 {
+                used.insert(k)
+                notes.append("averaged \(columnName(fitting[0].ref)) (what \"\(tokens[rank.at].text)\" ranks)")
+                return .expression(function: "AVG", expr: .aggregate("AVG", .column(fitting[0].ref)), table: table, condition: nil)
+            }
+        }
         guard let table = subject ?? conditionTable(), let column = graph.defaultMeasure(of: table) else {
             throw Refusal("it cannot tell which column to \(aggregate.function == "AVG" ? "average" : "aggregate")")
         }

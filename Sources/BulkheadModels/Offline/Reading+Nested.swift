@@ -33,6 +33,14 @@ extension Reading {
            let m = previous(intent.at, skipping: ["the", "is", "are", "was", "were", "has", "have", "had"]),
            ["spent", "spend", "spends", "paid", "pay", "pays"].contains(tokens[m].lower) {
             intent.aggregate = "SUM"
+            // "… than the average customer's total spend": that total is the compared one, not the answer.
+            if let said = aggregate, said.at > intent.at, said.function == "SUM" {
+                aggregate = nil
+                aggregateAt.removeAll { $0 == said.at }
+                for k in spans.indices where spans[k].range.lowerBound >= said.at && tokens[spans[k].range].allSatisfy({ token in
+                    token.lower == "total" || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
+                }) { used.insert(k) }
+            }
             return
         }
         // Only a column said before the comparison: "longer than the average distance" is per row.

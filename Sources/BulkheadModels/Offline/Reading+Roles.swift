@@ -37,6 +37,9 @@ extension Reading {
                     rankSpan = k
                     used.insert(k)
                     if let by = self.rank?.byAt { consumed.insert(by) }
+                } else if let by = self.rank?.byAt, j == by + 1, spanStarting(j) == nil, let m = moneyAt, m == j {
+                    // "top 3 artists by revenue": a word for money ranks by the money of the rows, not a grouping.
+                    consumed.formUnion([by, j])
                 }
             }
         }
