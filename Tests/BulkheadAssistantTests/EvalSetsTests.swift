@@ -102,6 +102,9 @@ import BulkheadStore
             ("round6-reading-hotels", "hotels", acme), ("round6-reading-registrar", "registrar", acme),
             ("round6-reading-wholesale", "wholesale", acme), ("round6-reading-pizzeria", "pizzeria", acme),
             ("round6-reading-world", "world", acme), ("round6-reading-movies", "movies", acme),
+            // Round 7 (answers14): lists of aggregates in any order, orderings by a verb's column, events named by a verb.
+            ("round7-relations-hotels", "hotels", acme), ("round7-relations-wholesale", "wholesale", acme),
+            ("round7-relations-flights", "flights", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
