@@ -104,7 +104,8 @@ import BulkheadStore
             ("round6-reading-world", "world", acme), ("round6-reading-movies", "movies", acme),
             // Round 7 (answers14): lists of aggregates in any order, orderings by a verb's column, events named by a verb.
             ("round7-relations-hotels", "hotels", acme), ("round7-relations-wholesale", "wholesale", acme),
-            ("round7-relations-flights", "flights", acme),
+            ("round7-relations-flights", "flights", acme), ("round7-relations-movies", "movies", acme),
+            ("round7-relations-elements", "elements", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -207,7 +207,8 @@ extension Reading {
                 || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0
                 || Lexicon.wholeBusinessWords.contains(token.stem) && !agentNoun
                 // "Sort from highest to lowest": the order itself is read from the words after it.
-                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "") {
+                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "")
+                || isEventVerb(i) {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
