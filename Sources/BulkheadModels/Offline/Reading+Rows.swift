@@ -73,7 +73,10 @@ extension Reading {
             } else if Self.chronologicalWords[w] == nil, let superlative = Lexicon.superlatives[w], superlative.words != nil,
                       let end = [i + 1, i + 2].first(where: { tokens[safe: $0]?.lower == "first" }),
                       end == i + 1 || tokens[i + 1].lower.hasSuffix("ed") || Lexicon.moneyVerbs.contains(tokens[i + 1].stem),
-                      tokens[safe: end + 1].map({ ["and", "then"].contains($0.lower) }) ?? true {
+                      tokens[safe: end + 1].map({ ["and", "then"].contains($0.lower) }) ?? true,
+                      // "the five best-paid instructors, highest first": with a ranking already said, the ranking orders.
+                      !tokens[..<i].contains(where: { t in Lexicon.superlatives[t.lower] != nil || ["top", "bottom"].contains(t.lower)
+                          || ["best", "worst", "highest", "lowest"].contains { t.lower.hasPrefix($0 + "-") } }) {
                 // "highest first", "best paid first": the order of the rows listed, by their amount; not a ranking.
                 orderByListed = true
                 orderDescending = superlative.descending
