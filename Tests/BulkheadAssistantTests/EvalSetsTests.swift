@@ -110,6 +110,10 @@ import BulkheadStore
             // Round 7 (answers15): hard compositions read from the schema's structure (a table met twice through its key to itself).
             ("round7-hard-hotels", "hotels", acme), ("round7-hard-wholesale", "wholesale", acme), ("round7-hard-movies", "movies", acme),
             ("round7-hard-penguins", "penguins", acme), ("round7-hard-pizzeria", "pizzeria", acme),
+            // Round 7 (answers14): lists of aggregates in any order, orderings by a verb's column, events named by a verb.
+            ("round7-relations-hotels", "hotels", acme), ("round7-relations-wholesale", "wholesale", acme),
+            ("round7-relations-flights", "flights", acme), ("round7-relations-movies", "movies", acme),
+            ("round7-relations-elements", "elements", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

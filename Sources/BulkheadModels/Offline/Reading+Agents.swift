@@ -27,3 +27,34 @@ extension Reading {
         }
     }
 }
+
+extension Reading {
+    /// "members who have ridden a cargo bike", "mechanics who fixed a battery problem": a verb the
+    /// schema does not name, between two things it links through exactly one table of events (or
+    /// whose second thing is such a table of the first's), says only "through that table"; the
+    /// join finds the path. With several tables that could be meant it stays unknown and refuses.
+    func isEventVerb(_ i: Int) -> Bool {
+        let w = tokens[i].lower
+        // An irregular form ("slept", "ridden") is a verb only after a word that takes one (WordNet's list holds nouns too).
+        let verbal: Set<String> = ["have", "has", "had", "was", "were", "been", "who", "that", "not", "never", "ever"]
+        guard w.count > 3, w.hasSuffix("ed") || WordNetForms.irregular[w] != nil && !w.hasSuffix("ing") && i > 0 && verbal.contains(tokens[i - 1].lower),
+              let before = (0..<i).reversed().lazy.compactMap({ self.spanEnding($0) }).first,
+              let after = (i + 1..<tokens.count).lazy.compactMap({ self.spanStarting($0) }).first,
+              let a = onlyTable(before), let b = onlyTable(after), a != b else { return false }
+        let linking = graph.tables.indices.filter { c in
+            c != a && c != b && graph.edges.contains { $0.child == c && $0.parent == a } && graph.edges.contains { $0.child == c && $0.parent == b }
+        }
+        if linking.count == 1 { return true }
+        // "mechanics who fixed a battery problem": the second thing is itself the events, one key away.
+        return linking.isEmpty && graph.edges.filter({ $0.child == b && $0.parent == a }).count == 1
+    }
+
+    /// The one table a span names: a table, or the table of every column or stored value it names.
+    private func onlyTable(_ k: Int) -> Int? {
+        if let t = spans[k].table { return t }
+        var columns = spans[k].columns
+        if case let .value(_, holders) = spans[k].meaning { columns += holders }
+        let tables = Set(columns.map(\.table))
+        return tables.count == 1 ? tables.first : nil
+    }
+}

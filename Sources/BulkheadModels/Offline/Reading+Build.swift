@@ -40,6 +40,7 @@ extension Reading {
             dateAnswer = column
             subject = subject ?? table
         }
+        if subject == nil, let table = dateNamedWithItsTable() { subject = table }
         let questionStems = Set(tokens.map(\.stem))
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
@@ -346,6 +347,11 @@ extension Reading {
         } else if let orderDescending, let value {
             // "… ordered from most to fewest": by the counted or measured value.
             plan.orderBy = [(value.expr, orderDescending)]
+        } else if orderByListed, value == nil {
+            // "with their hourly rates, best paid first": by the amount listed.
+            let target = try listedOrderColumn(plan.outputs, table: subject ?? base)
+            plan.orderBy = [(.column(target), orderDescending ?? true)]
+            notes.append("ordered by \(columnName(target))")
         } else if orderAlphabetical || orderDescending != nil && value == nil {
             let labels = (orderAlphabetical ? alphabeticalColumn(plan.outputs) : sortColumn(of: subject ?? base)).map { [$0] }
                 ?? graph.labelColumns(of: subject ?? base)

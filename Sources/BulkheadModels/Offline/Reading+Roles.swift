@@ -212,7 +212,8 @@ extension Reading {
                 // "an email address", "their phone number": a word naming the kind of a column just named.
                 || ["address", "addresses"].contains(w) && i > 0 && spanCovering(i - 1).map({ !spans[$0].columns.isEmpty && spans[$0].range.upperBound == i }) == true
                 // "Sort from highest to lowest": the order itself is read from the words after it.
-                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "") {
+                || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "")
+                || isEventVerb(i) {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")

@@ -70,6 +70,18 @@ extension Reading {
                 orderChronological = true
                 orderDescending = orderDescending ?? false
                 consumed.insert(i)
+            } else if Self.chronologicalWords[w] == nil, let superlative = Lexicon.superlatives[w], superlative.words != nil,
+                      let end = [i + 1, i + 2].first(where: { tokens[safe: $0]?.lower == "first" }),
+                      end == i + 1 || tokens[i + 1].lower.hasSuffix("ed") || Lexicon.moneyVerbs.contains(tokens[i + 1].stem),
+                      tokens[safe: end + 1].map({ ["and", "then"].contains($0.lower) }) ?? true,
+                      // "the five best-paid instructors, highest first": with a ranking already said, the ranking orders.
+                      !tokens[..<i].contains(where: { t in Lexicon.superlatives[t.lower] != nil || ["top", "bottom"].contains(t.lower)
+                          || ["best", "worst", "highest", "lowest"].contains { t.lower.hasPrefix($0 + "-") } }) {
+                // "highest first", "best paid first": the order of the rows listed, by their amount; not a ranking.
+                orderByListed = true
+                orderDescending = superlative.descending
+                consumed.formUnion(i...end)
+                listedOrderVerb = end == i + 2 ? i + 1 : nil
             } else if let descending = Self.chronologicalWords[w], next == "first" {
                 orderChronological = true
                 orderDescending = descending
@@ -218,5 +230,36 @@ extension Reading {
             items.formUnion(undated)
         }
         return items.count == 1 ? items.first : nil
+    }
+}
+
+extension Reading {
+    /// The column "highest first" orders by: the one amount among the columns listed (a money
+    /// column when a money verb is said, "best paid first"), else the table's money column for a
+    /// money verb; several candidates, or none, refuse rather than guess.
+    func listedOrderColumn(_ outputs: [QueryPlan.Output], table: Int) throws -> ColumnRef {
+        let listed = outputs.compactMap { output -> ColumnRef? in
+            if case let .column(ref) = output.expr, graph.column(ref).kind == .numeric, !graph.column(ref).isKey { return ref }
+            return nil
+        }
+        let money = listedOrderVerb.map { Lexicon.moneyVerbs.contains(tokens[$0].stem) } ?? false
+        let fitting = money && listed.contains(where: { graph.column($0).isMoney }) ? listed.filter { graph.column($0).isMoney } : listed
+        if fitting.count == 1 { return fitting[0] }
+        if fitting.isEmpty, money, let column = graph.moneyColumn(of: table) { return column.ref }
+        throw Refusal("it cannot tell which amount to order by")
+    }
+
+    /// "Which station opened most recently": a date column linked together with its table's noun
+    /// just before a date superlative names the rows (that table) and the date they are ranked by.
+    mutating func dateNamedWithItsTable() -> Int? {
+        guard let rank, rank.words == nil, aggregate == nil, countAt == nil, projectionSpans.count == 1 else { return nil }
+        let k = projectionSpans[0]
+        let columns = spans[k].columns
+        guard spans[k].table == nil, spans[k].range.upperBound == rank.at, spans[k].range.count > 1, let first = columns.first,
+              columns.allSatisfy({ $0.table == first.table && [.date, .year].contains(graph.column($0).kind) }),
+              graph.tables[first.table].words.contains(tokens[spans[k].range.lowerBound].stem) else { return nil }
+        projectionSpans.removeAll { $0 == k }
+        used.insert(k)
+        return first.table
     }
 }

@@ -11,9 +11,15 @@ extension Reading {
     mutating func readAggregateList() {
         var run: [(function: String, at: Int)] = []
         var functions: [(function: String, at: Int)] = []
+        // Members written side by side ("the average, lowest and highest fares": the commas are gone)
+        // make a list only when its last member is joined by "and"; "the highest average" stays one ranking.
+        var touching = false
+        var functionsTouch = false
         for i in tokens.indices {
             guard let w = word(i) else { continue }
             var function = Self.aggregates[w]
+            // "the total, the smallest and the largest amounts": a total is a sum when it leads such a list.
+            if w == "total" { function = "SUM" }
             // "minimum" and "maximum" are aggregates already ("the average, minimum and maximum").
             if let superlative = Lexicon.superlatives[w], superlative.words != nil, !["first", "last"].contains(w), Self.aggregates[w] == nil {
                 function = superlative.descending ? "MAX" : "MIN"
@@ -23,25 +29,43 @@ extension Reading {
             let opposed = run.last.map { last in
                 last.at == i - 1 && Lexicon.superlatives[word(last.at) ?? ""] != nil && Lexicon.superlatives[w] != nil && last.function != function
             } ?? false
-            if let last = run.last, opposed || Self.listContinues(from: last.at, to: i, reading: self) {
+            let side = run.last.map { last in
+                last.at == i - 1 && (Self.aggregates[word(last.at) ?? ""] != nil || word(last.at) == "total")
+            } ?? false
+            if let last = run.last, opposed || side || Self.listContinues(from: last.at, to: i, reading: self) {
+                if side { touching = true }
                 if !run.contains(where: { $0.function == function }) { run.append((function, i)) }
             } else {
                 run = [(function, i)]
+                touching = false
             }
-            if run.count > functions.count { functions = run }
+            if run.count > functions.count { functions = run; functionsTouch = touching }
         }
         guard let end = functions.last?.at else { return }
+        if functionsTouch, functions.count < 3 || word(end - 1) != "and" && !(word(end - 1) == "the" && word(end - 2) == "and") { return }
         guard functions.count >= 2, functions.contains(where: { Self.aggregates[word($0.at) ?? ""] == nil }),
-              let n = following(end), var k = spanStarting(n), countAt == nil else { return }
+              let n = following(end, skipping: ["the", "a", "an", "listed", "recorded", "stated", "stored"]), var k = spanStarting(n),
+              countAt == nil else { return }
         // "the average city populations": a table's name may qualify the column.
         if spans[k].table != nil, let c = spanStarting(spans[k].range.upperBound) { k = c }
-        guard !spans[k].columns.isEmpty, !spans[k].isValue else { return }
+        // "the total, smallest and largest invoice amounts": a table with a generic measure noun is its amount column.
+        let generic: Set<String> = ["amount", "amounts", "value", "values", "figure", "figures", "total", "totals", "sum", "sums"]
+        let measured: Int?
+        if let table = spans[k].table, spanStarting(spans[k].range.upperBound) == nil,
+           let noun = word(spans[k].range.upperBound), generic.contains(noun), graph.defaultMeasure(of: table) != nil {
+            measured = nil
+            consumed.insert(spans[k].range.upperBound)
+        } else {
+            guard !spans[k].columns.isEmpty, !spans[k].isValue else { return }
+            measured = k
+        }
         aggregate = (functions[0].function, functions[0].at)
         moreAggregates = functions.dropFirst().map(\.function)
         aggregateAt = functions.map(\.at)
         for (_, at) in functions { consumed.insert(at) }
         consumed.formUnion((functions[0].at...end).filter { word($0) == "and" })
         rank = nil
+        guard let k = measured else { return notes.append("took \(functions.map(\.function).joined(separator: ", ")) of the amount") }
         measureSpan = k
         used.insert(k)
         projectionSpans.removeAll { $0 == k }

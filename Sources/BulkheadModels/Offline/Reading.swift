@@ -110,6 +110,10 @@ struct Reading {
     var orderAlphabetical = false
     /// "in calendar order", "latest first": ordered by the date the rows (or their groups) carry.
     var orderChronological = false
+    /// "highest first", "best paid first": ordered by the amount the answer lists.
+    var orderByListed = false
+    /// The participle between the superlative and "first" ("best paid first"), when one is said.
+    var listedOrderVerb: Int?
     /// "List each island once": where the noun listed once stands.
     var onceAt: Int?
     /// "the genre of each track": the table after "each" (the rows), and the tables asked for before it.
