@@ -16,9 +16,6 @@ extension Lexicon {
     /// Words that say "every one": "whole", "entire".
     private static let wholeWords: Set<String> = ["whole", "entire", "full", "complete"]
 
-    /// Negations before an emphatic "a single": the negation is read as such elsewhere.
-    private static let negationWords: Set<String> = ["never", "not", "no", "didn", "don", "doesn", "hasn", "haven", "hadn", "wasn", "weren"]
-
     /// Words asking for a share, after which "account for" adds nothing.
     private static let shareWords: Set<String> = ["percentage", "percent", "share", "proportion", "fraction"]
 
@@ -49,7 +46,7 @@ extension Lexicon {
             // "the biggest single donation": after a superlative, "single" only insists; so after a
             // negation ("never bought a single track"), where the negation itself is read.
             case "single" where superlatives[at(i - 1)] != nil
-                || at(i - 1) == "a" && words[max(0, i - 6)..<i].contains { negationWords.contains($0) }:
+                || at(i - 1) == "a" && words[max(0, i - 6)..<i].contains { Reading.negations.contains($0) }:
                 empty.insert(i)
             // "what percentage of the total does it account for": the share is the figure asked.
             case "account" where at(i + 1) == "for" && words[..<i].contains { shareWords.contains($0) }:
