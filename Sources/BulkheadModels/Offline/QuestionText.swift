@@ -32,7 +32,7 @@ struct QuestionText {
 
     /// The words of a stored value, lowercased, as the question's tokens would spell them.
     static func words(of value: String) -> [String] {
-        tokenize(value, stemming: false).map(\.lower)
+        asciiWords(of: value) ?? tokenize(value, stemming: false).map(\.lower)
     }
 
     /// The tokens of `text`; without `stemming` (for stored values, read once per ask each, of
@@ -75,13 +75,13 @@ struct QuestionText {
                 possessive = true
             }
             let lowered = word.lowercased()
-            var number = Double(lowered.replacingOccurrences(of: ",", with: ""))
+            var number = Double(lowered.contains(",") ? lowered.filter { $0 != "," } : lowered)
             // "5k", "2m": thousands and millions.
             if number == nil, lowered.count > 1, let base = Double(lowered.dropLast()) {
                 if lowered.hasSuffix("k") { number = base * 1000 } else if lowered.hasSuffix("m") { number = base * 1_000_000 }
             }
             if number == nil, let small = Lexicon.numberWords[lowered] { number = Double(small) }
-            if number != nil, word.contains(",") { word = word.replacingOccurrences(of: ",", with: "") }
+            if number != nil, word.contains(",") { word = word.filter { $0 != "," } }
             // "… per playlist? Show the name": a function word opening a later sentence is no proper noun.
             if !tokens.isEmpty, Lexicon.fillers.contains(lowered) || Lexicon.sentenceVerbs.contains(lowered),
                let mark = chars[..<i].last(where: { !$0.isWhitespace }), ".?!;:".contains(mark) {

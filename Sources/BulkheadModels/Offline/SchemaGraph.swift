@@ -140,6 +140,11 @@ struct SchemaGraph {
 
     /// The raw lowercased words of an identifier: `InvoiceLineId` → invoice, line, id; `order_items` → order, items.
     static func rawWords(of identifier: String) -> [String] {
+        asciiRawWords(of: identifier) ?? unicodeRawWords(of: identifier)
+    }
+
+    /// `rawWords(of:)` for any identifier, one `Character` at a time.
+    static func unicodeRawWords(of identifier: String) -> [String] {
         var words: [String] = []
         var current = ""
         let chars = Array(identifier)
