@@ -21,7 +21,8 @@ public enum ValueKey {
 
     /// The keys of every run of 1 to `maxWords` words of a question, and of its quoted strings.
     public static func phrases(in question: String, maxWords: Int = 10) -> Set<String> {
-        let tokens = QuestionText(question).tokens
+        // Only the lowercased words are used, so the stemmer (and its first-use tables) is skipped.
+        let tokens = QuestionText.tokenize(question, stemming: false)
         var keys: Set<String> = []
         for token in tokens where token.quoted { keys.insert(of(token.text)) }
         let words = tokens.filter { !$0.quoted }.map(\.lower)
