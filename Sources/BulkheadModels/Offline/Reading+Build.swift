@@ -121,6 +121,7 @@ extension Reading {
             throw Refusal("no table in it matches the question")
         }
         try checkMakers(subject: subject ?? base)
+        try refuseOccurrencesOfANamedRow(measure: measure, base: base)
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)

@@ -191,6 +191,7 @@ extension Reading {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
         let emptyPhrases = Lexicon.emptyPhraseTokens(tokens)
+        try refuseUnheldEventDate()
         for i in tokens.indices {
             let token = tokens[i]
             if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil || emptyPhrases.contains(i) { continue }

@@ -1,0 +1,43 @@
+/// Questions about an event the schema does not record, which would otherwise read as a question
+/// about the row alone because the verb naming the event links things without a condition.
+///
+/// "How many times has the track Enter Sandman been played?": a count of occurrences asks how
+/// often something happened to a row, which only a table of events can answer. Counting the
+/// rows that carry the name would answer 1 for any question of that shape, so without such a
+/// table read elsewhere (a quantity sold, a child table named) the question is refused.
+///
+/// "What's the release year of the album Back in Black?": a verb used as a noun before "year"
+/// or "date" names a date the schema must hold; nothing read means none is held.
+extension Reading {
+    /// Whether the question asks "how many times" or "how often".
+    var asksForOccurrences: Bool {
+        tokens.indices.contains { i in
+            tokens[i].lower == "how" && (word(i + 1) == "often" || word(i + 1) == "many" && word(i + 2) == "times")
+        }
+    }
+
+    /// Refuses a count of occurrences that would count the very row a name picks out.
+    func refuseOccurrencesOfANamedRow(measure: Measure?, base: Int) throws {
+        guard asksForOccurrences else { return }
+        // "How often has Frank Harris placed an order?" read as no count at all would list the customer.
+        guard let measure else { throw Refusal("it cannot tell what to count") }
+        guard case let .rows(table) = measure, table == base else { return }
+        let labels = Set(graph.labelColumns(of: base))
+        let namesARow = spans.contains { span in
+            if case let .value(_, holders) = span.meaning { return holders.contains { labels.contains($0) } }
+            return false
+        }
+        if namesARow {
+            throw Refusal("it cannot tell which events of the named \(tableName(base)) to count")
+        }
+    }
+
+    /// Refuses "the release year", "its publication date" when nothing in the schema read those words.
+    func refuseUnheldEventDate() throws {
+        for i in tokens.indices.dropLast() where !consumed.contains(i) && spanCovering(i) == nil && Lexicon.neutralVerbs.contains(tokens[i].stem) {
+            let next = i + 1
+            guard ["year", "years", "date", "dates"].contains(tokens[next].lower), !consumed.contains(next), spanCovering(next) == nil else { continue }
+            throw Refusal("nothing in the schema, its values or the notes matches \"\(tokens[i].text) \(tokens[next].text)\"")
+        }
+    }
+}
