@@ -61,6 +61,7 @@ extension Reading {
             self.rank = nil
         }
         sumMoneyNounPerGroup()
+        try refuseYearOfUndatedRows(subject: subject)
         // "appointments per status": the rows counted per group.
         if countAt == nil, aggregate == nil, rank == nil, !groupSpans.isEmpty || !dateGroups.isEmpty || !valueGroupSpans.isEmpty,
            !spans.contains(where: { if case .metric = $0.meaning { return true }; return false }) {

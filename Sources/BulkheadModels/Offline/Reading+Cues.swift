@@ -240,6 +240,7 @@ extension Reading {
         for i in tokens.indices where ["which", "what"].contains(word(i) ?? "") {
             guard let w = word(i + 1), ["year", "month"].contains(w), !consumed.contains(i + 1) else { continue }
             dateGroups.append((w == "year" ? .year : .month, i + 1))
+            askedDatePart = true
             consumed.formUnion([i, i + 1])
             if let p = previous(i), word(p) == "in" { consumed.insert(p) }
         }

@@ -32,12 +32,29 @@ extension Reading {
         }
     }
 
-    /// Refuses "the release year", "its publication date" when nothing in the schema read those words.
+    /// Refuses "the release year", "its publication date" and "the year of the album X" when nothing
+    /// in the schema read those words: the date asked for would be silently dropped.
     func refuseUnheldEventDate() throws {
+        let dateWords: Set<String> = ["year", "years", "date", "dates"]
         for i in tokens.indices.dropLast() where !consumed.contains(i) && spanCovering(i) == nil && Lexicon.neutralVerbs.contains(tokens[i].stem) {
             let next = i + 1
-            guard ["year", "years", "date", "dates"].contains(tokens[next].lower), !consumed.contains(next), spanCovering(next) == nil else { continue }
+            guard dateWords.contains(tokens[next].lower), !consumed.contains(next), spanCovering(next) == nil else { continue }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(tokens[i].text) \(tokens[next].text)\"")
+        }
+        for i in tokens.indices.dropFirst().dropLast() where dateWords.contains(tokens[i].lower) && !consumed.contains(i) && spanCovering(i) == nil
+            && word(i - 1) == "the" && word(i + 1) == "of" {
+            throw Refusal("no date column tells \"the \(tokens[i].text) of\" what it names")
+        }
+    }
+
+    /// "Which year is the album Let There Be Rock from?": a year asked for, with nothing counted or
+    /// ranked, is the date of the rows named; a table without a date of its own cannot give it, and a
+    /// count of those rows per year of some other table's date answers another question.
+    func refuseYearOfUndatedRows(subject: Int?) throws {
+        guard askedDatePart, countAt == nil, aggregate == nil, rank == nil, groupSpans.isEmpty, valueGroupSpans.isEmpty,
+              let table = subject ?? valueHeadTable() else { return }
+        if !graph.tables[table].columns.contains(where: { [.date, .year].contains($0.kind) }) {
+            throw Refusal("no date column of \(tableName(table)) tells its year")
         }
     }
 }

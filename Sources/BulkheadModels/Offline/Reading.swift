@@ -97,6 +97,8 @@ struct Reading {
     var rank: Rank?
     var groupCues: [Int] = []
     var dateGroups: [(part: DatePart, at: Int)] = []
+    /// "which year", "what month": a date part is what the question asks for.
+    var askedDatePart = false
     var negationAt: [Int] = []
     var moneyAt: Int?
     var quantityAt: Int?
