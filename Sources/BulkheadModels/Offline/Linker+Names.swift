@@ -118,8 +118,12 @@ extension Linker {
                 // "running time" for runtime: two words written as one.
                 guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
                         ?? (length == 2 && key.allSatisfy { $0.count > 2 } ? dictionary[[key.joined()]] : nil) else { continue }
+                // "How much did each customer pay": a money verb after its subject or an auxiliary is the
+                // verb, not the noun its synonyms stand for (pay as salary); only a column of that whole name takes it.
+                let moneyVerb = length == 1 && Lexicon.moneyVerbs.contains(tokens[i].stem)
+                    && tokens[max(0, i - 3)..<i].contains { ["did", "does", "do", "will", "would", "to", "we", "they"].contains($0.lower) }
                 // A word that shapes questions ("milliseconds", "named") names a column only when it is that column's whole name.
-                if questionWord {
+                if questionWord || moneyVerb {
                     let typed = tokens[i].lower
                     targets = targets.filter { target in
                         guard target.strength >= 4, let column = target.column else { return false }

@@ -29,10 +29,9 @@ extension Reading {
 }
 
 extension Reading {
-    /// "members who have ridden a cargo bike", "mechanics who fixed a battery problem": a verb the
-    /// schema does not name, between two things it links through exactly one table of events (or
-    /// whose second thing is such a table of the first's), says only "through that table"; the
-    /// join finds the path. With several tables that could be meant it stays unknown and refuses.
+    /// "members who have ridden a cargo bike": a verb the schema does not name, between two things it
+    /// links through exactly one table of events, says only "through that table"; the join finds the
+    /// path. With several tables that could be meant it stays unknown and refuses.
     func isEventVerb(_ i: Int) -> Bool {
         let w = tokens[i].lower
         // An irregular form ("slept", "ridden") is a verb only after a word that takes one (WordNet's list holds nouns too).
@@ -44,9 +43,9 @@ extension Reading {
         let linking = graph.tables.indices.filter { c in
             c != a && c != b && graph.edges.contains { $0.child == c && $0.parent == a } && graph.edges.contains { $0.child == c && $0.parent == b }
         }
-        if linking.count == 1 { return true }
-        // "mechanics who fixed a battery problem": the second thing is itself the events, one key away.
-        return linking.isEmpty && graph.edges.filter({ $0.child == b && $0.parent == a }).count == 1
+        // Where the second thing is itself the rows of events, one key away ("customers who cancelled
+        // their invoices"), an unknown verb is a condition on those rows that nothing read: refused.
+        return linking.count == 1
     }
 
     /// The one table a span names: a table, or the table of every column or stored value it names.

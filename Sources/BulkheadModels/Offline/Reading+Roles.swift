@@ -192,6 +192,7 @@ extension Reading {
         }
         let emptyPhrases = Lexicon.emptyPhraseTokens(tokens)
         try refuseUnheldEventDate()
+        try refuseAmountOfAKind()
         for i in tokens.indices {
             let token = tokens[i]
             if token.quoted || token.number != nil || consumed.contains(i) || spanCovering(i) != nil || emptyPhrases.contains(i) { continue }

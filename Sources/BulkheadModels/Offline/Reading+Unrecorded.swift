@@ -8,6 +8,9 @@
 ///
 /// "What's the release year of the album Back in Black?": a verb used as a noun before "year"
 /// or "date" names a date the schema must hold; nothing read means none is held.
+///
+/// "How much fuel did each rental use?": an amount of something the schema records only as a kind
+/// (a text column such as `fuel_type`) is not held; summing the rows' money instead answers another question.
 extension Reading {
     /// Whether the question asks "how many times" or "how often".
     var asksForOccurrences: Bool {
@@ -55,6 +58,16 @@ extension Reading {
               let table = subject ?? valueHeadTable() else { return }
         if !graph.tables[table].columns.contains(where: { [.date, .year].contains($0.kind) }) {
             throw Refusal("no date column of \(tableName(table)) tells its year")
+        }
+    }
+
+    /// Refuses "how much X" where X names only text columns: no amount of X is recorded.
+    func refuseAmountOfAKind() throws {
+        for i in tokens.indices where word(i) == "how" && word(i + 1) == "much" {
+            guard let n = following(i + 1, skipping: ["the", "a", "an"]), let k = spanStarting(n), spans[k].table == nil,
+                  case let .columns(columns) = spans[k].meaning, !columns.isEmpty,
+                  columns.allSatisfy({ graph.column($0).kind == .text }) else { continue }
+            throw Refusal("no column holds an amount of \"\(tokens[n].text)\"")
         }
     }
 }

@@ -53,7 +53,12 @@ struct SchemaGraph {
         }
         /// Whether its name says it holds money.
         var isMoney: Bool {
-            kind == .numeric && !isKey && (ownWords.contains { Lexicon.moneyWords.contains($0) } || ownWords == Lexicon.boxOffice)
+            // "total" before another noun counts that noun (total_credits, total_hours), not money.
+            let total = Lexicon.stem("total")
+            let moneyWord = ownWords.enumerated().contains { index, word in
+                Lexicon.moneyWords.contains(word) && (word != total || index == ownWords.count - 1 || Lexicon.moneyWords.contains(ownWords[ownWords.count - 1]))
+            }
+            return kind == .numeric && !isKey && (moneyWord || ownWords == Lexicon.boxOffice)
         }
         /// Whether its name says it holds a number of units.
         var isQuantity: Bool {
