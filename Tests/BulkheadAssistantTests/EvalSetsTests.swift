@@ -114,6 +114,9 @@ import BulkheadStore
             ("round7-relations-hotels", "hotels", acme), ("round7-relations-wholesale", "wholesale", acme),
             ("round7-relations-flights", "flights", acme), ("round7-relations-movies", "movies", acme),
             ("round7-relations-elements", "elements", acme),
+            // Round 8 (answers18): date ranges with one shared year, rate words ("monthly fee"), durations between two dates.
+            ("round8-ranges-hotels", "hotels", acme), ("round8-ranges-wholesale", "wholesale", acme),
+            ("round8-ranges-charity", "charity", acme), ("round8-ranges-bikeshare", "bikeshare", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -180,6 +180,9 @@ extension Reading {
                 if readHasManager(i) { continue }
                 managerAt = i
                 consumed.insert(i)
+            case _ where ["yearly", "annually", "annual", "monthly", "daily"].contains(w) && namesColumnWithNext(i):
+                // "the average daily rate", "the monthly fee": a column's name, not a grouping by a date part.
+                break
             case "yearly", "annually", "annual", "monthly", "daily":
                 let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
                 dateGroups.append((part, i))
