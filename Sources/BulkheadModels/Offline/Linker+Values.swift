@@ -45,7 +45,9 @@ extension Linker {
                         guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
                         if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column)
                             || insideColumnName(start) { continue }
-                        if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
+                        // "issues marked Done": a function word capitalised mid-sentence as a stored value spells it is that value.
+                        let spelledAsValue = words.count == 1 && start > 0 && value.count > 2 && tokens[start].text == value && tokens[start].capitalized
+                        if words.allSatisfy({ Lexicon.fillers.contains($0) }), !spelledAsValue { continue }
                         // "at the box office": a lowercase title ("The Box") whose last word begins a column's name is that name.
                         if words.count > 1, insideColumnName(start + words.count - 1),
                            !tokens[start..<(start + words.count)].contains(where: { $0.capitalized && $0.lower != "the" }) { continue }

@@ -82,9 +82,12 @@ extension Reading {
             return .expression(function: "DAYS", expr: scale(.daysSpanned(date.ref)), table: table, condition: nil)
         }
         guard let aggregate else { throw Refusal("it cannot tell whether to list or to aggregate the lengths") }
-        // "how many days did it take to close issues": the rows named after the verb when no subject was settled.
-        let named = spans.indices.filter { spans[$0].table != nil && !spans[$0].isValue && spans[$0].edge == nil }.compactMap { spans[$0].table }
-        guard let table = subject ?? conditionTable() ?? (Set(named).count == 1 ? named.first : nil) else {
+        // "how many days did it take to close issues": with no subject settled, the one table named
+        // (or whose columns are named) whose rows hold a start and an end date.
+        let graph = self.graph
+        let named = Set(spans.indices.filter { !spans[$0].isValue }.flatMap { spans[$0].table.map { [$0] } ?? spans[$0].columns.map(\.table) })
+            .filter { graph.dateColumns(of: $0).filter { !$0.words.contains("birth") }.count >= 2 }
+        guard let table = subject ?? conditionTable() ?? (named.count == 1 ? named.first : nil) else {
             throw Refusal("it cannot tell whose length is measured")
         }
         let (start, end) = try interval(of: [table], questionStems: questionStems)
