@@ -119,6 +119,7 @@ import BulkheadStore
             ("round8-ranges-charity", "charity", acme), ("round8-ranges-bikeshare", "bikeshare", acme),
             ("round8-durations-hotels", "hotels", acme), ("round8-durations-wholesale", "wholesale", acme),
             ("round8-durations-charity", "charity", acme), ("round8-durations-bikeshare", "bikeshare", acme),
+            ("round8-shares-hotels", "hotels", acme), ("round8-shares-wholesale", "wholesale", acme), ("round8-shares-charity", "charity", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -254,6 +254,7 @@ private struct Writer {
         case let .entered(ref, edge):
             let node = joins.nodes.firstIndex { $0.table == ref.table && $0.edge?.id == edge } ?? joins.node(for: ref)
             return joins.qualifier(node, dialect) + "." + dialect.identifier(graph.column(ref).name)
+        case let .shareOfAll(table): return "100.0 * COUNT(*) / (SELECT COUNT(*) FROM \(dialect.table(graph.tables[table].name)))"
         case let .share(conditions):
             return "100.0 * SUM(CASE WHEN " + conditions.map { condition($0) }.joined(separator: " AND ") + " THEN 1 ELSE 0 END) / COUNT(*)"
         }

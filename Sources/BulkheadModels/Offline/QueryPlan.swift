@@ -24,6 +24,8 @@ struct QueryPlan {
         case daysSpanned(SchemaGraph.ColumnRef)
         /// The percentage of the rows that meet the conditions: "what percentage of bookings were cancelled".
         case share([Condition])
+        /// The percentage a group's rows are of all the rows of a table: "what percentage of all tracks does each media type account for".
+        case shareOfAll(Int)
         /// A column of the row a table's key to itself points to, read through that edge: the
         /// manager's name beside the employee's own, where the same column is needed twice.
         case entered(SchemaGraph.ColumnRef, edge: Int)
@@ -39,13 +41,14 @@ struct QueryPlan {
             case let .daysBetween(start, end): return [start, end]
             case let .daysSpanned(ref): return [ref]
             case let .share(conditions): return conditions.flatMap(\.columns)
+            case .shareOfAll: return []
             case .entered: return []
             }
         }
 
         var isAggregate: Bool {
             switch self {
-            case .count, .countDistinct, .aggregate, .share, .daysSpanned: return true
+            case .count, .countDistinct, .aggregate, .share, .shareOfAll, .daysSpanned: return true
             case let .scaled(inner, _): return inner.isAggregate
             default: return false
             }
