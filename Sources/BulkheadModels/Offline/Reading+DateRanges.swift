@@ -76,7 +76,10 @@ extension Reading {
     private mutating func appendRange(_ range: Intent, last: Int) {
         var intent = range
         if let p = previous(intent.at, skipping: ["the", "a", "an", "was", "were", "is", "are"]), let k = spanEnding(p),
-           spans[k].columns.contains(where: { [.date, .year].contains(graph.column($0).kind) }) {
+           spans[k].columns.contains(where: { graph.column($0).kind == .date }),
+           // "released between 2007-12-20 and …" where the verb also names a year column: left to the
+           // date resolver, which keeps days on a date column.
+           !spans[k].columns.contains(where: { graph.column($0).kind == .year }) {
             intent.columnSpan = k
             used.insert(k)
         }
