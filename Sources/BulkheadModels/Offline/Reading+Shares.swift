@@ -65,6 +65,11 @@ extension Reading {
     /// so each group's rows are counted against all the rows of the table. Only where the rows are
     /// grouped and kept whole (no condition, which the whole would need as well).
     private mutating func buildShareOfAll(rowsAt k: Int) throws -> QueryPlan {
+        // Only where the group is said to make up the rows ("account for", "make up"): a part left
+        // unread ("were gift-aided" naming no condition) must not pass for the whole.
+        let phrases: [[String]] = [["account", "for"], ["accounts", "for"], ["make", "up"], ["makes", "up"]]
+        let saysShareOfAll = tokens.indices.contains { j in phrases.contains { phrase in (0..<phrase.count).allSatisfy { word(j + $0) == phrase[$0] } } }
+        guard saysShareOfAll else { throw Refusal("it cannot tell which rows the percentage counts") }
         var whole = self
         whole.shareAt = nil
         var plan = try whole.buildPlan()
