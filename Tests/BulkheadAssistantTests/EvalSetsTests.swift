@@ -121,6 +121,12 @@ import BulkheadStore
             // an unknown verb over one key, "how much" of a text column, a money verb read as its noun synonym).
             ("round8-guards-bikeshare", "bikeshare", acme), ("round8-guards-registrar", "registrar", acme),
             ("round8-guards-wholesale", "wholesale", acme),
+            // Round 8 (answers18): date ranges with one shared year, rate words ("monthly fee"), durations between two dates.
+            ("round8-ranges-hotels", "hotels", acme), ("round8-ranges-wholesale", "wholesale", acme),
+            ("round8-ranges-charity", "charity", acme), ("round8-ranges-bikeshare", "bikeshare", acme),
+            ("round8-durations-hotels", "hotels", acme), ("round8-durations-wholesale", "wholesale", acme),
+            ("round8-durations-charity", "charity", acme), ("round8-durations-bikeshare", "bikeshare", acme),
+            ("round8-shares-hotels", "hotels", acme), ("round8-shares-wholesale", "wholesale", acme), ("round8-shares-charity", "charity", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -45,7 +45,11 @@ extension Linker {
                         guard same, !(start..<(start + words.count)).contains(where: { taken.contains($0) || tokens[$0].quoted }) else { continue }
                         if words.count == 1, !acceptsSingleWord(tokens[start], value: value, schemaStems: schemaStems, at: start, column: column)
                             || insideColumnName(start) { continue }
-                        if words.allSatisfy({ Lexicon.fillers.contains($0) }) { continue }
+                        // "issues marked Done": a function word capitalised mid-sentence as a stored value spells it is that value.
+                        // A second sentence may open with one ("…? Show the name", "…. What is …"): those stay function words.
+                        let spelledAsValue = words.count == 1 && start > 0 && value.count > 2 && tokens[start].text == value && tokens[start].capitalized
+                            && !Lexicon.sentenceVerbs.contains(tokens[start].lower) && !Self.sentenceOpeners.contains(tokens[start].lower)
+                        if words.allSatisfy({ Lexicon.fillers.contains($0) }), !spelledAsValue { continue }
                         // "at the box office": a lowercase title ("The Box") whose last word begins a column's name is that name.
                         if words.count > 1, insideColumnName(start + words.count - 1),
                            !tokens[start..<(start + words.count)].contains(where: { $0.capitalized && $0.lower != "the" }) { continue }
@@ -253,6 +257,11 @@ extension Linker {
         "partly", "nearly", "almost", "exactly", "more", "less", "most", "least", "much", "many", "few", "several", "enough",
         "too", "very", "quite", "rather", "anymore", "later", "soon", "recently", "previously", "currently",
     ]
+
+    /// The words that open a question or a request, and so may open a second sentence capitalised.
+    static let sentenceOpeners: Set<String> = ["what", "which", "who", "whom", "whose", "how", "where", "when", "why", "is", "are", "do", "does",
+                                                "did", "can", "could", "show", "list", "give", "find", "get", "tell", "display", "return", "fetch",
+                                                "retrieve", "provide", "please", "also", "and", "then", "for", "include", "name", "names"]
 
     /// A word that shapes questions (a filler, a comparative, a superlative, a unit, a month): never a
     /// guessed column.

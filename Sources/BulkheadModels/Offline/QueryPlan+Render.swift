@@ -250,9 +250,11 @@ private struct Writer {
         case let .scaled(inner, divisor): return dialect.divide(self.expr(inner), by: divisor)
         case let .discounted(inner, discount): return self.expr(inner) + " * (1 - " + column(discount) + ")"
         case let .daysBetween(start, end): return dialect.days(from: column(start), to: column(end))
+        case let .daysSpanned(ref): return dialect.days(from: "MIN(\(column(ref)))", to: "MAX(\(column(ref)))")
         case let .entered(ref, edge):
             let node = joins.nodes.firstIndex { $0.table == ref.table && $0.edge?.id == edge } ?? joins.node(for: ref)
             return joins.qualifier(node, dialect) + "." + dialect.identifier(graph.column(ref).name)
+        case let .shareOfAll(table): return "100.0 * COUNT(*) / (SELECT COUNT(*) FROM \(dialect.table(graph.tables[table].name)))"
         case let .share(conditions):
             return "100.0 * SUM(CASE WHEN " + conditions.map { condition($0) }.joined(separator: " AND ") + " THEN 1 ELSE 0 END) / COUNT(*)"
         }

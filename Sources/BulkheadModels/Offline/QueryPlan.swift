@@ -20,8 +20,12 @@ struct QueryPlan {
         case discounted(Expr, SchemaGraph.ColumnRef)
         /// The days from a start date to an end date of the same row.
         case daysBetween(SchemaGraph.ColumnRef, SchemaGraph.ColumnRef)
+        /// The days from the earliest to the latest date of a group's rows ("between their first and last purchase").
+        case daysSpanned(SchemaGraph.ColumnRef)
         /// The percentage of the rows that meet the conditions: "what percentage of bookings were cancelled".
         case share([Condition])
+        /// The percentage a group's rows are of all the rows of a table: "what percentage of all tracks does each media type account for".
+        case shareOfAll(Int)
         /// A column of the row a table's key to itself points to, read through that edge: the
         /// manager's name beside the employee's own, where the same column is needed twice.
         case entered(SchemaGraph.ColumnRef, edge: Int)
@@ -35,14 +39,16 @@ struct QueryPlan {
             case let .arithmetic(parts, _): return parts.flatMap(\.columns)
             case let .discounted(inner, discount): return inner.columns + [discount]
             case let .daysBetween(start, end): return [start, end]
+            case let .daysSpanned(ref): return [ref]
             case let .share(conditions): return conditions.flatMap(\.columns)
+            case .shareOfAll: return []
             case .entered: return []
             }
         }
 
         var isAggregate: Bool {
             switch self {
-            case .count, .countDistinct, .aggregate, .share: return true
+            case .count, .countDistinct, .aggregate, .share, .shareOfAll, .daysSpanned: return true
             case let .scaled(inner, _): return inner.isAggregate
             default: return false
             }

@@ -70,6 +70,7 @@ extension Reading {
             if let next = readCode(i, w) { i = next; continue }
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }
+            if let next = try readDateRange(i, w) { i = next; continue }
             if let next = readDayOrTime(i, w) { i = next; continue }
             if let next = readWeekday(i, w) { i = next; continue }
             if let next = readColumnComparison(i, w) { i = next; continue }

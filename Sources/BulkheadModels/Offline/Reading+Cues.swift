@@ -42,6 +42,9 @@ extension Reading {
             let next = word(i + 1)
             if i == 0, Self.writeVerbs.contains(w) { throw Refusal("it only writes read-only queries") }
             switch w {
+            case "how" where next == "many" && readDurationAsked(i):
+                // "how many days did it take to close issues": a length between two dates, not a count.
+                break
             case "how" where next == "many":
                 countAt = i
                 consumed.formUnion([i, i + 1])
@@ -180,6 +183,9 @@ extension Reading {
                 if readHasManager(i) { continue }
                 managerAt = i
                 consumed.insert(i)
+            case _ where ["yearly", "annually", "annual", "monthly", "daily"].contains(w) && namesColumnWithNext(i):
+                // "the average daily rate", "the monthly fee": a column's name, not a grouping by a date part.
+                break
             case "yearly", "annually", "annual", "monthly", "daily":
                 let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
                 dateGroups.append((part, i))

@@ -4,6 +4,7 @@
 /// country's customers spent the most").
 extension Reading {
     mutating func regroup(subject: Int?, measure: inout Measure?, groups: inout [GroupKey]) {
+        groupSpannedBySubject(subject: subject, measure: measure, groups: &groups)
         // "Which artists have more than 3 albums? Show the name and the number of albums": the count is per artist.
         if groups.isEmpty, rank == nil, let subject, case let .rows(counted)? = measure, counted != subject,
            intents.contains(where: { if case let .havingCount(t, _, _) = $0.kind { return t == counted }; return false }) {

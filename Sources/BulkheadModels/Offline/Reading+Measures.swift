@@ -19,6 +19,7 @@ extension Reading {
 
     /// The counted rows or the aggregated expression the cues ask for, before any ranking.
     mutating func resolveMeasure(subject: Int?) throws -> Measure? {
+        if durationDays != nil { return try durationMeasure(subject: subject) }
         if let countAt {
             _ = countAt
             if let k = countSpan {

@@ -6,7 +6,9 @@ extension Reading {
     /// Words that ask for a share of rows when "of" follows them.
     static let shareWords: Set<String> = ["percentage", "percent", "proportion", "share", "fraction"]
     /// Verb phrases that only say what became of the rows: "ended up cancelled", "turned out late".
-    static let outcomePhrases: [[String]] = [["ended", "up"], ["end", "up"], ["turned", "out"], ["wound", "up"]]
+    static let outcomePhrases: [[String]] = [["ended", "up"], ["end", "up"], ["turned", "out"], ["wound", "up"],
+                                             // "what percentage of all tracks does each media type account for / make up".
+                                             ["account", "for"], ["accounts", "for"], ["make", "up"], ["makes", "up"]]
 
     /// Reads "percentage of", "share of": the answer is a share of counted rows.
     mutating func readShare() {
@@ -16,6 +18,8 @@ extension Reading {
             shareAt = i
             countAt = countAt ?? i
             consumed.formUnion([i, i + 1])
+            // "… Show the project name and the percentage": the same share named again to be shown.
+            for j in tokens.indices where j > i + 1 && word(j).map(Self.shareWords.contains) == true && word(j + 1) != "of" { consumed.insert(j) }
             for j in (i + 2)..<tokens.count {
                 for phrase in Self.outcomePhrases where j + phrase.count <= tokens.count && (0..<phrase.count).allSatisfy({ word(j + $0) == phrase[$0] }) {
                     consumed.formUnion(j..<(j + phrase.count))
@@ -36,7 +40,7 @@ extension Reading {
         countSpan = k
         used.insert(k)
         let after = spans[k].range.upperBound
-        guard intents.contains(where: { $0.at >= after }) else { throw Refusal("it cannot tell which rows the percentage counts") }
+        guard intents.contains(where: { $0.at >= after }) else { return try buildShareOfAll(rowsAt: k) }
         var whole = self
         whole.shareAt = nil
         whole.intents.removeAll { $0.at >= after }
@@ -54,6 +58,28 @@ extension Reading {
         if plan.fansOut(graph) { throw Refusal("the rows the percentage counts repeat through the tables its condition needs") }
         if plan.orderBy.contains(where: { $0.expr == .count }) { plan.orderBy = plan.orderBy.map { $0.expr == .count ? (.share(added), $0.descending) : $0 } }
         notes = whole.notes + ["took the percentage of the rows that meet the conditions said after \(quoted(k))"]
+        return plan
+    }
+
+    /// "What percentage of all tracks does each media type account for": no condition picks a part,
+    /// so each group's rows are counted against all the rows of the table. Only where the rows are
+    /// grouped and kept whole (no condition, which the whole would need as well).
+    private mutating func buildShareOfAll(rowsAt k: Int) throws -> QueryPlan {
+        // Only where the group is said to make up the rows ("account for", "make up"): a part left
+        // unread ("were gift-aided" naming no condition) must not pass for the whole.
+        let phrases: [[String]] = [["account", "for"], ["accounts", "for"], ["make", "up"], ["makes", "up"]]
+        let saysShareOfAll = tokens.indices.contains { j in phrases.contains { phrase in (0..<phrase.count).allSatisfy { word(j + $0) == phrase[$0] } } }
+        guard saysShareOfAll else { throw Refusal("it cannot tell which rows the percentage counts") }
+        var whole = self
+        whole.shareAt = nil
+        var plan = try whole.buildPlan()
+        guard let table = spans[k].table, plan.base == table, !plan.groupBy.isEmpty, plan.conditions.isEmpty, plan.having.isEmpty, plan.combined.isEmpty,
+              !plan.fansOut(graph), let index = plan.outputs.firstIndex(where: { $0.expr == .count }) else {
+            throw Refusal("it cannot tell which rows the percentage counts")
+        }
+        plan.outputs[index] = QueryPlan.Output(expr: .shareOfAll(table), alias: "percent")
+        if plan.orderBy.contains(where: { $0.expr == .count }) { plan.orderBy = plan.orderBy.map { $0.expr == .count ? (.shareOfAll(table), $0.descending) : $0 } }
+        notes = whole.notes + ["took each group's percentage of all the rows of \(tableName(table))"]
         return plan
     }
 }

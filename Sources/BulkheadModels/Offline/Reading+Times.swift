@@ -42,7 +42,7 @@ extension Reading {
     }
 
     /// A day with its year at `i`: "January 1st, 2015", "1st of January 2015", "1 January 2015", "2015-01-01".
-    private func dayAt(_ i: Int) -> (day: (Int, Int, Int), last: Int)? {
+    func dayAt(_ i: Int) -> (day: (Int, Int, Int), last: Int)? {
         guard tokens.indices.contains(i) else { return nil }
         let valid = { (y: Int, m: Int, d: Int) -> (Int, Int, Int)? in
             (1...12).contains(m) && d >= 1 && d <= Self.daysIn(month: m, year: y) ? (y, m, d) : nil
@@ -76,7 +76,7 @@ extension Reading {
     }
 
     /// A day of the month written "1st", "22nd", "3rd", "4th" or "15".
-    private func dayNumber(_ i: Int) -> Int? {
+    func dayNumber(_ i: Int) -> Int? {
         guard let token = tokens[safe: i], !token.quoted else { return nil }
         if let n = token.number { return n == n.rounded() && (1...31).contains(n) ? Int(n) : nil }
         let digits = token.lower.prefix { $0.isNumber }

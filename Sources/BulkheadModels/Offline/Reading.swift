@@ -132,6 +132,10 @@ struct Reading {
     var netOfDiscountAt: Int?
     /// "how long": the answer is a duration.
     var durationAt: Int?
+    /// "how many days did it take": the days per unit asked (1 for days, 7 for weeks), measured between two dates.
+    var durationDays: Double?
+    /// "between their first and last purchase": the noun whose rows' earliest and latest dates bound the length.
+    var durationSpanAt: Int?
     /// "names", "who": the answer is the subject's label columns.
     var wantsLabel = false
     /// "the manager of X": where the question asks for the row X's self-referencing key points to.
