@@ -165,6 +165,8 @@ struct Reading {
     var projectionSpans: [Int] = []
     /// Groupings by a table named through a foreign key's role: the edge to enter it by.
     var groupEdges: [Int: Int] = [:]
+    /// Foreign keys a verb chose among several between two tables ("assigned": `assignee_id`).
+    var roleEdges: Set<Int> = []
     var notes: [String] = []
 
     init(tokens: [Token], planner: Planner) throws {
@@ -182,6 +184,7 @@ struct Reading {
         links.linkNames(skipping: consumed)
         readAverageOfCounts()
         resolveJunctions()
+        readRoleVerbs()
         preferColumnsAfterAggregates()
         narrowWhoseColumns()
         try scanConditions()
