@@ -21,6 +21,52 @@ extension Reading {
         }
     }
 
+    /// "trips starting at each station", "rentals picked up at each branch": a verb whose stem (or
+    /// whose phrasal verb's one-word noun) begins the name of exactly one of several keys between
+    /// two tables (`start_station_id`, `pickup_branch_id`) chooses that key, when the question
+    /// names the table the keys point to. Two verbs choosing two keys of the same pair cancel out,
+    /// and the join refuses as before.
+    mutating func readKeyVerbs() {
+        var verbs: [(stem: String, at: Int)] = []
+        for (i, token) in tokens.enumerated() where !links.valueTokens.contains(i) && token.number == nil && !token.quoted {
+            let w = token.lower
+            if w.count > 3, w.hasSuffix("ed") || w.hasSuffix("ing") || WordNetForms.irregular[w] != nil { verbs.append((token.stem, i)) }
+            if i + 1 < tokens.count, links.isPhrasalVerb(i..<(i + 2)) { verbs.append((Lexicon.stem(token.stem + tokens[i + 1].lower), i)) }
+        }
+        guard !verbs.isEmpty else { return }
+        var chosen: [Int: [(edge: Int, at: Int)]] = [:]
+        for edge in graph.edges where edge.child != edge.parent && edge.childColumns.count == 1 {
+            let siblings = graph.edges.filter { $0.child == edge.child && $0.parent == edge.parent && $0.childColumns.count == 1 }
+            guard siblings.count > 1, spans.contains(where: { names($0, edge.parent) }) else { continue }
+            var verbAt: Int?
+            let matching = siblings.filter { sibling in
+                let column = graph.tables[sibling.child].columns[sibling.childColumns[0]]
+                let raw = SchemaGraph.rawWords(of: column.name)
+                guard let first = column.ownWords.first, column.ownWords.count > 1 else { return false }
+                let agents = raw.count == 2 ? Set(Linker.verbStems(ofRoleNoun: raw[0])) : []
+                guard let verb = verbs.first(where: { $0.stem == first || agents.contains($0.stem) }) else { return false }
+                if sibling.id == edge.id { verbAt = verb.at }
+                return true
+            }
+            if matching.count == 1, let at = verbAt { chosen[edge.child * 10_000 + edge.parent, default: []].append((edge.id, at)) }
+        }
+        for found in chosen.values where found.count == 1 {
+            let (id, at) = found[0]
+            roleEdges.insert(id)
+            // The verb said which key joins; it names neither that key's column nor anything else of it.
+            guard let k = spanCovering(at), let edge = graph.edges.first(where: { $0.id == id }) else { continue }
+            let key = ColumnRef(table: edge.child, column: edge.childColumns[0])
+            let rest = spans[k].columns.filter { $0 != key && !graph.column($0).isKey }
+            guard spans[k].table == nil, !spans[k].isValue, spans[k].columns.contains(key) else { continue }
+            if rest.isEmpty {
+                consumed.formUnion(spans[k].range)
+                links.remove(k)
+            } else {
+                links.retype(k, as: .columns(rest))
+            }
+        }
+    }
+
     /// Whether span `k` is a verb (an inflected verb, or a verb and its particle) rather than the
     /// role noun the schema names its key with.
     func isRoleVerb(_ k: Int) -> Bool {
@@ -32,7 +78,7 @@ extension Reading {
     }
 
     /// Whether a mention names rows of `table`: the table, a stored value of it, or its columns.
-    private func names(_ span: Linker.Span, _ table: Int) -> Bool {
+    func names(_ span: Linker.Span, _ table: Int) -> Bool {
         if let t = span.table { return t == table }
         if case let .value(_, holders) = span.meaning { return !holders.isEmpty && holders.allSatisfy { $0.table == table } }
         return !span.columns.isEmpty && span.columns.allSatisfy { $0.table == table }

@@ -185,6 +185,7 @@ struct Reading {
         readAverageOfCounts()
         resolveJunctions()
         readRoleVerbs()
+        readKeyVerbs()
         preferColumnsAfterAggregates()
         narrowWhoseColumns()
         try scanConditions()
