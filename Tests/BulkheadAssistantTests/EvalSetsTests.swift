@@ -114,6 +114,12 @@ import BulkheadStore
             ("round7-relations-hotels", "hotels", acme), ("round7-relations-wholesale", "wholesale", acme),
             ("round7-relations-flights", "flights", acme), ("round7-relations-movies", "movies", acme),
             ("round7-relations-elements", "elements", acme),
+            // Round 8 (answers17): verbs that choose a key among several to the same table ("started at", "returned to",
+            // "assigned to"), a date column ("checked out", "picked up", "resolved"), the money of gifts ("raised"),
+            // or the rows of the table a verb names, counted ("booked more than 3 times").
+            ("round8-verbs-bikeshare", "bikeshare", acme), ("round8-verbs-carrental", "carrental", acme),
+            ("round8-verbs-tracker", "tracker", acme), ("round8-verbs-hotels", "hotels", acme),
+            ("round8-verbs-wholesale", "wholesale", acme), ("round8-verbs-charity", "charity", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -41,4 +41,24 @@ extension Reading {
     var phrasalCompounds: Set<String> {
         Set(tokens.indices.dropLast().filter { links.isPhrasalVerb($0..<($0 + 2)) }.map { Lexicon.stem(tokens[$0].stem + tokens[$0 + 1].lower) })
     }
+
+    /// The question's phrasal verbs as stems ("checked out" → check, out).
+    var phrasalPairs: Set<[String]> {
+        Set(tokens.indices.dropLast().filter { links.isPhrasalVerb($0..<($0 + 2)) }.map { [tokens[$0].stem, tokens[$0 + 1].lower] })
+    }
+
+    /// The date column the question's words name ("hired" → hire_date, "checked out" → check_out):
+    /// the most words shared with the question, where a particle counts only in the phrasal verb it
+    /// makes ("checked out" is not `check_in`); the first of the best, nil when none shares a word.
+    func namedDate(_ candidates: [SchemaGraph.ColumnRef], questionStems: Set<String>) -> SchemaGraph.ColumnRef? {
+        let pairs = phrasalPairs
+        var best: (ref: SchemaGraph.ColumnRef, score: Int)?
+        for ref in candidates {
+            let words = graph.column(ref).words
+            var score = words.filter { questionStems.contains($0) && $0 != "dat" && !Linker.particles.contains($0) }.count
+            if zip(words, words.dropFirst()).contains(where: { pairs.contains([$0, $1]) }) { score += 1 }
+            if score > 0, score > best?.score ?? 0 { best = (ref, score) }
+        }
+        return best?.ref
+    }
 }

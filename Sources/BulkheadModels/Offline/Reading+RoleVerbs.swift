@@ -30,7 +30,9 @@ extension Reading {
         var verbs: [(stem: String, at: Int)] = []
         for (i, token) in tokens.enumerated() where !links.valueTokens.contains(i) && token.number == nil && !token.quoted {
             let w = token.lower
-            if w.count > 3, w.hasSuffix("ed") || w.hasSuffix("ing") || WordNetForms.irregular[w] != nil { verbs.append((token.stem, i)) }
+            // A verb's plain form before its preposition too: "which station did the most trips start at".
+            let plain = i + 1 < tokens.count && ["at", "from", "to", "in", "on"].contains(tokens[i + 1].lower) && spanCovering(i).map { spans[$0].table == nil } ?? true
+            if w.count > 3, w.hasSuffix("ed") || w.hasSuffix("ing") || WordNetForms.irregular[w] != nil || plain { verbs.append((token.stem, i)) }
             if i + 1 < tokens.count, links.isPhrasalVerb(i..<(i + 2)) { verbs.append((Lexicon.stem(token.stem + tokens[i + 1].lower), i)) }
         }
         guard !verbs.isEmpty else { return }
@@ -67,6 +69,23 @@ extension Reading {
         }
     }
 
+    /// "projects with no issues logged yet": a participle right after a plural noun says what was
+    /// done to those rows; where it is a verb that adds no condition of its own and names another
+    /// table only weakly (the last word of `work_logs`), it is no mention of that table.
+    mutating func dropParticiplesAfterNouns() {
+        var k = 0
+        while k < spans.count {
+            defer { k += 1 }
+            let at = spans[k].range.lowerBound
+            guard spans[k].range.count == 1, let table = spans[k].table, spans[k].strength <= 2, spans[k].edge == nil, at > 0,
+                  tokens[at].lower.hasSuffix("ed"), Lexicon.neutralVerbs.contains(tokens[at].stem),
+                  let noun = spanEnding(at - 1), let before = spans[noun].table, before != table, isPlural(noun) else { continue }
+            consumed.insert(at)
+            links.remove(k)
+            k -= 1
+        }
+    }
+
     /// Whether span `k` is a verb (an inflected verb, or a verb and its particle) rather than the
     /// role noun the schema names its key with.
     func isRoleVerb(_ k: Int) -> Bool {
@@ -82,5 +101,23 @@ extension Reading {
         if let t = span.table { return t == table }
         if case let .value(_, holders) = span.meaning { return !holders.isEmpty && holders.allSatisfy { $0.table == table } }
         return !span.columns.isEmpty && span.columns.allSatisfy { $0.table == table }
+    }
+
+    /// The one table of events a verb before `at` names through its root ("rented" → rentals,
+    /// "ordered" → orders): the verb nearest before, within the clause; nil when none or several.
+    func tableOfVerb(before at: Int) -> Int? {
+        for j in stride(from: at - 1, through: max(0, at - 6), by: -1) {
+            let w = tokens[j].lower
+            guard !links.valueTokens.contains(j), w.count > 3, w.hasSuffix("ed") || WordNetForms.irregular[w] != nil else { continue }
+            let roots = Lexicon.roots(w)
+            let found = graph.tables.filter { table in
+                guard let last = SchemaGraph.rawWords(of: table.name).last, last.count > 3 else { return false }
+                // "bookings" is made from "book" as "rentals" from "rent".
+                let own = Lexicon.roots(last).union(last.hasSuffix("s") ? Lexicon.roots(String(last.dropLast())) : [])
+                return !own.isDisjoint(with: roots)
+            }
+            return found.count == 1 ? found[0].index : nil
+        }
+        return nil
     }
 }

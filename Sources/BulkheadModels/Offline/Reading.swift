@@ -186,6 +186,7 @@ struct Reading {
         resolveJunctions()
         readRoleVerbs()
         readKeyVerbs()
+        dropParticiplesAfterNouns()
         preferColumnsAfterAggregates()
         narrowWhoseColumns()
         try scanConditions()
