@@ -149,6 +149,10 @@ struct JoinTree {
             guard let other = graph.pathWithoutSiblingTurn(from: nodes[0].table, to: table, named: preferred) else { return false }
             path = other
         }
+        // "people who logged time on a project": through the named table of events, not a project's lead.
+        if let through = graph.pathThroughNamed(from: nodes[0].table, to: table, path: path, named: preferred, chosen: chosen) {
+            path = through
+        }
         var current = 0
         var at = nodes[0].table
         for var edge in path {

@@ -58,7 +58,8 @@ extension Reading {
             // The verb said which key joins; it names neither that key's column nor anything else of it.
             guard let k = spanCovering(at), let edge = graph.edges.first(where: { $0.id == id }) else { continue }
             let key = ColumnRef(table: edge.child, column: edge.childColumns[0])
-            let rest = spans[k].columns.filter { $0 != key && !graph.column($0).isKey }
+            // A date it also names ("picked up": `pickup_date`) is read from the question's words when a date is asked.
+            let rest = spans[k].columns.filter { $0 != key && !graph.column($0).isKey && graph.column($0).kind != .date }
             guard spans[k].table == nil, !spans[k].isValue, spans[k].columns.contains(key) else { continue }
             if rest.isEmpty {
                 consumed.formUnion(spans[k].range)
