@@ -127,6 +127,12 @@ import BulkheadStore
             ("round8-durations-hotels", "hotels", acme), ("round8-durations-wholesale", "wholesale", acme),
             ("round8-durations-charity", "charity", acme), ("round8-durations-bikeshare", "bikeshare", acme),
             ("round8-shares-hotels", "hotels", acme), ("round8-shares-wholesale", "wholesale", acme), ("round8-shares-charity", "charity", acme),
+            // Round 8 (answers17): verbs that choose a key among several to the same table ("started at", "returned to",
+            // "assigned to"), a date column ("checked out", "picked up", "resolved"), the money of gifts ("raised"),
+            // or the rows of the table a verb names, counted ("booked more than 3 times").
+            ("round8-verbs-bikeshare", "bikeshare", acme), ("round8-verbs-carrental", "carrental", acme),
+            ("round8-verbs-tracker", "tracker", acme), ("round8-verbs-hotels", "hotels", acme),
+            ("round8-verbs-wholesale", "wholesale", acme), ("round8-verbs-charity", "charity", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -136,7 +136,12 @@ extension Lexicon {
     }
 
     /// Verbs whose object is money: "spent the most", "paid", "billed", "earned".
-    static let moneyVerbs: Set<String> = stems(["spend", "pay", "bill", "charge", "earn", "generate", "bring", "brought", "cost", "invoice"])
+    static let moneyVerbs: Set<String> = stems(["spend", "pay", "bill", "charge", "earn", "generate", "bring", "brought", "cost", "invoice",
+                                                  // Money given to a cause: "raised for each cause", "donated in 2024".
+                                                  "raise", "donate", "contribute"])
+    /// Verbs of money handed over ("raised", "donated"): the money of the rows that record each gift,
+    /// not a figure of the row the gifts go to (a campaign's target).
+    static let givingVerbs: Set<String> = stems(["raise", "donate", "contribute"])
     /// Verbs whose object is a quantity sold: "sold the most", "best-selling", "bought".
     static let quantityVerbs: Set<String> = stems(["sell", "buy", "purchase", "order"])
     /// Stems of column words that hold money.

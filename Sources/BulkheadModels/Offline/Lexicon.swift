@@ -114,7 +114,9 @@ enum Lexicon {
         "yearly": "year", "annual": "year", "annually": "year", "monthly": "month", "daily": "day", "weekly": "week",
         "quarterly": "quarter", "bus": "bus", "gas": "gas", "news": "news", "less": "less", "address": "address",
         "addresses": "address", "country": "country", "countries": "country", "city": "city", "cities": "city",
-        "media": "media", "criteria": "criterion", "rating": "rating", "ratings": "rating", "rated": "rating", "indices": "index", "genera": "genus",
+        "media": "media", "criteria": "criterion",
+        // WordNet lists "rent" as a past form of "rend"; in a question it is the verb and noun of renting.
+        "rent": "rent", "rating": "rating", "ratings": "rating", "rated": "rating", "indices": "index", "genera": "genus",
     ]
 
     // MARK: Synonyms

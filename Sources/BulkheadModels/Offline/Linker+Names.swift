@@ -52,6 +52,13 @@ extension Linker {
                    edge.parent != table.index, Array(column.ownWords.dropLast()) != graph.tables[edge.parent].words {
                     add(Array(column.ownWords.dropLast()), Target(table: edge.parent, column: nil, metric: nil, condition: nil, threshold: nil,
                                                                   strength: 4, edge: edge.id))
+                    // "assigned" for assignee_id, "supervised" for supervisor_id: the verb the role noun is made from.
+                    let raw = SchemaGraph.rawWords(of: column.name)
+                    if raw.count == 2 {
+                        for verb in Self.verbStems(ofRoleNoun: raw[0]) {
+                            add([verb], Target(table: edge.parent, column: nil, metric: nil, condition: nil, threshold: nil, strength: 3, edge: edge.id))
+                        }
+                    }
                 }
                 if column.ownWords.count > 1 {
                     for word in column.ownWords.dropLast() where word.count > 2 && !Lexicon.fillers.contains(word) && word != "id" {
@@ -117,7 +124,7 @@ extension Linker {
                     && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
                 // "running time" for runtime: two words written as one.
                 guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
-                        ?? (length == 2 && key.allSatisfy { $0.count > 2 } ? dictionary[[key.joined()]] : nil) else { continue }
+                        ?? (length == 2 && (key.allSatisfy { $0.count > 2 } || isPhrasalVerb(range)) ? dictionary[[key.joined()]] : nil) else { continue }
                 // "How much did each customer pay": a money verb after its subject or an auxiliary is the
                 // verb, not the noun its synonyms stand for (pay as salary); only a column of that whole name takes it.
                 let moneyVerb = length == 1 && Lexicon.moneyVerbs.contains(tokens[i].stem)

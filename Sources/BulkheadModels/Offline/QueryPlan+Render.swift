@@ -3,7 +3,7 @@ extension QueryPlan {
     /// The statement and the joins it made (for the explanation); nil when a table the plan
     /// needs is not linked to the base by foreign keys.
     func render(_ graph: SchemaGraph, dialect: any SQLDialect) -> (sql: String, joins: [String])? {
-        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables, chosen: roleEdges)
         var tables: [(SchemaGraph.ColumnRef?, Int)] = []
         func need(_ expr: Expr) {
             if case let .star(t) = expr { tables.append((nil, t)) }
@@ -37,7 +37,7 @@ extension QueryPlan {
         }
         if let limit { sql += " " + dialect.limit(limit) }
         for part in combined {
-            guard let other = part.plan.render(graph, dialect: dialect) else { return nil }
+            guard let other = part.plan.choosing(roleEdges).render(graph, dialect: dialect) else { return nil }
             sql += " " + part.operation + " " + other.sql
         }
         return (sql, joins.sentences)
@@ -50,9 +50,16 @@ extension QueryPlan {
         return copy
     }
 
+    /// The plan with the keys `edges` chosen too (a subquery or a combined statement joins as its statement does).
+    func choosing(_ edges: Set<Int>) -> QueryPlan {
+        var copy = self
+        copy.roleEdges.formUnion(edges)
+        return copy
+    }
+
     /// Whether joining the plan's tables repeats rows of the base (a parent joined to its children).
     func fansOut(_ graph: SchemaGraph) -> Bool {
-        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables, chosen: roleEdges)
         var all: [SchemaGraph.ColumnRef] = outputs.flatMap(\.expr.columns) + groupBy.flatMap(\.columns) + orderBy.flatMap(\.expr.columns)
         all += (conditions + having).flatMap(\.columns)
         for column in all { _ = joins.reach(column.table, entering: entries[column], column: column) }
@@ -65,7 +72,7 @@ extension QueryPlan {
     /// the question choosing it: the child and parent tables, or nil when every join is settled.
     /// Subqueries are checked too.
     func guessedJoin(_ graph: SchemaGraph) -> (child: Int, parent: Int)? {
-        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables)
+        var joins = JoinTree(base: base, graph: graph, preferred: preferredTables, chosen: roleEdges)
         var all: [SchemaGraph.ColumnRef] = outputs.flatMap(\.expr.columns) + groupBy.flatMap(\.columns) + orderBy.flatMap(\.expr.columns)
         all += (conditions + having).flatMap(\.columns)
         for column in all { _ = joins.reach(column.table, entering: entries[column], column: column) }
@@ -74,11 +81,11 @@ extension QueryPlan {
         for condition in conditions + having {
             switch condition {
             case let .inQuery(_, sub, _), let .compareToQuery(_, _, sub):
-                if let found = sub.preferring(preferredTables).guessedJoin(graph) { return found }
+                if let found = sub.preferring(preferredTables).choosing(roleEdges).guessedJoin(graph) { return found }
             default: continue
             }
         }
-        for part in combined { if let found = part.plan.guessedJoin(graph) { return found } }
+        for part in combined { if let found = part.plan.choosing(roleEdges).guessedJoin(graph) { return found } }
         return nil
     }
 }
@@ -98,6 +105,8 @@ struct JoinTree {
     let graph: SchemaGraph
     /// Tables a path should pass through when several are as short.
     let preferred: Set<Int>
+    /// Keys chosen among several between the same two tables (see `QueryPlan.roleEdges`).
+    let chosen: Set<Int>
     private(set) var nodes: [Node]
     /// The node each column was reached by.
     private(set) var nodeOfColumn: [SchemaGraph.ColumnRef: Int] = [:]
@@ -105,9 +114,10 @@ struct JoinTree {
     /// Edges a path crossed where another foreign key links the same two tables: nothing chose between them.
     private(set) var guessed: [SchemaGraph.Edge] = []
 
-    init(base: Int, graph: SchemaGraph, preferred: Set<Int> = []) {
+    init(base: Int, graph: SchemaGraph, preferred: Set<Int> = [], chosen: Set<Int> = []) {
         self.graph = graph
         self.preferred = preferred
+        self.chosen = chosen
         nodes = [Node(table: base, alias: nil, edge: nil, from: nil)]
     }
 
@@ -139,6 +149,10 @@ struct JoinTree {
             guard let other = graph.pathWithoutSiblingTurn(from: nodes[0].table, to: table, named: preferred) else { return false }
             path = other
         }
+        // "people who logged time on a project": through the named table of events, not a project's lead.
+        if let through = graph.pathThroughNamed(from: nodes[0].table, to: table, path: path, named: preferred, chosen: chosen) {
+            path = through
+        }
         var current = 0
         var at = nodes[0].table
         for var edge in path {
@@ -150,7 +164,8 @@ struct JoinTree {
             } else {
                 let siblings = graph.edges.filter { $0.child == edge.child && $0.parent == edge.parent }
                 if edge.child != edge.parent, siblings.count > 1 {
-                    if next == edge.child || current == 0, let owner = Self.ownerKey(among: siblings, graph) { edge = owner } else { guessed.append(edge) }
+                    if let role = siblings.first(where: { chosen.contains($0.id) }) { edge = role }
+                    else if next == edge.child || current == 0, let owner = Self.ownerKey(among: siblings, graph) { edge = owner } else { guessed.append(edge) }
                 }
                 append(next, edge: edge, from: current, column: nil)
                 current = nodes.count - 1
@@ -282,7 +297,7 @@ private struct Writer {
         case let .isNotNull(lhs): return "\(expr(lhs)) IS NOT NULL"
         case let .isNull(lhs): return "\(expr(lhs)) IS NULL"
         case let .compareToQuery(lhs, op, plan):
-            return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
+            return "\(expr(lhs)) \(op) (" + (plan.preferring(joins.preferred).choosing(joins.chosen).render(graph, dialect: dialect)?.sql ?? "NULL") + ")"
         case let .anyOf(groups):
             return "(" + groups.map { group in "(" + group.map { self.condition($0) }.joined(separator: " AND ") + ")" }.joined(separator: " OR ") + ")"
         case let .compareToOwnGroup(ref, op, function, key):
@@ -293,7 +308,7 @@ private struct Writer {
                 + dialect.table(graph.tables[ref.table].name) + " GROUP BY \(keyName)) AS \(groups) WHERE \(groups).\(keyName) = \(column(key)))"
         case let .inQuery(lhs, plan, negated):
             let left = lhs.count == 1 ? expr(lhs[0]) : "(" + lhs.map { expr($0) }.joined(separator: ", ") + ")"
-            return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"
+            return "\(left) \(negated ? "NOT IN" : "IN") (" + (plan.preferring(joins.preferred).choosing(joins.chosen).render(graph, dialect: dialect)?.sql ?? "SELECT NULL") + ")"
         }
     }
 }

@@ -121,6 +121,9 @@ struct QueryPlan {
     var extraTables: [Int] = []
     /// Tables the joins should pass through when two paths are as short (named in the question).
     var preferredTables: Set<Int> = []
+    /// Foreign keys a verb or a role chose among several between the same two tables ("assigned":
+    /// `assignee_id`, not `reporter_id`): every join between those tables crosses the chosen key.
+    var roleEdges: Set<Int> = []
     /// Further statements combined with this one by INTERSECT or EXCEPT ("both Rock and Metal").
     var combined: [SetPart] = []
 

@@ -41,7 +41,7 @@ extension Reading {
             subject = subject ?? table
         }
         if subject == nil, let table = dateNamedWithItsTable() { subject = table }
-        let questionStems = Set(tokens.map(\.stem))
+        let questionStems = Set(tokens.map(\.stem)).union(phrasalCompounds)
         if let requestedCount, rank != nil, rank?.limit == nil { rank?.limit = requestedCount }
         // "the highest unit price", "the longest flight distance": the extreme value, not a row.
         if let rank, rank.kind == .superlative, rank.limit == nil, aggregate == nil, countAt == nil,
@@ -126,6 +126,7 @@ extension Reading {
         anchors = [base] + anchors.filter { $0 != base }
         var plan = QueryPlan(base: base)
         plan.preferredTables = mentionedTables(questionStems).union(junctions)
+        plan.roleEdges = roleEdges
         // "the directors": the people of directed_by, so the linking table is joined when they are listed or grouped.
         let roles = [subjectSpan, rankSpan, countSpan].compactMap { $0 } + groupSpans
         for k in roles {

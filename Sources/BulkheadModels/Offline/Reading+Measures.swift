@@ -218,6 +218,7 @@ extension Reading {
     /// catalogue prices.
     mutating func measureByMeaning(anchors: [Int], quantity: Bool) throws -> (expr: QueryPlan.Expr, table: Int)? {
         var best: (expr: QueryPlan.Expr, table: Int, score: (Int, Int, Int, Int))?
+        let giving = tokens.contains { Lexicon.givingVerbs.contains($0.stem) }
         for table in graph.tables {
             let price = graph.tables[table.index].columns.first { $0.isMoney && $0.ownWords.contains { Self.priceStems.contains($0) } }
             let qty = graph.quantityColumn(of: table.index)
@@ -241,6 +242,9 @@ extension Reading {
                 expr = .column(total.ref); rankClass = 3
             }
             guard let expr else { continue }
+            // "raised for each cause": money handed over is the gifts' own, not a figure of the row they go to.
+            if giving, graph.edges.contains(where: { $0.parent == table.index && $0.child != table.index
+                && graph.moneyColumn(of: $0.child) != nil && !graph.dateColumns(of: $0.child).isEmpty }) { continue }
             // Every anchor must be reachable from the transactions without fanning out, and a date
             // asked about must be the transaction's own.
             var distance = 0

@@ -227,6 +227,12 @@ extension Reading {
         }
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
+        // "rented from us more than 14 times": the rows of the table the verb names, counted.
+        if unit == nil, word(last + 1) == "times", let table = tableOfVerb(before: i) {
+            consumed.insert(last + 1)
+            intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i))
+            return last + 1
+        }
         // "at least three other courses": the rows of the subject's own table, counted.
         let other = word(last + 1) == "other" ? last + 1 : nil
         if let k = spanStarting((other ?? last) + 1), let table = spans[k].table, unit == nil {

@@ -48,6 +48,11 @@ extension Reading {
         }
         let entering = graph.edges.filter { $0.parent == column.table && $0.child == via }
         guard entering.count > 1 else { return }
+        // "issues assigned to Ana": the key a verb chose.
+        if let chosen = entering.first(where: { plan.roleEdges.contains($0.id) }) {
+            plan.entries[column] = chosen.id
+            return
+        }
         let wanted = roleStems(before: at) ?? []
         let matching = entering.filter { edge in edge.childColumns.contains { !Set(graph.tables[edge.child].columns[$0].words).isDisjoint(with: wanted) } }
         guard matching.count == 1 else {

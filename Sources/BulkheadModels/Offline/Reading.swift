@@ -171,6 +171,8 @@ struct Reading {
     var projectionSpans: [Int] = []
     /// Groupings by a table named through a foreign key's role: the edge to enter it by.
     var groupEdges: [Int: Int] = [:]
+    /// Foreign keys a verb chose among several between two tables ("assigned": `assignee_id`).
+    var roleEdges: Set<Int> = []
     var notes: [String] = []
 
     init(tokens: [Token], planner: Planner) throws {
@@ -188,6 +190,9 @@ struct Reading {
         links.linkNames(skipping: consumed)
         readAverageOfCounts()
         resolveJunctions()
+        readRoleVerbs()
+        readKeyVerbs()
+        dropParticiplesAfterNouns()
         preferColumnsAfterAggregates()
         narrowWhoseColumns()
         try scanConditions()
