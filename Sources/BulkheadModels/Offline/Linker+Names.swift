@@ -161,6 +161,12 @@ extension Linker {
                 i += 1
                 continue
             }
+            // "surname" for `last_name`, "mileage" for a distance: general English when nothing else names the word.
+            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) {
+                result.append(found)
+                i += 1
+                continue
+            }
             // "players" for a People table: a person noun names the table of persons when no table has its name.
             if !matched, !taken.contains(i), Self.personNouns.contains(tokens[i].stem),
                let persons = Optional(graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }), persons.count == 1 {

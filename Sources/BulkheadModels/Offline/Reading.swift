@@ -179,6 +179,7 @@ struct Reading {
         readNetOfDiscount()
         readFirstLast()
         readOnce()
+        readBusinessNouns()
         links.linkNames(skipping: consumed)
         readAverageOfCounts()
         resolveJunctions()
