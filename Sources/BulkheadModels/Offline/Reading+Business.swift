@@ -11,11 +11,13 @@ extension Reading {
         return n + 1
     }
 
-    /// "joined the company" where customers have a `company` column: said with "the" (or "our")
-    /// and qualifying no noun after it, the word is the business itself, not that column. A table
-    /// named so is still linked ("the company" is then its row).
+    /// "employees who joined the company" where customers have a `company` column: said with "the"
+    /// (or "our") and qualifying no noun after it, the word is the business itself, not that
+    /// column. A table named so is still linked, and so is a column of a table the question names
+    /// ("customers … and the company" they work for).
     mutating func readBusinessNouns() {
-        for i in tokens.indices {
+        let named = mentionedTables(Set(tokens.map(\.stem)))
+        for i in tokens.indices where !named.contains(where: { t in graph.tables[t].columns.contains { $0.ownWords.contains(tokens[i].stem) } }) {
             guard let w = word(i), Self.businessNouns.contains(w), i > 0, ["the", "our", "this"].contains(tokens[i - 1].lower),
                   !Lexicon.nounFollows(i + 1 < tokens.count ? (word(i + 1) ?? "") : ""),
                   !graph.tables.contains(where: { $0.words.contains(tokens[i].stem) }) else { continue }
