@@ -115,9 +115,10 @@ extension Linker {
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
                 let questionWord = length == 1 && Self.isQuestionWord(tokens[i].lower)
                     && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
-                // "running time" for runtime: two words written as one.
+                // "running time" for runtime: two words written as one; so a verb and its particle ("picked up" for `pickup_date`).
                 guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
-                        ?? (length == 2 && key.allSatisfy { $0.count > 2 } ? dictionary[[key.joined()]] : nil) else { continue }
+                        ?? (length == 2 && (key.allSatisfy { $0.count > 2 } || key[0].count > 2 && Self.particles.contains(tokens[i + 1].lower))
+                            ? dictionary[[key.joined()]] : nil) else { continue }
                 // A word that shapes questions ("milliseconds", "named") names a column only when it is that column's whole name.
                 if questionWord {
                     let typed = tokens[i].lower

@@ -33,4 +33,7 @@ extension Linker {
         for column in columns { span.columnStrengths[column] = 2 }
         return span
     }
+
+    /// The particles of phrasal verbs, which a schema writes glued to the verb (`pickup`, `checkout`, `dropoff`).
+    static let particles: Set<String> = ["up", "in", "out", "off", "down"]
 }

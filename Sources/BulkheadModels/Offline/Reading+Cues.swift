@@ -185,7 +185,8 @@ extension Reading {
                 if readHasManager(i) { continue }
                 managerAt = i
                 consumed.insert(i)
-            case "yearly", "annually", "annual", "monthly", "daily":
+            // "the daily rate" for `daily_rate`: a word that begins a column's name is that name, not a grouping.
+            case _ where ["yearly", "annually", "annual", "monthly", "daily"].contains(w) && !(i + 1 < tokens.count && endsColumnName(i + 1)):
                 let part: DatePart = ["monthly": .month, "daily": .day][w] ?? .year
                 dateGroups.append((part, i))
                 consumed.insert(i)

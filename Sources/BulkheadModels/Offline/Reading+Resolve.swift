@@ -298,7 +298,8 @@ extension Reading {
         }
         // "in January 2013": a month cannot be kept on a year column.
         if Self.namesMonth(intent.kind) { candidates.removeAll { graph.column($0).kind == .year } }
-        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" } }) {
+        // A function word of a column's name (`signed_up_on`) names nothing the question says ("picked up").
+        if let named = candidates.first(where: { ref in graph.column(ref).words.contains { questionStems.contains($0) && $0 != "dat" && !Lexicon.fillers.contains($0) } }) {
             return try ownDate(named, subject: subject, questionStems: questionStems)
         }
         if let first = candidates.first { return try ownDate(first, subject: subject, questionStems: questionStems) }
