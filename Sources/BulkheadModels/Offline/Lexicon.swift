@@ -169,6 +169,8 @@ enum Lexicon {
         ["insurance", "insurer", "coverage"],
         ["appointment", "visit"],
         ["department", "dept"],
+        // The firm a customer or supplier is: `company` or `organisation`, whichever the schema says.
+        ["company", "organisation", "organization"],
         ["schedule", "book"],
     ]
 

@@ -108,6 +108,11 @@ extension Linker {
                     continue
                 }
             }
+            if !taken.contains(i), !taken.contains(i + 1), let found = firstNameOfFullName(i) {
+                result.append(found)
+                i += 2
+                continue
+            }
             for length in stride(from: 4, through: 1, by: -1) where i + length <= tokens.count {
                 let range = i..<(i + length)
                 guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }) else { continue }

@@ -34,6 +34,24 @@ extension Linker {
         return span
     }
 
+    /// "a first name starting with M" where people have only a full name: the first name begins
+    /// the full name, so a text that starts it is sought at the start of the full name. Only
+    /// before "starting", "starts", "beginning" or "begins", and only for one table of people with
+    /// a full name and no first name: the one the question names, or, when it names none, the
+    /// schema's only one where no table holds a first name.
+    func firstNameOfFullName(_ i: Int) -> Span? {
+        guard i + 2 < tokens.count, tokens[i].lower == "first", ["name", "names"].contains(tokens[i + 1].lower),
+              ["starting", "starts", "beginning", "begins"].contains(tokens[i + 2].lower) else { return nil }
+        let full = [Lexicon.stem("full"), "nam"]
+        func hasFirst(_ t: Int) -> Bool { graph.tables[t].columns.contains { $0.words.contains("first") && $0.words.contains("nam") } }
+        let fullNamed = graph.tables.indices.filter { graph.isPersonTable($0) && !hasFirst($0) && graph.hasFullName($0) }
+        let stems = Set(tokens.map(\.stem))
+        var tables = fullNamed.filter { t in !Set(graph.tables[t].words).isDisjoint(with: stems) }
+        if tables.isEmpty, !graph.tables.indices.contains(where: hasFirst) { tables = fullNamed }
+        guard tables.count == 1, let column = graph.tables[tables[0]].columns.first(where: { $0.ownWords == full && $0.kind == .text }) else { return nil }
+        return Span(range: i..<(i + 2), meaning: .columns([column.ref]), strength: 2, columnStrengths: [column.ref: 2])
+    }
+
     /// The particles of phrasal verbs, which a schema writes glued to the verb (`pickup`, `checkout`, `dropoff`).
     static let particles: Set<String> = ["up", "in", "out", "off", "down"]
 }

@@ -17,7 +17,9 @@ extension Reading {
     /// ("customers … and the company" they work for).
     mutating func readBusinessNouns() {
         let named = mentionedTables(Set(tokens.map(\.stem)))
-        for i in tokens.indices where !named.contains(where: { t in graph.tables[t].columns.contains { $0.ownWords.contains(tokens[i].stem) } }) {
+        for i in tokens.indices {
+            let stems = (Lexicon.synonyms[tokens[i].stem] ?? []).union([tokens[i].stem])
+            if named.contains(where: { t in graph.tables[t].columns.contains { !stems.isDisjoint(with: $0.ownWords) } }) { continue }
             guard let w = word(i), Self.businessNouns.contains(w), i > 0, ["the", "our", "this"].contains(tokens[i - 1].lower),
                   !Lexicon.nounFollows(i + 1 < tokens.count ? (word(i + 1) ?? "") : ""),
                   !graph.tables.contains(where: { $0.words.contains(tokens[i].stem) }) else { continue }
