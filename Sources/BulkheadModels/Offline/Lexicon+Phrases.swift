@@ -11,13 +11,21 @@ extension Lexicon {
     ]
 
     /// Prepositions before "the whole X": the scope of a figure.
-    private static let scopePrepositions: Set<String> = ["across", "over", "throughout", "in", "for", "of", "among", "on", "within"]
+    private static let scopePrepositions: Set<String> = ["across", "over", "throughout", "in", "for", "of", "among", "on", "within", "from"]
 
     /// Words that say "every one": "whole", "entire".
     private static let wholeWords: Set<String> = ["whole", "entire", "full", "complete"]
 
     /// Words asking for a share, after which "account for" adds nothing.
     private static let shareWords: Set<String> = ["percentage", "percent", "share", "proportion", "fraction"]
+
+    /// Whether the word after a business noun ("the company") may be a noun it qualifies ("company
+    /// names" is a column the schema must have): anything but the end of the question, a function
+    /// word or an aggregate ("the company average").
+    static func nounFollows(_ next: String) -> Bool {
+        if next.isEmpty || ["average", "mean", "median", "total", "overall", "wide", "as", "than"].contains(next) { return false }
+        return !fillers.contains(next) || ["name", "names", "number", "numbers", "details", "info", "information", "data", "value", "values"].contains(next)
+    }
 
     /// The indices of the tokens inside an empty phrase.
     static func emptyPhraseTokens(_ tokens: [QuestionText.Token]) -> Set<Int> {
@@ -51,6 +59,21 @@ extension Lexicon {
             // "what percentage of the total does it account for": the share is the figure asked.
             case "account" where at(i + 1) == "for" && words[..<i].contains { shareWords.contains($0) }:
                 empty.formUnion([i, i + 1])
+            // "Show their rate too.": at the end of a sentence, "too" is "also".
+            case "too" where i + 1 == words.count || tokens[i + 1].capitalized:
+                empty.insert(i)
+            // "on hold right now": the present, which every stored state already is.
+            case "right" where at(i + 1) == "now":
+                empty.insert(i)
+            // "the albums they put out" (released), "the hours they put in" (worked): the verb the schema's rows already record.
+            case _ where ["put", "puts", "putting"].contains(words[i]) && ["out", "in"].contains(at(i + 1)):
+                empty.formUnion([i, i + 1])
+            // "joined the company", "above the company average": the whole business, not a thing stored in it.
+            case _ where Reading.businessNouns.contains(words[i]) && ["the", "our", "this"].contains(at(i - 1)) && !nounFollows(at(i + 1)):
+                empty.insert(i)
+            // "the highest mileage on the clock": the odometer's reading, i.e. the distance already named.
+            case "clock" where at(i - 1) == "the" && at(i - 2) == "on" && words[..<i].contains { $0.hasSuffix("age") || ["miles", "kilometres", "kilometers", "hours"].contains($0) }:
+                empty.formUnion([i - 2, i - 1, i])
             // "break down the total by month": a grouping, read from its "by".
             case "break" where at(i + 1) == "down" || at(i + 2) == "down":
                 empty.insert(i)

@@ -171,6 +171,8 @@ enum Lexicon {
         ["insurance", "insurer", "coverage"],
         ["appointment", "visit"],
         ["department", "dept"],
+        // The firm a customer or supplier is: `company` or `organisation`, whichever the schema says.
+        ["company", "organisation", "organization"],
         ["schedule", "book"],
     ]
 

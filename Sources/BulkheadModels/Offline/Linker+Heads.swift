@@ -24,6 +24,19 @@ extension Linker {
         for i in tokens.indices where !taken.contains(i) && tokens[i].number == nil && !tokens[i].quoted {
             guard !spans.contains(where: { $0.range.contains(i) }) else { continue }
             let stem = tokens[i].stem
+            // "staff", "employees": where no table is named so, the one table of people the business employs.
+            if SchemaGraph.staffNouns.contains(stem), let staff = graph.staffTable {
+                // "staff members" is one noun, though another table is named `members`.
+                var end = i + 1
+                if end < tokens.count, Self.personHeads.contains(tokens[end].stem), !taken.contains(end),
+                   let k = spans.firstIndex(where: { $0.range == end..<(end + 1) && $0.table != nil }) {
+                    spans.remove(at: k)
+                    end += 1
+                }
+                spans.append(Span(range: i..<end, meaning: .table(staff), strength: 2))
+                spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+                continue
+            }
             let isPerson = Self.personHeads.contains(stem)
             guard isPerson || Self.measureHeads.contains(stem) else { continue }
             if let k = spans.firstIndex(where: { $0.range.upperBound == i }) {

@@ -115,6 +115,11 @@ extension Linker {
                     continue
                 }
             }
+            if !taken.contains(i), !taken.contains(i + 1), let found = firstNameOfFullName(i) {
+                result.append(found)
+                i += 2
+                continue
+            }
             for length in stride(from: 4, through: 1, by: -1) where i + length <= tokens.count {
                 let range = i..<(i + length)
                 guard range.allSatisfy({ !taken.contains($0) && tokens[$0].number == nil && !tokens[$0].quoted }) else { continue }
@@ -122,7 +127,7 @@ extension Linker {
                 // One-word keys never come from a function word ("name" alone is a column only next to a table).
                 let questionWord = length == 1 && Self.isQuestionWord(tokens[i].lower)
                     && !["name", "names", "number", "total", "amount", "value", "year", "month", "day", "count", "first", "last"].contains(tokens[i].lower)
-                // "running time" for runtime: two words written as one.
+                // "running time" for runtime: two words written as one; so a verb and its particle ("picked up" for `pickup_date`).
                 guard var targets = dictionary[key] ?? synonymTargets(key, dictionary)
                         ?? (length == 2 && (key.allSatisfy { $0.count > 2 } || isPhrasalVerb(range)) ? dictionary[[key.joined()]] : nil) else { continue }
                 // "How much did each customer pay": a money verb after its subject or an auxiliary is the
@@ -169,6 +174,12 @@ extension Linker {
             // "cancellations" for a `cancelled` column: a whole name met through the word's root.
             if !matched, !taken.contains(i), let targets = rootTargets(i) {
                 result.append(span(i..<(i + 1), targets: targets))
+                i += 1
+                continue
+            }
+            // "surname" for `last_name`, "mileage" for a distance: general English when nothing else names the word.
+            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) {
+                result.append(found)
                 i += 1
                 continue
             }

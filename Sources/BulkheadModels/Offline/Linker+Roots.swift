@@ -15,7 +15,13 @@ extension Linker {
         let roots = Lexicon.roots(token.lower)
         let prefixes = Set(roots.map { $0.prefix(2) })
         func meets(_ name: String) -> Bool {
-            guard let last = SchemaGraph.rawWords(of: name).last?.lowercased(), last.count > 3, prefixes.contains(last.prefix(2)) else { return false }
+            // "the retirement date" for `retired_on`: a date named by its verb and a word of time, met
+            // by a noun of that verb said with "date" ("from report to completion" is not a column asked for).
+            var raw = SchemaGraph.rawWords(of: name).map { $0.lowercased() }
+            if raw.count > 1, ["on", "at", "date", "time"].contains(raw[raw.count - 1]), i + 1 < tokens.count, Self.dateHeads.contains(tokens[i + 1].lower) {
+                raw.removeLast()
+            }
+            guard let last = raw.last, last.count > 3, prefixes.contains(last.prefix(2)) else { return false }
             return !Lexicon.roots(last).isDisjoint(with: roots)
         }
         var found: [Target] = []

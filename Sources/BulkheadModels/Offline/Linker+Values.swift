@@ -218,6 +218,8 @@ extension Linker {
         if !token.capitalized, graph.tables.contains(where: { table in table.words.count == 1 && (Lexicon.synonyms[table.words[0]]?.contains(token.stem) ?? false) }) {
             return false
         }
+        // "the music genres": a word qualifying a table's noun is not a value of a table far from it.
+        if modifiesDistantTable(i, holder: column.ref.table) { return false }
         // A lowercase word inside an empty phrase ("never bought a single track") is not a value ('Single').
         if !token.capitalized, Lexicon.emptyPhraseTokens(tokens).contains(i) { return false }
         // A lowercase word that shapes the question ("seconds", "most", "total") is that word.

@@ -78,6 +78,14 @@ struct Linker {
         spans[k].meaning = meaning
     }
 
+    /// Makes `column` the strongest of span `k`'s columns (the rows' own column where a synonym
+    /// also reached it).
+    mutating func prefer(_ k: Int, _ column: SchemaGraph.ColumnRef) {
+        let strongest = spans[k].columnStrengths.values.max() ?? spans[k].strength
+        spans[k].columnStrengths[column] = strongest + 1
+        spans[k].meaning = .columns([column] + spans[k].columns.filter { $0 != column })
+    }
+
     /// Enters span `k`'s table by the foreign key `edge`.
     mutating func setEdge(_ k: Int, _ edge: Int) {
         spans[k].edge = edge

@@ -3,7 +3,7 @@
 /// numbers and units, dates and months, the notes' terms, "N albums", an id, and absences
 /// ("no albums", "never sold").
 extension Reading {
-    static let containsWords: Set<String> = ["containing", "contains", "contain", "like", "including", "includes", "include", "mentioning", "mention"]
+    static let containsWords: Set<String> = ["containing", "contains", "contain", "like", "including", "includes", "include", "mentioning", "mention", "mentions", "mentioned"]
     static let nameStop: Set<String> = ["and", "or", "with", "in", "from", "by", "who", "that", "which", "whose", "per", "for", "on", "at", "to", "of"]
     static let attachFillers: Set<String> = ["the", "a", "an", "is", "are", "was", "were", "of", "to", "equal", "equals", "as", "named", "called",
                                              "with", "whose", "has", "have", "had", "in", "its", "their", "for", "at", "on", "from", "by", "set"]
@@ -176,6 +176,7 @@ extension Reading {
         if intent.tableSpan == nil {
             intent.tableSpan = spans.indices.last { spans[$0].table != nil && spans[$0].range.upperBound <= start && spans[$0].range.upperBound >= start - 4 }
         }
+        preferOwnTextColumn(intent)
         intents.append(intent)
     }
 
@@ -273,6 +274,18 @@ extension Reading {
         // "notes that mention isotopes": after a text column, the word is text to look for even where it names a table.
         let textBefore = previous(i, skipping: Self.attachFillers.union(["that", "which"])).flatMap { spanEnding($0) }
             .map { spans[$0].columns.contains { graph.column($0).kind == .text && !graph.column($0).isKey } } ?? false
+        // "whose title mentions a memory leak": after a text column, the plain words after the article are the text.
+        if match == .contains, textBefore, let phrase = plainPhrase(after: valueAt) {
+            var intent = Intent(kind: .text(phrase.text, match: .contains, negated: false), at: i)
+            if let k = previous(i, skipping: Self.attachFillers.union(["that", "which"])).flatMap({ spanEnding($0) }) {
+                intent.columnSpan = k
+                used.insert(k)
+            }
+            intents.append(intent)
+            consumed.formUnion(i..<phrase.end)
+            for j in valueAt..<phrase.end { if let k = spanCovering(j) { used.insert(k) } }
+            return phrase.end - 1
+        }
         guard let match, let token = tokens[safe: valueAt], !token.quoted,
               spanCovering(valueAt) == nil || token.capitalized || textBefore && spanCovering(valueAt).map({ !spans[$0].isValue && spans[$0].range.count == 1 }) == true,
               token.capitalized || !Lexicon.fillers.contains(token.lower) else { return nil }

@@ -80,6 +80,11 @@ extension Reading {
             case "distinct", "different", "unique", "separate":
                 distinctAt = i
                 consumed.insert(i)
+            // "what did they add up to": the sum of the rows' money (or the measure named).
+            case _ where ["add", "adds", "added"].contains(w) && next == "up" && word(i + 2) == "to" && aggregate == nil:
+                aggregate = ("SUM", i)
+                aggregateAt.append(i)
+                consumed.formUnion(i...(i + 2))
             case "total", "sum", "average", "avg", "mean", "max", "maximum", "min", "minimum":
                 // "the minimum and maximum", "the average, minimum and maximum": several aggregates of one measure.
                 if let first = aggregate, let p = previous(i), word(p) == "and" || aggregateAt.contains(p) || aggregateAt.contains(p - 1) && word(p) == "and",
@@ -95,7 +100,7 @@ extension Reading {
                 // "genres that have an average box office above 200": a condition on groups, read with the comparisons.
                 if let p = previous(i), ["have", "has", "having", "with", "whose"].contains(word(p) ?? "") { continue }
                 // "longer than the average track" is a comparison, read with the conditions.
-                if let p = previous(i, skipping: ["the", "a", "an", "our", "its", "their"]), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
+                if let p = previous(i, skipping: Self.businessNouns.union(["the", "a", "an", "our", "its", "their"])), ["than", "above", "below", "over", "under", "exceeding", "beyond"].contains(word(p) ?? "") { continue }
                 if w == "total", !isTotalAnAggregate(i) { continue }
                 if ["max", "maximum", "min", "minimum"].contains(w), rank != nil { continue }
                 aggregate = (Self.aggregates[w] ?? "SUM", i)

@@ -67,6 +67,11 @@ extension Reading {
         default:
             from = (year, 1)
             to = (year + 1, 1)
+            // "in 2023 or later", "in 2019 or earlier": the year and every one after (or before) it.
+            if word(i + 2) == "or", let open = word(i + 3), ["later", "after", "since", "onwards", "earlier", "before"].contains(open) {
+                if ["earlier", "before"].contains(open) { from = nil } else { to = nil }
+                last = i + 3
+            }
         }
         var first = i
         if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
@@ -130,7 +135,7 @@ extension Reading {
             hint = "priciest"
             numberAt = i + 3
         } else if ["over", "above", "exceeding", "exceeds", "exceed", "beyond", "under", "below"].contains(w),
-                  tokens[safe: i + 1]?.number != nil || following(i).map({ ["average", "avg", "mean"].contains(word($0) ?? "") }) == true {
+                  tokens[safe: i + 1]?.number != nil || following(i).map(skippingBusinessNoun).map({ ["average", "avg", "mean"].contains(word($0) ?? "") }) == true {
             op = Lexicon.comparatives[w]
         } else if w == "at", let next = word(i + 1), next == "least" || next == "most" {
             op = next == "least" ? ">=" : "<="
@@ -162,7 +167,7 @@ extension Reading {
         }
         if tokens[safe: numberAt]?.number == nil, let next = readExtremeComparison(i, op: symbol, hint: hint, after: numberAt, named: named) { return next }
         // "longer than the average track", "more than the average".
-        if let n = following(numberAt - 1, skipping: ["the", "an", "a", "our", "its", "their"]), ["average", "avg", "mean"].contains(word(n) ?? "") {
+        if let n = following(numberAt - 1, skipping: ["the", "an", "a", "our", "its", "their"]).map(skippingBusinessNoun), ["average", "avg", "mean"].contains(word(n) ?? "") {
             var intent = Intent(kind: .compareToAverage(op: symbol, hint: hint), at: i)
             if let k = named ?? columnSpan(before: i) { intent.columnSpan = k; used.insert(k) }
             var j = n + 1

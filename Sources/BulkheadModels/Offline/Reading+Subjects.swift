@@ -44,6 +44,11 @@ extension Reading {
                 return people[0].parent
             }
         }
+        if subject == nil, let people = peopleByColumns() { return people }
+        if let (people, edge) = peopleByKey(subject) {
+            groupEdges[people] = edge
+            return people
+        }
         throw Refusal("it asks who, and no table of people answers it")
     }
 

@@ -187,6 +187,7 @@ struct Reading {
         readNetOfDiscount()
         readFirstLast()
         readOnce()
+        readBusinessNouns()
         links.linkNames(skipping: consumed)
         readAverageOfCounts()
         resolveJunctions()

@@ -277,7 +277,7 @@ struct SchemaGraph {
     /// Whether a table holds people (`people`, `Customer`'s first and last names).
     func isPersonTable(_ table: Int) -> Bool {
         !Set(tables[table].words).isDisjoint(with: Linker.personTables.union(Linker.personNouns).union(Self.personRoles))
-            || labelColumns(of: table).count == 2
+            || labelColumns(of: table).count == 2 || hasFullName(table)
     }
 
     /// Nouns for people in a role, as tables name them.
