@@ -95,7 +95,7 @@ extension AuthService {
         let principal = try await verify(token: token)
         securityEvent("ssh_session_opened", org: org, user: identity.userID, detail: "session=\(session) key=\(identity.fingerprint)",
                       actor: .user(identity.userID))
-        return SSHSessionGrant(token: token, principal: principal)
+        return SSHSessionGrant(token: token, principal: principal, issuedAt: now)
     }
 
     /// Revokes an SSH session when its channel closes, so its token (and its `sid`) cannot be replayed.

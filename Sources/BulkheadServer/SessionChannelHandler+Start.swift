@@ -98,7 +98,7 @@ extension SessionChannelHandler {
         let kind: LiveSession.Kind
         if case .console = program { kind = .console } else { kind = .exec }
         let session = LiveSession(principal: grant.principal, fingerprint: fingerprint, kind: kind, pid: spawned.pid,
-                                  startedAt: server.clock.now(),
+                                  startedAt: grant.issuedAt,
                                   stop: { reason in loop.execute { bound.value.stop(reason) } },
                                   announce: { loop.execute { bound.value.announceShutdown() } })
         live = session
