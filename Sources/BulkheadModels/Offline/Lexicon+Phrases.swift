@@ -74,6 +74,9 @@ extension Lexicon {
             // "the highest mileage on the clock": the odometer's reading, i.e. the distance already named.
             case "clock" where at(i - 1) == "the" && at(i - 2) == "on" && words[..<i].contains { $0.hasSuffix("age") || ["miles", "kilometres", "kilometers", "hours"].contains($0) }:
                 empty.formUnion([i - 2, i - 1, i])
+            // "been on the top plan at some point", "at any time": "ever", which any stored row already is.
+            case _ where ["point", "stage", "time"].contains(words[i]) && ["some", "any", "one"].contains(at(i - 1)) && at(i - 2) == "at":
+                empty.formUnion([i - 2, i - 1, i])
             // "break down the total by month": a grouping, read from its "by".
             case "break" where at(i + 1) == "down" || at(i + 2) == "down":
                 empty.insert(i)

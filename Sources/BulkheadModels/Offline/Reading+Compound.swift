@@ -43,24 +43,39 @@ extension Reading {
             default: return nil
             }
         }.sorted { $0.at < $1.at }
-        guard values.count == 2, !values[0].holders.isDisjoint(with: values[1].holders), !values[0].negated else { return }
-        let (a, b) = (values[0], values[1])
-        guard let aSpan = spanStarting(a.at) else { return }
-        let between = Array(spans[aSpan].range.upperBound..<b.at)
-        // Only fillers, names of tables and the values' own column may separate the two values.
-        guard between.allSatisfy({ i in
-            spanCovering(i).map { spans[$0].table != nil || !Set(spans[$0].columns).isDisjoint(with: b.holders) }
-                ?? (word(i).map(Self.coordinationFillers.contains) ?? false)
-        }) else { return }
+        // "Which Enterprise clients used both Next Day and Express?": a third value of another column
+        // ("Enterprise") stays an ordinary condition; the coordinated two are the one adjacent pair of one column.
+        let empty = Lexicon.emptyPhraseTokens(tokens)
+        func separated(_ a: Int, _ b: Int) -> [Int]? {
+            guard let aSpan = spanStarting(values[a].at) else { return nil }
+            let between = Array(spans[aSpan].range.upperBound..<values[b].at)
+            // Only fillers, empty phrases ("at some point"), names of tables and the values' own column may separate the two values.
+            guard between.allSatisfy({ i in
+                spanCovering(i).map { spans[$0].table != nil || !Set(spans[$0].columns).isDisjoint(with: values[b].holders) }
+                    ?? (word(i).map { Self.coordinationFillers.contains($0) || empty.contains(i) } ?? false)
+            }) else { return nil }
+            return between
+        }
+        let pairs = values.indices.dropLast().filter { k in
+            !values[k].holders.isDisjoint(with: values[k + 1].holders) && !values[k].negated && separated(k, k + 1) != nil
+        }
+        guard pairs.count == 1, let k = pairs.first, let between = separated(k, k + 1) else { return }
+        let (a, b) = (values[k], values[k + 1])
+        // Any other value is an ordinary condition of its own column, never a third coordinated value.
+        guard values.allSatisfy({ $0.at == a.at || $0.at == b.at || $0.holders.isDisjoint(with: a.holders.intersection(b.holders)) }) else { return }
         let said = Set(between.compactMap(word))
         // "Which islands have Adelie penguins but not Gentoo penguins": the islands are the subject, not the penguins.
-        let named = spans.indices.first { spans[$0].table != nil && spans[$0].range.upperBound <= a.at }
+        // "Who has booked both …": a table named by its verb after an auxiliary is the event, not the rows asked for.
+        let named = spans.indices.first { k in
+            spans[k].table != nil && spans[k].range.upperBound <= a.at
+                && !(["has", "have", "had"].contains(word(spans[k].range.lowerBound - 1) ?? "") && tokens[spans[k].range.lowerBound].lower.hasSuffix("ed"))
+        }
         // Both values are of one column: the columns that hold each of them ("Chicken" is an ingredient too, but "Veggie" only a category).
         let shared = a.holders.intersection(b.holders).sorted()
         func keepValues() {
             for value in [a, b] { intents[value.index].kind = .value(value.text, shared, negated: value.negated) }
         }
-        if !b.negated, said.contains("and"), aggregate != nil || countAt != nil,
+        if !b.negated, said.contains("and"), values.count == 2, aggregate != nil || countAt != nil,
            between.contains(where: { word($0) == "and" && ["of", "for", "in"].contains(word($0 + 1) ?? "") }),
            !tokens.indices.contains(where: { word($0) == "both" && !consumed.contains($0) }) {
             keepValues()
@@ -160,7 +175,8 @@ extension Reading {
     func identities(of plan: QueryPlan) -> [QueryPlan.Output] {
         var outputs = labelsForStars(plan.outputs)
         if subjectSpan == nil, !projectionSpans.isEmpty {
-            let asked = Set(projectionSpans.flatMap { spans[$0].columns })
+            // "Which Gold guests …": a value's column qualifies the rows; it is not what is asked.
+            let asked = Set(projectionSpans.filter { !spans[$0].isValue }.flatMap { spans[$0].columns })
             let kept = outputs.filter { output in output.expr.columns.allSatisfy(asked.contains) }
             if !kept.isEmpty { outputs = kept }
         }

@@ -94,7 +94,8 @@ extension Reading {
                 negated = true
                 negationAt.removeAll { $0 == p }
                 consumed.insert(p)
-            } else if ["in", "from", "to", "by", "of"].contains(before) || spanCovering(p).map({ !spans[$0].columns.isEmpty }) == true,
+            // "never on Standard", "not via the website": a preposition between the negation and its value.
+            } else if ["in", "from", "to", "by", "of", "on", "via", "through"].contains(before) || spanCovering(p).map({ !spans[$0].columns.isEmpty }) == true,
                       let q = previous(spanCovering(p).map { spans[$0].range.lowerBound } ?? p), Self.negations.contains(word(q) ?? "") {
                 negated = true
                 negationAt.removeAll { $0 == q }
