@@ -233,7 +233,7 @@ extension Reading {
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
         // "rented from us more than 14 times": the rows of the table the verb names, counted.
-        if unit == nil, word(last + 1) == "times", let table = tableOfVerb(before: i) {
+        if unit == nil, word(last + 1) == "times", let table = try tableOfVerb(before: i) ?? Optional(tableCountedInTimes(before: i)) {
             consumed.insert(last + 1)
             intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i))
             return last + 1

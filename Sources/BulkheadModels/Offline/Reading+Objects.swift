@@ -18,4 +18,19 @@ extension Reading {
               let event = spans[k].table, graph.distance(event, table) == 1 else { return nil }
         return object
     }
+
+    /// "plans taken out more than 75 times", "guests who stayed more than 5 times" where no table is
+    /// named by the verb: the rows of the one table that points at the table named before, counted.
+    /// A count of times is never a comparison of a column, so with no such single table it refuses.
+    func tableCountedInTimes(before at: Int) throws -> Int {
+        guard let owner = spans.indices.last(where: { spans[$0].table != nil && spans[$0].range.upperBound <= at }),
+              let table = spans[owner].table else {
+            throw Refusal("it cannot tell what was done that many times")
+        }
+        let children = Set(graph.edges.filter { $0.parent == table && $0.child != table }.map(\.child))
+        guard children.count == 1, let child = children.first else {
+            throw Refusal("it cannot tell which rows of \(graph.tables[table].name) to count")
+        }
+        return child
+    }
 }
