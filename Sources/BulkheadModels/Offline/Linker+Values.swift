@@ -49,7 +49,7 @@ extension Linker {
                         // A second sentence may open with one ("…? Show the name", "…. What is …"): those stay function words.
                         let spelledAsValue = words.count == 1 && start > 0 && value.count > 2 && tokens[start].text == value && tokens[start].capitalized
                             && !Lexicon.sentenceVerbs.contains(tokens[start].lower) && !Self.sentenceOpeners.contains(tokens[start].lower)
-                        if words.allSatisfy({ Lexicon.fillers.contains($0) }), !spelledAsValue { continue }
+                        if words.allSatisfy({ Lexicon.fillers.contains($0) }), !spelledAsValue, !statePredicate(start, value: value, column: column) { continue }
                         // "at the box office": a lowercase title ("The Box") whose last word begins a column's name is that name.
                         if words.count > 1, insideColumnName(start + words.count - 1),
                            !tokens[start..<(start + words.count)].contains(where: { $0.capitalized && $0.lower != "the" }) { continue }
@@ -201,13 +201,17 @@ extension Linker {
         if value.count <= 2 {
             return token.text == value && (token.isCode || i > 0 && column.words.contains(tokens[i - 1].stem))
         }
-        if Lexicon.fillers.contains(token.lower) { return false }
+        if Lexicon.fillers.contains(token.lower) { return statePredicate(i, value: value, column: column) }
         // "ordered only once", "visited twice", "always late": an adverb of how often or how much is never a stored title ('Once').
         if !token.capitalized || i == 0, Self.adverbs.contains(token.lower) { return false }
         // "? Sort from highest to lowest": an imperative opening a sentence is no value.
         if !token.capitalized, token.text != value, Lexicon.sentenceVerbs.contains(token.lower) { return false }
         // "never made a horror movie": a lowercase verb is that verb, not a capitalised title ("Made").
-        if !token.capitalized, value.first?.isUppercase == true, Lexicon.neutralVerbs.contains(token.stem) { return false }
+        // "how many shipments have we lost": the verb spelling a state column's value ('Lost') is that state; it is not
+        // read so when a date follows ("delivered in March" names when, not which state).
+        if !token.capitalized, value.first?.isUppercase == true, Lexicon.neutralVerbs.contains(token.stem) {
+            return token.lower == value.lowercased() && Self.isStateColumn(column) && !followedByDate(i)
+        }
         // A person's name is written with a capital: "league" is not Mr League.
         let nameWords: Set<String> = ["first", "last", "given", "middle", "family", "sur", "surnam"]
         if !token.capitalized, column.words.contains("nam"), !nameWords.isDisjoint(with: column.words) { return false }

@@ -233,7 +233,7 @@ extension Reading {
         // "5 or more": the number came first.
         consumed.formUnion(i...last)
         // "rented from us more than 14 times": the rows of the table the verb names, counted.
-        if unit == nil, word(last + 1) == "times", let table = tableOfVerb(before: i) {
+        if unit == nil, word(last + 1) == "times", let table = try tableOfVerb(before: i) ?? Optional(tableCountedInTimes(before: i)) {
             consumed.insert(last + 1)
             intents.append(Intent(kind: .havingCount(table: table, op: symbol, value: value), at: i))
             return last + 1
@@ -267,46 +267,6 @@ extension Reading {
         }
         intents.append(intent)
         return last
-    }
-
-    /// "5 or more albums", "10 or fewer", "a price of 1.99", "2 engines", and a year with no preposition.
-    mutating func readBareNumber(_ i: Int, _ value: Double) throws {
-        // "a price of 1.99", "seats = 100": the column named just before; "2 engines": just after.
-        if !isYear(value) || spanStarting(i + 1).map({ graph.column(spans[$0].columns.first ?? ColumnRef(table: 0, column: 0)).kind == .numeric }) == true {
-            var column: Int?
-            if let p = previous(i, skipping: ["of", "is", "are", "was", "=", "equal", "to", "exactly", "the"]), let k = spanEnding(p),
-               spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k) {
-                column = k
-            } else if let k = spanStarting(i + 1), spans[k].columns.contains(where: { graph.column($0).kind == .numeric }), !used.contains(k),
-                      rank?.limit != Int(value), requestedCount != Int(value) {
-                column = k
-            }
-            if let column {
-                var intent = Intent(kind: .compare(op: "=", value: value, unit: nil, hint: nil), at: i)
-                intent.columnSpan = column
-                used.insert(column)
-                intents.append(intent)
-                consumed.insert(i)
-                return
-            }
-        }
-        if let w = word(i + 1), w == "or", let bound = word(i + 2), ["more", "less", "fewer", "greater", "higher", "lower", "over", "above", "under"].contains(bound) {
-            let op = ["more", "greater", "higher", "over", "above"].contains(bound) ? ">=" : "<="
-            consumed.formUnion(i...(i + 2))
-            if let k = spanStarting(i + 3), let table = spans[k].table {
-                used.insert(k)
-                intents.append(Intent(kind: .havingCount(table: table, op: op, value: value), at: i, tableSpan: k))
-                return
-            }
-            var intent = Intent(kind: .compare(op: op, value: value, unit: nil, hint: nil), at: i)
-            attachComparisonColumn(&intent, before: i, after: i + 3)
-            intents.append(intent)
-            return
-        }
-        if isYear(value), rank?.limit != Int(value) {
-            intents.append(Intent(kind: .dates(from: (Int(value), 1), to: (Int(value) + 1, 1), wording: tokens[i].text), at: i))
-            consumed.insert(i)
-        }
     }
 
     /// The column of a comparison: named just before the comparison word or just after the number.
@@ -349,6 +309,8 @@ extension Reading {
             while j < tokens.count, j <= at + 5 {
                 if let k = spanStarting(j), let table = spans[k].table {
                     used.insert(k)
+                    // "never booked a single room": the verb names the table of events; the table after it is their object.
+                    if let object = objectOfEventTable(k) { used.insert(object) }
                     intents.append(Intent(kind: .absence(table: table, verb: verb), at: at, tableSpan: k))
                     consumed.insert(at)
                     break
@@ -360,7 +322,8 @@ extension Reading {
                 }
                 // "products not discontinued", "orders not yet shipped": the rows' own yes/no column, or
                 // the date the verb names (shipped_date) left empty, not a related table's rows.
-                if verb == nil, let k = spanStarting(j), let state = stateColumn(k) {
+                // "never booked a single shipment": a participle with a table as its object is a verb, not its own date column.
+                if verb == nil, let k = spanStarting(j), let state = stateColumn(k), !participleHasObject(k) {
                     intents.append(Intent(kind: graph.column(state).flag != nil ? .flag(state, negated: true) : .present(state, negated: true),
                                           at: at, columnSpan: k))
                     used.insert(k)

@@ -15,8 +15,9 @@ extension Reading {
                 used.insert(k)
             }
         }
-        // Measured: the numeric column or term an aggregate names (after it, else anywhere).
-        if let aggregate {
+        // Measured: the numeric column or term an aggregate names (after it, else anywhere), unless a list of
+        // aggregates has named it already ("the lowest, highest and average weight of the fragile parcels").
+        if let aggregate, measureSpan == nil {
             let candidates = spans.indices.filter { !used.contains($0) && isMeasure($0, allowDates: ["MIN", "MAX"].contains(aggregate.function)) }
             if let k = candidates.first(where: { spans[$0].range.lowerBound > aggregate.at }) ?? candidates.last {
                 measureSpan = k
