@@ -13,6 +13,11 @@ extension Reading {
 }
 
 extension Reading {
+    /// Superlatives the cues read as a bare direction when both ends of "from … to …" are among them.
+    static let directionWords: Set<String> = [
+        "most", "highest", "largest", "biggest", "greatest", "longest", "best", "least", "fewest", "lowest", "smallest", "shortest", "worst",
+    ]
+
     /// "from cheapest to priciest", "from lightest to heaviest": two opposed superlatives of a measure
     /// order the rows listed by that measure, starting from the first one's end; no row is ranked
     /// out. ("from most to fewest" and its like, which name no measure, are read with the cues.)
@@ -21,7 +26,9 @@ extension Reading {
             guard let a = word(i + 1), word(i + 2) == "to", let b = word(i + 3),
                   let first = Lexicon.superlatives[a], let last = Lexicon.superlatives[b],
                   let measured = first.words, !measured.isEmpty, last.words == measured, first.descending != last.descending,
-                  Reading.chronologicalWords[a] == nil else { continue }
+                  Reading.chronologicalWords[a] == nil,
+                  // "from smallest to largest", "from highest to lowest": read with the cues, by the rows' own sort.
+                  !(Self.directionWords.contains(a) && Self.directionWords.contains(b)) else { continue }
             orderByListed = true
             orderDescending = first.descending
             orderMeasureWords = measured
@@ -49,5 +56,13 @@ extension Reading {
         // "cheapest" of a table whose price is called a rate: its one money column.
         if fitting.isEmpty, words.contains(where: { w in Reading.priceStems.contains { $0.hasPrefix(w) || w.hasPrefix($0) } }), let money = graph.moneyColumn(of: table) { return money.ref }
         return nil
+    }
+}
+
+extension Reading {
+    /// Takes the asides ("at some point", "they're") before names are linked, so that a word inside
+    /// one ("point") never meets a column it happens to spell (`reorder_point`, `points`).
+    mutating func readAsides() {
+        consumed.formUnion(Lexicon.asideTokens(tokens))
     }
 }

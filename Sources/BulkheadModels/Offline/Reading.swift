@@ -184,6 +184,7 @@ struct Reading {
         links.linkTerms()
         readOrderWords()
         readOrderBetweenSuperlatives()
+        readAsides()
         readAdverbialAggregates()
         readShare()
         try scanCues()
