@@ -96,7 +96,7 @@ struct QuestionText {
                 i = end + 2
             }
         }
-        return multiplied(tokens)
+        return stemming ? quotingTermsBeforeVaguePlace(multiplied(tokens)) : multiplied(tokens)
     }
 
     /// Words that multiply the number before them ("5 million", "one billion", "2.5 thousand").

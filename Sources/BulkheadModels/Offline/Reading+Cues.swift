@@ -157,6 +157,10 @@ extension Reading {
                     else { rank = Rank(kind: .most, descending: descending, limit: limit, at: i, words: []) }
                     consumed.insert(i)
                 }
+            case _ where Lexicon.countingSuperlatives[w] != nil && rank == nil:
+                // "the 5 busiest destination cities": ranked by how many rows each has, like "most" with nothing after it.
+                rank = Rank(kind: .most, descending: Lexicon.countingSuperlatives[w]!, limit: numberBefore(i), at: i, words: [])
+                consumed.insert(i)
             case _ where ["ordered", "sorted", "order", "sort", "ranked", "arranged", "listed"].contains(w) && (next == "by" || next == "of" && w == "order"):
                 // "ordered by hire date", "in order of length": an ordering, not a grouping.
                 orderByAt = i + 1

@@ -191,7 +191,7 @@ extension Reading {
         if let same = tokens.indices.first(where: { tokens[$0].lower == "same" && !consumed.contains($0) }), tokens[same...].prefix(6).contains(where: { $0.lower == "as" }) {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
-        let emptyPhrases = Lexicon.emptyPhraseTokens(tokens)
+        let emptyPhrases = Lexicon.emptyPhraseTokens(tokens).union(Lexicon.asideTokens(tokens))
         try refuseUnheldEventDate()
         try refuseAmountOfAKind()
         for i in tokens.indices {
@@ -216,7 +216,8 @@ extension Reading {
                 || ["address", "addresses"].contains(w) && i > 0 && spanCovering(i - 1).map({ !spans[$0].columns.isEmpty && spans[$0].range.upperBound == i }) == true
                 // "Sort from highest to lowest": the order itself is read from the words after it.
                 || ["sort", "arrange", "rank"].contains(w) && ["from", "in", "them", "it", "descending", "ascending"].contains(word(i + 1) ?? "")
-                || isEventVerb(i) {
+                || isImperativeOfOrder(i)
+                || isEventVerb(i) || isPlacedElse(i) {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")

@@ -246,6 +246,7 @@ extension Reading {
         let fitting = money && listed.contains(where: { graph.column($0).isMoney }) ? listed.filter { graph.column($0).isMoney } : listed
         if fitting.count == 1 { return fitting[0] }
         if fitting.isEmpty, money, let column = graph.moneyColumn(of: table) { return column.ref }
+        if fitting.isEmpty, let column = measureNamedBySuperlatives(of: table) { return column }
         throw Refusal("it cannot tell which amount to order by")
     }
 

@@ -114,6 +114,8 @@ struct Reading {
     var orderChronological = false
     /// "highest first", "best paid first": ordered by the amount the answer lists.
     var orderByListed = false
+    /// The stems of the measure two opposed superlatives order by ("from cheapest to priciest"), if they did.
+    var orderMeasureWords: [String]?
     /// The participle between the superlative and "first" ("best paid first"), when one is said.
     var listedOrderVerb: Int?
     /// "List each island once": where the noun listed once stands.
@@ -181,6 +183,8 @@ struct Reading {
         links = Linker(tokens: tokens, graph: planner.graph, terms: planner.terms)
         links.linkTerms()
         readOrderWords()
+        readOrderBetweenSuperlatives()
+        readAsides()
         readAdverbialAggregates()
         readShare()
         try scanCues()
