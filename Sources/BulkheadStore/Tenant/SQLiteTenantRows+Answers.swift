@@ -7,22 +7,42 @@ extension SQLiteTenantRows: ValueIndexStore {
         -> (indexed: String?, hits: [StoredValueHit]) {
         try tenants.read(principal, "values-read") { db in
             // Cached statements: a context build looks values up on every ask, and preparing (with
-            // GRDB's authorizer) cost more than running. The keys travel as one JSON array, so the
-            // statement's text does not depend on how many there are.
+            // GRDB's authorizer) cost more than running. The keys (some dozens: every run of a
+            // question's words) are bound one per placeholder, in lists padded with NULL (which
+            // matches nothing) to a power of two, so a handful of statements serve every question;
+            // encoding them as one JSON array for `json_each` cost more than the lookup itself.
             let indexed = try String.fetchOne(db.cachedStatement(sql: "SELECT stamp FROM value_index_sources WHERE source = ?"),
                                               arguments: [source])
             guard indexed == stamp, !keys.isEmpty else { return (indexed, []) }
-            let hits = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT org_id, table_name, column_name, value FROM value_index
-                WHERE source = ? AND norm IN (SELECT value FROM json_each(?))
-                ORDER BY table_name, column_name, value
-                """), arguments: [source, Self.jsonArray(keys)]).map { row in
-                StoredValueHit(table: row["table_name"], column: row["column_name"], value: row["value"],
-                               orgID: Self.org(row, file: principal.orgID))
+            var hits: [StoredValueHit] = []
+            for start in stride(from: 0, to: keys.count, by: Self.keysPerLookup) {
+                let part = keys[start..<min(keys.count, start + Self.keysPerLookup)]
+                var size = 8
+                while size < part.count { size *= 2 }
+                let placeholders = Array(repeating: "?", count: size).joined(separator: ", ")
+                var arguments = StatementArguments([source])
+                arguments += StatementArguments(Array(part) + Array(repeating: String?.none, count: size - part.count))
+                hits += try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT org_id, table_name, column_name, value FROM value_index
+                    WHERE source = ? AND norm IN (\(placeholders))
+                    """), arguments: arguments).map { row in
+                    StoredValueHit(table: row["table_name"], column: row["column_name"], value: row["value"],
+                                   orgID: Self.org(row, file: principal.orgID))
+                }
+            }
+            // The order SQLite's BINARY collation gives: by the bytes of the table, column and value.
+            hits.sort { a, b in
+                if a.table != b.table { return a.table.utf8.lexicographicallyPrecedes(b.table.utf8) }
+                if a.column != b.column { return a.column.utf8.lexicographicallyPrecedes(b.column.utf8) }
+                return a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
             }
             return (indexed, hits)
         }
     }
+
+    /// The most keys bound to one lookup statement (SQLite allows 32,766 variables; this keeps the
+    /// statements few and small).
+    static let keysPerLookup = 256
 
     /// Strings as one JSON array, for `json_each`: one bound argument instead of a placeholder each.
     static func jsonArray(_ strings: [String]) throws -> String {
