@@ -67,9 +67,6 @@ extension Lexicon {
         "use", "keep", "skip", "leave", "put", "start", "begin", "end", "add", "sum", "compute", "calculate", "ignore",
     ]
 
-    /// Words after which a number is a count of rows to return ("top 5", "first 10").
-    static let topWords: Set<String> = ["top", "first", "bottom", "last"]
-
     /// Comparison words: the operator they stand for when followed by "than" (or on their own).
     static let comparatives: [String: String] = [
         "greater": ">", "more": ">", "higher": ">", "larger": ">", "bigger": ">", "longer": ">", "later": ">",
