@@ -43,37 +43,40 @@ def exceptions(path):
     return pairs
 
 
+def records(path):
+    """The data lines of a WordNet `data.*` or `index.*` file, split into fields (the licence
+    header lines start with two spaces)."""
+    with open(path) as handle:
+        for line in handle:
+            if not line.startswith("  "):
+                yield line.split()
+
+
+def synset_words(fields):
+    """The words of a `data.*` record (a synset), as written there."""
+    count = int(fields[3], 16)
+    return [fields[4 + 2 * i] for i in range(count)]
+
+
 def derivations(folder):
-    verbs = {}
-    with open(os.path.join(folder, "data.verb")) as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            verbs[fields[0]] = [fields[4 + 2 * i] for i in range(count)]
+    verbs = {fields[0]: synset_words(fields) for fields in records(os.path.join(folder, "data.verb"))}
     found = {}
-    with open(os.path.join(folder, "data.noun")) as handle:
-        for line in handle:
-            if line.startswith("  "):
+    for fields in records(os.path.join(folder, "data.noun")):
+        words = synset_words(fields)
+        at = 4 + 2 * len(words)
+        pointers = int(fields[at])
+        for p in range(pointers):
+            symbol, offset, pos, link = fields[at + 1 + 4 * p: at + 5 * p + 5][:4]
+            if symbol != "+" or pos != "v":
                 continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            words = [fields[4 + 2 * i] for i in range(count)]
-            at = 4 + 2 * count
-            pointers = int(fields[at])
-            for p in range(pointers):
-                symbol, offset, pos, link = fields[at + 1 + 4 * p: at + 5 * p + 5][:4]
-                if symbol != "+" or pos != "v":
-                    continue
-                source, target = int(link[:2], 16), int(link[2:], 16)
-                if source == 0 or target == 0:
-                    continue
-                noun = words[source - 1].lower()
-                verb = verbs[offset][target - 1].lower()
-                if not plain(noun) or not plain(verb) or noun == verb or not noun.endswith(NOMINAL_ENDINGS):
-                    continue
-                found.setdefault(noun, set()).add(verb)
+            source, target = int(link[:2], 16), int(link[2:], 16)
+            if source == 0 or target == 0:
+                continue
+            noun = words[source - 1].lower()
+            verb = verbs[offset][target - 1].lower()
+            if not plain(noun) or not plain(verb) or noun == verb or not noun.endswith(NOMINAL_ENDINGS):
+                continue
+            found.setdefault(noun, set()).add(verb)
     # Only verbs the noun is visibly made from (the same first three letters): "payment" is "pay",
     # not "defray". A noun of two such verbs keeps both ("induction": induce, induct).
     result = {}
@@ -89,22 +92,12 @@ def compounds(folder):
     and "family name", "forename" is "first name". Only compounds of plain lowercase words, and only
     for nouns found in WordNet's tagged texts or compounds whose head is (so rare words stay out)."""
     first, tagged = {}, {}
-    with open(os.path.join(folder, "index.noun")) as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            pointers = int(fields[3])
-            first[fields[0]] = fields[6 + pointers]
-            tagged[fields[0]] = int(fields[5 + pointers])
-    synsets = {}
-    with open(os.path.join(folder, "data.noun")) as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            synsets[fields[0]] = [fields[4 + 2 * i].split("(")[0] for i in range(count)]
+    for fields in records(os.path.join(folder, "index.noun")):
+        pointers = int(fields[3])
+        first[fields[0]] = fields[6 + pointers]
+        tagged[fields[0]] = int(fields[5 + pointers])
+    synsets = {fields[0]: [word.split("(")[0] for word in synset_words(fields)]
+               for fields in records(os.path.join(folder, "data.noun"))}
     result = {}
     for noun, offset in first.items():
         if not plain(noun):
