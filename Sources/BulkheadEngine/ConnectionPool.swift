@@ -57,7 +57,7 @@ final class ConnectionPool: Sendable {
             connection = reused
         } else {
             try checkNewPath()
-            try limiter.openConnection(for: key.org)
+            try openCounted(for: key.org)
             do {
                 connection = try SandboxedConnection(path: path)
             } catch {
@@ -79,6 +79,31 @@ final class ConnectionPool: Sendable {
             return true
         }
         if !kept { limiter.closeConnection(for: key.org) }
+    }
+
+    /// Counts one more open connection of `org`. At the org's cap, the org's idle connections give
+    /// way one at a time: an org with more sources than its cap would otherwise be refused its next
+    /// source for as long as the idle connections of the others stay pooled. Only connections in
+    /// use can hold the cap, as the cap intends.
+    private func openCounted(for org: OrgID) throws {
+        while true {
+            do {
+                return try limiter.openConnection(for: org)
+            } catch let error as BulkheadError {
+                guard case .rateLimited = error, closeOneIdle(of: org) else { throw error }
+            }
+        }
+    }
+
+    /// Closes one idle connection of `org` (the oldest of its source), and says whether there was one.
+    private func closeOneIdle(of org: OrgID) -> Bool {
+        let closed = entries.withLock { entries -> SandboxedConnection? in
+            guard let key = entries.keys.first(where: { $0.org == org && !(entries[$0]?.idle.isEmpty ?? true) }) else { return nil }
+            return entries[key]?.idle.removeFirst().connection
+        }
+        guard closed != nil else { return false }
+        limiter.closeConnection(for: org)
+        return true
     }
 
     /// Closes every idle connection of one source (after it was removed, or its file changed).

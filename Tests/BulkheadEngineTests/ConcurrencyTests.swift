@@ -107,6 +107,31 @@ struct ConcurrencyTests {
         #expect(fixture.engine.rateLimiter.usage(for: fixture.acme).connections <= 3)
     }
 
+    @Test("an org with more sources than its connection cap queries each in turn: idle connections give way, busy ones hold the cap")
+    func idleConnectionsGiveWay() throws {
+        let fixture = try EngineFixture(limits: RateLimits(maxConcurrentStatements: 4, maxOpenConnections: 2))
+        let admin = fixture.admin(fixture.acme)
+        let acme = fixture.member(fixture.acme)
+        for n in 1...5 {
+            let path = try fixture.database(in: fixture.acmeRoot, as: "data\(n).sqlite", labels: ["ROW-\(n)"])
+            _ = try fixture.engine.addSource(admin, name: "data\(n)", path: path)
+        }
+        for _ in 0..<2 {
+            for n in 1...5 {
+                #expect(try fixture.engine.query(acme, source: "data\(n)", sql: "select label from items").rows == [[.text("ROW-\(n)")]])
+                #expect(fixture.engine.rateLimiter.usage(for: fixture.acme).connections <= 2)
+            }
+        }
+        // Two cursors hold both connections: a third source is refused until one closes.
+        let first = try fixture.engine.openCursor(acme, source: "data1", sql: "select label from items")
+        let second = try fixture.engine.openCursor(acme, source: "data2", sql: "select label from items")
+        #expect(throws: BulkheadError.rateLimited(retryAfterSeconds: 1)) { try fixture.engine.query(acme, source: "data3", sql: "select 1") }
+        first.close()
+        #expect(try fixture.engine.query(acme, source: "data3", sql: "select count(*) from items").rows == [[.integer(1)]])
+        second.close()
+        #expect(fixture.engine.rateLimiter.usage(for: fixture.acme).statements == 0)
+    }
+
     @Test("a missing source, another org's source and a found one each cost one query token, and an org out of tokens is refused alike for every name")
     func probesCostATokenAlike() throws {
         let fixture = try EngineFixture(limits: RateLimits(queriesPerSecond: 0.001, queryBurst: 3))
