@@ -146,6 +146,9 @@ extension Lexicon {
                                        "income", "value"].map(stem)
     /// "box office": the takings of a show, a money column though neither word says so.
     static let boxOffice: [String] = ["box", "office"].map(stem)
+    /// The stem of "total", which names money alone but counts another noun before it ("total_credits"),
+    /// kept once because a column's money test runs many times an ask.
+    static let totalStem = stem("total")
     /// Stems of column words that hold a count of units.
     static let quantityWords: [String] = ["quantity", "qty", "units", "count"].map(stem)
     /// Words that name a money measure with no column of that name (for "total revenue", "sales").

@@ -54,9 +54,8 @@ struct SchemaGraph {
         /// Whether its name says it holds money.
         var isMoney: Bool {
             // "total" before another noun counts that noun (total_credits, total_hours), not money.
-            let total = Lexicon.stem("total")
             let moneyWord = ownWords.enumerated().contains { index, word in
-                Lexicon.moneyWords.contains(word) && (word != total || index == ownWords.count - 1 || Lexicon.moneyWords.contains(ownWords[ownWords.count - 1]))
+                Lexicon.moneyWords.contains(word) && (word != Lexicon.totalStem || index == ownWords.count - 1 || Lexicon.moneyWords.contains(ownWords[ownWords.count - 1]))
             }
             return kind == .numeric && !isKey && (moneyWord || ownWords == Lexicon.boxOffice)
         }
