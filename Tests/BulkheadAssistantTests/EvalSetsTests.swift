@@ -139,6 +139,9 @@ import BulkheadStore
             ("round8-nouns-chinook", "chinook", acme), ("round8-nouns-hotels", "hotels", acme), ("round8-nouns-bikeshare", "bikeshare", acme),
             ("round8-nouns-charity", "charity", acme), ("round8-nouns-tracker", "tracker", acme), ("round8-nouns-carrental", "carrental", acme),
             ("round8-nouns-movies", "movies", acme), ("round8-nouns-flights", "flights", acme), ("round8-nouns-wholesale", "wholesale", acme),
+            // Round 10 (lead): a place after a verb of an event the schema holds no place for ("born in France") is refused.
+            ("round10-eventplaces-hotels", "hotels", acme), ("round10-eventplaces-wholesale", "wholesale", acme),
+            ("round10-eventplaces-courier", "courier", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

@@ -193,6 +193,7 @@ extension Reading {
         }
         let emptyPhrases = Lexicon.emptyPhraseTokens(tokens).union(Lexicon.asideTokens(tokens))
         try refuseUnheldEventDate()
+        try refuseUnheldEventPlace()
         try refuseAmountOfAKind()
         for i in tokens.indices {
             let token = tokens[i]
