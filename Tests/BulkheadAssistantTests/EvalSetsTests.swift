@@ -142,6 +142,8 @@ import BulkheadStore
             // Round 10 (lead): a place after a verb of an event the schema holds no place for ("born in France") is refused.
             ("round10-eventplaces-hotels", "hotels", acme), ("round10-eventplaces-wholesale", "wholesale", acme),
             ("round10-eventplaces-courier", "courier", acme),
+            // Round 10 (lead): "How many X does <name> have?" names the owner of the X, not an X of the same name.
+            ("round10-owner-world", "world", acme), ("round10-owner-chinook", "chinook", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

@@ -46,6 +46,11 @@ extension Reading {
                 let labels = holders.filter { $0.table != subject && graph.labelColumns(of: $0.table).contains($0) }
                 target = choose(labels, near: near)
             }
+            if target == nil, ownsTheSubject(at: intent.at) {
+                // "How many tracks does Heart of the Night have?": what has the rows is another row than
+                // them, even where one of them carries the same name (a track called like its album).
+                target = choose(holders.filter { $0.table != subject }, near: near, hint: hint)
+            }
             if target == nil { target = choose(holders, near: near, hint: hint) }
             guard var target else { throw Refusal("it cannot tell which column holds '\(text)'") }
             if let role = roleColumn(for: target, at: intent.at) { target = role }

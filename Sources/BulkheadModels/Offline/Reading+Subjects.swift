@@ -64,4 +64,12 @@ extension Reading {
         }
         return tables
     }
+
+    /// Whether the value at token `i` is what has the question's rows: "How many tracks does Heart
+    /// of the Night have?" names the owner of the tracks, so a track of the same name is not meant.
+    func ownsTheSubject(at i: Int) -> Bool {
+        guard let p = previous(i), ["does", "do", "did"].contains(word(p) ?? ""), let k = spanStarting(i) else { return false }
+        let owning: Set<String> = ["have", "has", "had", "contain", "contains", "hold", "holds", "include", "includes", "feature", "features"]
+        return owning.contains(word(spans[k].range.upperBound) ?? "")
+    }
 }
