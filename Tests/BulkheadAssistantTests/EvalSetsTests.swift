@@ -144,6 +144,9 @@ import BulkheadStore
             ("round10-eventplaces-courier", "courier", acme),
             // Round 10 (lead): "How many X does <name> have?" names the owner of the X, not an X of the same name.
             ("round10-owner-world", "world", acme), ("round10-owner-chinook", "chinook", acme),
+            // Round 10 (lead): guards found by probing: "id" abbreviates no word ("insured"), a request verb's past form is an
+            // event ("returned"), and a verb whose object is a time ("injured during a class") is no link between two tables.
+            ("round10-guards-courier", "courier", acme), ("round10-guards-charity", "charity", acme), ("round10-guards-carrental", "carrental", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

@@ -287,8 +287,9 @@ extension Linker {
     /// its letters appear in order in the word ("lg" of league, "qty" of quantity, "dept" of department).
     static func abbreviates(_ short: String, _ word: String) -> Bool {
         // An abbreviation drops vowels: "date" or "age" is a word of its own, not a short "department" or "average".
-        // A function word in a name ("is" of is_airport, "has" of has_pool) abbreviates nothing.
-        guard (2...4).contains(short.count), word.count > short.count + 1, short.first == word.first, !Lexicon.fillers.contains(short),
+        // A function word in a name ("is" of is_airport, "has" of has_pool) abbreviates nothing, and
+        // neither does "id", the word of every key, which "injured" or "invented" would otherwise name.
+        guard (2...4).contains(short.count), word.count > short.count + 1, short.first == word.first, !Lexicon.fillers.contains(short), short != "id",
               short.allSatisfy(\.isLetter), short.dropFirst().filter({ "aeiou".contains($0) }).count <= (short.count == 4 ? 1 : 0)
                   || short.count <= 3 && short.filter({ "aeiou".contains($0) }).count <= 1 && !short.hasSuffix("e") else { return false }
         var rest = Substring(word)

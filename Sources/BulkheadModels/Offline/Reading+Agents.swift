@@ -32,6 +32,10 @@ extension Reading {
     /// "members who have ridden a cargo bike": a verb the schema does not name, between two things it
     /// links through exactly one table of events, says only "through that table"; the join finds the
     /// path. With several tables that could be meant it stays unknown and refuses.
+    /// Prepositions of time: what follows says when the verb's event happened, not what it acted on
+    /// or where ("slept in rooms" still names the rooms of the stays).
+    static let eventPrepositions: Set<String> = ["during", "while", "after", "before", "since", "until", "throughout"]
+
     func isEventVerb(_ i: Int) -> Bool {
         let w = tokens[i].lower
         // An irregular form ("slept", "ridden") is a verb only after a word that takes one (WordNet's list holds nouns too).
@@ -39,7 +43,10 @@ extension Reading {
         guard w.count > 3, w.hasSuffix("ed") || WordNetForms.irregular[w] != nil && !w.hasSuffix("ing") && i > 0 && verbal.contains(tokens[i - 1].lower),
               let before = (0..<i).reversed().lazy.compactMap({ self.spanEnding($0) }).first,
               let after = (i + 1..<tokens.count).lazy.compactMap({ self.spanStarting($0) }).first,
-              let a = onlyTable(before), let b = onlyTable(after), a != b else { return false }
+              let a = onlyTable(before), let b = onlyTable(after), a != b,
+              // "ridden a cargo bike" takes the thing as its object; "injured during a class" says what
+              // happened to the subject while it was there, a condition nothing records, and is refused.
+              !tokens[(i + 1)..<spans[after].range.lowerBound].contains(where: { Self.eventPrepositions.contains($0.lower) }) else { return false }
         let linking = graph.tables.indices.filter { c in
             c != a && c != b && graph.edges.contains { $0.child == c && $0.parent == a } && graph.edges.contains { $0.child == c && $0.parent == b }
         }

@@ -207,7 +207,8 @@ extension Reading {
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
-            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
+            // A request verb's past form is an event ("return the names" asks; "orders returned by customers" does not).
+            if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) && !w.hasSuffix("ed") || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
                 || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
