@@ -147,6 +147,8 @@ import BulkheadStore
             // Round 10 (lead): guards found by probing: "id" abbreviates no word ("insured"), a request verb's past form is an
             // event ("returned"), and a verb whose object is a time ("injured during a class") is no link between two tables.
             ("round10-guards-courier", "courier", acme), ("round10-guards-charity", "charity", acme), ("round10-guards-carrental", "carrental", acme),
+            // Round 10 (lead): after "a", a verb's form is a noun the schema must hold ("left a review", "got a raise").
+            ("round10-nouns-hotels", "hotels", acme), ("round10-nouns-fitness", "fitness", acme), ("round10-nouns-tracker", "tracker", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

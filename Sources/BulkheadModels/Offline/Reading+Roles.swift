@@ -204,13 +204,16 @@ extension Reading {
             let agentNoun = ["er", "ers", "or", "ors"].contains { w.hasSuffix($0) } && w.count > 4 && !Lexicon.neutralVerbs.contains(w)
                 // "a five-star review": after a number the word is a noun, not a verb.
                 || i > 0 && tokens[i - 1].number != nil && !(consumed.contains(i - 1) && isYear(tokens[i - 1].number))
+                // "left a review", "got a raise": after "a" the word is a noun the schema must hold (a sale's
+                // "a purchase" or "an order" is read as the sales themselves).
+                || i > 0 && ["a", "an"].contains(tokens[i - 1].lower) && !Lexicon.quantityVerbs.contains(token.stem)
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
             // A request verb's past form is an event ("return the names" asks; "orders returned by customers" does not).
             if Lexicon.fillers.contains(w) || Lexicon.fillers.contains(token.stem) && !w.hasSuffix("ed") || Lexicon.neutralVerbs.contains(token.stem) && !agentNoun
                 || Self.negations.contains(w) || Self.leadWords.contains(w) || Lexicon.comparatives[w] != nil
-                || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem)
+                || Lexicon.superlatives[w] != nil || Lexicon.genericMoneyNouns.contains(token.stem) || Lexicon.moneyVerbs.contains(token.stem) && !agentNoun
                 || Lexicon.quantityVerbs.contains(token.stem) || Lexicon.genericQuantityNouns.contains(token.stem)
                 || Lexicon.units[w] != nil || Self.harmless.contains(w) || w == "t" && i > 0
                 || Lexicon.wholeBusinessWords.contains(token.stem) && !agentNoun
