@@ -19,7 +19,11 @@ public enum ValueKey {
         return keys
     }
 
-    /// The keys of every run of 1 to `maxWords` words of a question, and of its quoted strings.
+    /// Words after which a plural names a kind of the rows ("are students", "registered as students").
+    static let copulas: Set<String> = ["are", "were", "be", "being", "been", "as"]
+
+    /// The keys of every run of 1 to `maxWords` words of a question, and of its quoted strings, with
+    /// the singulars a plural after "are" or "as" may stand for.
     public static func phrases(in question: String, maxWords: Int = 10) -> Set<String> {
         // Only the lowercased words are used, so the stemmer (and its first-use tables) is skipped.
         let tokens = QuestionText.tokenize(question, stemming: false)
@@ -33,6 +37,15 @@ public enum ValueKey {
                 if !run.isEmpty { run += " " }
                 run += word
                 keys.insert(run)
+            }
+            // "Which members are students?": a plural said of the rows names a kind of them, which a
+            // stored value may spell in the singular ('Student'). Only after "are", "were", "be" or
+            // "as": elsewhere a plural is a count ("5 Oscars", "how many times"), not a kind.
+            let word = words[start]
+            if start > 0, Self.copulas.contains(words[start - 1]), word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") {
+                keys.insert(String(word.dropLast()))
+                if word.hasSuffix("es") { keys.insert(String(word.dropLast(2))) }
+                if word.hasSuffix("ies") { keys.insert(word.dropLast(3) + "y") }
             }
         }
         keys.remove("")

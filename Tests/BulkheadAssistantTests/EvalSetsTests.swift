@@ -149,6 +149,8 @@ import BulkheadStore
             ("round10-guards-courier", "courier", acme), ("round10-guards-charity", "charity", acme), ("round10-guards-carrental", "carrental", acme),
             // Round 10 (lead): after "a", a verb's form is a noun the schema must hold ("left a review", "got a raise").
             ("round10-nouns-hotels", "hotels", acme), ("round10-nouns-fitness", "fitness", acme), ("round10-nouns-tracker", "tracker", acme),
+            // Round 10 (lead): a person noun beside its table's own name is a kind of it ("members are students"); "sold out" refuses.
+            ("round10-kinds-fitness", "fitness", acme), ("round10-kinds-tracker", "tracker", acme), ("round10-kinds-charity", "charity", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

@@ -184,8 +184,11 @@ extension Linker {
                 continue
             }
             // "players" for a People table: a person noun names the table of persons when no table has its name.
+            // Not when the question names that table by its own name too: "Which members are students?" asks for a
+            // kind of member, which a value must say, not for the members again.
             if !matched, !taken.contains(i), Self.personNouns.contains(tokens[i].stem),
-               let persons = Optional(graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }), persons.count == 1 {
+               let persons = Optional(graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }), persons.count == 1,
+               !namesPersonTableElsewhere(i) {
                 result.append(Span(range: i..<(i + 1), meaning: .table(persons[0].index), strength: 2))
                 i += 1
                 continue

@@ -216,7 +216,8 @@ extension Linker {
         let nameWords: Set<String> = ["first", "last", "given", "middle", "family", "sur", "surnam"]
         if !token.capitalized, column.words.contains("nam"), !nameWords.isDisjoint(with: column.words) { return false }
         // A word that names a table of the schema ("players" for People) is that table, not a value.
-        if !token.capitalized, Self.personNouns.contains(token.stem), graph.tables.contains(where: { !Set($0.words).isDisjoint(with: Self.personTables) }) {
+        if !token.capitalized, Self.personNouns.contains(token.stem), graph.tables.contains(where: { !Set($0.words).isDisjoint(with: Self.personTables) }),
+           !namesPersonTableElsewhere(i) {
             return false
         }
         if !token.capitalized, graph.tables.contains(where: { table in table.words.count == 1 && (Lexicon.synonyms[table.words[0]]?.contains(token.stem) ?? false) }) {
@@ -282,6 +283,14 @@ extension Linker {
                                             "actor", "author", "driver", "pilot", "student", "resident", "participant", "competitor",
                                             "candidate", "applicant", "guest", "visitor", "passenger", "contact"])
     static let personTables = Lexicon.stems(["people", "person", "persons", "user", "users", "member", "members", "individual", "contact"])
+
+    /// Whether a word other than the one at `i` names a table of persons by the table's own name:
+    /// then a person noun at `i` ("Which members are students?") says a kind of them, which a
+    /// stored value must spell, and is not the table again.
+    func namesPersonTableElsewhere(_ i: Int) -> Bool {
+        let persons = graph.tables.filter { !Set($0.words).isDisjoint(with: Self.personTables) }
+        return tokens.indices.contains { j in j != i && persons.contains { $0.words.contains(tokens[j].stem) } }
+    }
 
     /// Whether `short` (2 to 4 letters, a column's word) abbreviates `word`: same first letter, and
     /// its letters appear in order in the word ("lg" of league, "qty" of quantity, "dept" of department).

@@ -194,6 +194,7 @@ extension Reading {
         let emptyPhrases = Lexicon.emptyPhraseTokens(tokens).union(Lexicon.asideTokens(tokens))
         try refuseUnheldEventDate()
         try refuseUnheldEventPlace()
+        try refuseUnheldCapacity()
         try refuseAmountOfAKind()
         for i in tokens.indices {
             let token = tokens[i]

@@ -61,6 +61,17 @@ extension Reading {
         }
     }
 
+    /// Refuses "sold out" and "fully booked" when nothing read them (a status value would): whether
+    /// an event filled its places is a comparison of its sales with its capacity, which no plan here
+    /// makes, and dropping the words would count every event.
+    func refuseUnheldCapacity() throws {
+        for i in tokens.indices.dropLast() where !consumed.contains(i + 1) && spanCovering(i + 1) == nil && spanCovering(i) == nil {
+            let pair = (tokens[i].lower, tokens[i + 1].lower)
+            guard ["sold", "booked", "sell", "sells"].contains(pair.0) && pair.1 == "out" || pair.0 == "fully" && ["booked", "sold"].contains(pair.1) else { continue }
+            throw Refusal("nothing in the schema records whether something was \(pair.0) \(pair.1)")
+        }
+    }
+
     /// Refuses "how much X" where X names only text columns: no amount of X is recorded.
     func refuseAmountOfAKind() throws {
         for i in tokens.indices where word(i) == "how" && word(i + 1) == "much" {

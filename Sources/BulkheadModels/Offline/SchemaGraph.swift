@@ -251,7 +251,8 @@ struct SchemaGraph {
 
     /// The measure a table stands for when a question names none: its only numeric column, or its money column.
     func defaultMeasure(of table: Int) -> Column? {
-        let numeric = tables[table].columns.filter { !$0.isKey && $0.kind == .numeric }
+        // A yes/no column ("union_member") is a condition, never an amount: "performers over 40" is not about it.
+        let numeric = tables[table].columns.filter { !$0.isKey && $0.kind == .numeric && $0.flag == nil }
         if numeric.count == 1 { return numeric[0] }
         return moneyColumn(of: table) ?? quantityColumn(of: table)
     }
