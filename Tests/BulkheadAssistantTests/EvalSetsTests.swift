@@ -151,6 +151,9 @@ import BulkheadStore
             ("round10-nouns-hotels", "hotels", acme), ("round10-nouns-fitness", "fitness", acme), ("round10-nouns-tracker", "tracker", acme),
             // Round 10 (lead): a person noun beside its table's own name is a kind of it ("members are students"); "sold out" refuses.
             ("round10-kinds-fitness", "fitness", acme), ("round10-kinds-tracker", "tracker", acme), ("round10-kinds-charity", "charity", acme),
+            // Round 10 (lead): a weekly schedule ("open on Sundays", "work weekends"), an amount no condition took ("open 24 hours"),
+            // and a verb's plain form after a preposition ("on credit") refuse.
+            ("round10-schedules-hotels", "hotels", acme), ("round10-schedules-fitness", "fitness", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

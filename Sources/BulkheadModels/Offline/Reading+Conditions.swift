@@ -72,7 +72,7 @@ extension Reading {
             if let next = readContains(i, w) { i = next; continue }
             if let next = try readDateRange(i, w) { i = next; continue }
             if let next = readDayOrTime(i, w) { i = next; continue }
-            if let next = readWeekday(i, w) { i = next; continue }
+            if let next = try readWeekday(i, w) { i = next; continue }
             if let next = readColumnComparison(i, w) { i = next; continue }
             if let next = readInterval(i, w) { i = next; continue }
             if let next = readDate(i, w) { i = next; continue }

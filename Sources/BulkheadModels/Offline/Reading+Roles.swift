@@ -208,6 +208,9 @@ extension Reading {
                 // "left a review", "got a raise": after "a" the word is a noun the schema must hold (a sale's
                 // "a purchase" or "an order" is read as the sales themselves).
                 || i > 0 && ["a", "an"].contains(tokens[i - 1].lower) && !Lexicon.quantityVerbs.contains(token.stem)
+                // "pay on credit", "sold in stock": a verb's plain form after a preposition is a noun too.
+                || i > 0 && ["on", "in", "by", "with", "under", "without"].contains(tokens[i - 1].lower) && !w.hasSuffix("ed") && !w.hasSuffix("ing")
+                    && !w.hasSuffix("s")
                 // "the average rating", "its ranking": a noun made from a verb names a measure the schema must have.
                 || w.hasSuffix("ing") && i > 0 && (["the", "a", "an", "its", "their", "average", "total", "highest", "lowest", "best", "worst", "of"].contains(tokens[i - 1].lower)
                     || Self.aggregates[tokens[i - 1].lower] != nil)
@@ -227,6 +230,11 @@ extension Reading {
                 continue
             }
             throw Refusal("nothing in the schema, its values or the notes matches \"\(token.text)\"")
+        }
+        // "depots open 24 hours": an amount with its unit that no condition took would be dropped.
+        if let stray = tokens.indices.dropLast().first(where: { tokens[$0].number != nil && !consumed.contains($0) && spanCovering($0) == nil
+            && Lexicon.units[tokens[$0 + 1].lower] != nil && !consumed.contains($0 + 1) }) {
+            throw Refusal("it cannot tell what \"\(tokens[stray].text) \(tokens[stray + 1].text)\" applies to")
         }
         // "cost less than a dollar" read as nothing would drop the comparison.
         if let stray = tokens.indices.first(where: { tokens[$0].lower == "than" && !consumed.contains($0) && spanCovering($0) == nil
