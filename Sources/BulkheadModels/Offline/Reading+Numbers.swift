@@ -26,6 +26,8 @@ extension Reading {
                 case "until", "till": from = nil
                 default: break
                 }
+                // "from March 2023 onwards": that month and every one after it.
+                if from != nil, let next = word(last + 1), Self.onwardWords.contains(next) { to = nil; last += 1 }
                 intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
                 _ = (start, end)
             } else {
@@ -73,6 +75,8 @@ extension Reading {
                 last = i + 3
             }
         }
+        // "from 2022 onwards", "2021 onward": that year and every one after it.
+        if from != nil, let next = word(last + 1), Self.onwardWords.contains(next) { to = nil; last += 1 }
         var first = i
         if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
         var intent = Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first)
@@ -86,6 +90,9 @@ extension Reading {
         consumed.formUnion(first...last)
         return last
     }
+
+    /// Words after a date that open its range towards the future.
+    static let onwardWords: Set<String> = ["onwards", "onward", "forward", "forwards"]
 
     func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }
 
