@@ -12,7 +12,12 @@ extension Lexicon {
         ["anyway"], ["anyways"], ["also"], ["btw"], ["hey", "there"], ["hi", "there"], ["quick", "question"], ["real", "quick"],
         ["one", "more", "thing"], ["one", "more", "question"], ["another", "question"], ["and", "also"], ["oh", "and"],
         ["ok", "then"], ["okay", "then"], ["by", "the", "way"], ["moving", "on"], ["in", "that", "case"], ["on", "that", "note"],
-        ["got", "it"], ["i", "see"], ["understood"], ["noted"],
+        ["got", "it"], ["i", "see"], ["understood"], ["noted"], ["yo"], ["hiya"], ["howdy"], ["greetings"], ["good", "morning"],
+        ["good", "afternoon"], ["good", "evening"], ["out", "of", "interest"], ["just", "out", "of", "interest"],
+        ["out", "of", "curiosity"], ["just", "out", "of", "curiosity"], ["just", "curious"], ["just", "wondering"],
+        ["just", "checking"], ["for", "the", "record"], ["quick", "one"], ["small", "question"], ["simple", "question"],
+        ["random", "question"], ["silly", "question"], ["i", "have", "a", "question"], ["got", "a", "question"],
+        ["question", "for", "you"], ["follow", "up", "question"], ["another", "one"], ["and", "another", "thing"],
     ]
 
     /// Openers that could also be an adjective, a superlative or a noun of the schema ("right",
@@ -22,6 +27,8 @@ extension Lexicon {
         ["excellent"], ["awesome"], ["lovely"], ["brilliant"], ["interesting"], ["first"], ["first", "off"], ["first", "of", "all"],
         ["next"], ["then"], ["finally"], ["lastly"], ["question"], ["last", "question"], ["final", "question"], ["next", "question"],
         ["to", "start"], ["to", "begin"], ["follow", "up"], ["one", "last", "thing"], ["last", "one"], ["last", "thing"],
+        // A vocative: "Team, how many …".
+        ["team"], ["folks"], ["guys"], ["everyone"], ["all"], ["morning"], ["afternoon"],
     ]
 
     /// Words that open a question or a request: after a discourse opener without a pause ("ok so

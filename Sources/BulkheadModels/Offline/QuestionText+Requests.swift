@@ -121,7 +121,7 @@ extension QuestionText {
                 drop(opener.count)
             } else if let opener = longest(Lexicon.pausedOpeners, at: lower), pauseAfter(opener.count, in: words) {
                 drop(opener.count)
-            } else if let wrapper = longest(Lexicon.knowingWrappers, at: lower), wrapper.count < lower.count {
+            } else if let wrapper = longest(Lexicon.knowingWrappers, at: lower), wrapper.count < lower.count || pauseAfter(wrapper.count, in: words) {
                 drop(wrapper.count)
             } else if let wrapper = longest(Lexicon.requestWrappers, at: lower), wrapper.count < lower.count,
                       requestFollows(lower[wrapper.count...]) {
