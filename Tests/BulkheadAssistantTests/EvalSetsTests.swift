@@ -159,6 +159,8 @@ import BulkheadStore
             ("round10-requests-carrental", "carrental", acme),
             ("round10-dates-hotels", "hotels", acme), ("round10-dates-wholesale", "wholesale", acme),
             ("round10-dates-charity", "charity", acme), ("round10-dates-carrental", "carrental", acme),
+            ("round10-requests-registrar", "registrar", acme), ("round10-requests-movies", "movies", acme),
+            ("round10-dates-pizzeria", "pizzeria", acme), ("round10-dates-bikeshare", "bikeshare", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
