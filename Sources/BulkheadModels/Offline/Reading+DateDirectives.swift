@@ -6,7 +6,7 @@
 extension Reading {
     /// The words that open a directive, and how many tokens each has.
     private static let directiveOpeners: [[String]] = [
-        ["use"], ["using"], ["based", "on"], ["going", "by"], ["according", "to"], ["go", "by"], ["by", "their"], ["by", "its"],
+        ["use"], ["using"], ["based", "on"], ["going", "by"], ["according", "to"], ["go", "by"], ["by", "their"], ["by", "its"], ["by"],
     ]
 
     /// Reads a directive naming one date column; the column's mention and the directive's words are
