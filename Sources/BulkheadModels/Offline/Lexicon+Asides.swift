@@ -44,6 +44,9 @@ extension Lexicon {
             } else if ["quick", "brief", "rough"].contains(w), ["a", "the"].contains(at(i - 1)), quickNouns.contains(at(i + 1)) {
                 // "a quick count of the patrons", "a brief list": the manner of the request, not of the rows.
                 found.insert(i)
+            } else if w == "course", at(i - 1) == "the", ["over", "in", "during", "throughout"].contains(at(i - 2)), at(i + 1) == "of" {
+                // "over the course of 2023": during, read from the "of" before the date.
+                found.formUnion([i - 2, i - 1, i])
             } else if w == "far", at(i - 1) == "by", ranks(at(i + 1)) || at(i + 1) == "the" && ranks(at(i + 2))
                         || words[max(0, i - 6)..<(i - 1)].contains(where: ranks) {
                 // "by far the largest", "the busiest station by far": emphasis, not a grouping by "far".

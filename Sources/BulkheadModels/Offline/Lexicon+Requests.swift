@@ -18,6 +18,9 @@ extension Lexicon {
         ["just", "checking"], ["for", "the", "record"], ["quick", "one"], ["small", "question"], ["simple", "question"],
         ["random", "question"], ["silly", "question"], ["i", "have", "a", "question"], ["got", "a", "question"],
         ["question", "for", "you"], ["follow", "up", "question"], ["another", "one"], ["and", "another", "thing"],
+        // A greeting with its vocative: "Hey team,", "Hi all".
+        ["hey", "team"], ["hi", "team"], ["hello", "team"], ["hey", "all"], ["hi", "all"], ["hello", "all"], ["hey", "everyone"],
+        ["hi", "everyone"], ["hello", "everyone"], ["hey", "guys"], ["hi", "guys"], ["hey", "folks"], ["hi", "folks"],
     ]
 
     /// Openers that could also be an adjective, a superlative or a noun of the schema ("right",
@@ -65,7 +68,8 @@ extension Lexicon {
         ["i", "am", "trying", "to", "work", "out"], ["do", "you", "know"], ["do", "you", "happen", "to", "know"], ["any", "idea"],
         ["got", "any", "idea"], ["any", "ideas"], ["do", "you", "have", "any", "idea"], ["let", "me", "know"], ["remind", "me"],
         ["i", "am", "looking", "for"], ["we", "are", "looking", "for"], ["looking", "for"], ["i", "am", "interested", "in"],
-        ["we", "are", "interested", "in"], ["i", "would", "like"], ["i", "would", "love"], ["i", "wanna"], ["i", "wanna", "see"],
+        ["we", "are", "interested", "in"], ["i", "would", "appreciate"], ["we", "would", "appreciate"],
+        ["i", "would", "appreciate", "it", "if", "you", "could"], ["lemme", "see"], ["lemme", "know"], ["i", "would", "like"], ["i", "would", "love"], ["i", "wanna"], ["i", "wanna", "see"],
         ["i", "would", "like", "to", "see"], ["we", "would", "like", "to", "see"], ["i", "need"], ["we", "need"], ["i", "want"],
     ]
 
@@ -80,7 +84,7 @@ extension Lexicon {
             ["spit", "out"], ["dump"], ["pull", "together"], ["put", "together"], ["draw", "up"], ["read", "out"], ["read", "me"],
             ["go", "get"], ["go", "find"], ["go", "through"], ["look", "at"], ["have", "a", "look", "at"], ["take", "a", "look", "at"],
             ["let", "me", "have"], ["hand", "me"], ["send", "me"], ["walk", "me", "through"], ["fill", "me", "in", "on"],
-            ["give", "me", "a", "rundown", "of"], ["summarise"], ["summarize"],
+            ["give", "me", "a", "rundown", "of"], ["summarise"], ["summarize"], ["gimme"], ["lemme", "have"],
         ]
         for verb in show { table[verb] = "show" }
         // Verbs of adding up: the total of what follows.
