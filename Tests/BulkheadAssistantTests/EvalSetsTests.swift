@@ -161,6 +161,7 @@ import BulkheadStore
             ("round10-dates-charity", "charity", acme), ("round10-dates-carrental", "carrental", acme),
             ("round10-requests-registrar", "registrar", acme), ("round10-requests-movies", "movies", acme),
             ("round10-dates-pizzeria", "pizzeria", acme), ("round10-dates-bikeshare", "bikeshare", acme),
+            ("round10-requests-tracker", "tracker", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),
