@@ -166,6 +166,17 @@ import BulkheadStore
             // the same table is named), "X somewhere in the name", "the busiest"/"quietest" (a count), "Rank … from cheapest to priciest".
             ("round9-words-hotels", "hotels", acme), ("round9-words-wholesale", "wholesale", acme), ("round9-words-registrar", "registrar", acme),
             ("round9-words-charity", "charity", acme), ("round9-words-bikeshare", "bikeshare", acme),
+            // Round 10 (answers24): words that wrap a question without changing it (discourse openers, request verbs,
+            // politeness, emphasis before a superlative) and dates as people write them (quarters, halves, day-first
+            // ranges, "onwards", a directive naming the date column), with relative dates refused.
+            ("round10-requests-hotels", "hotels", acme), ("round10-requests-wholesale", "wholesale", acme),
+            ("round10-requests-charity", "charity", acme), ("round10-requests-bikeshare", "bikeshare", acme),
+            ("round10-requests-carrental", "carrental", acme),
+            ("round10-dates-hotels", "hotels", acme), ("round10-dates-wholesale", "wholesale", acme),
+            ("round10-dates-charity", "charity", acme), ("round10-dates-carrental", "carrental", acme),
+            ("round10-requests-registrar", "registrar", acme), ("round10-requests-movies", "movies", acme),
+            ("round10-dates-pizzeria", "pizzeria", acme), ("round10-dates-bikeshare", "bikeshare", acme),
+            ("round10-requests-tracker", "tracker", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

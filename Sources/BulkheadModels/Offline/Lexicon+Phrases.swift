@@ -77,6 +77,9 @@ extension Lexicon {
             // "been on the top plan at some point", "at any time": "ever", which any stored row already is.
             case _ where ["point", "stage", "time"].contains(words[i]) && ["some", "any", "one"].contains(at(i - 1)) && at(i - 2) == "at":
                 empty.formUnion([i - 2, i - 1, i])
+            // "the most in history", "the biggest ever in history": every row, as "of all time".
+            case "history" where at(i - 1) == "in" && words[..<i].contains { superlatives[$0] != nil || ["most", "least", "top", "ever"].contains($0) }:
+                empty.formUnion([i - 1, i])
             // "break down the total by month": a grouping, read from its "by".
             case "break" where at(i + 1) == "down" || at(i + 2) == "down":
                 empty.insert(i)

@@ -25,7 +25,7 @@ struct QuestionText {
     let tokens: [Token]
 
     init(_ question: String) {
-        tokens = Self.tokenize(question)
+        tokens = Self.tokenize(Self.unwrapped(question))
     }
 
     private static let quotePairs: [Character: Character] = ["'": "'", "\"": "\"", "\u{201C}": "\u{201D}", "\u{2018}": "\u{2019}"]

@@ -67,6 +67,7 @@ extension Reading {
                 continue
             }
             if consumed.contains(i) && !Self.negations.contains(w) { continue }
+            if let next = readPeriodOfYear(i, w) { i = next; continue }
             if let next = readCode(i, w) { i = next; continue }
             if let next = readNamed(i, w) { i = next; continue }
             if let next = readContains(i, w) { i = next; continue }

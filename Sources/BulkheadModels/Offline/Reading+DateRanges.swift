@@ -29,12 +29,21 @@ extension Reading {
             first = (0, month, day)
             joinerAt = last + 1
             needsYear = true
+        } else if let day = dayNumber(start), let joiner = word(start + 1), Self.rangeJoiners.contains(joiner) {
+            // "between the 3rd and the 10th of May 2024", "from 3 to 10 May 2024": the second end's month and year.
+            first = (0, 0, day)
+            joinerAt = start + 1
+            needsYear = true
         } else {
             return nil
         }
         guard let joiner = word(joinerAt), Self.rangeJoiners.contains(joiner) else { return nil }
         let secondAt = word(joinerAt + 1) == "the" ? joinerAt + 2 : joinerAt + 1
         guard let (second, last) = dayAt(secondAt) else { return nil }
+        if first.1 == 0 {
+            guard first.2 <= second.2 else { throw Refusal("the range \"\(text(i...last))\" ends before it starts") }
+            first.1 = second.1
+        }
         if needsYear {
             guard first.1 < second.1 || first.1 == second.1 && first.2 <= second.2,
                   first.2 <= Self.daysIn(month: first.1, year: second.0) else {

@@ -341,6 +341,9 @@ extension Reading {
     /// measured), among the tables linked to the anchors.
     func dateGroupColumn(_ part: DatePart, first: Int?, anchors: [Int]) throws -> (ref: ColumnRef, kind: SchemaGraph.Kind) {
         let graph = self.graph
+        if let directed = directedDate, anchors.isEmpty || anchors.contains(where: { graph.distance($0, directed.table) != nil }) {
+            return (directed, .date)
+        }
         if part == .year, let year = ([first].compactMap { $0 } + anchors).lazy
             .compactMap({ graph.tables[$0].columns.first { $0.kind == .year }?.ref }).first {
             return (year, .year)
@@ -368,7 +371,7 @@ extension Reading {
     /// it, dates the groups; a date part taken before from a far table (an employee's hire date)
     /// moves to the date of the measured rows (the invoice's date).
     mutating func redateGroups(_ groups: inout [GroupKey], measure: Measure?) {
-        guard let measure else { return }
+        guard let measure, directedDate == nil else { return }
         let measured = table(of: measure)
         for (index, group) in groups.enumerated() {
             guard case let .datePart(part, ref) = group, ref.table != measured,

@@ -26,6 +26,8 @@ extension Reading {
                 case "until", "till": from = nil
                 default: break
                 }
+                // "from March 2023 onwards": that month and every one after it.
+                if from != nil, let onward = onwardLength(after: last) { to = nil; last += onward }
                 intents.append(Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first))
                 _ = (start, end)
             } else {
@@ -73,6 +75,8 @@ extension Reading {
                 last = i + 3
             }
         }
+        // "from 2022 onwards", "2021 onward": that year and every one after it.
+        if from != nil, let onward = onwardLength(after: last) { to = nil; last += onward }
         var first = i
         if w == "in" || w == "of", let p = previous(i), word(p) == "year" { first = p }
         var intent = Intent(kind: .dates(from: from.map { ($0.0, $0.1) }, to: to.map { ($0.0, $0.1) }, wording: text(first...last)), at: first)
@@ -85,6 +89,18 @@ extension Reading {
         intents.append(intent)
         consumed.formUnion(first...last)
         return last
+    }
+
+    /// Words after a date that open its range towards the future: "onwards", "to date", "until now".
+    static let onwardPhrases: [[String]] = [
+        ["onwards"], ["onward"], ["forward"], ["forwards"], ["to", "date"], ["till", "date"], ["to", "now"], ["until", "now"],
+        ["till", "now"], ["to", "today"], ["until", "today"], ["to", "the", "present"], ["until", "the", "present"], ["up", "to", "now"],
+        ["up", "to", "today"], ["and", "later"], ["and", "after"],
+    ]
+
+    /// How many words after `last` open the date read there towards the future, if any do.
+    func onwardLength(after last: Int) -> Int? {
+        Self.onwardPhrases.filter { phrase in phrase.indices.allSatisfy { word(last + 1 + $0) == phrase[$0] } }.map(\.count).max()
     }
 
     func text(_ range: ClosedRange<Int>) -> String { tokens[range].map(\.text).joined(separator: " ") }

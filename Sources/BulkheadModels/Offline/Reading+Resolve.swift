@@ -293,6 +293,7 @@ extension Reading {
         if let k = intent.columnSpan {
             if let found = choose(spans[k].columns.filter { [.date, .year].contains(graph.column($0).kind) }, near: near) { return found }
         }
+        if let directed = directedDate, graph.distance(subject, directed.table) != nil { return directed }
         let order = near + graph.tables.indices.sorted { (graph.distance(subject, $0) ?? 99, $0) < (graph.distance(subject, $1) ?? 99, $1) }
         var seen: Set<Int> = []
         var candidates: [ColumnRef] = []

@@ -192,6 +192,7 @@ extension Reading {
             throw Refusal("it cannot compare a column of one row with another's (\"same … as\")")
         }
         let emptyPhrases = Lexicon.emptyPhraseTokens(tokens).union(Lexicon.asideTokens(tokens))
+        try refuseRelativeDates()
         try refuseUnheldEventDate()
         try refuseUnheldEventPlace()
         try refuseUnheldCapacity()

@@ -144,6 +144,8 @@ struct Reading {
     var managerAt: Int?
     /// "When was …": the date column that answers it.
     var dateAnswer: ColumnRef?
+    /// "Use the issue date": the date column every date of the question is read on.
+    var directedDate: ColumnRef?
     /// Linking tables the question named or used the verb of: the joins go through them.
     var junctions: Set<Int> = []
     /// "both Rock and Metal", "Western but not Drama": two values combined by a set operation.
@@ -193,6 +195,7 @@ struct Reading {
         readOnce()
         readBusinessNouns()
         links.linkNames(skipping: consumed)
+        readDateDirective()
         readAverageOfCounts()
         resolveJunctions()
         readRoleVerbs()
