@@ -151,6 +151,13 @@ import BulkheadStore
             // the same table is named), "X somewhere in the name", "the busiest"/"quietest" (a count), "Rank … from cheapest to priciest".
             ("round9-words-hotels", "hotels", acme), ("round9-words-wholesale", "wholesale", acme), ("round9-words-registrar", "registrar", acme),
             ("round9-words-charity", "charity", acme), ("round9-words-bikeshare", "bikeshare", acme),
+            // Round 10 (answers22): nouns placed through WordNet's senses: a synonym of a table's or column's one-word name
+            // ("pupils", "velocity", "telephone number"), a broader word for people than the name ("workers" for employees,
+            // "educators" for instructors), and narrower words refused ("clerks", "lecturers", "philanthropists").
+            ("round10-senses-chinook", "chinook", acme), ("round10-senses-registrar", "registrar", acme),
+            ("round10-senses-hotels", "hotels", acme), ("round10-senses-tracker", "tracker", acme),
+            ("round10-senses-charity", "charity", acme), ("round10-senses-wholesale", "wholesale", acme),
+            ("round10-senses-carrental", "carrental", acme), ("round10-senses-flights", "flights", acme), ("round10-senses-bikeshare", "bikeshare", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -177,8 +177,8 @@ extension Linker {
                 i += 1
                 continue
             }
-            // "surname" for `last_name`, "mileage" for a distance: general English when nothing else names the word.
-            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) {
+            // "surname" for `last_name`, "mileage" for a distance, "writers" for `playwright`: general English when nothing else names the word.
+            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) ?? senseNames(i) {
                 result.append(found)
                 i += 1
                 continue
