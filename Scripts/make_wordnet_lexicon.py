@@ -119,6 +119,7 @@ def compounds(folder):
 
 
 PERSON = 18  # the lexicographer file noun.person
+ABSTRACT = (3, 23, 24)  # noun.Tops, noun.quantity, noun.relation
 
 
 def noun_senses(folder):
@@ -151,7 +152,9 @@ def noun_senses(folder):
     grouped = {}
     for word, offset in words.items():
         grouped.setdefault(offset, []).append(word)
-    used = {o for o, ws in grouped.items() if len(ws) > 1}
+    # Senses of measures, relations and the most general notions ("portion" and "part" share the
+    # sense of a part of a whole, "metre" is a unit) name no table or column: left out.
+    used = {o for o, ws in grouped.items() if len(ws) > 1 and lexfile[o] not in ABSTRACT}
     for offset, parents in kinds.items():
         if parents:
             used.add(offset)

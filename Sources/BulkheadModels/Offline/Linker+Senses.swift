@@ -41,7 +41,8 @@ extension Linker {
         var forms = [w]
         if let base = WordNetForms.irregular[w] { forms.append(base) }
         if w.hasSuffix("ies") { forms.append(String(w.dropLast(3)) + "y") }
-        if w.hasSuffix("es") { forms.append(String(w.dropLast(2))) }
+        // "-es" only after a hiss ("witnesses", "coaches"): "planes" is "plane", not "plan".
+        if ["sses", "xes", "zes", "ches", "shes"].contains(where: w.hasSuffix) { forms.append(String(w.dropLast(2))) }
         if w.hasSuffix("s"), !w.hasSuffix("ss") { forms.append(String(w.dropLast())) }
         for form in forms {
             if let sense = WordNetForms.nounSenses[form] { return sense }
