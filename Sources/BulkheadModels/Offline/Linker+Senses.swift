@@ -6,9 +6,9 @@
 /// Never the reverse: a narrower word than the name ("dancers", "novelists" for a table of
 /// performers or writers) asks for some of its rows, which no name tells apart, so it stays unlinked.
 extension Linker {
-    /// The one table or the columns of one name that a word names through its first sense. Only a
-    /// word nothing else names, neither capitalised (but the first) nor a word that shapes
-    /// questions; a word that fits several tables or names, or a table and a column, stays unlinked.
+    /// The one table, the columns of one name, or the one key naming a role ("author_id") that a
+    /// word names through its first sense. Only a word nothing else names, neither capitalised (but
+    /// the first) nor a word that shapes questions; a word that fits several of these stays unlinked.
     func senseNames(_ i: Int) -> Span? {
         let token = tokens[i]
         guard token.number == nil, !token.quoted, !token.capitalized || i == 0, token.lower.count > 4, token.lower.allSatisfy(\.isLetter),
@@ -16,19 +16,33 @@ extension Linker {
               case let senses = Self.nounSenses(token), !senses.isEmpty else { return nil }
         var tables: [Int] = []
         var columns: [SchemaGraph.ColumnRef] = []
+        var roles: [SchemaGraph.Edge] = []
         for table in graph.tables {
             let words = SchemaGraph.rawWords(of: table.name)
             if words.count == 1, Self.senseNames(words[0], senses) { tables.append(table.index) }
-            for column in table.columns where !column.isPrimaryKey || column.kind == .text {
+            for column in table.columns where !column.isPrimaryKey || column.kind == .text || column.isForeignKey {
                 let words = SchemaGraph.rawWords(of: column.name)
-                if words.count == 1, Self.senseNames(words[0], senses) { columns.append(column.ref) }
+                if words.count == 1, !column.isPrimaryKey || column.kind == .text, Self.senseNames(words[0], senses) { columns.append(column.ref) }
+                // "writers" for `author_id`: the people a key names by their role, entered by that key.
+                if words.count == 2, column.isForeignKey, words[1] == "id", Self.senseNames(words[0], senses),
+                   let edge = graph.edges.first(where: { $0.child == table.index && $0.childColumns == [column.ref.column] }), edge.parent != table.index,
+                   [Lexicon.stem(words[0])] != graph.tables[edge.parent].words {
+                    roles.append(edge)
+                }
             }
         }
+        // A key named after the table it points to ("student_id") is that table, not a role.
+        roles.removeAll { tables.contains($0.parent) }
         let names = Set(columns.map { graph.column($0).name.lowercased() })
-        if tables.count == 1, names.isEmpty {
+        if tables.count == 1, names.isEmpty, roles.isEmpty {
             return Span(range: i..<(i + 1), meaning: .table(tables[0]), strength: 2)
         }
-        guard tables.isEmpty, names.count == 1 else { return nil }
+        if roles.count == 1, tables.isEmpty, names.isEmpty {
+            var span = Span(range: i..<(i + 1), meaning: .table(roles[0].parent), strength: 2)
+            span.edge = roles[0].id
+            return span
+        }
+        guard tables.isEmpty, roles.isEmpty, names.count == 1 else { return nil }
         var span = Span(range: i..<(i + 1), meaning: .columns(columns), strength: 2)
         for column in columns { span.columnStrengths[column] = 2 }
         return span
