@@ -164,9 +164,9 @@ def noun_senses(folder):
     groups = []
     for offset in order:
         entry = ",".join(sorted(grouped[offset]))
-        parents = kinds.get(offset, [])
-        if parents:
-            entry += ">" + ",".join(str(index[h]) for h in parents)
+        # A sense of people is marked by ">", with the groups it is a kind of, if any ("worker>").
+        if offset in kinds:
+            entry += ">" + ",".join(str(index[h]) for h in kinds[offset])
         groups.append(entry)
     return groups
 
@@ -216,16 +216,21 @@ def main():
     print("    /// For each group of nouns, the groups whose sense it is a direct kind of (senses of people only).")
     print("    static let nounKinds: [[Int]] = senseTables.kinds")
     print()
-    print("    private static let senseTables: (words: [String: Int], kinds: [[Int]]) = parseGroups(nounSenseGroups)")
+    print("    /// The groups of nouns whose sense is one of people (\"actor\", \"worker\").")
+    print("    static let nounPeople: Set<Int> = senseTables.people")
     print()
-    print("    /// Reads \"word,word>kind,kind|…\" chunks: each group's words, numbered in order, and its kinds.")
+    print("    private static let senseTables: (words: [String: Int], kinds: [[Int]], people: Set<Int>) = parseGroups(nounSenseGroups)")
+    print()
+    print("    /// Reads \"word,word>kind,kind|…\" chunks: each group's words, numbered in order, its kinds, and")
+    print("    /// whether it is a sense of people (marked by \">\").")
     print("    /// It walks the bytes once, since the split strings of a plain reading cost several milliseconds")
     print("    /// on a question's first use of them.")
-    print("    private static func parseGroups(_ chunks: [String]) -> (words: [String: Int], kinds: [[Int]]) {")
+    print("    private static func parseGroups(_ chunks: [String]) -> (words: [String: Int], kinds: [[Int]], people: Set<Int>) {")
     print("        var words: [String: Int] = [:]")
     print("        words.reserveCapacity(8_192)")
     print("        var kinds: [[Int]] = []")
     print("        kinds.reserveCapacity(4_096)")
+    print("        var people: Set<Int> = []")
     print("        for chunk in chunks {")
     print("            var chunk = chunk")
     print("            chunk.withUTF8 { bytes in")
@@ -244,6 +249,7 @@ def main():
     print("                        }")
     print("                        if byte == UInt8(ascii: \">\") { inKinds = true }")
     print("                        if byte == UInt8(ascii: \"|\") {")
+    print("                            if inKinds { people.insert(kinds.count) }")
     print("                            kinds.append(parents)")
     print("                            parents = []")
     print("                            inKinds = false")
@@ -255,7 +261,7 @@ def main():
     print("                }")
     print("            }")
     print("        }")
-    print("        return (words, kinds)")
+    print("        return (words, kinds, people)")
     print("    }")
     print()
     print("    /// Reads \"form base|form base|…\" chunks into a table.")
@@ -283,7 +289,7 @@ def main():
     print("    ]")
     print()
     print("    /// Groups of nouns sharing their first sense, as \"word,word>kind,kind\": the words, then (for senses")
-    print("    /// of people) the indices of the groups this sense is a direct kind of (\"dramatist,playwright>12\").")
+    print("    /// of people, after \">\") the indices of the groups this sense is a direct kind of (\"dramatist,playwright>12\").")
     print("    static let nounSenseGroups: [String] = [")
     print(swift_groups(noun_senses(folder)))
     print("    ]")

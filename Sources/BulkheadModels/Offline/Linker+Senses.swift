@@ -79,6 +79,12 @@ extension Linker {
         return senses
     }
 
+    /// Whether a word's first sense is one of people ("actress", "worker"), as far as WordNet's
+    /// senses kept here tell: a word it does not hold is not one.
+    static func isPersonNoun(_ word: String) -> Bool {
+        nounSense(word).map { WordNetForms.nounPeople.contains($0) } ?? false
+    }
+
     /// Whether a schema word names one of the senses of a question's word: the same first sense,
     /// or, for people, a direct kind of it (a `playwright` column for "writer").
     static func senseNames(_ schemaWord: String, _ senses: Set<Int>) -> Bool {
