@@ -66,11 +66,12 @@ extension Linker {
                     }
                 }
                 if column.ownWords.count == 1 {
-                    for synonym in Lexicon.synonyms[column.ownWords[0]] ?? [] {
+                    // A word for people never names a number through a synonym ("actress" is not the `stars` a review gives).
+                    for synonym in Lexicon.synonyms[column.ownWords[0]] ?? [] where column.kind != .numeric || !Self.isPersonNoun(synonym) {
                         add([synonym], Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 2))
                     }
                 } else if let last = column.ownWords.last {
-                    for synonym in Lexicon.synonyms[last] ?? [] {
+                    for synonym in Lexicon.synonyms[last] ?? [] where column.kind != .numeric || !Self.isPersonNoun(synonym) {
                         add([synonym], Target(table: nil, column: column.ref, metric: nil, condition: nil, threshold: nil, strength: 1))
                     }
                 }
@@ -177,8 +178,8 @@ extension Linker {
                 i += 1
                 continue
             }
-            // "surname" for `last_name`, "mileage" for a distance: general English when nothing else names the word.
-            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) {
+            // "surname" for `last_name`, "mileage" for a distance, "writers" for `playwright`: general English when nothing else names the word.
+            if !matched, !taken.contains(i), let found = synonymColumns(i, dictionary) ?? senseNames(i) {
                 result.append(found)
                 i += 1
                 continue

@@ -274,7 +274,14 @@ extension Reading {
         if graph.tables.contains(where: { $0.columns.contains { $0.words.suffix(2) == pair[...] && $0.words.count >= 2 || $0.ownWords == pair } }) { return true }
         // "the phone number of X": a text column named by its first word, "number" only finishing the phrase.
         guard i > 1, ["the", "a", "its", "their", "whose"].contains(word(i - 2) ?? "") else { return false }
-        return graph.tables.contains { $0.columns.contains { $0.ownWords == [tokens[i - 1].stem] && $0.kind == .text && !$0.isKey } }
+        // "the telephone number": a word naming such a column through its sense (WordNet) as well.
+        let senses = Linker.nounSenses(tokens[i - 1])
+        return graph.tables.contains { $0.columns.contains { column in
+            guard column.kind == .text, !column.isKey else { return false }
+            if column.ownWords == [tokens[i - 1].stem] { return true }
+            let raw = SchemaGraph.rawWords(of: column.name)
+            return raw.count == 1 && !senses.isEmpty && Linker.senseNames(raw[0], senses)
+        } }
     }
 
     /// Words after which the next word is text to look for, not a role ("contains Manager").
