@@ -32,10 +32,11 @@ extension Reading {
     /// Participles whose noun is another word ("born": birth), for a column that names the event.
     static let eventNouns: [String: String] = ["born": "birth", "sold": "sale", "bought": "purchase", "paid": "payment", "sent": "send"]
 
-    /// Refuses a stored value after "in", "at" or "from" that follows a verb of an event the
+    /// Refuses a stored value after "in" or "at" that follows a verb of an event the
     /// schema holds no place for (see the type's comment).
     func refuseUnheldEventPlace() throws {
-        for p in tokens.indices.dropFirst() where ["in", "at", "from"].contains(tokens[p].lower) && !consumed.contains(p) {
+        // Not "from": "revenue came from large pizzas" names a source, not a place.
+        for p in tokens.indices.dropFirst() where ["in", "at"].contains(tokens[p].lower) && !consumed.contains(p) {
             let v = p - 1
             let verb = tokens[v].lower
             // "born" may also name a birth date, a column of the rows: the place still needs a column of its own.
