@@ -154,6 +154,10 @@ import BulkheadStore
             // Round 10 (lead): a weekly schedule ("open on Sundays", "work weekends"), an amount no condition took ("open 24 hours"),
             // and a verb's plain form after a preposition ("on credit") refuse.
             ("round10-schedules-hotels", "hotels", acme), ("round10-schedules-fitness", "fitness", acme),
+            // Round 10 (lead): "how many <amount in a unit>" adds it up ("how many hours were logged"); a superlative that closes
+            // with "first" sorts the list ("highest salary first"); an ordinal before a column of positions ("the third floor").
+            ("round10-amounts-utility", "utility", acme), ("round10-amounts-bikeshare", "bikeshare", acme),
+            ("round10-order-wholesale", "wholesale", acme), ("round10-order-carrental", "carrental", acme), ("round10-ordinals-hotels", "hotels", acme),
             // Round 9 (answers21): "both X and Y" beside another value, "who has <verb>ed both", "at some point but never on Y".
             ("round9-hard-hotels", "hotels", acme), ("round9-hard-carrental", "carrental", acme),
             ("round9-hard-chinook", "chinook", acme), ("round9-hard-movies", "movies", acme),

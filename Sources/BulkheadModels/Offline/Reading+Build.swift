@@ -89,8 +89,8 @@ extension Reading {
             if let column = try rankColumn(rank, subject: subject ?? anchors.first ?? asked) {
                 if measureIsColumnAggregate(measure, column: column) == false {
                     order = (.column(column), rank.descending)
-                    limit = rank.limit ?? 1
-                    notes.append("ranked by \(columnName(column)) \(rank.descending ? "descending" : "ascending"), first \(limit!)")
+                    limit = rank.limit ?? (listSorted ? nil : 1)
+                    notes.append("ranked by \(columnName(column)) \(rank.descending ? "descending" : "ascending")" + (limit.map { ", first \($0)" } ?? ""))
                 }
             }
         }
@@ -115,7 +115,7 @@ extension Reading {
             guard measure != nil, !groupsForRank.isEmpty else {
                 throw Refusal("it cannot tell what to rank by")
             }
-            limit = rank.limit ?? 1
+            limit = rank.limit ?? (listSorted ? nil : 1)
         }
 
         guard let base = measure.map(table(of:)) ?? subject ?? conditionTable() ?? projectionTable() else {

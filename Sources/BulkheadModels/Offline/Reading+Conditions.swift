@@ -26,6 +26,9 @@ extension Reading {
         while i < tokens.count {
             defer { i += 1 }
             if readOneCounted(i) { continue }
+            // "the first floor": an ordinal before a column of positions, even where a cue or a weak
+            // mention ("first" of `first_name`) took the word, unless a rank did.
+            if let w = word(i), rank?.at != i, let next = readOrdinal(i, w) { i = next; continue }
             // "whose name starts with C" where a column is named `started_at`: the verb before "with"
             // matches text, it does not name the column.
             if let k = spanStarting(i), spans[k].range.count == 1, !spans[k].isValue, word(i + 1) == "with",

@@ -131,7 +131,8 @@ extension Reading {
     /// A numeric column that counts something (`oscars_won`, `HR`, `seats`), not a measurement or a code.
     func isCountOfThings(_ ref: ColumnRef) -> Bool {
         let column = graph.column(ref)
-        return column.kind == .numeric && !column.isKey && column.unit == nil && !column.isMoney
+        // "How many hours were logged", "how many kWh were used": an amount in a unit adds up as well.
+        return column.kind == .numeric && !column.isKey && column.unit?.dimension != .money && !column.isMoney
             && column.flag == nil && !column.ownWords.contains { ["id", "cod", "number", "no", "num", "rat", "scor", "percent"].contains($0) }
     }
 

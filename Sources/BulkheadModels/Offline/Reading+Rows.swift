@@ -263,4 +263,22 @@ extension Reading {
         used.insert(k)
         return first.table
     }
+
+    /// "List the instructors, highest salary first", "… with the newest at the top": a superlative
+    /// followed by where its end of the list goes sorts the whole list; no row is ranked out.
+    mutating func readListOrder() {
+        guard let rank, rank.limit == nil, requestedCount == nil, let end = listEnd(after: rank.at) else { return }
+        listSorted = true
+        consumed.insert(end)
+        if let k = spanCovering(end) { links.remove(k) }
+    }
+
+    /// The word that says where the superlative's end of the list goes, when it closes the question.
+    private func listEnd(after at: Int) -> Int? {
+        guard let end = (at + 1..<min(tokens.count, at + 6)).first(where: { ["first", "last", "top"].contains(tokens[$0].lower) }) else { return nil }
+        // "first 5" ranks five rows out; "first name" is a column: only the end of the question, or "and"/"then" after.
+        let closes = end + 1 == tokens.count || ["and", "then", "please", "followed"].contains(tokens[end + 1].lower)
+        if tokens[end].lower == "top" { return closes && ["the", "on"].contains(tokens[end - 1].lower) ? end : nil }
+        return closes ? end : nil
+    }
 }

@@ -178,6 +178,8 @@ struct Reading {
     /// Foreign keys a verb chose among several between two tables ("assigned": `assignee_id`).
     var roleEdges: Set<Int> = []
     var notes: [String] = []
+    /// "highest salary first": the superlative sorts the whole list instead of ranking rows out.
+    var listSorted = false
 
     init(tokens: [Token], planner: Planner) throws {
         self.planner = planner
@@ -190,6 +192,7 @@ struct Reading {
         readAdverbialAggregates()
         readShare()
         try scanCues()
+        readListOrder()
         readNetOfDiscount()
         readFirstLast()
         readOnce()
