@@ -87,9 +87,14 @@ extension Reading {
     mutating func readValue(_ k: Int) {
         let start = spans[k].range.lowerBound
         let p = previous(start)
-        let before = p.flatMap(word)
+        // A value an exclusion phrase governs takes nothing from the word before it ("not including Gold").
+        let before = exclusionMarks[start] == nil ? p.flatMap(word) : nil
         var negated = false
-        if let p, let before {
+        if let excluded = exclusionMarks[start] {
+            // "excluding cancelled bookings", "cancelled ones included": read by the exclusion phrases.
+            guard excluded else { return }
+            negated = true
+        } else if let p, let before {
             if Self.negations.contains(before) || Self.exclusions.contains(before) || before == "than" && word(p - 1) == "other" {
                 negated = true
                 negationAt.removeAll { $0 == p }

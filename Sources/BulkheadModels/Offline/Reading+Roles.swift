@@ -265,7 +265,7 @@ extension Reading {
         "than", "expensive", "costly", "pricey", "recent", "recently", "common", "frequent", "popular", "selling", "most", "least",
         "fewest", "top", "bottom", "first", "last", "whose", "named", "called", "titled", "containing", "contains", "starting",
         "starts", "beginning", "begins", "ending", "ends", "long", "much", "many", "exactly", "equal", "equals", "between", "at",
-        "since", "after", "before", "until", "till", "during", "except", "excluding", "besides", "but", "ever", "yet", "average",
+        "since", "after", "before", "until", "till", "during", "besides", "but", "ever", "yet", "average",
         "avg", "mean", "sum", "total", "maximum", "minimum", "max", "min", "count", "counts", "number", "numbers", "year", "years",
         "month", "months", "day", "days", "times", "time", "often", "per", "each", "every", "by", "grouped", "broken", "down",
         "sorted", "ordered", "ranked", "order", "descending", "ascending", "amount", "amounts", "values", "value", "big", "small",
