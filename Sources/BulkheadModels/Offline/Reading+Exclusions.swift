@@ -11,7 +11,7 @@ extension Reading {
         ["except", "for"], ["except"], ["excluding"], ["exclude"], ["excludes"], ["other", "than"], ["apart", "from"], ["aside", "from"],
         ["leaving", "out"], ["leave", "out"], ["leaves", "out"], ["ignoring"], ["ignore"], ["not", "counting"], ["not", "including"],
         ["without", "counting"], ["minus"], ["omitting"], ["omit"], ["disregarding"], ["disregard"], ["skipping"], ["skip"],
-        ["barring"], ["setting", "aside"], ["leaving", "aside"], ["no", "longer"], ["besides"],
+        ["barring"], ["setting", "aside"], ["leaving", "aside"], ["no", "longer"], ["besides"], ["outside", "of"], ["outside"],
     ]
 
     /// Phrases before what they keep in (with no condition of their own).
@@ -69,7 +69,19 @@ extension Reading {
               spanStarting(j) == nil && Self.governedSkips.contains(w) || prepositions.contains(w) && ["those", "ones", "one"].contains(word(j - 1) ?? "")
                 || prepositions.contains(w) && ["those", "ones", "one"].contains(word(j - 2) ?? "") && Self.isParticiple(j - 1, tokens)
                 || Self.isParticiple(j, tokens) && ["those", "ones", "one"].contains(word(j - 1) ?? "") && prepositions.contains(word(j + 1) ?? "") { j += 1 }
+        // "leaving aside reviews of cancelled bookings": the rows named before the value they are of.
+        if let k = spanStarting(j), spans[k].table != nil, !spans[k].isValue, ["of", "for", "from", "on", "in", "with"].contains(word(spans[k].range.upperBound) ?? ""),
+           let n = following(spans[k].range.upperBound, skipping: ["the", "a", "an"]), let v = spanStarting(n), spans[v].isValue {
+            j = n
+        }
         if governState(at: j, excluded: excluded) {
+            take(i..<(i + length))
+            return
+        }
+        // "regardless of status", "irrespective of channel": a column named so adds no condition.
+        if let k = spanStarting(j), !excluded, ["regardless", "irrespective"].contains(word(i) ?? ""), !used.contains(k),
+           spans[k].table == nil, !spans[k].isValue, !spans[k].columns.isEmpty {
+            used.insert(k)
             take(i..<(i + length))
             return
         }
@@ -160,7 +172,7 @@ extension Reading {
             var j = i + length
             while let w = word(j), ["the", "their", "its", "his", "her"].contains(w) { j += 1 }
             guard let w = word(j), Self.idWords.contains(w), j + 1 == tokens.count || word(j + 1) == nil || Lexicon.fillers.contains(word(j + 1) ?? ""),
-                  let p = previous(i, skipping: ["the", "their", "its", "and", "but"]), ["name", "names", "title", "titles"].contains(word(p) ?? "") else { continue }
+                  let p = previous(i, skipping: ["the", "their", "its", "and", "but", "please"]), ["name", "names", "title", "titles"].contains(word(p) ?? "") else { continue }
             if let k = spanCovering(j) { used.insert(k) }
             take(i..<(j + 1))
             wantsLabel = true

@@ -80,7 +80,9 @@ extension Reading {
             }
             if word(cue) == "by", isPassiveBy(cue) { continue }
             // "by the artist AC/DC": a table qualifying a value is a condition, not a grouping.
-            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound), spans[after].isValue || isLooseValue(spans[k].range.upperBound)
+            // (A value an inclusion phrase drops, "per project, bugs included", qualifies nothing.)
+            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound),
+               spans[after].isValue && exclusionMarks[spans[after].range.lowerBound] != false || isLooseValue(spans[k].range.upperBound)
                 || word(spans[k].range.upperBound) == "named" || word(spans[k].range.upperBound) == "called" { continue }
             groupSpans.append(k)
             used.insert(k)
