@@ -139,7 +139,7 @@ extension Reading {
         var chosen = kind
         // "the Lord of the Rings movies": a title before its own table's plural is every row it names.
         if case let .value(text, columns, negated) = chosen, let n = spanStarting(spans[k].range.upperBound), let table = spans[n].table, isPlural(n),
-           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) }) {
+           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) && !Linker.isStateColumn(graph.column($0)) }) {
             chosen = .text(text.hasPrefix("The ") ? String(text.dropFirst(4)) : text, match: Intent.TextMatch.contains, negated: negated)
         }
         var intent = Intent(kind: chosen, at: start)
