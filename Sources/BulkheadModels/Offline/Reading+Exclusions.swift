@@ -20,8 +20,10 @@ extension Reading {
         ["including"], ["include"], ["includes"], ["counting"], ["whether"],
     ]
 
-    /// Inclusion words that also ask for a text inside a column ("titles including Love").
-    private static let containingOpeners: Set<String> = ["including", "include", "includes", "counting", "inclusive"]
+    /// Inclusion words that also ask for a text inside a column ("titles including Love"), or that
+    /// add a value rather than keep one in ("the Jazz tracks as well"): only a row's state is kept
+    /// in by them.
+    private static let containingOpeners: Set<String> = ["including", "include", "includes", "counting", "inclusive", "too", "as", "and"]
 
     /// Phrases after what they leave out ("refunds excluded").
     static let exclusionClosers: [[String]] = [["excluded"], ["left", "out"], ["removed"], ["aside"]]
@@ -104,7 +106,7 @@ extension Reading {
             take(i..<(i + length))
             return
         }
-        guard j >= 0, let k = spanEnding(j), govern(k, excluded: excluded) else { return }
+        guard j >= 0, let k = spanEnding(j), govern(k, excluded: excluded, opener: word(i)) else { return }
         take(i..<(i + length))
         // "whether refunded or not".
         if let p = previous(spans[k].range.lowerBound, skipping: Self.governedSkips), word(p) == "whether" { take(p..<(p + 1)) }
