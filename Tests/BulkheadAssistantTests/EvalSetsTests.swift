@@ -188,6 +188,12 @@ import BulkheadStore
             ("round10-senses-hotels", "hotels", acme), ("round10-senses-tracker", "tracker", acme),
             ("round10-senses-charity", "charity", acme), ("round10-senses-wholesale", "wholesale", acme),
             ("round10-senses-carrental", "carrental", acme), ("round10-senses-flights", "flights", acme), ("round10-senses-bikeshare", "bikeshare", acme),
+            // Round 10 (answers23): rows left out or kept in ("excluding", "apart from", "not counting", "refunds included",
+            // "or not"), "(names, not ids)", "still" / "no longer" before a state, "still in service" as a removal date left empty,
+            // and "total" in a list of columns; none on the misses' databases (theatre, utility).
+            ("round10-exclusions-hotels", "hotels", acme), ("round10-exclusions-carrental", "carrental", acme),
+            ("round10-exclusions-wholesale", "wholesale", acme), ("round10-exclusions-bikeshare", "bikeshare", acme),
+            ("round10-exclusions-tracker", "tracker", acme), ("round10-exclusions-chinook", "chinook", acme),
             // Held out until their first runs (recorded in the fixtures' READMEs), development sets since.
             ("heldout/world", "world", acme), ("heldout/chinook", "chinook", acme),
             ("heldout/chinook-3", "chinook", acme), ("heldout/penguins", "penguins", acme),

@@ -25,6 +25,11 @@ extension Linker {
     /// it that makes it an event. A function word ("done") is then that value.
     func statePredicate(_ i: Int, value: String, column: SchemaGraph.Column) -> Bool {
         guard i > 0, tokens[i].lower == value.lowercased(), Self.isStateColumn(column), !followedByDate(i) else { return false }
-        return ["is", "are", "was", "were", "been", "be", "being"].contains(tokens[i - 1].lower)
+        // "issues that are not done", "bills still unpaid", "no longer active": an adverb between "be" and the state.
+        var j = i - 1
+        if ["not", "still", "already", "now", "currently", "never"].contains(tokens[j].lower) { j -= 1 }
+        else if tokens[j].lower == "longer", j >= 1, tokens[j - 1].lower == "no" { j -= 2 }
+        guard j >= 0 else { return false }
+        return ["is", "are", "was", "were", "been", "be", "being"].contains(tokens[j].lower)
     }
 }

@@ -91,9 +91,14 @@ extension Reading {
     mutating func readValue(_ k: Int) {
         let start = spans[k].range.lowerBound
         let p = previous(start)
-        let before = p.flatMap(word)
+        // A value an exclusion phrase governs takes nothing from the word before it ("not including Gold").
+        let before = exclusionMarks[start] == nil ? p.flatMap(word) : nil
         var negated = false
-        if let p, let before {
+        if let excluded = exclusionMarks[start] {
+            // "excluding cancelled bookings", "cancelled ones included": read by the exclusion phrases.
+            guard excluded else { return }
+            negated = true
+        } else if let p, let before {
             if Self.negations.contains(before) || Self.exclusions.contains(before) || before == "than" && word(p - 1) == "other" {
                 negated = true
                 negationAt.removeAll { $0 == p }
@@ -138,7 +143,7 @@ extension Reading {
         var chosen = kind
         // "the Lord of the Rings movies": a title before its own table's plural is every row it names.
         if case let .value(text, columns, negated) = chosen, let n = spanStarting(spans[k].range.upperBound), let table = spans[n].table, isPlural(n),
-           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) }) {
+           columns.contains(where: { $0.table == table && graph.labelColumns(of: table).contains($0) && !Linker.isStateColumn(graph.column($0)) }) {
             chosen = .text(text.hasPrefix("The ") ? String(text.dropFirst(4)) : text, match: Intent.TextMatch.contains, negated: negated)
         }
         var intent = Intent(kind: chosen, at: start)

@@ -311,10 +311,19 @@ extension Reading {
     /// column after a table or another aggregate ("invoice total", "largest total").
     private func isTotalAnAggregate(_ i: Int) -> Bool {
         // "the id, date and total of …": after "and" in a list of columns, a column named Total.
-        if let p = previous(i), word(p) == "and", word(i + 1) == "of", let q = previous(p), graph.tables.contains(where: { table in
-            table.columns.contains { $0.ownWords == ["total"] } && table.columns.contains { $0.words.contains(tokens[q].stem) }
-        }) {
-            return false
+        // So is "the booking id, check-in date and total price for every booking" (`total_price`): the
+        // list goes on to the rows it is of ("of", "for", "on") or ends there.
+        if let p = previous(i), word(p) == "and", let q = previous(p) {
+            let listed = Lexicon.stems(["date", "id", "number", "name", "time"])
+            let named = graph.tables.first { table in
+                table.columns.contains { $0.ownWords == ["total"] || $0.ownWords == ["total", tokens[safe: i + 1]?.stem ?? ""] }
+                    && (listed.contains(tokens[q].stem) || table.columns.contains { $0.words.contains(tokens[q].stem) })
+            }
+            if let table = named {
+                let whole = table.columns.contains { $0.ownWords == ["total", tokens[safe: i + 1]?.stem ?? ""] }
+                let after = i + (whole ? 2 : 1)
+                if after >= tokens.count || ["of", "for", "on", "from", "in", "at"].contains(word(after) ?? "") { return false }
+            }
         }
         if word(i + 1) == "of" || word(i + 1) == "number" { return true }
         if (0..<i).allSatisfy({ Self.leadWords.contains(tokens[$0].lower) }) { return true }

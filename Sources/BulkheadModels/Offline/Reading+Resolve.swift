@@ -209,6 +209,15 @@ extension Reading {
                 return
             }
             guard table != subject, graph.distance(table, subject) != nil else { throw Refusal("it cannot relate \(tableName(table)) to \(tableName(subject))") }
+            // "more than 50 meters still in service": the count would take every row, not only those the state keeps.
+            if intents.contains(where: { other in
+                switch other.kind {
+                case let .present(ref, _), let .flag(ref, _): return ref.table == table
+                default: return false
+                }
+            }) {
+                throw Refusal("it cannot count only the \(tableName(table)) rows in the state the question names")
+            }
             let keys = graph.tables[subject].primaryKey.map { QueryPlan.Expr.column($0.ref) }
             guard !keys.isEmpty, let counted = graph.tables[table].primaryKey.first else { throw Refusal("\(tableName(subject)) has no key to count by") }
             var sub = QueryPlan(base: table)

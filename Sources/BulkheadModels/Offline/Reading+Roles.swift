@@ -80,7 +80,9 @@ extension Reading {
             }
             if word(cue) == "by", isPassiveBy(cue) { continue }
             // "by the artist AC/DC": a table qualifying a value is a condition, not a grouping.
-            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound), spans[after].isValue || isLooseValue(spans[k].range.upperBound)
+            // (A value an inclusion phrase drops, "per project, bugs included", qualifies nothing.)
+            if spans[k].table != nil, let after = spanStarting(spans[k].range.upperBound),
+               spans[after].isValue && exclusionMarks[spans[after].range.lowerBound] != false || isLooseValue(spans[k].range.upperBound)
                 || word(spans[k].range.upperBound) == "named" || word(spans[k].range.upperBound) == "called" { continue }
             groupSpans.append(k)
             used.insert(k)
@@ -280,7 +282,7 @@ extension Reading {
         "than", "expensive", "costly", "pricey", "recent", "recently", "common", "frequent", "popular", "selling", "most", "least",
         "fewest", "top", "bottom", "first", "last", "whose", "named", "called", "titled", "containing", "contains", "starting",
         "starts", "beginning", "begins", "ending", "ends", "long", "much", "many", "exactly", "equal", "equals", "between", "at",
-        "since", "after", "before", "until", "till", "during", "except", "excluding", "besides", "but", "ever", "yet", "average",
+        "since", "after", "before", "until", "till", "during", "besides", "but", "ever", "yet", "average",
         "avg", "mean", "sum", "total", "maximum", "minimum", "max", "min", "count", "counts", "number", "numbers", "year", "years",
         "month", "months", "day", "days", "times", "time", "often", "per", "each", "every", "by", "grouped", "broken", "down",
         "sorted", "ordered", "ranked", "order", "descending", "ascending", "amount", "amounts", "values", "value", "big", "small",

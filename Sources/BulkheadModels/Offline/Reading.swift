@@ -164,6 +164,9 @@ struct Reading {
     var shareAt: Int?
     /// "Which sales support agent's customers …": a value's rows, ranked by a measure of the rows they own.
     var possessorGroup = false
+    /// Values an exclusion phrase governs, by where they start: true to read negated ("excluding
+    /// cancelled bookings"), false to read as no condition ("cancelled ones included").
+    var exclusionMarks: [Int: Bool] = [:]
 
     // Conditions and roles.
     var intents: [Intent] = []
@@ -206,6 +209,7 @@ struct Reading {
         dropParticiplesAfterNouns()
         preferColumnsAfterAggregates()
         narrowWhoseColumns()
+        readExclusionWords()
         try scanConditions()
         readOrderPhrase()
         readAggregateList()
