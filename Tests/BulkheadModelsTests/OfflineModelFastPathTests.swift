@@ -11,7 +11,7 @@ import Testing
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<2 { url.deleteLastPathComponent() }
         let fixtures = url.appendingPathComponent("Fixtures")
-        let names = ["chinook", "flights", "movies", "elements", "hotels", "registrar", "wholesale", "bikeshare", "charity", "carrental", "tracker", "fitness", "courier", "theatre", "utility",
+        let names = ["chinook", "flights", "movies", "elements", "hotels", "registrar", "wholesale", "bikeshare", "charity", "carrental", "tracker", "fitness", "courier", "theatre", "utility", "farmcoop", "transit",
                      "heldout/baseball", "heldout/world", "heldout/penguins", "heldout/pizzeria"]
         return names.map { fixtures.appendingPathComponent("\($0).sqlite").path }
     }()
