@@ -46,7 +46,10 @@ struct SchemaGraph {
             if upper.contains("BOOL") || upper.contains("BIT") || (kind == .numeric || kind == .other) && (raw.first == "is" || raw.first == "has"
                 || raw.count == 1 && (raw[0].hasSuffix("ed") || raw[0].hasSuffix("able") || raw[0] == "active")
                 // "clutch_complete", "account_active": a noun then an adjective of state.
-                || raw.count >= 2 && SchemaGraph.stateAdjectives.contains(raw[raw.count - 1])) {
+                || raw.count >= 2 && SchemaGraph.stateAdjectives.contains(raw[raw.count - 1])
+                // "wheelchair_accessible", "is_refundable": an adjective of what a row can do, unless the name holds money ("amount_payable").
+                || raw.count >= 2 && ["able", "ible"].contains(where: raw[raw.count - 1].hasSuffix) && raw[raw.count - 1].count > 5
+                    && !raw.contains(where: { Lexicon.moneyWords.contains(Lexicon.stem($0)) })) {
                 return (.number(1), .number(0))
             }
             return nil
@@ -246,7 +249,20 @@ struct SchemaGraph {
 
     /// A quantity column of a table.
     func quantityColumn(of table: Int) -> Column? {
-        tables[table].columns.first(where: \.isQuantity)
+        let columns = tables[table].columns
+        if let named = columns.first(where: \.isQuantity) { return named }
+        // "price_per_tonne" beside "tonnes_sold", "rate_per_hour" beside "hours": the amount counted
+        // in the unit the price is per.
+        for price in columns where price.isMoney {
+            let raw = Self.rawWords(of: price.name)
+            guard let per = raw.firstIndex(of: "per"), per + 1 < raw.count else { continue }
+            let unit = Lexicon.stem(raw[per + 1])
+            if let amount = columns.first(where: { $0.kind == .numeric && !$0.isKey && !$0.isMoney && $0.flag == nil
+                && Self.rawWords(of: $0.name).contains { Lexicon.stem($0) == unit } }) {
+                return amount
+            }
+        }
+        return nil
     }
 
     /// The measure a table stands for when a question names none: its only numeric column, or its money column.
